@@ -1,0 +1,38 @@
+import { redirect } from "next/navigation";
+import Link from "next/link";
+import { currentUser } from "@/lib/auth/session";
+import { listRoomsOwnedBy } from "@/lib/rooms/rooms";
+import { NewMeetingForm } from "./_components/NewMeetingForm";
+import { CopyInviteLink } from "./_components/CopyInviteLink";
+
+export default async function Home() {
+  const user = await currentUser();
+  if (!user) redirect("/signin");
+  const rooms = await listRoomsOwnedBy(user.id);
+  return (
+    <div className="page">
+      <section className="card">
+        <h1>New meeting</h1>
+        <NewMeetingForm />
+      </section>
+      <section className="card">
+        <h2>Your rooms</h2>
+        {rooms.length === 0 ? (
+          <p className="muted">No rooms yet. Start a meeting and it will show up here.</p>
+        ) : (
+          <ul className="room-list" data-testid="room-list">
+            {rooms.map((room) => (
+              <li key={room.slug}>
+                <span>
+                  <Link href={`/r/${room.slug}`}>{room.name}</Link> <span className="muted">{room.slug}</span>
+                  {room.endedAt ? <span className="muted"> · ended</span> : null}
+                </span>
+                <CopyInviteLink slug={room.slug} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import "server-only";
+import { AccessToken } from "livekit-server-sdk";
+import { env } from "../env";
+import { grantsFor, type MeetingRole } from "./grants";
+
+// Long enough to connect; LiveKit refreshes the token of a connected participant itself.
+export const JOIN_TOKEN_TTL_SECONDS = 10 * 60;
+
+export type JoinTokenRequest = { room: string; identity: string; name: string; role: MeetingRole };
+
+export async function mintJoinToken({ room, identity, name, role }: JoinTokenRequest): Promise<string> {
+  const { LIVEKIT_API_KEY, LIVEKIT_API_SECRET } = env();
+  const token = new AccessToken(LIVEKIT_API_KEY, LIVEKIT_API_SECRET, { identity, name, ttl: JOIN_TOKEN_TTL_SECONDS });
+  token.addGrant(grantsFor(role, room));
+  return token.toJwt();
+}

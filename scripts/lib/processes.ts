@@ -1,0 +1,65 @@
+// Starting, waiting for and stopping the processes that make up a local Parley.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createWriteStream } from "node:fs";
+
+export type Managed = { name: string; child: ChildProcess; stop: () => Promise<void> };
+
+export type Vars = Record<string, string | undefined>;
+
+export type StartOptions = { env?: Vars; logFile?: string; cwd?: string };
+
+export function start(name: string, command: string, args: string[], options: StartOptions = {}): Managed {
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: options.logFile ? ["ignore", "pipe", "pipe"] : "inherit",
+    detached: true, // own process group, so stop() also ends its children
+  });
+  if (options.logFile) {
+    const log = createWriteStream(options.logFile, { flags: "a" });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+  }
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return {
+    name,
+    child,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      signalGroup(child, "SIGTERM");
+      const timer = setTimeout(() => signalGroup(child, "SIGKILL"), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid) process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+/** Polls a URL until it answers 2xx, the process dies, or the time runs out. */
+export async function waitForHttp(url: string, proc: Managed, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (proc.child.exitCode !== null) throw new Error(`${proc.name} exited with code ${proc.child.exitCode} before it was ready`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${proc.name} did not answer at ${url} within ${timeoutMs / 1000}s`);
+}
+
+/** Runs a command to completion with inherited output; returns its exit code. */
+export function run(command: string, args: string[], env: Vars = {}): number {
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  return result.status ?? 1;
+}

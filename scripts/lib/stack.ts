@@ -1,0 +1,63 @@
+// A whole local Parley: livekit-server, the database migrated, and Next.js.
+import { findOrInstallLiveKitServer } from "./livekit-server";
+import { localLiveKitConfig, type LocalLiveKit } from "./livekit-config";
+import { run, start, waitForHttp, type Managed } from "./processes";
+
+export type AppEnv = {
+  DATABASE_URL: string;
+  AUTH_SECRET: string;
+  NEXTAUTH_URL: string;
+  LIVEKIT_URL: string;
+  LIVEKIT_PUBLIC_URL: string;
+  LIVEKIT_API_KEY: string;
+  LIVEKIT_API_SECRET: string;
+  ADMIN_EMAILS?: string;
+  LOG_LEVEL?: string;
+};
+
+const bin = (name: string) => `node_modules/.bin/${name}`;
+
+export async function startLiveKit(ports: LocalLiveKit, key: string, secret: string, logFile?: string): Promise<Managed> {
+  const server = findOrInstallLiveKitServer();
+  const proc = start("livekit-server", server, ["--config-body", localLiveKitConfig(ports)], {
+    env: { LIVEKIT_KEYS: `${key}: ${secret}` },
+    logFile,
+  });
+  await waitForHttp(`http://127.0.0.1:${ports.port}/`, proc, 30_000);
+  return proc;
+}
+
+export function migrate(env: AppEnv): void {
+  if (run(bin("prisma"), ["migrate", "deploy"], { ...env }) !== 0) {
+    throw new Error("Applying database migrations failed; see the output above.");
+  }
+}
+
+export async function startNext(mode: "dev" | "start", port: number, env: AppEnv, logFile?: string): Promise<Managed> {
+  const proc = start("next", bin("next"), [mode, "--hostname", "127.0.0.1", "--port", String(port)], {
+    env: { ...env, NODE_ENV: mode === "dev" ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" },
+    logFile,
+  });
+  await waitForHttp(`http://127.0.0.1:${port}/api/health`, proc, mode === "dev" ? 180_000 : 60_000);
+  return proc;
+}
+
+/** Stops everything on Ctrl-C or SIGTERM, newest first. */
+export function stopAllOnSignal(processes: Managed[]): void {
+  let stopping = false;
+  const stopAll = async () => {
+    if (stopping) return;
+    stopping = true;
+    for (const proc of [...processes].reverse()) await proc.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", stopAll);
+  process.on("SIGTERM", stopAll);
+  for (const proc of processes) {
+    proc.child.once("exit", (code) => {
+      if (stopping) return;
+      console.error(`${proc.name} stopped unexpectedly (exit ${code}); shutting down.`);
+      void stopAll().then(() => process.exit(1));
+    });
+  }
+}
