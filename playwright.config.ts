@@ -1,0 +1,21 @@
+import { defineConfig } from "@playwright/test";
+import { chromiumLaunchOptions } from "./tests/support/chromium";
+
+// Run by `npm test` (scripts/test.ts), which builds the app, starts livekit-server and
+// `next start` on loopback, and passes their addresses in PARLEY_TEST_* variables.
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"], ["json", { outputFile: ".test-run/e2e-results.json" }]],
+  outputDir: ".test-run/e2e-artifacts",
+  use: {
+    baseURL: process.env.PARLEY_TEST_APP_URL,
+    launchOptions: chromiumLaunchOptions(),
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+});

@@ -1,0 +1,142 @@
+// npm test — every test, on real parts. Typecheck, lint and unit tests first; then a production
+// build served by `next start`, a real livekit-server and a fresh SQLite file, all on loopback,
+// for the integration tests (Vitest) and the end-to-end tests (Playwright in Chromium).
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { findChromium } from "../tests/support/chromium";
+import { findOrInstallLiveKitServer } from "./lib/livekit-server";
+import type { LocalLiveKit } from "./lib/livekit-config";
+import { run, type Managed } from "./lib/processes";
+import { migrate, startLiveKit, startNext, type AppEnv } from "./lib/stack";
+
+const RUN_DIR = ".test-run";
+const APP_PORT = 3210;
+const TEST_LIVEKIT: LocalLiveKit = { port: 7980, rtcTcpPort: 7981, rtcUdpPort: 7982 };
+
+type Tally = { passed: number; failed: number; skipped: number };
+const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
+const running: Managed[] = [];
+
+function step(title: string) {
+  console.log(`\n=== ${title} ===`);
+}
+
+function readJson<T>(file: string): T | null {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : null;
+}
+
+function countVitest(file: string): void {
+  const result = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(file);
+  if (!result) return;
+  tally.passed += result.numPassedTests;
+  tally.failed += result.numFailedTests;
+  tally.skipped += result.numPendingTests + result.numTodoTests;
+}
+
+function countPlaywright(file: string): void {
+  const result = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(file);
+  if (!result) return;
+  tally.passed += result.stats.expected + result.stats.flaky;
+  tally.failed += result.stats.unexpected;
+  tally.skipped += result.stats.skipped;
+}
+
+function vitest(project: string, env: Record<string, string> = {}): number {
+  const output = `${RUN_DIR}/${project}-results.json`;
+  const code = run("node_modules/.bin/vitest", ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`], env);
+  countVitest(output);
+  return code;
+}
+
+function printTail(file: string, lines = 60): void {
+  if (!existsSync(file)) return;
+  console.log(`\n--- last ${lines} lines of ${file} ---`);
+  console.log(readFileSync(file, "utf8").split("\n").slice(-lines).join("\n"));
+}
+
+function finish(code: number): never {
+  console.log(`\n${code === 0 ? "All tests passed." : "Tests FAILED."}`);
+  console.log(`total: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
+  process.exit(code);
+}
+
+async function stopStack() {
+  for (const proc of running.reverse()) await proc.stop();
+  running.length = 0;
+}
+
+async function main(): Promise<number> {
+  rmSync(RUN_DIR, { recursive: true, force: true });
+  mkdirSync(RUN_DIR, { recursive: true });
+
+  step("typecheck");
+  if (run("node_modules/.bin/tsc", ["--noEmit"]) !== 0) return 1;
+  step("lint");
+  if (run("node_modules/.bin/eslint", ["--max-warnings", "0", "."]) !== 0) return 1;
+  step("unit tests");
+  if (vitest("unit") !== 0) return 1;
+
+  step("prerequisites");
+  const chromium = findChromium();
+  if (!chromium) {
+    console.error("No Chromium or Chrome found: install one (Debian/Ubuntu: `apt-get install chromium`) or set CHROME_PATH.");
+    return 1;
+  }
+  console.log(`browser: ${chromium}`);
+  console.log(`livekit-server: ${findOrInstallLiveKitServer()}`);
+
+  step("production build");
+  if (run("node_modules/.bin/next", ["build"], { NEXT_TELEMETRY_DISABLED: "1" }) !== 0) return 1;
+
+  step("starting livekit-server and the app on loopback");
+  const key = "testkey";
+  const secret = randomBytes(32).toString("base64url");
+  const env: AppEnv = {
+    DATABASE_URL: `file:./${RUN_DIR}/parley.db`,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    NEXTAUTH_URL: `http://127.0.0.1:${APP_PORT}`,
+    LIVEKIT_URL: `http://127.0.0.1:${TEST_LIVEKIT.port}`,
+    LIVEKIT_PUBLIC_URL: `ws://127.0.0.1:${TEST_LIVEKIT.port}`,
+    LIVEKIT_API_KEY: key,
+    LIVEKIT_API_SECRET: secret,
+    ADMIN_EMAILS: "",
+    LOG_LEVEL: "warn",
+  };
+  migrate(env);
+  running.push(await startLiveKit(TEST_LIVEKIT, key, secret, `${RUN_DIR}/livekit.log`));
+  running.push(await startNext("start", APP_PORT, env, `${RUN_DIR}/app.log`));
+  const testEnv = {
+    PARLEY_TEST_APP_URL: env.NEXTAUTH_URL,
+    PARLEY_TEST_LIVEKIT_URL: env.LIVEKIT_URL,
+    PARLEY_TEST_LIVEKIT_KEY: key,
+    PARLEY_TEST_LIVEKIT_SECRET: secret,
+    PARLEY_TEST_DATABASE_FILE: `${RUN_DIR}/parley.db`,
+    CHROME_PATH: chromium,
+  };
+
+  step("integration tests");
+  const integration = vitest("integration", testEnv);
+  step("end-to-end tests");
+  const e2e = run("node_modules/.bin/playwright", ["test"], testEnv);
+  countPlaywright(`${RUN_DIR}/e2e-results.json`);
+  if (integration !== 0 || e2e !== 0) {
+    printTail(`${RUN_DIR}/app.log`);
+    printTail(`${RUN_DIR}/livekit.log`);
+    return 1;
+  }
+  return 0;
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => void stopStack().then(() => finish(130)));
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    return 1;
+  })
+  .then(async (code) => {
+    await stopStack();
+    finish(code);
+  });

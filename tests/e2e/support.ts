@@ -1,0 +1,43 @@
+import { expect, type Page } from "@playwright/test";
+
+let counter = 0;
+
+export function newPerson(label: string) {
+  counter += 1;
+  const id = `${Date.now().toString(36)}${counter}`;
+  return { name: `${label} ${counter}`, email: `${label.toLowerCase()}-${id}@example.org`, password: "correct horse battery" };
+}
+
+/** Fills the sign-up form on the current page (the page must show it). */
+export async function signUpHere(page: Page, person: { name: string; email: string; password: string }) {
+  await page.getByLabel("Your name").fill(person.name);
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+export const tiles = (page: Page) => page.locator(".lk-participant-tile");
+const remoteVideo = (page: Page) => page.locator('.lk-participant-tile[data-lk-local-participant="false"] video').first();
+
+/** What a person checks: the other participant's picture is there and moving. */
+export async function expectRemoteVideoPlaying(page: Page) {
+  const video = remoteVideo(page);
+  await expect(video).toBeVisible();
+  await expect.poll(() => video.evaluate((element: HTMLVideoElement) => element.videoWidth), { timeout: 20_000 }).toBeGreaterThan(0);
+  const start = await video.evaluate((element: HTMLVideoElement) => element.currentTime);
+  await expect.poll(() => video.evaluate((element: HTMLVideoElement) => element.currentTime), { timeout: 10_000 }).toBeGreaterThan(start + 0.5);
+}
+
+/** The other participant's microphone reaches this page as a live audio track being played. */
+export async function expectRemoteAudioPlaying(page: Page) {
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        [...document.querySelectorAll("audio")].some((audio) => {
+          const stream = audio.srcObject;
+          return stream instanceof MediaStream && !audio.paused && stream.getAudioTracks().some((track) => track.readyState === "live");
+        }),
+      ),
+    )
+    .toBe(true);
+}

@@ -1,0 +1,118 @@
+import Database from "better-sqlite3";
+import { AccessToken, TokenVerifier } from "livekit-server-sdk";
+import { describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import { HttpClient } from "../support/http-client";
+import { newPerson, stack } from "../support/stack";
+
+type Credentials = { serverUrl: string; token: string; room: { slug: string; name: string } };
+
+async function signedInWithRoom() {
+  const client = new HttpClient();
+  const user = await client.signUp(newPerson("Host"));
+  const room = await client.createRoom("Token test");
+  return { client, user, room };
+}
+
+/** Asks the LiveKit server itself whether it would let this token join. */
+async function livekitValidate(token: string): Promise<number> {
+  const response = await fetch(`${stack.livekitUrl}/rtc/validate?access_token=${encodeURIComponent(token)}`);
+  return response.status;
+}
+
+/** Opens the LiveKit signal connection with a token, as a client does when it joins. */
+async function openSignal(token: string): Promise<WebSocket> {
+  const socket = new WebSocket(`${stack.livekitUrl.replace(/^http/, "ws")}/rtc?access_token=${encodeURIComponent(token)}&auto_subscribe=1&sdk=js&protocol=15`);
+  await new Promise<void>((resolve, reject) => {
+    socket.once("message", () => resolve());
+    socket.once("error", reject);
+    socket.once("unexpected-response", (_request, response) => reject(new Error(`signal refused with ${response.statusCode}`)));
+  });
+  return socket;
+}
+
+async function participantsIn(room: string): Promise<string[]> {
+  try {
+    return (await stack.roomService().listParticipants(room)).map((p) => p.identity);
+  } catch {
+    return [];
+  }
+}
+
+describe("the token route", () => {
+  it("refuses an anonymous caller with 401 and the error body", async () => {
+    const { room } = await signedInWithRoom();
+    const { status, body } = await new HttpClient().json(`/api/rooms/${room.slug}/token`, { method: "POST" });
+    expect(status).toBe(401);
+    expect(body).toEqual({ error: { code: "unauthenticated", message: expect.any(String) } });
+  });
+
+  it("answers 404 with the error body for an unknown room and for anything that cannot be a room", async () => {
+    const { client } = await signedInWithRoom();
+    for (const slug of ["zzz-zzzz-zzz", "not-a-slug", "..%2F..%2Fetc", "%E2%80%AEabc-defg-hij"]) {
+      const { status, body } = await client.json(`/api/rooms/${slug}/token`, { method: "POST" });
+      expect(status, slug).toBe(404);
+      expect(body).toEqual({ error: { code: "not_found", message: expect.any(String) } });
+    }
+  });
+
+  it("mints a token the LiveKit server accepts, for that room only, expiring within minutes", async () => {
+    const { client, user, room } = await signedInWithRoom();
+    const { status, body } = await client.json<Credentials>(`/api/rooms/${room.slug}/token`, { method: "POST" });
+    expect(status).toBe(200);
+    expect(body.serverUrl).toBe(stack.livekitUrl.replace(/^http/, "ws"));
+    expect(await livekitValidate(body.token)).toBe(200);
+
+    const claims = await new TokenVerifier(stack.livekitKey, stack.livekitSecret).verify(body.token);
+    expect(claims.sub).toBe(user.id);
+    expect(claims.video).toMatchObject({ room: room.slug, roomJoin: true, canPublish: true, canSubscribe: true, canPublishData: true, roomAdmin: false, roomCreate: false });
+    expect((claims.exp ?? 0) - Date.now() / 1000).toBeLessThanOrEqual(10 * 60);
+
+    // The app opened the room on the media server, with an empty-room timeout.
+    const [livekitRoom] = await stack.roomService().listRooms([room.slug]);
+    expect(livekitRoom?.name).toBe(room.slug);
+    expect(livekitRoom?.emptyTimeout).toBe(300);
+  });
+
+  it("hands out tokens with which a participant lands in room A and never in room B", async () => {
+    const { client, user, room: roomA } = await signedInWithRoom();
+    const roomB = await client.createRoom("Room B");
+    await client.json(`/api/rooms/${roomB.slug}/token`, { method: "POST" }); // opens B on the media server
+    const { body } = await client.json<Credentials>(`/api/rooms/${roomA.slug}/token`, { method: "POST" });
+
+    // Re-pointing the token at room B breaks its signature.
+    const [header, payload, signature] = body.token.split(".");
+    const claims = JSON.parse(Buffer.from(payload!, "base64url").toString());
+    claims.video.room = roomB.slug;
+    const forged = [header, Buffer.from(JSON.stringify(claims)).toString("base64url"), signature].join(".");
+    expect(await livekitValidate(forged)).toBe(401);
+
+    // Joining with the real token puts the user in A only.
+    const socket = await openSignal(body.token);
+    try {
+      await expect.poll(() => participantsIn(roomA.slug), { timeout: 10_000 }).toContain(user.id);
+      expect(await participantsIn(roomB.slug)).not.toContain(user.id);
+    } finally {
+      socket.close();
+    }
+  });
+
+  it("answers 410 for a meeting that has ended", async () => {
+    const { client, room } = await signedInWithRoom();
+    const database = new Database(process.env.PARLEY_TEST_DATABASE_FILE!);
+    try {
+      database.prepare(`UPDATE "Room" SET "endedAt" = ? WHERE "slug" = ?`).run(new Date().toISOString().replace("Z", "+00:00"), room.slug);
+    } finally {
+      database.close();
+    }
+    const { status, body } = await client.json(`/api/rooms/${room.slug}/token`, { method: "POST" });
+    expect(status).toBe(410);
+    expect(body).toEqual({ error: { code: "room_ended", message: "This meeting has ended." } });
+  });
+
+  it("cannot be side-stepped: the media server opens no room the app did not create", async () => {
+    const token = new AccessToken(stack.livekitKey, stack.livekitSecret, { identity: "intruder", ttl: 60 });
+    token.addGrant({ room: "made-up-room", roomJoin: true });
+    expect(await livekitValidate(await token.toJwt())).toBe(404);
+  });
+});

@@ -1,0 +1,75 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { EnvError, parseEnv } from "@/lib/env";
+
+type Service = { image?: string; build?: string; command?: string | string[]; environment?: Record<string, string>; ports?: string[]; volumes?: string[]; depends_on?: string[] };
+const compose = parse(readFileSync("docker-compose.yml", "utf8")) as { services: Record<string, Service>; volumes: Record<string, unknown> };
+const livekit = parse(readFileSync("livekit.yaml", "utf8")) as {
+  port: number;
+  rtc: { tcp_port: number; udp_port: number };
+  redis: { address: string };
+  room: { auto_create: boolean; empty_timeout: number };
+  keys?: unknown;
+};
+const dockerfile = readFileSync("Dockerfile", "utf8");
+const { app, livekit: media, redis } = compose.services as Record<"app" | "livekit" | "redis", Service>;
+
+function requiredVariables(): string[] {
+  try {
+    parseEnv({});
+    return [];
+  } catch (error) {
+    return [...(error as EnvError).message.matchAll(/^ {2}- (\w+)/gm)].map((match) => match[1]!);
+  }
+}
+
+describe("the docker compose deployment", () => {
+  it("has the app, livekit-server and Redis", () => {
+    expect(app?.build).toBe(".");
+    expect(media?.image).toMatch(/^livekit\/livekit-server:v\d+\.\d+\.\d+$/);
+    expect(redis?.image).toMatch(/^redis:/);
+  });
+
+  it("gives the app every variable it requires", () => {
+    const required = requiredVariables();
+    expect(required.length).toBeGreaterThan(0);
+    for (const name of required) expect(Object.keys(app!.environment!), name).toContain(name);
+  });
+
+  it("points the app at the LiveKit service on the port livekit.yaml configures", () => {
+    expect(app!.environment!.LIVEKIT_URL).toBe(`http://livekit:${livekit.port}`);
+  });
+
+  it("publishes LiveKit's API, TCP and UDP media ports as livekit.yaml sets them", () => {
+    expect(media!.ports).toEqual(expect.arrayContaining([`${livekit.port}:${livekit.port}`, `${livekit.rtc.tcp_port}:${livekit.rtc.tcp_port}`, `${livekit.rtc.udp_port}:${livekit.rtc.udp_port}/udp`]));
+  });
+
+  it("gives LiveKit the same key and secret as the app, and Redis by its service name", () => {
+    expect(media!.environment!.LIVEKIT_KEYS).toBe("${LIVEKIT_API_KEY}: ${LIVEKIT_API_SECRET}");
+    expect(app!.environment!.LIVEKIT_API_KEY).toMatch(/^\$\{LIVEKIT_API_KEY/);
+    expect(app!.environment!.LIVEKIT_API_SECRET).toMatch(/^\$\{LIVEKIT_API_SECRET/);
+    expect(livekit.redis.address).toBe("redis:6379");
+    expect(media!.depends_on).toContain("redis");
+    expect(livekit.keys).toBeUndefined(); // no secrets in the repository
+  });
+
+  it("mounts livekit.yaml and keeps the SQLite file on a named volume", () => {
+    expect(media!.volumes).toContain("./livekit.yaml:/etc/livekit.yaml:ro");
+    expect(media!.command).toBe("--config /etc/livekit.yaml");
+    const [volume, mountPath] = app!.volumes![0]!.split(":");
+    expect(Object.keys(compose.volumes)).toContain(volume);
+    expect(app!.environment!.DATABASE_URL).toBe(`file:${mountPath}/parley.db`);
+  });
+
+  it("serves the app on the port the image exposes", () => {
+    expect(dockerfile).toMatch(/EXPOSE 3000/);
+    expect(dockerfile).toMatch(/PORT=3000/);
+    expect(app!.ports).toContain("3000:3000");
+  });
+
+  it("lets no one open rooms on the media server by joining", () => {
+    expect(livekit.room.auto_create).toBe(false);
+    expect(livekit.room.empty_timeout).toBeGreaterThan(0);
+  });
+});
