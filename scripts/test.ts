@@ -11,6 +11,10 @@ import { migrate, startLiveKit, startNext, type AppEnv } from "./lib/stack";
 
 const RUN_DIR = ".test-run";
 const APP_PORT = 3210;
+// A second instance of the same build whose LiveKit address has nothing behind it: what people
+// see when the media server is down.
+const APP_WITHOUT_LIVEKIT_PORT = 3211;
+const DEAD_LIVEKIT_PORT = 7989;
 const TEST_LIVEKIT: LocalLiveKit = { port: 7980, rtcTcpPort: 7981, rtcUdpPort: 7982 };
 
 type Tally = { passed: number; failed: number; skipped: number };
@@ -105,8 +109,18 @@ async function main(): Promise<number> {
   migrate(env);
   running.push(await startLiveKit(TEST_LIVEKIT, key, secret, `${RUN_DIR}/livekit.log`));
   running.push(await startNext("start", APP_PORT, env, `${RUN_DIR}/app.log`));
+  const withoutLiveKit = `http://127.0.0.1:${APP_WITHOUT_LIVEKIT_PORT}`;
+  running.push(
+    await startNext(
+      "start",
+      APP_WITHOUT_LIVEKIT_PORT,
+      { ...env, NEXTAUTH_URL: withoutLiveKit, LIVEKIT_URL: `http://127.0.0.1:${DEAD_LIVEKIT_PORT}`, LIVEKIT_PUBLIC_URL: `ws://127.0.0.1:${DEAD_LIVEKIT_PORT}` },
+      `${RUN_DIR}/app-without-livekit.log`,
+    ),
+  );
   const testEnv = {
     PARLEY_TEST_APP_URL: env.NEXTAUTH_URL,
+    PARLEY_TEST_APP_WITHOUT_LIVEKIT_URL: withoutLiveKit,
     PARLEY_TEST_LIVEKIT_URL: env.LIVEKIT_URL,
     PARLEY_TEST_LIVEKIT_KEY: key,
     PARLEY_TEST_LIVEKIT_SECRET: secret,

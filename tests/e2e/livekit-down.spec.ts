@@ -1,0 +1,23 @@
+import { expect, test } from "@playwright/test";
+import { newPerson, signUpHere } from "./support";
+
+// Served by a second instance of the same build whose LiveKit address has no server behind it.
+test.use({ baseURL: process.env.PARLEY_TEST_APP_WITHOUT_LIVEKIT_URL });
+
+test("when the meeting service is down, the meeting page says so and offers a retry", async ({ page }) => {
+  await page.goto("/signup");
+  await signUpHere(page, newPerson("Erin"));
+  await page.getByRole("button", { name: "New meeting" }).click();
+  await expect(page).toHaveURL(/\/r\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
+
+  const problem = page.getByTestId("meeting").getByRole("alert");
+  await expect(problem.getByRole("heading", { name: "Meeting service unavailable" })).toBeVisible();
+  await expect(problem).toContainText("The meeting service can't be reached right now.");
+
+  // Retrying asks the server again (and, with the service still down, explains again).
+  const tokenRequest = page.waitForResponse((response) => response.url().endsWith("/token"));
+  await problem.getByRole("button", { name: "Try again" }).click();
+  expect((await tokenRequest).status()).toBe(503);
+  await expect(problem.getByRole("heading", { name: "Meeting service unavailable" })).toBeVisible();
+  await expect(page.locator(".lk-participant-tile")).toHaveCount(0);
+});
