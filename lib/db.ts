@@ -1,21 +1,27 @@
 import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
 import { PrismaClient } from "./generated/prisma/client";
 import { env } from "./env";
 import { sqliteFileFromUrl } from "./sqlite-url";
 
 const BUSY_TIMEOUT_MS = 5000;
 
+// WAL lets readers proceed while one writer commits. The mode is stored in the database file,
+// so it is set once, before Prisma opens the file (the adapter offers no per-connection hook).
+function enableWriteAheadLog(file: string): void {
+  const connection = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  try {
+    connection.pragma("journal_mode = WAL");
+  } finally {
+    connection.close();
+  }
+}
+
 function createClient(): PrismaClient {
-  const adapter = new PrismaBetterSQLite3({
-    url: sqliteFileFromUrl(env().DATABASE_URL),
-    timeout: BUSY_TIMEOUT_MS,
-  });
-  const client = new PrismaClient({ adapter });
-  // WAL lets readers proceed while one writer commits; it is stored in the file, so setting
-  // it once per process is enough.
-  void client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  return client;
+  const file = sqliteFileFromUrl(env().DATABASE_URL);
+  enableWriteAheadLog(file);
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: BUSY_TIMEOUT_MS }) });
 }
 
 // One client per process, also across Next.js dev-mode module reloads. Created on first use,
