@@ -27,7 +27,10 @@ export default async function Home() {
                   <Link href={`/r/${room.slug}`}>{room.name}</Link> <span className="muted">{room.slug}</span>
                   {room.endedAt ? <span className="muted"> · ended</span> : null}
                 </span>
-                <CopyInviteLink slug={room.slug} />
+                <span className="row">
+                  <Link href={`/r/${room.slug}/invites`}>Invites</Link>
+                  <CopyInviteLink slug={room.slug} />
+                </span>
               </li>
             ))}
           </ul>

@@ -1,18 +1,71 @@
 import "server-only";
-import type { SessionUser } from "./accounts/accounts";
+import { actorIdentity, type Actor } from "./auth/actor";
 import { env } from "./env";
-import { ensureLiveKitRoom } from "./livekit/rooms";
+import { AppError } from "./http";
+import { ensureLiveKitRoom, liveParticipantIdentities } from "./livekit/rooms";
 import { mintJoinToken } from "./livekit/token";
-import { policy } from "./policy";
-import { findRoomBySlug } from "./rooms/rooms";
+import { authorize, publishingRole, type Standing } from "./policy";
+import { standingIn } from "./rooms/access";
+import { findRoomById, type Room } from "./rooms/rooms";
+import { redeemInvite } from "./invites/invites";
 
-export type JoinCredentials = { serverUrl: string; token: string; room: { slug: string; name: string } };
+export type JoinCredentials = {
+  serverUrl: string;
+  token: string;
+  role: "participant" | "viewer";
+  room: { slug: string; name: string };
+};
 
-/** Everything a browser needs to enter a meeting, after every server-side check. */
-export async function issueJoinCredentials(user: SessionUser, slug: string): Promise<JoinCredentials> {
-  const room = await findRoomBySlug(slug);
-  policy.joinRoom(user, room);
-  await ensureLiveKitRoom(room.slug);
-  const token = await mintJoinToken({ room: room.slug, identity: user.id, name: user.name, role: "participant" });
-  return { serverUrl: env().LIVEKIT_PUBLIC_URL, token, room: { slug: room.slug, name: room.name } };
+/**
+ * Everything a browser needs to enter a meeting, after every rule is checked here, on the
+ * server: who may join (lib/policy.ts), ended rooms, guest policy and the room's capacity.
+ */
+export async function issueJoinCredentials(actor: Actor, room: Room): Promise<JoinCredentials> {
+  const standing = await standingIn(actor, room);
+  authorize("joinMeeting", standing, room);
+  if (room.endedAt) throw new AppError(410, "room_ended", "This meeting has ended.");
+  if (actor.kind === "guest" && !room.allowGuests) {
+    throw new AppError(403, "guests_not_allowed", "This meeting no longer admits guests.");
+  }
+  const identity = actorIdentity(actor);
+  if (room.maxParticipants !== null) {
+    const present = await liveParticipantIdentities(room.slug);
+    if (present.filter((other) => other !== identity).length >= room.maxParticipants) {
+      throw new AppError(403, "room_full", `This meeting is full (${room.maxParticipants} people).`);
+    }
+  }
+  await ensureLiveKitRoom(room.slug, room.maxParticipants);
+  const role = publishingRole(standing);
+  const token = await mintJoinToken({
+    room: room.slug,
+    identity,
+    name: actor.kind === "member" ? actor.user.name : `${actor.guest.displayName} (guest)`,
+    role,
+    attributes: participantAttributes(actor, standing),
+  });
+  return { serverUrl: env().LIVEKIT_PUBLIC_URL, token, role, room: { slug: room.slug, name: room.name } };
+}
+
+function participantAttributes(actor: Actor, standing: Standing): Record<string, string> {
+  return { "parley.kind": actor.kind, "parley.standing": standing };
+}
+
+/**
+ * Joining through an invite link: the use is counted, a guest is admitted under the name they
+ * typed, and the credentials come back. `newGuestId` is set when the browser must remember a guest.
+ */
+export async function joinThroughInvite(
+  token: string,
+  caller: Actor | null,
+  guestName: string | undefined,
+): Promise<{ credentials: JoinCredentials; guestId: string | null }> {
+  const { roomId, guestId } = await redeemInvite(token, caller, guestName);
+  const room = await findRoomById(roomId);
+  const actor: Actor =
+    caller?.kind === "member"
+      ? caller
+      : caller?.kind === "guest" && caller.guest.id === guestId
+        ? caller
+        : { kind: "guest", guest: { id: guestId!, roomId, displayName: guestName! } };
+  return { credentials: await issueJoinCredentials(actor, room), guestId: actor.kind === "guest" ? actor.guest.id : null };
 }

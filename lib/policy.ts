@@ -1,12 +1,50 @@
-// Who may do what (signed-in members may create rooms: requireUser covers that). Every rule here is checked on the server; the UI only mirrors it.
+// Who may do what in a room. Every rule is checked on the server; the UI only mirrors it.
 import { AppError } from "./http";
 
-type Actor = { id: string; role: "ADMIN" | "MEMBER" };
-type Room = { ownerId: string; endedAt: Date | null };
+/**
+ * A caller's standing in one room:
+ * - anonymous: not signed in, and no guest pass for this room
+ * - member: signed in, admitted by no invite link
+ * - viewer, participant, cohost: admitted by an invite link in that role (member or guest)
+ * - host: the room's owner, or an admin of this Parley
+ */
+export type Standing = "anonymous" | "member" | "viewer" | "participant" | "cohost" | "host";
 
-export const policy = {
-  /** Any signed-in member with the link may join a room that has not ended. */
-  joinRoom(_actor: Actor, room: Room): void {
-    if (room.endedAt) throw new AppError(410, "room_ended", "This meeting has ended.");
-  },
+export type RoomAction = "joinMeeting" | "manageInvites" | "changeSettings";
+
+type Rule = boolean | "if the room admits members";
+
+// prettier-ignore
+const RULES: Record<RoomAction, Record<Standing, Rule>> = {
+  //               anonymous  member                          viewer  participant  cohost  host
+  joinMeeting:    { anonymous: false, member: "if the room admits members", viewer: true,  participant: true,  cohost: true, host: true },
+  manageInvites:  { anonymous: false, member: false,                        viewer: false, participant: false, cohost: true, host: true },
+  changeSettings: { anonymous: false, member: false,                        viewer: false, participant: false, cohost: true, host: true },
 };
+
+export type RoomForPolicy = { joinPolicy: "MEMBERS" | "INVITE_ONLY" };
+
+export function isAllowed(action: RoomAction, standing: Standing, room: RoomForPolicy): boolean {
+  const rule = RULES[action][standing];
+  return rule === "if the room admits members" ? room.joinPolicy === "MEMBERS" : rule;
+}
+
+/** Throws the error a caller should see when the rule says no. */
+export function authorize(action: RoomAction, standing: Standing, room: RoomForPolicy): void {
+  if (isAllowed(action, standing, room)) return;
+  if (standing === "anonymous") throw new AppError(401, "unauthenticated", "Sign in, or open the invite link you were sent.");
+  if (action === "joinMeeting") throw new AppError(403, "invite_required", "This meeting is invite-only. Ask the host for an invite link.");
+  throw new AppError(403, "forbidden", "Only the meeting's hosts can do that.");
+}
+
+const ORDER: readonly Standing[] = ["anonymous", "member", "viewer", "participant", "cohost", "host"];
+
+/** The stronger of two standings (e.g. a host who opens a viewer link stays a host). */
+export function strongerStanding(a: Standing, b: Standing): Standing {
+  return ORDER.indexOf(a) >= ORDER.indexOf(b) ? a : b;
+}
+
+/** Hosts and co-hosts manage the room; what they publish is a participant's. */
+export function publishingRole(standing: Standing): "participant" | "viewer" {
+  return standing === "viewer" ? "viewer" : "participant";
+}

@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { roomNameSchema } from "@/lib/rooms/rules";
+import { callApi } from "./api";
 
 export function NewMeetingForm() {
   const router = useRouter();
@@ -14,20 +15,12 @@ export function NewMeetingForm() {
     if (!name.success) return setError(name.error.issues[0]?.message ?? "Check the name.");
     setBusy(true);
     setError(null);
-    try {
-      const response = await fetch("/api/rooms", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(name.data ? { name: name.data } : {}),
-      });
-      const body = (await response.json().catch(() => null)) as { room?: { slug: string }; error?: { message: string } } | null;
-      if (!response.ok || !body?.room) return setError(body?.error?.message ?? "Could not create the meeting. Try again.");
-      router.push(`/r/${body.room.slug}`);
-    } catch {
-      setError("Parley can't be reached. Check your connection and try again.");
-    } finally {
+    const result = await callApi("/api/rooms", { method: "POST", json: name.data ? { name: name.data } : {} });
+    if (!result.ok) {
       setBusy(false);
+      return setError(result.message);
     }
+    router.push(`/r/${(result.body as { room: { slug: string } }).room.slug}`);
   }
 
   return (

@@ -2,27 +2,34 @@
 // unset canPublish / canSubscribe / canPublishData as true.
 import { TrackSource, type VideoGrant } from "livekit-server-sdk";
 
-export type MeetingRole = "participant";
+export type PublishingRole = "participant" | "viewer";
 
-export function grantsFor(role: MeetingRole, room: string): VideoGrant {
+const base = {
+  roomJoin: true,
+  roomCreate: false,
+  roomList: false,
+  roomRecord: false,
+  roomAdmin: false,
+  ingressAdmin: false,
+  hidden: false,
+  recorder: false,
+  agent: false,
+  canSubscribe: true,
+  // chat
+  canPublishData: true,
+  canUpdateOwnMetadata: false,
+} satisfies VideoGrant;
+
+export function grantsFor(role: PublishingRole, room: string): VideoGrant {
   switch (role) {
     case "participant":
       return {
+        ...base,
         room,
-        roomJoin: true,
-        roomCreate: false,
-        roomList: false,
-        roomRecord: false,
-        roomAdmin: false,
-        ingressAdmin: false,
-        hidden: false,
-        recorder: false,
-        agent: false,
         canPublish: true,
         canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE, TrackSource.SCREEN_SHARE, TrackSource.SCREEN_SHARE_AUDIO],
-        canSubscribe: true,
-        canPublishData: true,
-        canUpdateOwnMetadata: false,
       };
+    case "viewer":
+      return { ...base, room, canPublish: false, canPublishSources: [] };
   }
 }

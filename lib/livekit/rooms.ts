@@ -23,11 +23,27 @@ export const livekitUnavailable = () =>
  * Opens the room on the media server. The server runs with room.auto_create off, so this
  * is the only way a room comes to exist there; createRoom returns the existing room if open.
  */
-export async function ensureLiveKitRoom(name: string): Promise<void> {
+export async function ensureLiveKitRoom(name: string, maxParticipants: number | null = null): Promise<void> {
   try {
-    await roomService().createRoom({ name, emptyTimeout: EMPTY_TIMEOUT_SECONDS, departureTimeout: DEPARTURE_TIMEOUT_SECONDS });
+    await roomService().createRoom({
+      name,
+      emptyTimeout: EMPTY_TIMEOUT_SECONDS,
+      departureTimeout: DEPARTURE_TIMEOUT_SECONDS,
+      maxParticipants: maxParticipants ?? 0,
+    });
   } catch (error) {
     logger.warn("livekit_create_room_failed", { room: name, error: error instanceof Error ? error.message : String(error) });
+    throw livekitUnavailable();
+  }
+}
+
+/** Identities in the room on the media server now (empty when the room is not open there). */
+export async function liveParticipantIdentities(name: string): Promise<string[]> {
+  try {
+    return (await roomService().listParticipants(name)).map((participant) => participant.identity);
+  } catch (error) {
+    if (error instanceof Error && /not found|does not exist/i.test(error.message)) return [];
+    logger.warn("livekit_list_participants_failed", { room: name, error: error instanceof Error ? error.message : String(error) });
     throw livekitUnavailable();
   }
 }

@@ -1,16 +1,23 @@
 import "server-only";
 import { AccessToken } from "livekit-server-sdk";
 import { env } from "../env";
-import { grantsFor, type MeetingRole } from "./grants";
+import { grantsFor, type PublishingRole } from "./grants";
 
 // Long enough to connect; LiveKit refreshes the token of a connected participant itself.
 export const JOIN_TOKEN_TTL_SECONDS = 10 * 60;
 
-export type JoinTokenRequest = { room: string; identity: string; name: string; role: MeetingRole };
+export type JoinTokenRequest = {
+  room: string;
+  identity: string;
+  name: string;
+  role: PublishingRole;
+  // shown to everyone in the meeting (e.g. that someone is a guest)
+  attributes?: Record<string, string>;
+};
 
-export async function mintJoinToken({ room, identity, name, role }: JoinTokenRequest): Promise<string> {
+export async function mintJoinToken({ room, identity, name, role, attributes }: JoinTokenRequest): Promise<string> {
   const { LIVEKIT_API_KEY, LIVEKIT_API_SECRET } = env();
-  const token = new AccessToken(LIVEKIT_API_KEY, LIVEKIT_API_SECRET, { identity, name, ttl: JOIN_TOKEN_TTL_SECONDS });
+  const token = new AccessToken(LIVEKIT_API_KEY, LIVEKIT_API_SECRET, { identity, name, ttl: JOIN_TOKEN_TTL_SECONDS, attributes });
   token.addGrant(grantsFor(role, room));
   return token.toJwt();
 }

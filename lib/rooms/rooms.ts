@@ -34,13 +34,42 @@ export function listRoomsOwnedBy(ownerId: string, { take = 50 }: { take?: number
   });
 }
 
-export type RoomForJoin = RoomSummary & { id: string; ownerId: string };
+export const roomFields = {
+  ...summaryFields,
+  id: true,
+  ownerId: true,
+  joinPolicy: true,
+  allowGuests: true,
+  maxParticipants: true,
+} as const;
+
+export type Room = RoomSummary & {
+  id: string;
+  ownerId: string;
+  joinPolicy: "MEMBERS" | "INVITE_ONLY";
+  allowGuests: boolean;
+  maxParticipants: number | null;
+};
 
 /** The room behind a meeting link, or a 404 (also for strings that cannot be a slug). */
-export async function findRoomBySlug(slug: string): Promise<RoomForJoin> {
-  const room = isSlug(slug)
-    ? await db.room.findUnique({ where: { slug }, select: { ...summaryFields, id: true, ownerId: true } })
-    : null;
+export async function findRoomBySlug(slug: string): Promise<Room> {
+  const room = isSlug(slug) ? await db.room.findUnique({ where: { slug }, select: roomFields }) : null;
   if (!room) throw notFound("This meeting");
   return room;
+}
+
+export async function findRoomById(id: string): Promise<Room> {
+  const room = await db.room.findUnique({ where: { id }, select: roomFields });
+  if (!room) throw notFound("This meeting");
+  return room;
+}
+
+export type RoomSettings = Pick<Room, "joinPolicy" | "allowGuests" | "maxParticipants">;
+
+export function updateRoomSettings(roomId: string, settings: Partial<RoomSettings>): Promise<RoomSettings> {
+  return db.room.update({
+    where: { id: roomId },
+    data: settings,
+    select: { joinPolicy: true, allowGuests: true, maxParticipants: true },
+  });
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { newPerson, signUpHere } from "./support";
+import { joinFromPreJoin, newPerson, signUpHere } from "./support";
 
 // Served by a second instance of the same build whose LiveKit address has no server behind it.
 test.use({ baseURL: process.env.PARLEY_TEST_APP_WITHOUT_LIVEKIT_URL });
@@ -9,6 +9,7 @@ test("when the meeting service is down, the meeting page says so and offers a re
   await signUpHere(page, newPerson("Erin"));
   await page.getByRole("button", { name: "New meeting" }).click();
   await expect(page).toHaveURL(/\/r\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
+  await joinFromPreJoin(page);
 
   const problem = page.getByTestId("meeting").getByRole("alert");
   await expect(problem.getByRole("heading", { name: "Meeting service unavailable" })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectRemoteAudioPlaying, expectRemoteVideoPlaying, newPerson, signUpHere, tiles } from "./support";
+import { expectRemoteAudioPlaying, expectRemoteVideoPlaying, joinFromPreJoin, newPerson, signUpHere, tiles } from "./support";
 
 test("two people sign up, meet through an invite link, see and hear each other, and one leaves", async ({ browser, baseURL }) => {
   const contextA = await browser.newContext();
@@ -16,6 +16,7 @@ test("two people sign up, meet through an invite link, see and hear each other, 
   await pageA.getByLabel("Meeting name").fill("Design review");
   await pageA.getByRole("button", { name: "New meeting" }).click();
   await expect(pageA).toHaveURL(/\/r\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
+  await joinFromPreJoin(pageA);
   await expect(tiles(pageA)).toHaveCount(1);
 
   // A copies the invite link; it is the room's URL.
@@ -30,6 +31,7 @@ test("two people sign up, meet through an invite link, see and hear each other, 
   await pageB.getByRole("link", { name: "New here? Create an account" }).click();
   await signUpHere(pageB, newPerson("Bob"));
   await expect(pageB).toHaveURL(inviteUrl);
+  await joinFromPreJoin(pageB);
 
   // Each sees two participants, and the other's video and sound are really playing.
   await expect(tiles(pageA)).toHaveCount(2);

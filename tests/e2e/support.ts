@@ -16,6 +16,16 @@ export async function signUpHere(page: Page, person: { name: string; email: stri
   await page.getByRole("button", { name: "Create account" }).click();
 }
 
+/** Passes the pre-join screen once the camera preview is up (for publishers). */
+export async function joinFromPreJoin(page: Page, options: { name?: string; expectPreview?: boolean } = {}) {
+  const prejoin = page.getByTestId("prejoin");
+  await expect(prejoin).toBeVisible();
+  if (options.name !== undefined) await prejoin.getByLabel("Your name").fill(options.name);
+  if (options.expectPreview !== false) await expect(prejoin.getByTestId("prejoin-video")).toBeVisible();
+  await prejoin.getByRole("button", { name: "Join meeting" }).click();
+  await expect(prejoin).toBeHidden();
+}
+
 export const tiles = (page: Page) => page.locator(".lk-participant-tile");
 const remoteVideo = (page: Page) => page.locator('.lk-participant-tile[data-lk-local-participant="false"] video').first();
 

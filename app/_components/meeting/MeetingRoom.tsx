@@ -1,17 +1,23 @@
 "use client";
 import "@livekit/components-styles";
 import { LiveKitRoom, VideoConference } from "@livekit/components-react";
-import { DisconnectReason, MediaDeviceFailure } from "livekit-client";
+import { DisconnectReason } from "livekit-client";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useState } from "react";
-import { CopyInviteLink } from "../CopyInviteLink";
+import { useCallback, useRef, useState } from "react";
 import type { JoinCredentials } from "@/lib/meetings";
-import { fetchJoinCredentials } from "./join-credentials";
+import { CopyInviteLink } from "../CopyInviteLink";
+import { fetchJoinCredentials, type JoinSource } from "./join-credentials";
+import type { UserChoices } from "./user-choices";
+
+// The pre-join screen reads this browser's saved choices and devices: browser-only.
+const PreJoin = dynamic(() => import("./PreJoin"), { ssr: false, loading: () => <p className="notice muted">Loading…</p> });
 
 type Stage =
-  | { kind: "joining" }
-  | { kind: "connected"; credentials: JoinCredentials }
-  | { kind: "failed"; title: string; message: string; retry: boolean };
+  | { kind: "prejoin"; busy: boolean; error: string | null }
+  | { kind: "connected"; credentials: JoinCredentials; choices: UserChoices }
+  | { kind: "failed"; title: string; message: string; retry: boolean }
+  | { kind: "left" };
 
 const disconnectMessages: Partial<Record<DisconnectReason, string>> = {
   [DisconnectReason.ROOM_DELETED]: "This meeting was ended.",
@@ -20,83 +26,85 @@ const disconnectMessages: Partial<Record<DisconnectReason, string>> = {
   [DisconnectReason.SERVER_SHUTDOWN]: "The meeting service restarted.",
 };
 
-function deviceProblem(failure: MediaDeviceFailure | undefined, kind: MediaDeviceKind | undefined): string {
-  const device = kind === "audioinput" ? "microphone" : kind === "videoinput" ? "camera" : "camera or microphone";
-  switch (failure) {
-    case MediaDeviceFailure.PermissionDenied:
-      return `Your browser blocked the ${device}. Allow it in the address bar, then turn it on again.`;
-    case MediaDeviceFailure.NotFound:
-      return `No ${device} was found. You can still take part without it.`;
-    case MediaDeviceFailure.DeviceInUse:
-      return `Your ${device} is in use by another app. Close that app, then turn it on again.`;
-    default:
-      return `Your ${device} could not be started.`;
-  }
-}
+type Props = {
+  title: string;
+  source: JoinSource;
+  /** The room's code, for its invite link; absent for guests, who cannot share the room. */
+  slug: string | null;
+  knownName: string | null;
+  publishes: boolean;
+  canManage: boolean;
+  /** Members go home after leaving; guests have no home page here. */
+  isGuest: boolean;
+};
 
-export function MeetingRoom({ slug, name }: { slug: string; name: string }) {
+export function MeetingRoom({ title, source, slug, knownName, publishes, canManage, isGuest }: Props) {
   const router = useRouter();
-  const [stage, setStage] = useState<Stage>({ kind: "joining" });
-  const [attempt, setAttempt] = useState(0);
-  const [deviceNotice, setDeviceNotice] = useState<string | null>(null);
+  const [stage, setStage] = useState<Stage>({ kind: "prejoin", busy: false, error: null });
+  const lastChoices = useRef<UserChoices | null>(null);
 
-  useEffect(() => {
-    let cancelled = false;
-    fetchJoinCredentials(slug).then((result) => {
-      if (cancelled) return;
-      setStage(result.ok ? { kind: "connected", credentials: result.credentials } : { kind: "failed", ...result.problem });
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [slug, attempt]);
+  async function join(choices: UserChoices) {
+    lastChoices.current = choices;
+    setStage({ kind: "prejoin", busy: true, error: null });
+    const result = await fetchJoinCredentials(source, knownName === null ? choices.name.trim() : undefined);
+    if (result.ok) return setStage({ kind: "connected", credentials: result.credentials, choices });
+    // A problem with what was typed is shown on the pre-join screen, where it can be fixed.
+    if (result.problem.fixable) return setStage({ kind: "prejoin", busy: false, error: result.problem.message });
+    setStage({ kind: "failed", ...result.problem });
+  }
 
-  const retry = () => {
-    setStage({ kind: "joining" });
-    setAttempt((n) => n + 1);
-  };
+  const retry = () => (lastChoices.current ? void join(lastChoices.current) : setStage({ kind: "prejoin", busy: false, error: null }));
 
   const onDisconnected = useCallback(
     (reason?: DisconnectReason) => {
       if (reason === undefined || reason === DisconnectReason.CLIENT_INITIATED) {
-        router.push("/");
+        if (isGuest) setStage({ kind: "left" });
+        else router.push("/");
         return;
       }
       setStage({ kind: "failed", title: "You left the meeting", message: disconnectMessages[reason] ?? "The connection to the meeting was lost.", retry: reason !== DisconnectReason.ROOM_DELETED });
     },
-    [router],
+    [router, isGuest],
   );
 
   const onError = useCallback((error: Error) => {
-    setStage({
-      kind: "failed",
-      title: "Couldn't connect to the meeting",
-      message: `The meeting service can't be reached right now (${error.message}). Check your connection and try again.`,
-      retry: true,
-    });
+    setStage({ kind: "failed", title: "Couldn't connect to the meeting", message: `The meeting service can't be reached right now (${error.message}). Check your connection and try again.`, retry: true });
   }, []);
+
+  const backToPreJoin = () => setStage({ kind: "prejoin", busy: false, error: null });
+  const publishing = stage.kind === "connected" && stage.credentials.role === "participant";
 
   return (
     <div className="meeting" data-testid="meeting" data-stage={stage.kind}>
       <div className="meeting-bar">
-        <strong>{name}</strong>
-        {deviceNotice ? (
-          <span className="error" role="status">
-            {deviceNotice}
-          </span>
-        ) : null}
-        <CopyInviteLink slug={slug} />
+        <strong>{title}</strong>
+        <span className="row">
+          {canManage && slug ? (
+            <a className="button secondary" href={`/r/${slug}/invites`} target="_blank" rel="noreferrer">
+              Invites &amp; settings
+            </a>
+          ) : null}
+          {slug ? <CopyInviteLink slug={slug} /> : null}
+        </span>
       </div>
-      {stage.kind === "joining" ? <p className="notice muted">Joining…</p> : null}
+      {stage.kind === "prejoin" ? <PreJoin title={title} knownName={knownName} publishes={publishes} busy={stage.busy} error={stage.error} onJoin={join} /> : null}
+      {stage.kind === "left" ? (
+        <div className="notice card">
+          <h1>You left the meeting</h1>
+          <button onClick={backToPreJoin}>Rejoin</button>
+        </div>
+      ) : null}
       {stage.kind === "failed" ? (
         <div className="notice card" role="alert">
           <h1>{stage.title}</h1>
           <p>{stage.message}</p>
           <div className="row" style={{ justifyContent: "center" }}>
             {stage.retry ? <button onClick={retry}>Try again</button> : null}
-            <button className="secondary" onClick={() => router.push("/")}>
-              Back to home
-            </button>
+            {isGuest ? null : (
+              <button className="secondary" onClick={() => router.push("/")}>
+                Back to home
+              </button>
+            )}
           </div>
         </div>
       ) : null}
@@ -107,11 +115,10 @@ export function MeetingRoom({ slug, name }: { slug: string; name: string }) {
           serverUrl={stage.credentials.serverUrl}
           token={stage.credentials.token}
           connect
-          video
-          audio
+          video={publishing && stage.choices.videoEnabled ? (stage.choices.videoDeviceId ? { deviceId: stage.choices.videoDeviceId } : true) : false}
+          audio={publishing && stage.choices.audioEnabled ? (stage.choices.audioDeviceId ? { deviceId: stage.choices.audioDeviceId } : true) : false}
           onDisconnected={onDisconnected}
           onError={onError}
-          onMediaDeviceFailure={(failure, kind) => setDeviceNotice(deviceProblem(failure, kind))}
         >
           <VideoConference />
         </LiveKitRoom>

@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { currentUser } from "@/lib/auth/session";
+import { currentActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/http";
-import { findRoomBySlug, type RoomForJoin } from "@/lib/rooms/rooms";
+import { isAllowed } from "@/lib/policy";
+import { standingIn } from "@/lib/rooms/access";
+import { findRoomBySlug, type Room } from "@/lib/rooms/rooms";
 import { MeetingRoom } from "../../_components/meeting/MeetingRoom";
+import { Notice } from "../../_components/Notice";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export const metadata: Metadata = { title: "Meeting · Parley" };
 
-async function roomOrNotFound(slug: string): Promise<RoomForJoin> {
+async function roomOrNotFound(slug: string): Promise<Room> {
   try {
     return await findRoomBySlug(slug);
   } catch (error) {
@@ -20,16 +23,24 @@ async function roomOrNotFound(slug: string): Promise<RoomForJoin> {
 
 export default async function MeetingPage({ params }: Props) {
   const { slug } = await params;
-  const user = await currentUser();
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/r/${slug}`)}`);
+  const actor = await currentActor();
+  if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(`/r/${slug}`)}`);
   const room = await roomOrNotFound(slug);
-  if (room.endedAt) {
-    return (
-      <div className="notice card">
-        <h1>This meeting has ended</h1>
-        <p className="muted">{room.name}</p>
-      </div>
-    );
+  const standing = await standingIn(actor, room);
+  if (standing === "anonymous") redirect(`/signin?callbackUrl=${encodeURIComponent(`/r/${slug}`)}`);
+  if (!isAllowed("joinMeeting", standing, room)) {
+    return <Notice title="This meeting is invite-only">Ask the host for an invite link.</Notice>;
   }
-  return <MeetingRoom slug={room.slug} name={room.name} />;
+  if (room.endedAt) return <Notice title="This meeting has ended">{room.name}</Notice>;
+  return (
+    <MeetingRoom
+      title={room.name}
+      source={{ kind: "room", slug: room.slug }}
+      slug={actor.kind === "member" ? room.slug : null}
+      knownName={actor.kind === "member" ? actor.user.name : actor.guest.displayName}
+      publishes={standing !== "viewer"}
+      canManage={isAllowed("manageInvites", standing, room)}
+      isGuest={actor.kind === "guest"}
+    />
+  );
 }

@@ -1,0 +1,280 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { createInviteSchema, roomSettingsSchema, type InviteRole } from "@/lib/invites/rules";
+import { callApi } from "../api";
+
+type Invite = {
+  id: string;
+  url: string;
+  role: InviteRole;
+  label: string | null;
+  invitee: { name: string; email: string | null } | null;
+  uses: number;
+  maxUses: number | null;
+  expiresAt: string | null;
+  createdAt: string;
+  state: "valid" | "revoked" | "expired" | "used_up";
+  usedBy: string[];
+};
+
+type Settings = { joinPolicy: "MEMBERS" | "INVITE_ONLY"; allowGuests: boolean; maxParticipants: number | null };
+
+const roleNames: Record<InviteRole, string> = {
+  participant: "Participant: camera, microphone, screen, chat",
+  viewer: "Viewer: watch and chat only",
+  cohost: "Co-host: participant plus the host's powers",
+};
+const stateNames = { valid: "Active", revoked: "Revoked", expired: "Expired", used_up: "Used up" } as const;
+const lifetimes = [
+  { value: "1", label: "1 day" },
+  { value: "7", label: "7 days" },
+  { value: "30", label: "30 days" },
+  { value: "never", label: "Never" },
+];
+
+const absolute = (path: string) => new URL(path, window.location.origin).href;
+
+function CopyButton({ path }: { path: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      className="secondary"
+      onClick={() =>
+        void navigator.clipboard.writeText(absolute(path)).then(
+          () => {
+            setCopied(true);
+            setTimeout(() => setCopied(false), 3000);
+          },
+          () => window.prompt("Copy this link", absolute(path)),
+        )
+      }
+    >
+      {copied ? "Copied" : "Copy link"}
+    </button>
+  );
+}
+
+function CreateInviteForm({ slug, onCreated }: { slug: string; onCreated: (path: string) => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const [personal, setPersonal] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const lifetime = String(form.get("lifetime"));
+    const maxUses = String(form.get("maxUses") ?? "").trim();
+    const draft = {
+      role: form.get("role"),
+      expiresAt: lifetime === "never" ? null : new Date(Date.now() + Number(lifetime) * 86_400_000).toISOString(),
+      ...(maxUses ? { maxUses: Number(maxUses) } : {}),
+      ...(String(form.get("label") ?? "").trim() ? { label: String(form.get("label")) } : {}),
+      ...(personal
+        ? { invitee: { name: String(form.get("inviteeName") ?? ""), ...(String(form.get("inviteeEmail") ?? "").trim() ? { email: String(form.get("inviteeEmail")) } : {}) } }
+        : {}),
+    };
+    const parsed = createInviteSchema.safeParse(draft);
+    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Check the form.");
+    const result = await callApi(`/api/rooms/${slug}/invites`, { method: "POST", json: draft });
+    if (!result.ok) return setError(result.message);
+    setError(null);
+    onCreated((result.body as { invite: { path: string } }).invite.path);
+  }
+
+  return (
+    <form className="card stack" onSubmit={submit}>
+      <h2>New invite link</h2>
+      <div className="row">
+        <label>
+          <span>
+            <input type="radio" name="kind" checked={!personal} onChange={() => setPersonal(false)} /> A link to share
+          </span>
+        </label>
+        <label>
+          <span>
+            <input type="radio" name="kind" checked={personal} onChange={() => setPersonal(true)} /> A personal link for one person
+          </span>
+        </label>
+      </div>
+      {personal ? (
+        <div className="row">
+          <label>
+            Their name
+            <input name="inviteeName" maxLength={64} required />
+          </label>
+          <label>
+            Their email (optional)
+            <input name="inviteeEmail" type="email" />
+          </label>
+        </div>
+      ) : null}
+      <label>
+        Role
+        <select name="role" defaultValue="participant">
+          {Object.entries(roleNames).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="row">
+        <label>
+          Expires after
+          <select name="lifetime" defaultValue="7">
+            {lifetimes.map((lifetime) => (
+              <option key={lifetime.value} value={lifetime.value}>
+                {lifetime.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Maximum uses
+          <input name="maxUses" type="number" min={1} placeholder={personal ? "1" : "No limit"} />
+        </label>
+        <label>
+          Label (optional)
+          <input name="label" maxLength={80} placeholder="Board members" />
+        </label>
+      </div>
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit">Create link</button>
+    </form>
+  );
+}
+
+function InviteTable({ slug, invites, onChanged }: { slug: string; invites: Invite[]; onChanged: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  async function revoke(invite: Invite) {
+    if (!window.confirm("Revoke this link? Nobody new can join with it.")) return;
+    const result = await callApi(`/api/rooms/${slug}/invites/${invite.id}/revoke`, { method: "POST" });
+    if (!result.ok) return setError(result.message);
+    onChanged();
+  }
+  if (invites.length === 0) return <p className="muted">No invite links yet.</p>;
+  return (
+    <>
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <table className="invites" data-testid="invite-table">
+        <thead>
+          <tr>
+            <th>Link</th>
+            <th>Role</th>
+            <th>Uses</th>
+            <th>Expires</th>
+            <th>Status</th>
+            <th>Used by</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {invites.map((invite) => (
+            <tr key={invite.id} data-invite-url={invite.url}>
+              <td>{invite.invitee ? `For ${invite.invitee.name}${invite.invitee.email ? ` <${invite.invitee.email}>` : ""}` : (invite.label ?? "Shared link")}</td>
+              <td>{invite.role}</td>
+              <td>{invite.maxUses === null ? invite.uses : `${invite.uses} / ${invite.maxUses}`}</td>
+              <td>{invite.expiresAt ? new Date(invite.expiresAt).toLocaleString() : "Never"}</td>
+              <td>{stateNames[invite.state]}</td>
+              <td>{invite.usedBy.join(", ")}</td>
+              <td className="row">
+                <CopyButton path={invite.url} />
+                {invite.state === "revoked" ? null : (
+                  <button type="button" className="secondary" onClick={() => void revoke(invite)}>
+                    Revoke
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: Settings; onSaved: () => void }) {
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const max = String(form.get("maxParticipants") ?? "").trim();
+    const draft = { joinPolicy: form.get("joinPolicy"), allowGuests: form.get("allowGuests") === "on", maxParticipants: max ? Number(max) : null };
+    const parsed = roomSettingsSchema.safeParse(draft);
+    if (!parsed.success) return setMessage({ error: true, text: parsed.error.issues[0]?.message ?? "Check the settings." });
+    const result = await callApi(`/api/rooms/${slug}/settings`, { method: "PATCH", json: parsed.data });
+    setMessage(result.ok ? { error: false, text: "Settings saved." } : { error: true, text: result.message });
+    if (result.ok) onSaved();
+  }
+  return (
+    <form className="card stack" onSubmit={submit}>
+      <h2>Room settings</h2>
+      <fieldset className="stack">
+        <legend>Who may join with the room&apos;s plain address</legend>
+        <label>
+          <span>
+            <input type="radio" name="joinPolicy" value="MEMBERS" defaultChecked={settings.joinPolicy === "MEMBERS"} /> Anyone signed in to this Parley
+          </span>
+        </label>
+        <label>
+          <span>
+            <input type="radio" name="joinPolicy" value="INVITE_ONLY" defaultChecked={settings.joinPolicy === "INVITE_ONLY"} /> Nobody: invite links only
+          </span>
+        </label>
+      </fieldset>
+      <label>
+        <span>
+          <input type="checkbox" name="allowGuests" defaultChecked={settings.allowGuests} /> Guests without an account may join with an invite link
+        </span>
+      </label>
+      <label>
+        Maximum participants
+        <input name="maxParticipants" type="number" min={2} defaultValue={settings.maxParticipants ?? ""} placeholder="No limit" />
+      </label>
+      {message ? (
+        <p className={message.error ? "error" : "muted"} role={message.error ? "alert" : "status"}>
+          {message.text}
+        </p>
+      ) : null}
+      <button type="submit">Save settings</button>
+    </form>
+  );
+}
+
+export function InviteManager({ slug, invites, settings }: { slug: string; invites: Invite[]; settings: Settings }) {
+  const router = useRouter();
+  const [created, setCreated] = useState<string | null>(null);
+  return (
+    <>
+      <CreateInviteForm
+        slug={slug}
+        onCreated={(path) => {
+          setCreated(path);
+          router.refresh();
+        }}
+      />
+      {created ? (
+        <div className="card row" role="status" data-testid="new-invite">
+          <span>
+            New link: <code>{absolute(created)}</code>
+          </span>
+          <CopyButton path={created} />
+        </div>
+      ) : null}
+      <section className="card">
+        <h2>Invite links</h2>
+        <InviteTable slug={slug} invites={invites} onChanged={() => router.refresh()} />
+      </section>
+      <SettingsForm slug={slug} settings={settings} onSaved={() => router.refresh()} />
+    </>
+  );
+}

@@ -1,0 +1,207 @@
+"use client";
+// The screen before a meeting: see yourself, check your microphone, pick devices, choose to
+// join muted or with the camera off. Rendered in the browser only (it reads localStorage).
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { classifyMediaError, explainDeviceProblem, type DeviceKind, type DeviceProblem } from "./device-errors";
+import { loadChoices, saveChoices, type UserChoices } from "./user-choices";
+
+type Props = {
+  title: string;
+  /** The name others will see, when it is already known (members). */
+  knownName: string | null;
+  /** Viewers publish nothing, so they need no camera or microphone. */
+  publishes: boolean;
+  busy: boolean;
+  error: string | null;
+  onJoin: (choices: UserChoices) => void;
+};
+
+type Devices = { cameras: MediaDeviceInfo[]; microphones: MediaDeviceInfo[] };
+type Problems = Partial<Record<DeviceKind, DeviceProblem>>;
+
+const constraint = (deviceId: string) => (deviceId ? { deviceId: { ideal: deviceId } } : true);
+
+async function acquire(choices: UserChoices): Promise<{ tracks: MediaStreamTrack[]; problems: Problems }> {
+  const wanted = { video: choices.videoEnabled, audio: choices.audioEnabled };
+  if (!wanted.video && !wanted.audio) return { tracks: [], problems: {} };
+  try {
+    const stream = await navigator.mediaDevices.getUserMedia({
+      video: wanted.video && constraint(choices.videoDeviceId),
+      audio: wanted.audio && constraint(choices.audioDeviceId),
+    });
+    return { tracks: stream.getTracks(), problems: {} };
+  } catch {
+    // Ask for each device alone to tell which one failed, and keep the one that works.
+    const tracks: MediaStreamTrack[] = [];
+    const problems: Problems = {};
+    for (const kind of ["camera", "microphone"] as const) {
+      if (kind === "camera" ? !wanted.video : !wanted.audio) continue;
+      try {
+        const stream = await navigator.mediaDevices.getUserMedia(
+          kind === "camera" ? { video: constraint(choices.videoDeviceId) } : { audio: constraint(choices.audioDeviceId) },
+        );
+        tracks.push(...stream.getTracks());
+      } catch (error) {
+        problems[kind] = classifyMediaError(error);
+      }
+    }
+    return { tracks, problems };
+  }
+}
+
+function useMicrophoneLevel(track: MediaStreamTrack | undefined, meter: React.RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    const element = meter.current;
+    if (!track || !element) return;
+    const context = new AudioContext();
+    const analyser = context.createAnalyser();
+    analyser.fftSize = 512;
+    context.createMediaStreamSource(new MediaStream([track])).connect(analyser);
+    const samples = new Uint8Array(analyser.fftSize);
+    let frame = 0;
+    const draw = () => {
+      analyser.getByteTimeDomainData(samples);
+      let sum = 0;
+      for (const sample of samples) sum += ((sample - 128) / 128) ** 2;
+      const level = Math.sqrt(sum / samples.length);
+      element.style.width = `${Math.min(100, Math.round(level * 400))}%`;
+      element.dataset.level = level.toFixed(3);
+      frame = requestAnimationFrame(draw);
+    };
+    draw();
+    // Browsers may start audio suspended until the page is touched.
+    const resume = () => void context.resume();
+    window.addEventListener("pointerdown", resume);
+    window.addEventListener("keydown", resume);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener("pointerdown", resume);
+      window.removeEventListener("keydown", resume);
+      void context.close();
+    };
+  }, [track, meter]);
+}
+
+export default function PreJoin({ title, knownName, publishes, busy, error, onJoin }: Props) {
+  const [choices, setChoices] = useState<UserChoices>(() => loadChoices());
+  const [attempt, setAttempt] = useState(0);
+  const [tracks, setTracks] = useState<MediaStreamTrack[]>([]);
+  const [problems, setProblems] = useState<Problems>({});
+  const [devices, setDevices] = useState<Devices>({ cameras: [], microphones: [] });
+  const video = useRef<HTMLVideoElement>(null);
+  const meter = useRef<HTMLDivElement>(null);
+  const update = (change: Partial<UserChoices>) => setChoices((current) => ({ ...current, ...change }));
+
+  const { videoEnabled, audioEnabled, videoDeviceId, audioDeviceId } = choices;
+  useEffect(() => {
+    if (!publishes) return;
+    let cancelled = false;
+    let acquired: MediaStreamTrack[] = [];
+    void acquire({ videoEnabled, audioEnabled, videoDeviceId, audioDeviceId, name: "" }).then(async (result) => {
+      acquired = result.tracks;
+      if (cancelled) return acquired.forEach((track) => track.stop());
+      setTracks(result.tracks);
+      setProblems(result.problems);
+      const all = await navigator.mediaDevices.enumerateDevices();
+      if (!cancelled) setDevices({ cameras: all.filter((d) => d.kind === "videoinput"), microphones: all.filter((d) => d.kind === "audioinput") });
+    });
+    return () => {
+      cancelled = true;
+      acquired.forEach((track) => track.stop());
+    };
+  }, [publishes, videoEnabled, audioEnabled, videoDeviceId, audioDeviceId, attempt]);
+
+  const videoTrack = tracks.find((track) => track.kind === "video");
+  const audioTrack = tracks.find((track) => track.kind === "audio");
+  useEffect(() => {
+    if (video.current) video.current.srcObject = videoTrack ? new MediaStream([videoTrack]) : null;
+  }, [videoTrack]);
+  useMicrophoneLevel(audioTrack, meter);
+
+  const name = knownName ?? choices.name;
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!name.trim()) return;
+    saveChoices(choices);
+    tracks.forEach((track) => track.stop());
+    onJoin(choices);
+  }
+
+  return (
+    <form className="prejoin card" onSubmit={submit} data-testid="prejoin">
+      <h1>{title}</h1>
+      {publishes ? (
+        <>
+          <div className="prejoin-preview">
+            <video ref={video} autoPlay muted playsInline data-testid="prejoin-video" hidden={!videoTrack} />
+            {!videoTrack ? <p className="muted">{videoEnabled ? "Starting camera…" : "Your camera is off"}</p> : null}
+          </div>
+          <div className="row">
+            <button type="button" className="secondary" aria-pressed={videoEnabled} onClick={() => update({ videoEnabled: !videoEnabled })}>
+              {videoEnabled ? "Turn camera off" : "Turn camera on"}
+            </button>
+            <button type="button" className="secondary" aria-pressed={audioEnabled} onClick={() => update({ audioEnabled: !audioEnabled })}>
+              {audioEnabled ? "Mute microphone" : "Unmute microphone"}
+            </button>
+          </div>
+          <label>
+            Camera
+            <select value={videoTrack?.getSettings().deviceId ?? videoDeviceId} onChange={(e) => update({ videoDeviceId: e.target.value })} disabled={!videoEnabled}>
+              {devices.cameras.map((d, i) => (
+                <option key={d.deviceId || i} value={d.deviceId}>
+                  {d.label || `Camera ${i + 1}`}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Microphone
+            <select value={audioTrack?.getSettings().deviceId ?? audioDeviceId} onChange={(e) => update({ audioDeviceId: e.target.value })} disabled={!audioEnabled}>
+              {devices.microphones.map((d, i) => (
+                <option key={d.deviceId || i} value={d.deviceId}>
+                  {d.label || `Microphone ${i + 1}`}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="meter" aria-label="Microphone level" title="Microphone level">
+            <div ref={meter} className="meter-fill" data-testid="mic-level" />
+          </div>
+          {(Object.entries(problems) as [DeviceKind, DeviceProblem][]).map(([kind, problem]) => (
+            <div key={kind} className="device-problem" role="alert" data-testid={`${kind}-problem`}>
+              <p>{explainDeviceProblem(kind, problem)}</p>
+              <div className="row">
+                <button type="button" className="secondary" onClick={() => setAttempt((n) => n + 1)}>
+                  Try again
+                </button>
+                <button type="button" className="secondary" onClick={() => update(kind === "camera" ? { videoEnabled: false } : { audioEnabled: false })}>
+                  {kind === "camera" ? "Join without camera" : "Join without microphone"}
+                </button>
+              </div>
+            </div>
+          ))}
+        </>
+      ) : (
+        <p className="muted">You are joining as a viewer: you can watch, listen and chat.</p>
+      )}
+      {knownName ? (
+        <p>
+          Joining as <strong>{knownName}</strong>
+        </p>
+      ) : (
+        <label>
+          Your name
+          <input value={choices.name} onChange={(e) => update({ name: e.target.value })} maxLength={64} required autoComplete="name" />
+        </label>
+      )}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" disabled={busy || !name.trim()}>
+        {busy ? "Joining…" : "Join meeting"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,15 @@
+import { NextResponse } from "next/server";
+import { currentActor } from "@/lib/auth/actor";
+import { rememberGuest } from "@/lib/guests/guests";
+import { handler, parseJsonBody } from "@/lib/http";
+import { redeemInviteSchema } from "@/lib/invites/rules";
+import { joinThroughInvite } from "@/lib/meetings";
+
+// Joining through an invite link (/j/<token>), as a member or as a guest.
+export const POST = handler(async (request: Request) => {
+  const { token, name } = await parseJsonBody(request, redeemInviteSchema);
+  const caller = await currentActor();
+  const { credentials, guestId } = await joinThroughInvite(token, caller, name);
+  if (guestId) await rememberGuest(guestId);
+  return NextResponse.json(credentials, { headers: { "Cache-Control": "no-store" } });
+});

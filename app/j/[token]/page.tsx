@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { currentActor } from "@/lib/auth/actor";
+import { hasRedeemed, inspectInvite, refusalFor } from "@/lib/invites/invites";
+import { isAllowed, strongerStanding } from "@/lib/policy";
+import { standingIn } from "@/lib/rooms/access";
+import { MeetingRoom } from "../../_components/meeting/MeetingRoom";
+import { Notice } from "../../_components/Notice";
+
+type Props = { params: Promise<{ token: string }> };
+
+export const metadata: Metadata = { title: "Join a meeting · Parley", referrer: "no-referrer" };
+
+const refusalTitles = { revoked: "This invite link was revoked", expired: "This invite link has expired", used_up: "This invite link has been used up" } as const;
+
+export default async function InvitePage({ params }: Props) {
+  const { token } = await params;
+  const invite = await inspectInvite(token);
+  if (!invite) notFound();
+  const actor = await currentActor();
+  // A refused link says why, and nothing about the room behind it; whoever already came in
+  // through it may come back.
+  if (invite.state !== "valid" && !(await hasRedeemed(invite.id, actor))) {
+    return <Notice title={refusalTitles[invite.state]}>{refusalFor(invite.state).message} Ask the host for a new one.</Notice>;
+  }
+  const { room } = invite;
+  if (room.endedAt) return <Notice title="This meeting has ended" />;
+
+  const member = actor?.kind === "member" ? actor.user : null;
+  const guestHere = actor?.kind === "guest" && actor.guest.roomId === room.id ? actor.guest : null;
+  if (!member && !guestHere && (!room.allowGuests || invite.role === "cohost")) {
+    return (
+      <Notice title={`Sign in to join “${room.name}”`} action={{ href: `/signin?callbackUrl=${encodeURIComponent(`/j/${token}`)}`, label: "Sign in" }}>
+        {invite.role === "cohost" ? "Co-host links need an account." : "This meeting does not admit guests."}
+      </Notice>
+    );
+  }
+  const standing = strongerStanding(await standingIn(actor, room), invite.role);
+  return (
+    <MeetingRoom
+      title={room.name}
+      source={{ kind: "invite", token }}
+      slug={member ? room.slug : null}
+      knownName={member?.name ?? guestHere?.displayName ?? null}
+      publishes={standing !== "viewer"}
+      canManage={member !== null && isAllowed("manageInvites", standing, room)}
+      isGuest={!member}
+    />
+  );
+}

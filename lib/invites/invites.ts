@@ -1,0 +1,175 @@
+import "server-only";
+import type { Actor } from "../auth/actor";
+import { db } from "../db";
+import type { MeetingRole } from "../generated/prisma/client";
+import { newGuestId } from "../guests/guests";
+import { AppError } from "../http";
+import { DEFAULT_INVITE_LIFETIME_DAYS, type CreateInviteInput, type InviteRole } from "./rules";
+import { roomFields, type Room } from "../rooms/rooms";
+import { hashInviteToken, inviteTokenFor, isInviteToken, newInviteToken } from "./token";
+
+export type InviteState = "valid" | "revoked" | "expired" | "used_up";
+
+export type InviteView = {
+  id: string;
+  url: string;
+  role: InviteRole;
+  label: string | null;
+  invitee: { name: string; email: string | null } | null;
+  uses: number;
+  maxUses: number | null;
+  expiresAt: Date | null;
+  createdAt: Date;
+  state: InviteState;
+  usedBy: string[];
+};
+
+const toRole = (role: InviteRole) => role.toUpperCase() as MeetingRole;
+const fromRole = (role: MeetingRole) => role.toLowerCase() as InviteRole;
+
+export const invitePath = (token: string) => `/j/${token}`;
+
+function stateOf(invite: { revokedAt: Date | null; expiresAt: Date | null; maxUses: number | null; uses: number }, now = new Date()): InviteState {
+  if (invite.revokedAt) return "revoked";
+  if (invite.expiresAt && invite.expiresAt <= now) return "expired";
+  if (invite.maxUses !== null && invite.uses >= invite.maxUses) return "used_up";
+  return "valid";
+}
+
+export async function createInvite(roomId: string, createdBy: Actor, input: CreateInviteInput): Promise<{ id: string; path: string }> {
+  // Guests never hold host powers (co-host links need an account), so this is a member.
+  if (createdBy.kind !== "member") throw new AppError(403, "forbidden", "Only the meeting's hosts can do that.");
+  const createdById = createdBy.user.id;
+  const { nonce, token, tokenHash } = newInviteToken();
+  const personal = input.invitee !== undefined;
+  const expiresAt = input.expiresAt === undefined ? new Date(Date.now() + DEFAULT_INVITE_LIFETIME_DAYS * 86_400_000) : input.expiresAt;
+  const invite = await db.invite.create({
+    data: {
+      roomId,
+      createdById,
+      tokenHash,
+      tokenNonce: nonce,
+      role: toRole(input.role),
+      label: input.label || null,
+      inviteeName: input.invitee?.name ?? null,
+      inviteeEmail: input.invitee?.email ?? null,
+      // A personal link is single-use unless the host says otherwise.
+      maxUses: input.maxUses === undefined ? (personal ? 1 : null) : input.maxUses,
+      expiresAt,
+    },
+    select: { id: true },
+  });
+  return { id: invite.id, path: invitePath(token) };
+}
+
+export async function listInvites(roomId: string, { take = 200 }: { take?: number } = {}): Promise<InviteView[]> {
+  const invites = await db.invite.findMany({
+    where: { roomId },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: {
+      id: true, tokenNonce: true, role: true, label: true, inviteeName: true, inviteeEmail: true, uses: true, maxUses: true,
+      expiresAt: true, createdAt: true, revokedAt: true,
+      access: { select: { user: { select: { name: true } }, guest: { select: { displayName: true } } }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  const now = new Date();
+  return invites.map((invite) => ({
+    id: invite.id,
+    url: invitePath(inviteTokenFor(invite.tokenNonce)),
+    role: fromRole(invite.role),
+    label: invite.label,
+    invitee: invite.inviteeName ? { name: invite.inviteeName, email: invite.inviteeEmail } : null,
+    uses: invite.uses,
+    maxUses: invite.maxUses,
+    expiresAt: invite.expiresAt,
+    createdAt: invite.createdAt,
+    state: stateOf(invite, now),
+    usedBy: invite.access.map((a) => a.user?.name ?? (a.guest ? `${a.guest.displayName} (guest)` : "someone")),
+  }));
+}
+
+export async function revokeInvite(roomId: string, inviteId: string): Promise<void> {
+  const { count } = await db.invite.updateMany({ where: { id: inviteId, roomId }, data: { revokedAt: new Date() } });
+  if (count === 0) throw new AppError(404, "not_found", "That invite link does not exist.");
+}
+
+export type InspectedInvite = {
+  id: string;
+  state: InviteState;
+  role: InviteRole;
+  room: Room;
+};
+
+/** The invite behind a token, or null when no invite has this token. */
+export async function inspectInvite(token: string): Promise<InspectedInvite | null> {
+  if (!isInviteToken(token)) return null;
+  const invite = await db.invite.findUnique({
+    where: { tokenHash: hashInviteToken(token) },
+    select: {
+      id: true, role: true, revokedAt: true, expiresAt: true, maxUses: true, uses: true,
+      room: { select: roomFields },
+    },
+  });
+  if (!invite) return null;
+  return { id: invite.id, state: stateOf(invite), role: fromRole(invite.role), room: invite.room };
+}
+
+/** Whether this caller already came in through this invite (then a spent link still lets them back). */
+export async function hasRedeemed(inviteId: string, actor: Actor | null): Promise<boolean> {
+  if (!actor) return false;
+  const where = actor.kind === "member" ? { inviteId, userId: actor.user.id } : { inviteId, guestId: actor.guest.id };
+  return (await db.roomAccess.count({ where })) > 0;
+}
+
+const refusals: Record<Exclude<InviteState, "valid">, string> = {
+  revoked: "This invite link was revoked by the host.",
+  expired: "This invite link has expired.",
+  used_up: "This invite link has already been used as many times as it allows.",
+};
+
+export function refusalFor(state: Exclude<InviteState, "valid">): AppError {
+  return new AppError(410, `invite_${state}`, refusals[state]);
+}
+
+export type Redemption = { roomId: string; guestId: string | null };
+
+/**
+ * Lets the caller in through an invite link: counts one use (atomically, so a link cannot be
+ * used more often than it allows, however many people try at once) and records who came in.
+ * Someone who already came in through this link is let back without counting again.
+ */
+export async function redeemInvite(token: string, actor: Actor | null, guestName: string | undefined): Promise<Redemption> {
+  const invite = await inspectInvite(token);
+  if (!invite) throw new AppError(404, "invite_not_found", "This invite link is not valid. Check it with the person who sent it.");
+  if (actor?.kind === "member" || (actor?.kind === "guest" && actor.guest.roomId === invite.room.id)) {
+    if (await hasRedeemed(invite.id, actor)) return { roomId: invite.room.id, guestId: actor.kind === "guest" ? actor.guest.id : null };
+  }
+  if (invite.state !== "valid") throw refusalFor(invite.state);
+  if (invite.room.endedAt) throw new AppError(410, "room_ended", "This meeting has ended.");
+
+  const member = actor?.kind === "member" ? actor.user : null;
+  if (!member) {
+    if (!invite.room.allowGuests) throw new AppError(401, "guests_not_allowed", "This meeting does not admit guests. Sign in to join.");
+    if (invite.role === "cohost") throw new AppError(401, "account_required", "Co-host links need an account. Sign in to join.");
+    if (!guestName) throw new AppError(400, "name_required", "Enter your name to join.");
+  }
+
+  return db.$transaction(async (tx) => {
+    const now = new Date();
+    const claimed = await tx.invite.updateMany({
+      where: {
+        id: invite.id,
+        revokedAt: null,
+        OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
+        AND: [{ OR: [{ maxUses: null }, { uses: { lt: tx.invite.fields.maxUses } }] }],
+      },
+      data: { uses: { increment: 1 } },
+    });
+    if (claimed.count === 0) throw refusalFor("used_up");
+    const guestId = member ? null : newGuestId();
+    if (guestId) await tx.guest.create({ data: { id: guestId, roomId: invite.room.id, displayName: guestName! } });
+    await tx.roomAccess.create({ data: { roomId: invite.room.id, inviteId: invite.id, role: toRole(invite.role), userId: member?.id ?? null, guestId } });
+    return { roomId: invite.room.id, guestId };
+  });
+}

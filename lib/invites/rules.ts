@@ -1,0 +1,51 @@
+// What an invite link may say; shared by the invite form and the server.
+import { z } from "zod";
+import { displayNameSchema, emailSchema } from "../accounts/rules";
+import { hasControlCharacters } from "../text";
+
+export const INVITE_ROLES = ["participant", "viewer", "cohost"] as const;
+export type InviteRole = (typeof INVITE_ROLES)[number];
+
+export const DEFAULT_INVITE_LIFETIME_DAYS = 7;
+const MAX_INVITE_LIFETIME_DAYS = 365;
+
+export const createInviteSchema = z
+  .object({
+    role: z.enum(INVITE_ROLES, { message: "Choose a role: participant, viewer or cohost." }),
+    // Omitted: the default lifetime. null: the link never expires.
+    expiresAt: z.iso
+      .datetime({ offset: true, message: "expiresAt must be a date and time such as 2030-01-31T17:00:00Z." })
+      .transform((value) => new Date(value))
+      .refine((date) => date.getTime() > Date.now(), { message: "The expiry must be in the future." })
+      .refine((date) => date.getTime() < Date.now() + MAX_INVITE_LIFETIME_DAYS * 86_400_000, { message: `The expiry must be within ${MAX_INVITE_LIFETIME_DAYS} days.` })
+      .nullable()
+      .optional(),
+    maxUses: z.int({ message: "Maximum uses must be a whole number." }).min(1, { message: "Maximum uses must be at least 1." }).max(10_000).nullable().optional(),
+    label: z
+      .string()
+      .trim()
+      .max(80, { message: "Use at most 80 characters for the label." })
+      .refine((label) => !hasControlCharacters(label), { message: "The label contains characters we can't show." })
+      .optional(),
+    invitee: z.object({ name: displayNameSchema, email: emailSchema.optional() }).strict().optional(),
+  })
+  .strict();
+
+export type CreateInviteInput = z.infer<typeof createInviteSchema>;
+
+export const redeemInviteSchema = z
+  .object({
+    token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, { message: "That is not an invite link." }),
+    name: displayNameSchema.optional(),
+  })
+  .strict();
+
+export const roomSettingsSchema = z
+  .object({
+    joinPolicy: z.enum(["MEMBERS", "INVITE_ONLY"]).optional(),
+    allowGuests: z.boolean().optional(),
+    maxParticipants: z.int().min(2, { message: "Allow at least 2 participants." }).max(1000).nullable().optional(),
+  })
+  .strict();
+
+export type RoomSettingsInput = z.infer<typeof roomSettingsSchema>;
