@@ -10,6 +10,8 @@ import { run, type Managed } from "./lib/processes";
 import { migrate, startLiveKit, startNext, type AppEnv } from "./lib/stack";
 
 const RUN_DIR = ".test-run";
+// Signing up with this address makes an admin (tests need one regardless of who signs up first).
+const TEST_ADMIN_EMAIL = "admin@parley.test";
 const APP_PORT = 3210;
 // A second instance of the same build whose LiveKit address has nothing behind it: what people
 // see when the media server is down.
@@ -103,7 +105,7 @@ async function main(): Promise<number> {
     LIVEKIT_PUBLIC_URL: `ws://127.0.0.1:${TEST_LIVEKIT.port}`,
     LIVEKIT_API_KEY: key,
     LIVEKIT_API_SECRET: secret,
-    ADMIN_EMAILS: "",
+    ADMIN_EMAILS: TEST_ADMIN_EMAIL,
     LOG_LEVEL: "warn",
   };
   migrate(env);
@@ -125,6 +127,7 @@ async function main(): Promise<number> {
     PARLEY_TEST_LIVEKIT_KEY: key,
     PARLEY_TEST_LIVEKIT_SECRET: secret,
     PARLEY_TEST_DATABASE_FILE: `${RUN_DIR}/parley.db`,
+    PARLEY_TEST_ADMIN_EMAIL: TEST_ADMIN_EMAIL,
     CHROME_PATH: chromium,
   };
 

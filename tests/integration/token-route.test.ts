@@ -1,8 +1,8 @@
 import Database from "better-sqlite3";
 import { AccessToken, TokenVerifier } from "livekit-server-sdk";
 import { describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import { HttpClient } from "../support/http-client";
+import { livekitValidate, openSignal, participantsIn } from "../support/livekit";
 import { newPerson, stack } from "../support/stack";
 
 type Credentials = { serverUrl: string; token: string; room: { slug: string; name: string } };
@@ -12,31 +12,6 @@ async function signedInWithRoom() {
   const user = await client.signUp(newPerson("Host"));
   const room = await client.createRoom("Token test");
   return { client, user, room };
-}
-
-/** Asks the LiveKit server itself whether it would let this token join. */
-async function livekitValidate(token: string): Promise<number> {
-  const response = await fetch(`${stack.livekitUrl}/rtc/validate?access_token=${encodeURIComponent(token)}`);
-  return response.status;
-}
-
-/** Opens the LiveKit signal connection with a token, as a client does when it joins. */
-async function openSignal(token: string): Promise<WebSocket> {
-  const socket = new WebSocket(`${stack.livekitUrl.replace(/^http/, "ws")}/rtc?access_token=${encodeURIComponent(token)}&auto_subscribe=1&sdk=js&protocol=15`);
-  await new Promise<void>((resolve, reject) => {
-    socket.once("message", () => resolve());
-    socket.once("error", reject);
-    socket.once("unexpected-response", (_request, response) => reject(new Error(`signal refused with ${response.statusCode}`)));
-  });
-  return socket;
-}
-
-async function participantsIn(room: string): Promise<string[]> {
-  try {
-    return (await stack.roomService().listParticipants(room)).map((p) => p.identity);
-  } catch {
-    return [];
-  }
 }
 
 describe("the token route", () => {

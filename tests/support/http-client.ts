@@ -47,6 +47,25 @@ export class HttpClient {
     return body.user;
   }
 
+  /** Signs in, creating the account first if it does not exist yet. */
+  async signInOrUp(person: { name: string; email: string; password: string }): Promise<void> {
+    if (await this.signIn(person.email, person.password)) return;
+    await this.signUp(person);
+  }
+
+  async createInvite(slug: string, body: Record<string, unknown>): Promise<{ id: string; token: string; path: string }> {
+    const { status, body: created } = await this.json<{ invite: { id: string; path: string } }>(`/api/rooms/${slug}/invites`, { method: "POST", json: body });
+    if (status !== 201) throw new Error(`creating an invite failed with ${status}: ${JSON.stringify(created)}`);
+    return { ...created.invite, token: created.invite.path.replace("/j/", "") };
+  }
+
+  redeem(token: string, name?: string) {
+    return this.json<{ token: string; role: string; error?: { code: string; message: string } }>("/api/invites/redeem", {
+      method: "POST",
+      json: name === undefined ? { token } : { token, name },
+    });
+  }
+
   async createRoom(name?: string): Promise<{ slug: string; name: string }> {
     const { status, body } = await this.json<{ room: { slug: string; name: string } }>("/api/rooms", { method: "POST", json: name ? { name } : {} });
     if (status !== 201) throw new Error(`creating a room failed with ${status}`);

@@ -1,0 +1,109 @@
+// Every room action, by every kind of caller, against the running app. The table below is the
+// policy: change lib/policy.ts and this table together.
+import { beforeAll, describe, expect, it } from "vitest";
+import { HttpClient } from "../support/http-client";
+import { newPerson } from "../support/stack";
+
+type Caller = "anonymous" | "guest" | "memberWithoutLink" | "memberWithLink" | "owner" | "cohost" | "admin";
+type Action = "openRoomUrl" | "mintToken" | "createLink" | "listLinks" | "revokeLink" | "changeSettings";
+type PageOutcome = "meeting" | "sign-in" | "invite-only";
+
+// The room is invite-only, so the plain URL admits no one by membership alone.
+// prettier-ignore
+const EXPECTED: Record<Action, Record<Caller, number | PageOutcome>> = {
+  //                anonymous         guest      memberWithoutLink     memberWithLink  owner      cohost     admin
+  openRoomUrl:    { anonymous: "sign-in", guest: "meeting", memberWithoutLink: "invite-only", memberWithLink: "meeting", owner: "meeting", cohost: "meeting", admin: "meeting" },
+  mintToken:      { anonymous: 401,       guest: 200,       memberWithoutLink: 403,           memberWithLink: 200,       owner: 200,       cohost: 200,       admin: 200 },
+  createLink:     { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 201,       cohost: 201,       admin: 201 },
+  listLinks:      { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
+  revokeLink:     { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
+  changeSettings: { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
+};
+
+const callers = {} as Record<Caller, HttpClient>;
+let owner: HttpClient;
+let slug: string;
+
+beforeAll(async () => {
+  owner = new HttpClient();
+  await owner.signUp(newPerson("Owner"));
+  slug = (await owner.createRoom("Matrix")).slug;
+  expect((await owner.json(`/api/rooms/${slug}/settings`, { method: "PATCH", json: { joinPolicy: "INVITE_ONLY" } })).status).toBe(200);
+
+  callers.owner = owner;
+  callers.anonymous = new HttpClient();
+  callers.memberWithoutLink = new HttpClient();
+  await callers.memberWithoutLink.signUp(newPerson("Member"));
+
+  callers.memberWithLink = new HttpClient();
+  await callers.memberWithLink.signUp(newPerson("Linked"));
+  expect((await callers.memberWithLink.redeem((await owner.createInvite(slug, { role: "participant" })).token)).status).toBe(200);
+
+  callers.cohost = new HttpClient();
+  await callers.cohost.signUp(newPerson("Cohost"));
+  expect((await callers.cohost.redeem((await owner.createInvite(slug, { role: "cohost" })).token)).status).toBe(200);
+
+  callers.guest = new HttpClient();
+  expect((await callers.guest.redeem((await owner.createInvite(slug, { role: "participant" })).token, "Gus")).status).toBe(200);
+
+  callers.admin = new HttpClient();
+  await callers.admin.signInOrUp({ name: "Test Admin", email: process.env.PARLEY_TEST_ADMIN_EMAIL!, password: "correct horse battery" });
+}, 60_000);
+
+async function pageOutcome(client: HttpClient): Promise<PageOutcome | string> {
+  const response = await client.request(`/r/${slug}`);
+  if (response.status === 307 && response.headers.get("location")?.includes("/signin")) return "sign-in";
+  const html = await response.text();
+  if (html.includes("This meeting is invite-only")) return "invite-only";
+  if (html.includes('data-testid="meeting"')) return "meeting";
+  return `unexpected ${response.status}`;
+}
+
+async function perform(action: Action, client: HttpClient): Promise<number | PageOutcome | string> {
+  switch (action) {
+    case "openRoomUrl":
+      return pageOutcome(client);
+    case "mintToken":
+      return (await client.request(`/api/rooms/${slug}/token`, { method: "POST" })).status;
+    case "createLink":
+      return (await client.request(`/api/rooms/${slug}/invites`, { method: "POST", json: { role: "viewer" } })).status;
+    case "listLinks":
+      return (await client.request(`/api/rooms/${slug}/invites`)).status;
+    case "revokeLink": {
+      const target = await owner.createInvite(slug, { role: "participant", label: "to revoke" });
+      return (await client.request(`/api/rooms/${slug}/invites/${target.id}/revoke`, { method: "POST" })).status;
+    }
+    case "changeSettings":
+      return (await client.request(`/api/rooms/${slug}/settings`, { method: "PATCH", json: { maxParticipants: 50 } })).status;
+  }
+}
+
+describe("who may do what in an invite-only room", () => {
+  for (const [action, row] of Object.entries(EXPECTED) as [Action, Record<Caller, number | PageOutcome>][]) {
+    for (const [caller, expected] of Object.entries(row) as [Caller, number | PageOutcome][]) {
+      it(`${action} as ${caller} → ${expected}`, async () => {
+        expect(await perform(action, callers[caller])).toBe(expected);
+      });
+    }
+  }
+
+  it("refused callers change nothing: no extra links, settings as the hosts left them", async () => {
+    const before = await owner.json<{ invites: unknown[] }>(`/api/rooms/${slug}/invites`);
+    for (const caller of ["anonymous", "guest", "memberWithoutLink", "memberWithLink"] as const) {
+      await perform("createLink", callers[caller]);
+      await callers[caller].request(`/api/rooms/${slug}/settings`, { method: "PATCH", json: { joinPolicy: "MEMBERS" } });
+    }
+    const after = await owner.json<{ invites: unknown[] }>(`/api/rooms/${slug}/invites`);
+    expect(after.body.invites.length).toBe(before.body.invites.length);
+    expect(await pageOutcome(callers.memberWithoutLink)).toBe("invite-only");
+  });
+
+  it("a room open to members admits a member without a link", async () => {
+    const open = new HttpClient();
+    await open.signUp(newPerson("Host"));
+    const room = await open.createRoom();
+    const member = new HttpClient();
+    await member.signUp(newPerson("Walk-in"));
+    expect((await member.request(`/api/rooms/${room.slug}/token`, { method: "POST" })).status).toBe(200);
+  });
+});
