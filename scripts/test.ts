@@ -19,6 +19,14 @@ const APP_WITHOUT_LIVEKIT_PORT = 3211;
 const DEAD_LIVEKIT_PORT = 7989;
 const TEST_LIVEKIT: LocalLiveKit = { port: 7980, rtcTcpPort: 7981, rtcUdpPort: 7982 };
 
+// `npm test` runs everything; `npm test -- e2e [playwright args]` or `npm test -- integration
+// [vitest args]` runs one suite against a fresh stack, for working on it.
+const [only, ...suiteArgs] = process.argv.slice(2) as [("e2e" | "integration" | undefined)?, ...string[]];
+if (only && only !== "e2e" && only !== "integration") {
+  console.error(`Unknown suite "${only}": use e2e or integration, or nothing for everything.`);
+  process.exit(2);
+}
+
 type Tally = { passed: number; failed: number; skipped: number };
 const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
 const running: Managed[] = [];
@@ -47,9 +55,9 @@ function countPlaywright(file: string): void {
   tally.skipped += result.stats.skipped;
 }
 
-function vitest(project: string, env: Record<string, string> = {}): number {
+function vitest(project: string, env: Record<string, string> = {}, extra: string[] = []): number {
   const output = `${RUN_DIR}/${project}-results.json`;
-  const code = run("node_modules/.bin/vitest", ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`], env);
+  const code = run("node_modules/.bin/vitest", ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`, ...extra], env);
   countVitest(output);
   return code;
 }
@@ -75,12 +83,14 @@ async function main(): Promise<number> {
   rmSync(RUN_DIR, { recursive: true, force: true });
   mkdirSync(RUN_DIR, { recursive: true });
 
-  step("typecheck");
-  if (run("node_modules/.bin/tsc", ["--noEmit"]) !== 0) return 1;
-  step("lint");
-  if (run("node_modules/.bin/eslint", ["--max-warnings", "0", "."]) !== 0) return 1;
-  step("unit tests");
-  if (vitest("unit") !== 0) return 1;
+  if (!only) {
+    step("typecheck");
+    if (run("node_modules/.bin/tsc", ["--noEmit"]) !== 0) return 1;
+    step("lint");
+    if (run("node_modules/.bin/eslint", ["--max-warnings", "0", "."]) !== 0) return 1;
+    step("unit tests");
+    if (vitest("unit") !== 0) return 1;
+  }
 
   step("prerequisites");
   const chromium = findChromium();
@@ -131,11 +141,17 @@ async function main(): Promise<number> {
     CHROME_PATH: chromium,
   };
 
-  step("integration tests");
-  const integration = vitest("integration", testEnv);
-  step("end-to-end tests");
-  const e2e = run("node_modules/.bin/playwright", ["test"], testEnv);
-  countPlaywright(`${RUN_DIR}/e2e-results.json`);
+  let integration = 0;
+  let e2e = 0;
+  if (only !== "e2e") {
+    step("integration tests");
+    integration = vitest("integration", testEnv, only ? suiteArgs : []);
+  }
+  if (only !== "integration") {
+    step("end-to-end tests");
+    e2e = run("node_modules/.bin/playwright", ["test", ...(only ? suiteArgs : [])], testEnv);
+    countPlaywright(`${RUN_DIR}/e2e-results.json`);
+  }
   if (integration !== 0 || e2e !== 0) {
     printTail(`${RUN_DIR}/app.log`);
     printTail(`${RUN_DIR}/livekit.log`);

@@ -1,6 +1,6 @@
 // Starting, waiting for and stopping the processes that make up a local Parley.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createWriteStream } from "node:fs";
+import { closeSync, openSync } from "node:fs";
 
 export type Managed = { name: string; child: ChildProcess; stop: () => Promise<void> };
 
@@ -9,17 +9,17 @@ export type Vars = Record<string, string | undefined>;
 export type StartOptions = { env?: Vars; logFile?: string; cwd?: string };
 
 export function start(name: string, command: string, args: string[], options: StartOptions = {}): Managed {
+  // The child writes its log file itself. Piping through this process would stall the child
+  // (livekit-server blocks on a full pipe while holding room locks) whenever this process
+  // is busy, e.g. inside spawnSync.
+  const log = options.logFile ? openSync(options.logFile, "a") : undefined;
   const child = spawn(command, args, {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
-    stdio: options.logFile ? ["ignore", "pipe", "pipe"] : "inherit",
+    stdio: log === undefined ? "inherit" : ["ignore", log, log],
     detached: true, // own process group, so stop() also ends its children
   });
-  if (options.logFile) {
-    const log = createWriteStream(options.logFile, { flags: "a" });
-    child.stdout?.pipe(log);
-    child.stderr?.pipe(log);
-  }
+  if (log !== undefined) closeSync(log);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return {
     name,

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { joinFromPreJoin, newPerson, signUpHere } from "./support";
 
 // Served by a second instance of the same build whose LiveKit address has no server behind it.

@@ -1,13 +1,9 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectRemoteAudioPlaying, expectRemoteVideoPlaying, joinFromPreJoin, newPerson, signUpHere, tiles } from "./support";
 
-test("two people sign up, meet through an invite link, see and hear each other, and one leaves", async ({ browser, baseURL }) => {
-  const contextA = await browser.newContext();
-  await contextA.grantPermissions(["clipboard-read", "clipboard-write", "camera", "microphone"], { origin: baseURL });
-  const contextB = await browser.newContext();
-  await contextB.grantPermissions(["camera", "microphone"], { origin: baseURL });
-  const pageA = await contextA.newPage();
-  const pageB = await contextB.newPage();
+test("two people sign up, meet through an invite link, see and hear each other, and one leaves", async ({ openPage }) => {
+  const pageA = await openPage();
+  const pageB = await openPage({ permissions: ["camera", "microphone"] });
 
   // A signs up and starts a meeting.
   await pageA.goto("/signup");
@@ -47,9 +43,6 @@ test("two people sign up, meet through an invite link, see and hear each other, 
   await expect(pageB).toHaveURL(/\/$/);
   await expect(pageB.getByRole("heading", { name: "New meeting" })).toBeVisible();
   await expect(tiles(pageA)).toHaveCount(1);
-
-  await contextA.close();
-  await contextB.close();
 });
 
 test("the sign-up and sign-in forms explain what is wrong", async ({ page }) => {

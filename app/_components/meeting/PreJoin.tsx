@@ -1,7 +1,7 @@
 "use client";
 // The screen before a meeting: see yourself, check your microphone, pick devices, choose to
 // join muted or with the camera off. Rendered in the browser only (it reads localStorage).
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { classifyMediaError, explainDeviceProblem, type DeviceKind, type DeviceProblem } from "./device-errors";
 import { loadChoices, saveChoices, type UserChoices } from "./user-choices";
 
@@ -90,6 +90,7 @@ export default function PreJoin({ title, knownName, publishes, busy, error, onJo
   const [devices, setDevices] = useState<Devices>({ cameras: [], microphones: [] });
   const video = useRef<HTMLVideoElement>(null);
   const meter = useRef<HTMLDivElement>(null);
+  const ids = { camera: useId(), microphone: useId(), name: useId() };
   const update = (change: Partial<UserChoices>) => setChoices((current) => ({ ...current, ...change }));
 
   const { videoEnabled, audioEnabled, videoDeviceId, audioDeviceId } = choices;
@@ -144,26 +145,26 @@ export default function PreJoin({ title, knownName, publishes, busy, error, onJo
               {audioEnabled ? "Mute microphone" : "Unmute microphone"}
             </button>
           </div>
-          <label>
-            Camera
-            <select value={videoTrack?.getSettings().deviceId ?? videoDeviceId} onChange={(e) => update({ videoDeviceId: e.target.value })} disabled={!videoEnabled}>
+          <div className="field">
+            <label htmlFor={ids.camera}>Camera</label>
+            <select id={ids.camera} value={videoTrack?.getSettings().deviceId ?? videoDeviceId} onChange={(e) => update({ videoDeviceId: e.target.value })} disabled={!videoEnabled}>
               {devices.cameras.map((d, i) => (
                 <option key={d.deviceId || i} value={d.deviceId}>
                   {d.label || `Camera ${i + 1}`}
                 </option>
               ))}
             </select>
-          </label>
-          <label>
-            Microphone
-            <select value={audioTrack?.getSettings().deviceId ?? audioDeviceId} onChange={(e) => update({ audioDeviceId: e.target.value })} disabled={!audioEnabled}>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.microphone}>Microphone</label>
+            <select id={ids.microphone} value={audioTrack?.getSettings().deviceId ?? audioDeviceId} onChange={(e) => update({ audioDeviceId: e.target.value })} disabled={!audioEnabled}>
               {devices.microphones.map((d, i) => (
                 <option key={d.deviceId || i} value={d.deviceId}>
                   {d.label || `Microphone ${i + 1}`}
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           <div className="meter" aria-label="Microphone level" title="Microphone level">
             <div ref={meter} className="meter-fill" data-testid="mic-level" />
           </div>
@@ -189,10 +190,10 @@ export default function PreJoin({ title, knownName, publishes, busy, error, onJo
           Joining as <strong>{knownName}</strong>
         </p>
       ) : (
-        <label>
-          Your name
-          <input value={choices.name} onChange={(e) => update({ name: e.target.value })} maxLength={64} required autoComplete="name" />
-        </label>
+        <div className="field">
+          <label htmlFor={ids.name}>Your name</label>
+          <input id={ids.name} value={choices.name} onChange={(e) => update({ name: e.target.value })} maxLength={64} required autoComplete="name" />
+        </div>
       )}
       {error ? (
         <p className="error" role="alert">

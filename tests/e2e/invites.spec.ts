@@ -1,0 +1,83 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { RoomServiceClient } from "livekit-server-sdk";
+import { expectRemoteVideoPlaying, joinFromPreJoin, newPerson, signUpHere, tiles } from "./support";
+
+const roomService = () =>
+  new RoomServiceClient(process.env.PARLEY_TEST_LIVEKIT_URL!, process.env.PARLEY_TEST_LIVEKIT_KEY!, process.env.PARLEY_TEST_LIVEKIT_SECRET!);
+
+/** A signed-up host sitting in a new meeting; returns the room's code. */
+async function hostInMeeting(page: Page, meetingName: string): Promise<string> {
+  await page.goto("/signup");
+  await signUpHere(page, newPerson("Host"));
+  await page.getByLabel("Meeting name").fill(meetingName);
+  await page.getByRole("button", { name: "New meeting" }).click();
+  await expect(page).toHaveURL(/\/r\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
+  await joinFromPreJoin(page);
+  await expect(tiles(page)).toHaveCount(1);
+  return new URL(page.url()).pathname.split("/")[2]!;
+}
+
+/** Creates a link on the room's invites page, the way a host does, and returns its URL. */
+async function createLinkInUi(page: Page, slug: string, role: "participant" | "viewer" | "cohost"): Promise<string> {
+  await page.goto(`/r/${slug}/invites`);
+  await page.getByLabel("Role").selectOption(role);
+  await page.getByRole("button", { name: "Create link" }).click();
+  const created = page.getByTestId("new-invite").locator("code");
+  await expect(created).toContainText("/j/");
+  return (await created.textContent())!;
+}
+
+test("a guest joins through a link, both see each other, and once revoked the link lets nobody else in", async ({ openPage }) => {
+  const host = await openPage();
+  const slug = await hostInMeeting(host, "Client call");
+  const manage = await host.context().newPage();
+  const link = await createLinkInUi(manage, slug, "participant");
+
+  // A stranger with no account opens the link, passes the pre-join and joins under a name.
+  const guest = await openPage();
+  await guest.goto(link);
+  const prejoin = guest.getByTestId("prejoin");
+  await expect(prejoin.getByRole("heading", { name: "Client call" })).toBeVisible();
+  await joinFromPreJoin(guest, { name: "Gina" });
+  await expect(tiles(guest)).toHaveCount(2);
+  await expect(tiles(host)).toHaveCount(2);
+  await expectRemoteVideoPlaying(host);
+  await expectRemoteVideoPlaying(guest);
+  await expect(tiles(host).filter({ hasText: "Gina (guest)" })).toHaveCount(1);
+
+  // The host sees who used the link, then revokes it.
+  await manage.reload();
+  const row = manage.getByTestId("invite-table").locator("tr", { hasText: "Shared link" });
+  await expect(row).toContainText("Gina (guest)");
+  manage.once("dialog", (dialog) => void dialog.accept());
+  await row.getByRole("button", { name: "Revoke" }).click();
+  await expect(row).toContainText("Revoked");
+
+  const latecomer = await openPage();
+  await latecomer.goto(link);
+  await expect(latecomer.getByRole("heading", { name: "This invite link was revoked" })).toBeVisible();
+  await expect(latecomer.getByText("Client call")).toHaveCount(0);
+});
+
+test("a viewer link joins without publishing anything", async ({ openPage }) => {
+  const host = await openPage();
+  const slug = await hostInMeeting(host, "Town hall");
+  const link = await createLinkInUi(await host.context().newPage(), slug, "viewer");
+
+  const viewer = await openPage();
+  await viewer.goto(link);
+  await expect(viewer.getByText("You are joining as a viewer")).toBeVisible();
+  await joinFromPreJoin(viewer, { name: "Vic", expectPreview: false });
+  await expect(tiles(viewer)).toHaveCount(2);
+  await expectRemoteVideoPlaying(viewer);
+  await expect(viewer.getByRole("button", { name: "Share screen" })).toHaveCount(0);
+
+  // The media server agrees: the viewer is there, may not publish, and has no tracks.
+  await expect
+    .poll(async () => (await roomService().listParticipants(slug)).find((p) => p.name === "Vic (guest)")?.permission?.canPublish, { timeout: 10_000 })
+    .toBe(false);
+  const participants = await roomService().listParticipants(slug);
+  expect(participants.find((p) => p.name === "Vic (guest)")?.tracks).toEqual([]);
+  expect(participants.find((p) => p.name !== "Vic (guest)")?.tracks.length).toBeGreaterThan(0);
+});

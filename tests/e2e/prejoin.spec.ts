@@ -1,0 +1,69 @@
+import { chromium, type Page } from "@playwright/test";
+import { RoomServiceClient } from "livekit-server-sdk";
+import { CHROMIUM_ARGS, findChromium } from "../support/chromium";
+import { expect, test } from "./fixtures";
+import { newPerson, signUpHere, tiles } from "./support";
+
+const roomService = () =>
+  new RoomServiceClient(process.env.PARLEY_TEST_LIVEKIT_URL!, process.env.PARLEY_TEST_LIVEKIT_KEY!, process.env.PARLEY_TEST_LIVEKIT_SECRET!);
+
+async function startMeeting(page: Page): Promise<string> {
+  await page.goto("/signup");
+  await signUpHere(page, newPerson("Pia"));
+  await page.getByRole("button", { name: "New meeting" }).click();
+  await expect(page).toHaveURL(/\/r\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
+  return new URL(page.url()).pathname.split("/")[2]!;
+}
+
+test("the pre-join shows a live preview and microphone level, and joining muted with the camera off is remembered", async ({ page }) => {
+  const slug = await startMeeting(page);
+  const prejoin = page.getByTestId("prejoin");
+
+  const preview = prejoin.getByTestId("prejoin-video");
+  await expect.poll(() => preview.evaluate((video: HTMLVideoElement) => video.videoWidth)).toBeGreaterThan(0);
+  const level = prejoin.getByTestId("mic-level");
+  await expect.poll(async () => Number(await level.getAttribute("data-level")), { timeout: 10_000 }).toBeGreaterThan(0.01);
+  await expect(prejoin.getByLabel("Camera", { exact: true })).not.toHaveValue("");
+  await expect(prejoin.getByLabel("Microphone", { exact: true })).not.toHaveValue("");
+
+  await prejoin.getByRole("button", { name: "Turn camera off" }).click();
+  await expect(prejoin.getByText("Your camera is off")).toBeVisible();
+  await prejoin.getByRole("button", { name: "Mute microphone" }).click();
+  await prejoin.getByRole("button", { name: "Join meeting" }).click();
+  await expect(tiles(page)).toHaveCount(1);
+
+  // Joined with nothing published, as chosen.
+  await expect.poll(async () => (await roomService().listParticipants(slug)).length, { timeout: 10_000 }).toBe(1);
+  const [me] = await roomService().listParticipants(slug);
+  expect(me?.tracks).toEqual([]);
+
+  // Next time, the same choices are offered.
+  await page.getByRole("button", { name: "Leave" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto(`/r/${slug}`);
+  await expect(page.getByTestId("prejoin").getByRole("button", { name: "Turn camera on" })).toBeVisible();
+  await expect(page.getByTestId("prejoin").getByRole("button", { name: "Unmute microphone" })).toBeVisible();
+});
+
+test("a blocked camera and microphone are explained, and one can join without them", async () => {
+  // A browser that asks for permission (and is refused) instead of granting it automatically.
+  const browser = await chromium.launch({
+    executablePath: findChromium() ?? undefined,
+    args: CHROMIUM_ARGS.filter((arg) => arg !== "--use-fake-ui-for-media-stream"),
+  });
+  try {
+    const page = await (await browser.newContext({ baseURL: process.env.PARLEY_TEST_APP_URL })).newPage();
+    const slug = await startMeeting(page);
+    const prejoin = page.getByTestId("prejoin");
+    await expect(prejoin.getByTestId("camera-problem")).toContainText("Your browser blocked the camera.");
+    await expect(prejoin.getByTestId("microphone-problem")).toContainText("Your browser blocked the microphone.");
+    await prejoin.getByRole("button", { name: "Join without camera" }).click();
+    await prejoin.getByRole("button", { name: "Join without microphone" }).click();
+    await expect(prejoin.getByRole("alert")).toHaveCount(0);
+    await prejoin.getByRole("button", { name: "Join meeting" }).click();
+    await expect(tiles(page)).toHaveCount(1);
+    await expect.poll(async () => (await roomService().listParticipants(slug)).length, { timeout: 10_000 }).toBe(1);
+  } finally {
+    await browser.close();
+  }
+});
