@@ -1,7 +1,7 @@
 "use client";
 import "@livekit/components-styles";
 import { LiveKitRoom, VideoConference } from "@livekit/components-react";
-import { DisconnectReason } from "livekit-client";
+import { ConnectionError, ConnectionErrorReason, DisconnectReason } from "livekit-client";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useCallback, useRef, useState } from "react";
@@ -68,6 +68,8 @@ export function MeetingRoom({ title, source, slug, knownName, publishes, canMana
   );
 
   const onError = useCallback((error: Error) => {
+    // Leaving while the connection is still being set up cancels it; onDisconnected follows.
+    if (error instanceof ConnectionError && error.reason === ConnectionErrorReason.Cancelled) return;
     setStage({ kind: "failed", title: "Couldn't connect to the meeting", message: `The meeting service can't be reached right now (${error.message}). Check your connection and try again.`, retry: true });
   }, []);
 

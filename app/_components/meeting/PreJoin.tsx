@@ -59,11 +59,13 @@ function useMicrophoneLevel(track: MediaStreamTrack | undefined, meter: React.Re
     context.createMediaStreamSource(new MediaStream([track])).connect(analyser);
     const samples = new Uint8Array(analyser.fftSize);
     let frame = 0;
+    let level = 0;
     const draw = () => {
       analyser.getByteTimeDomainData(samples);
       let sum = 0;
       for (const sample of samples) sum += ((sample - 128) / 128) ** 2;
-      const level = Math.sqrt(sum / samples.length);
+      // Rise at once, fall slowly, like a VU meter: short syllables stay visible.
+      level = Math.max(Math.sqrt(sum / samples.length), level * 0.92);
       element.style.width = `${Math.min(100, Math.round(level * 400))}%`;
       element.dataset.level = level.toFixed(3);
       frame = requestAnimationFrame(draw);
