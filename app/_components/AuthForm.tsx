@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { emailSchema, passwordSchema, displayNameSchema } from "@/lib/accounts/rules";
+import { FormError } from "./FormError";
 
 type Mode = "signin" | "signup";
 
@@ -81,11 +82,7 @@ export function AuthForm({ mode, callbackUrl }: { mode: Mode; callbackUrl?: stri
         Password
         <input name="password" type="password" autoComplete={mode === "signup" ? "new-password" : "current-password"} required />
       </label>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <button type="submit" disabled={busy}>
         {mode === "signup" ? "Create account" : "Sign in"}
       </button>

@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { roomNameSchema } from "@/lib/rooms/rules";
 import { callApi } from "./api";
+import { FormError } from "./FormError";
 
 export function NewMeetingForm() {
   const router = useRouter();
@@ -29,11 +30,7 @@ export function NewMeetingForm() {
       <button type="submit" disabled={busy}>
         New meeting
       </button>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </form>
   );
 }

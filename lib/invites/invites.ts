@@ -4,25 +4,10 @@ import { db } from "../db";
 import type { MeetingRole } from "../generated/prisma/client";
 import { newGuestId } from "../guests/guests";
 import { AppError } from "../http";
-import { DEFAULT_INVITE_LIFETIME_DAYS, type CreateInviteInput, type InviteRole } from "./rules";
+import { DEFAULT_INVITE_LIFETIME_DAYS, type CreateInviteInput, type InviteRole, type InviteState, type InviteView } from "./rules";
 import { roomFields, type Room } from "../rooms/rooms";
 import { hashInviteToken, inviteTokenFor, isInviteToken, newInviteToken } from "./token";
 
-export type InviteState = "valid" | "revoked" | "expired" | "used_up";
-
-export type InviteView = {
-  id: string;
-  url: string;
-  role: InviteRole;
-  label: string | null;
-  invitee: { name: string; email: string | null } | null;
-  uses: number;
-  maxUses: number | null;
-  expiresAt: Date | null;
-  createdAt: Date;
-  state: InviteState;
-  usedBy: string[];
-};
 
 const toRole = (role: InviteRole) => role.toUpperCase() as MeetingRole;
 const fromRole = (role: MeetingRole) => role.toLowerCase() as InviteRole;

@@ -7,6 +7,23 @@ export const INVITE_ROLES = ["participant", "viewer", "cohost"] as const;
 export type InviteRole = (typeof INVITE_ROLES)[number];
 
 export const DEFAULT_INVITE_LIFETIME_DAYS = 7;
+
+export type InviteState = "valid" | "revoked" | "expired" | "used_up";
+
+/** A link as its host sees it; over JSON, its dates arrive as ISO strings. */
+export type InviteView<When = Date> = {
+  id: string;
+  url: string;
+  role: InviteRole;
+  label: string | null;
+  invitee: { name: string; email: string | null } | null;
+  uses: number;
+  maxUses: number | null;
+  expiresAt: When | null;
+  createdAt: When;
+  state: InviteState;
+  usedBy: string[];
+};
 const MAX_INVITE_LIFETIME_DAYS = 365;
 
 export const createInviteSchema = z

@@ -1,22 +1,11 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { createInviteSchema, roomSettingsSchema, type InviteRole } from "@/lib/invites/rules";
+import { createInviteSchema, roomSettingsSchema, type InviteRole, type InviteView } from "@/lib/invites/rules";
 import { callApi } from "../api";
+import { FormError } from "../FormError";
 
-type Invite = {
-  id: string;
-  url: string;
-  role: InviteRole;
-  label: string | null;
-  invitee: { name: string; email: string | null } | null;
-  uses: number;
-  maxUses: number | null;
-  expiresAt: string | null;
-  createdAt: string;
-  state: "valid" | "revoked" | "expired" | "used_up";
-  usedBy: string[];
-};
+type Invite = InviteView<string>;
 
 type Settings = { joinPolicy: "MEMBERS" | "INVITE_ONLY"; allowGuests: boolean; maxParticipants: number | null };
 
@@ -139,11 +128,7 @@ function CreateInviteForm({ slug, onCreated }: { slug: string; onCreated: (path:
           <input name="label" maxLength={80} placeholder="Board members" />
         </label>
       </div>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <button type="submit">Create link</button>
     </form>
   );
@@ -160,11 +145,7 @@ function InviteTable({ slug, invites, onChanged }: { slug: string; invites: Invi
   if (invites.length === 0) return <p className="muted">No invite links yet.</p>;
   return (
     <>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <table className="invites" data-testid="invite-table">
         <thead>
           <tr>

@@ -4,6 +4,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { classifyMediaError, explainDeviceProblem, type DeviceKind, type DeviceProblem } from "./device-errors";
 import { loadChoices, saveChoices, type UserChoices } from "./user-choices";
+import { FormError } from "../FormError";
 
 type Props = {
   title: string;
@@ -84,6 +85,22 @@ function useMicrophoneLevel(track: MediaStreamTrack | undefined, meter: React.Re
   }, [track, meter]);
 }
 
+function DevicePicker(props: { label: string; devices: MediaDeviceInfo[]; value: string; disabled: boolean; onPick: (deviceId: string) => void }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <select id={id} value={props.value} onChange={(e) => props.onPick(e.target.value)} disabled={props.disabled}>
+        {props.devices.map((device, i) => (
+          <option key={device.deviceId || i} value={device.deviceId}>
+            {device.label || `${props.label} ${i + 1}`}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export default function PreJoin({ title, knownName, publishes, busy, error, onJoin }: Props) {
   const [choices, setChoices] = useState<UserChoices>(() => loadChoices());
   const [attempt, setAttempt] = useState(0);
@@ -92,7 +109,7 @@ export default function PreJoin({ title, knownName, publishes, busy, error, onJo
   const [devices, setDevices] = useState<Devices>({ cameras: [], microphones: [] });
   const video = useRef<HTMLVideoElement>(null);
   const meter = useRef<HTMLDivElement>(null);
-  const ids = { camera: useId(), microphone: useId(), name: useId() };
+  const nameId = useId();
   const update = (change: Partial<UserChoices>) => setChoices((current) => ({ ...current, ...change }));
 
   const { videoEnabled, audioEnabled, videoDeviceId, audioDeviceId } = choices;
@@ -147,26 +164,8 @@ export default function PreJoin({ title, knownName, publishes, busy, error, onJo
               {audioEnabled ? "Mute microphone" : "Unmute microphone"}
             </button>
           </div>
-          <div className="field">
-            <label htmlFor={ids.camera}>Camera</label>
-            <select id={ids.camera} value={videoTrack?.getSettings().deviceId ?? videoDeviceId} onChange={(e) => update({ videoDeviceId: e.target.value })} disabled={!videoEnabled}>
-              {devices.cameras.map((d, i) => (
-                <option key={d.deviceId || i} value={d.deviceId}>
-                  {d.label || `Camera ${i + 1}`}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={ids.microphone}>Microphone</label>
-            <select id={ids.microphone} value={audioTrack?.getSettings().deviceId ?? audioDeviceId} onChange={(e) => update({ audioDeviceId: e.target.value })} disabled={!audioEnabled}>
-              {devices.microphones.map((d, i) => (
-                <option key={d.deviceId || i} value={d.deviceId}>
-                  {d.label || `Microphone ${i + 1}`}
-                </option>
-              ))}
-            </select>
-          </div>
+          <DevicePicker label="Camera" devices={devices.cameras} value={videoTrack?.getSettings().deviceId ?? videoDeviceId} disabled={!videoEnabled} onPick={(id) => update({ videoDeviceId: id })} />
+          <DevicePicker label="Microphone" devices={devices.microphones} value={audioTrack?.getSettings().deviceId ?? audioDeviceId} disabled={!audioEnabled} onPick={(id) => update({ audioDeviceId: id })} />
           <div className="meter" aria-label="Microphone level" title="Microphone level">
             <div ref={meter} className="meter-fill" data-testid="mic-level" />
           </div>
@@ -193,15 +192,11 @@ export default function PreJoin({ title, knownName, publishes, busy, error, onJo
         </p>
       ) : (
         <div className="field">
-          <label htmlFor={ids.name}>Your name</label>
-          <input id={ids.name} value={choices.name} onChange={(e) => update({ name: e.target.value })} maxLength={64} required autoComplete="name" />
+          <label htmlFor={nameId}>Your name</label>
+          <input id={nameId} value={choices.name} onChange={(e) => update({ name: e.target.value })} maxLength={64} required autoComplete="name" />
         </div>
       )}
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <button type="submit" disabled={busy || !name.trim()}>
         {busy ? "Joining…" : "Join meeting"}
       </button>
