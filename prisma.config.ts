@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
@@ -15,6 +16,9 @@ export default defineConfig({
   schema: path.join("prisma", "schema.prisma"),
   migrations: { path: path.join("prisma", "migrations") },
   async adapter() {
-    return new PrismaBetterSQLite3({ url: sqliteFileFromUrl(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL) });
+    const file = sqliteFileFromUrl(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
+    // Even `migrate diff` opens the database; on a fresh clone its folder does not exist yet.
+    mkdirSync(path.dirname(file), { recursive: true });
+    return new PrismaBetterSQLite3({ url: file });
   },
 });
