@@ -10,7 +10,7 @@ import { AppError } from "./http";
  */
 export type Standing = "anonymous" | "member" | "viewer" | "participant" | "cohost" | "host";
 
-export type RoomAction = "joinMeeting" | "manageInvites" | "changeSettings";
+export type RoomAction = "joinMeeting" | "manageInvites" | "changeSettings" | "viewHistory";
 
 type Rule = boolean | "if the room admits members";
 
@@ -20,6 +20,7 @@ const RULES: Record<RoomAction, Record<Standing, Rule>> = {
   joinMeeting:    { anonymous: false, member: "if the room admits members", viewer: true,  participant: true,  cohost: true, host: true },
   manageInvites:  { anonymous: false, member: false,                        viewer: false, participant: false, cohost: true, host: true },
   changeSettings: { anonymous: false, member: false,                        viewer: false, participant: false, cohost: true, host: true },
+  viewHistory:    { anonymous: false, member: false,                        viewer: false, participant: false, cohost: false, host: true },
 };
 
 export type RoomForPolicy = { joinPolicy: "MEMBERS" | "INVITE_ONLY" };

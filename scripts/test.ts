@@ -12,12 +12,14 @@ import { migrate, startLiveKit, startNext, type AppEnv } from "./lib/stack";
 const RUN_DIR = ".test-run";
 // Signing up with this address makes an admin (tests need one regardless of who signs up first).
 const TEST_ADMIN_EMAIL = "admin@parley.test";
-const APP_PORT = 3210;
+// PARLEY_TEST_PORT_OFFSET shifts every port, so two checkouts can run their tests side by side.
+const PORT_OFFSET = Number(process.env.PARLEY_TEST_PORT_OFFSET ?? 0);
+const APP_PORT = 3210 + PORT_OFFSET;
 // A second instance of the same build whose LiveKit address has nothing behind it: what people
 // see when the media server is down.
-const APP_WITHOUT_LIVEKIT_PORT = 3211;
-const DEAD_LIVEKIT_PORT = 7989;
-const TEST_LIVEKIT: LocalLiveKit = { port: 7980, rtcTcpPort: 7981, rtcUdpPort: 7982 };
+const APP_WITHOUT_LIVEKIT_PORT = 3211 + PORT_OFFSET;
+const DEAD_LIVEKIT_PORT = 7989 + PORT_OFFSET;
+const TEST_LIVEKIT: LocalLiveKit = { port: 7980 + PORT_OFFSET, rtcTcpPort: 7981 + PORT_OFFSET, rtcUdpPort: 7982 + PORT_OFFSET };
 
 // `npm test` runs everything; `npm test -- e2e [playwright args]` or `npm test -- integration
 // [vitest args]` runs one suite against a fresh stack, for working on it.
@@ -119,7 +121,7 @@ async function main(): Promise<number> {
     LOG_LEVEL: "warn",
   };
   migrate(env);
-  running.push(await startLiveKit(TEST_LIVEKIT, key, secret, `${RUN_DIR}/livekit.log`));
+  running.push(await startLiveKit(TEST_LIVEKIT, key, secret, env.NEXTAUTH_URL, `${RUN_DIR}/livekit.log`));
   running.push(await startNext("start", APP_PORT, env, `${RUN_DIR}/app.log`));
   const withoutLiveKit = `http://127.0.0.1:${APP_WITHOUT_LIVEKIT_PORT}`;
   running.push(

@@ -36,18 +36,17 @@ export async function createAccount(input: SignUpInput): Promise<SessionUser> {
 
 /** Returns the user when the password matches, otherwise null. */
 export async function authenticate(email: string, password: string): Promise<SessionUser | null> {
-  const user = await db.user.findUnique({ where: { email }, select: { ...sessionUserFields, passwordHash: true } });
-  if (!user?.passwordHash) {
+  const user = await db.user.findUnique({ where: { email }, select: { ...sessionUserFields, passwordHash: true, disabledAt: true } });
+  if (!user?.passwordHash || user.disabledAt) {
     decoyHash ??= hashPassword("decoy password that matches nothing");
     await verifyPassword(await decoyHash, password);
     return null;
   }
   if (!(await verifyPassword(user.passwordHash, password))) return null;
-  const { passwordHash: _omit, ...sessionUser } = user;
-  void _omit;
-  return sessionUser;
+  return { id: user.id, name: user.name, email: user.email, role: user.role };
 }
 
+/** The account behind a session; null when it is gone or an admin disabled it. */
 export function findSessionUser(id: string): Promise<SessionUser | null> {
-  return db.user.findUnique({ where: { id }, select: sessionUserFields });
+  return db.user.findFirst({ where: { id, disabledAt: null }, select: sessionUserFields });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { RoomServiceClient } from "livekit-server-sdk";
+import { RoomServiceClient, type TrackSource } from "livekit-server-sdk";
 import { env } from "../env";
 import { AppError } from "../http";
 import { logger } from "../logger";
@@ -32,8 +32,7 @@ export async function ensureLiveKitRoom(name: string, maxParticipants: number | 
       maxParticipants: maxParticipants ?? 0,
     });
   } catch (error) {
-    logger.warn("livekit_create_room_failed", { room: name, error: error instanceof Error ? error.message : String(error) });
-    throw livekitUnavailable();
+    throw unavailable("livekit_create_room_failed", name, error);
   }
 }
 
@@ -42,8 +41,47 @@ export async function liveParticipantIdentities(name: string): Promise<string[]>
   try {
     return (await roomService().listParticipants(name)).map((participant) => participant.identity);
   } catch (error) {
-    if (error instanceof Error && /not found|does not exist/i.test(error.message)) return [];
-    logger.warn("livekit_list_participants_failed", { room: name, error: error instanceof Error ? error.message : String(error) });
-    throw livekitUnavailable();
+    if (isNotFound(error)) return [];
+    throw unavailable("livekit_list_participants_failed", name, error);
+  }
+}
+
+const isNotFound = (error: unknown) => error instanceof Error && /not found|does not exist/i.test(error.message);
+
+function unavailable(event: string, room: string, error: unknown): AppError {
+  logger.warn(event, { room, error: error instanceof Error ? error.message : String(error) });
+  return livekitUnavailable();
+}
+
+/** Closes the room on the media server, disconnecting everyone in it. A room not open there is fine. */
+export async function deleteLiveKitRoom(name: string): Promise<void> {
+  try {
+    await roomService().deleteRoom(name);
+  } catch (error) {
+    if (!isNotFound(error)) throw unavailable("livekit_delete_room_failed", name, error);
+  }
+}
+
+/** Disconnects one person; false when they are not in the room. */
+export async function removeLiveKitParticipant(room: string, identity: string): Promise<boolean> {
+  try {
+    await roomService().removeParticipant(room, identity);
+    return true;
+  } catch (error) {
+    if (isNotFound(error)) return false;
+    throw unavailable("livekit_remove_participant_failed", room, error);
+  }
+}
+
+/** Mutes what a person publishes from one source; "absent" when they are not there, "nothing" when they publish none. */
+export async function muteLiveKitSource(room: string, identity: string, source: TrackSource): Promise<"muted" | "absent" | "nothing"> {
+  try {
+    const participant = await roomService().getParticipant(room, identity);
+    const tracks = participant.tracks.filter((track) => track.source === source && !track.muted);
+    for (const track of tracks) await roomService().mutePublishedTrack(room, identity, track.sid, true);
+    return tracks.length ? "muted" : "nothing";
+  } catch (error) {
+    if (isNotFound(error)) return "absent";
+    throw unavailable("livekit_mute_failed", room, error);
   }
 }

@@ -17,9 +17,11 @@ export type AppEnv = {
 
 const bin = (name: string) => `node_modules/.bin/${name}`;
 
-export async function startLiveKit(ports: LocalLiveKit, key: string, secret: string, logFile?: string): Promise<Managed> {
+/** Starts livekit-server; its webhooks go to the app at `appUrl`. */
+export async function startLiveKit(ports: LocalLiveKit, key: string, secret: string, appUrl: string, logFile?: string): Promise<Managed> {
   const server = findOrInstallLiveKitServer();
-  const proc = start("livekit-server", server, ["--config-body", localLiveKitConfig(ports)], {
+  const config = localLiveKitConfig(ports, { apiKey: key, url: `${appUrl}/api/livekit/webhook` });
+  const proc = start("livekit-server", server, ["--config-body", config], {
     env: { LIVEKIT_KEYS: `${key}: ${secret}` },
     logFile,
   });

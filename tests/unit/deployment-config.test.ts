@@ -10,6 +10,7 @@ const livekit = parse(readFileSync("livekit.yaml", "utf8")) as {
   rtc: { tcp_port: number; udp_port: number };
   redis: { address: string };
   room: { auto_create: boolean; empty_timeout: number };
+  webhook: { api_key: string; urls: string[] };
   keys?: unknown;
 };
 const dockerfile = readFileSync("Dockerfile", "utf8");
@@ -46,8 +47,9 @@ describe("the docker compose deployment", () => {
   });
 
   it("gives LiveKit the same key and secret as the app, and Redis by its service name", () => {
-    expect(media!.environment!.LIVEKIT_KEYS).toBe("${LIVEKIT_API_KEY}: ${LIVEKIT_API_SECRET}");
-    expect(app!.environment!.LIVEKIT_API_KEY).toMatch(/^\$\{LIVEKIT_API_KEY/);
+    const [keyName, secret] = media!.environment!.LIVEKIT_KEYS!.split(": ");
+    expect(app!.environment!.LIVEKIT_API_KEY).toBe(keyName);
+    expect(secret).toMatch(/^\$\{LIVEKIT_API_SECRET/);
     expect(app!.environment!.LIVEKIT_API_SECRET).toMatch(/^\$\{LIVEKIT_API_SECRET/);
     expect(livekit.redis.address).toBe("redis:6379");
     expect(media!.depends_on).toContain("redis");
@@ -66,6 +68,11 @@ describe("the docker compose deployment", () => {
     expect(dockerfile).toMatch(/EXPOSE 3000/);
     expect(dockerfile).toMatch(/PORT=3000/);
     expect(app!.ports).toContain("3000:3000");
+  });
+
+  it("sends LiveKit's webhooks to the app, signed with the app's key", () => {
+    expect(livekit.webhook.api_key).toBe(app!.environment!.LIVEKIT_API_KEY);
+    expect(livekit.webhook.urls).toEqual(["http://app:3000/api/livekit/webhook"]);
   });
 
   it("lets no one open rooms on the media server by joining", () => {

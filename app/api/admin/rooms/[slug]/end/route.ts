@@ -1,0 +1,11 @@
+import { NextResponse } from "next/server";
+import { requireAdmin } from "@/lib/admin/guard";
+import { endRoom } from "@/lib/admin/room-actions";
+import { handler } from "@/lib/http";
+
+type Context = { params: Promise<{ slug: string }> };
+
+export const POST = handler(async (_request: Request, { params }: Context) => {
+  const admin = await requireAdmin();
+  return NextResponse.json(await endRoom(admin, (await params).slug));
+});

@@ -1,0 +1,12 @@
+import { NextResponse } from "next/server";
+import { requireAdmin } from "@/lib/admin/guard";
+import { reopenRoom } from "@/lib/admin/room-actions";
+import { handler } from "@/lib/http";
+
+type Context = { params: Promise<{ slug: string }> };
+
+export const POST = handler(async (_request: Request, { params }: Context) => {
+  const admin = await requireAdmin();
+  await reopenRoom(admin, (await params).slug);
+  return NextResponse.json({ reopened: true });
+});

@@ -1,0 +1,67 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "../db";
+
+export const AUDIT_ACTIONS = [
+  "room.end_meeting",
+  "room.close",
+  "room.reopen",
+  "room.delete",
+  "participant.remove",
+  "participant.mute_microphone",
+  "participant.mute_camera",
+  "user.promote",
+  "user.demote",
+  "user.disable",
+  "user.enable",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export type AuditTarget = { type: "room" | "participant" | "user"; id: string; label: string; detail?: string };
+
+export async function recordAudit(actorId: string, action: AuditAction, target: AuditTarget): Promise<void> {
+  await db.auditEntry.create({
+    data: { actorId, action, targetType: target.type, targetId: target.id, targetLabel: target.label, detail: target.detail ?? null },
+  });
+}
+
+export const auditQuerySchema = z
+  .object({
+    action: z.enum(AUDIT_ACTIONS).optional(),
+    // matches the acting admin's name or email, or the target's name
+    q: z.string().trim().max(100).optional(),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+  })
+  .strict();
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+const PER_PAGE = 50;
+
+export async function listAudit({ action, q, page }: AuditQuery) {
+  const where = {
+    ...(action ? { action } : {}),
+    ...(q
+      ? { OR: [{ targetLabel: { contains: q } }, { actor: { name: { contains: q } } }, { actor: { email: { contains: q } } }] }
+      : {}),
+  };
+  const [total, entries] = await Promise.all([
+    db.auditEntry.count({ where }),
+    db.auditEntry.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * PER_PAGE,
+      take: PER_PAGE,
+      select: {
+        id: true,
+        action: true,
+        targetType: true,
+        targetId: true,
+        targetLabel: true,
+        detail: true,
+        createdAt: true,
+        actor: { select: { name: true, email: true } },
+      },
+    }),
+  ]);
+  return { total, page, perPage: PER_PAGE, entries };
+}

@@ -1,0 +1,117 @@
+import "server-only";
+import { db } from "../db";
+import type { AttendeeKind, Prisma } from "../generated/prisma/client";
+
+// Meetings and attendance, written from two sources that may overlap or arrive twice: LiveKit's
+// webhooks as they happen, and reconciliation against LiveKit's own lists. Every function here
+// is idempotent and takes the time of the event, so replaying or reordering them is harmless.
+
+export type PresentParticipant = {
+  sid: string;
+  identity: string;
+  name: string;
+  kind: AttendeeKind;
+  joinedAt: Date;
+};
+
+type Tx = Prisma.TransactionClient;
+
+/** What Parley sets on every token (lib/livekit/token.ts) tells members from guests. */
+export function attendeeKind(attributes: Record<string, string> | undefined): AttendeeKind {
+  return attributes?.["parley.kind"] === "guest" ? "GUEST" : "MEMBER";
+}
+
+async function roomIdFor(tx: Tx, slug: string): Promise<string | null> {
+  return (await tx.room.findUnique({ where: { slug }, select: { id: true } }))?.id ?? null;
+}
+
+async function openMeeting(tx: Tx, roomId: string, livekitRoomSid: string, startedAt: Date) {
+  const open = await tx.meeting.findFirst({ where: { roomId, endedAt: null }, select: { id: true, livekitRoomSid: true } });
+  if (open && open.livekitRoomSid === livekitRoomSid) return open.id;
+  // A different LiveKit room instance means the earlier one closed without our hearing of it.
+  if (open) await closeMeeting(tx, open.id, startedAt);
+  return (await tx.meeting.create({ data: { roomId, livekitRoomSid, startedAt }, select: { id: true } })).id;
+}
+
+async function closeMeeting(tx: Tx, meetingId: string, at: Date): Promise<void> {
+  await tx.attendance.updateMany({ where: { meetingId, leftAt: null }, data: { leftAt: at } });
+  await tx.meeting.update({ where: { id: meetingId }, data: { endedAt: at } });
+}
+
+async function refreshPeak(tx: Tx, meetingId: string): Promise<void> {
+  const present = await tx.attendance.count({ where: { meetingId, leftAt: null } });
+  await tx.meeting.updateMany({ where: { id: meetingId, peakParticipants: { lt: present } }, data: { peakParticipants: present } });
+}
+
+/** Someone joined: opens the room's meeting if this is its first person. Unknown rooms are ignored. */
+export async function recordJoin(slug: string, livekitRoomSid: string, participant: PresentParticipant): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const roomId = await roomIdFor(tx, slug);
+    if (!roomId) return;
+    const known = await tx.attendance.findUnique({ where: { participantSid: participant.sid }, select: { id: true } });
+    if (known) return;
+    const meetingId = await openMeeting(tx, roomId, livekitRoomSid, participant.joinedAt);
+    await tx.attendance.create({
+      data: { meetingId, participantSid: participant.sid, identity: participant.identity, name: participant.name, kind: participant.kind, joinedAt: participant.joinedAt },
+    });
+    await refreshPeak(tx, meetingId);
+  });
+}
+
+/** Someone left: their stay ends, and the meeting with it when they were the last one. */
+export async function recordLeave(participantSid: string, at: Date): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const stay = await tx.attendance.findUnique({ where: { participantSid }, select: { id: true, meetingId: true, leftAt: true } });
+    if (!stay || stay.leftAt) return;
+    await tx.attendance.update({ where: { id: stay.id }, data: { leftAt: at } });
+    const remaining = await tx.attendance.count({ where: { meetingId: stay.meetingId, leftAt: null } });
+    if (remaining === 0) await tx.meeting.update({ where: { id: stay.meetingId }, data: { endedAt: at } });
+  });
+}
+
+/** The media server closed the room (or it is gone): whatever was open there ends now. */
+export async function recordRoomClosed(slug: string, at: Date): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const roomId = await roomIdFor(tx, slug);
+    if (!roomId) return;
+    for (const meeting of await tx.meeting.findMany({ where: { roomId, endedAt: null }, select: { id: true } })) {
+      await closeMeeting(tx, meeting.id, at);
+    }
+  });
+}
+
+/**
+ * Makes the records agree with who LiveKit says is in the room now: stays of people no longer
+ * there end at `now`, people we never heard of are added, and an empty room has no open meeting.
+ */
+export async function syncRoom(slug: string, livekitRoomSid: string, present: PresentParticipant[], now: Date): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const roomId = await roomIdFor(tx, slug);
+    if (!roomId) return;
+    const open = await tx.meeting.findFirst({ where: { roomId, endedAt: null }, select: { id: true, livekitRoomSid: true } });
+    if (present.length === 0) {
+      if (open) await closeMeeting(tx, open.id, now);
+      return;
+    }
+    const firstJoin = new Date(Math.min(...present.map((p) => p.joinedAt.getTime())));
+    const meetingId = await openMeeting(tx, roomId, livekitRoomSid, firstJoin);
+    const presentSids = new Set(present.map((p) => p.sid));
+    await tx.attendance.updateMany({ where: { meetingId, leftAt: null, participantSid: { notIn: [...presentSids] } }, data: { leftAt: now } });
+    const recorded = new Set(
+      (await tx.attendance.findMany({ where: { participantSid: { in: [...presentSids] } }, select: { participantSid: true } })).map((a) => a.participantSid),
+    );
+    const missing = present.filter((p) => !recorded.has(p.sid));
+    if (missing.length) {
+      await tx.attendance.createMany({
+        data: missing.map((p) => ({ meetingId, participantSid: p.sid, identity: p.identity, name: p.name, kind: p.kind, joinedAt: p.joinedAt })),
+      });
+    }
+    await refreshPeak(tx, meetingId);
+  });
+}
+
+/** Rooms with a meeting open in our records, for reconciliation to check against LiveKit. */
+export async function slugsWithOpenMeetings(): Promise<string[]> {
+  const rooms = await db.room.findMany({ where: { meetings: { some: { endedAt: null } } }, select: { slug: true } });
+  return rooms.map((room) => room.slug);
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import { ParticipantInfo_State } from "livekit-server-sdk";
+import { logger } from "../logger";
+import { roomService } from "../livekit/rooms";
+import { isSlug } from "../rooms/slug";
+import { recordRoomClosed, slugsWithOpenMeetings, syncRoom } from "./attendance";
+import { presentParticipant } from "./livekit-state";
+
+// Webhooks get lost (the app was down or restarting when LiveKit sent them). Reconciliation
+// asks LiveKit who is where right now and repairs the records: on a timer, and before the
+// admin console shows live state.
+
+const RECONCILE_EVERY_MS = 15_000;
+
+/** One pass: every room LiveKit has open, and every room we think is live. */
+export async function reconcileLiveState(now = new Date()): Promise<void> {
+  const service = roomService();
+  const open = (await service.listRooms()).filter((room) => isSlug(room.name));
+  for (const room of open) {
+    const participants = (await service.listParticipants(room.name)).filter((p) => p.state !== ParticipantInfo_State.DISCONNECTED);
+    await syncRoom(room.name, room.sid, participants.map((p) => presentParticipant(p, now)), now);
+  }
+  const openOnLiveKit = new Set(open.map((room) => room.name));
+  for (const slug of await slugsWithOpenMeetings()) {
+    if (!openOnLiveKit.has(slug)) await recordRoomClosed(slug, now);
+  }
+}
+
+let running: Promise<void> | null = null;
+let lastFinishedAt = 0;
+
+/** Reconciles unless a pass finished within `maxAgeMs`; concurrent callers share one pass. */
+export function reconcileIfStale(maxAgeMs: number): Promise<void> {
+  if (running) return running;
+  if (Date.now() - lastFinishedAt < maxAgeMs) return Promise.resolve();
+  running = reconcileLiveState()
+    .catch((error: unknown) => logger.warn("reconcile_failed", { error: error instanceof Error ? error.message : String(error) }))
+    .finally(() => {
+      lastFinishedAt = Date.now();
+      running = null;
+    });
+  return running;
+}
+
+let timer: NodeJS.Timeout | undefined;
+
+export function startReconciling(): void {
+  if (timer) return;
+  void reconcileIfStale(0);
+  timer = setInterval(() => void reconcileIfStale(RECONCILE_EVERY_MS / 2), RECONCILE_EVERY_MS);
+  timer.unref();
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import { WebhookReceiver, type WebhookEvent } from "livekit-server-sdk";
+import { db } from "../db";
+import { env } from "../env";
+import { Prisma } from "../generated/prisma/client";
+import { AppError } from "../http";
+import { logger } from "../logger";
+import { recordJoin, recordLeave, recordRoomClosed } from "./attendance";
+import { presentParticipant } from "./livekit-state";
+
+let receiver: WebhookReceiver | undefined;
+
+/** Checks that LiveKit signed this exact body; anything else is refused with a 401. */
+async function verify(body: string, authorization: string | null): Promise<WebhookEvent> {
+  const { LIVEKIT_API_KEY, LIVEKIT_API_SECRET } = env();
+  receiver ??= new WebhookReceiver(LIVEKIT_API_KEY, LIVEKIT_API_SECRET);
+  if (!authorization) throw new AppError(401, "unsigned_webhook", "The webhook carries no signature.");
+  try {
+    return await receiver.receive(body, authorization);
+  } catch {
+    throw new AppError(401, "invalid_webhook_signature", "The webhook's signature does not match its body.");
+  }
+}
+
+/** Notes the delivery; false when this event was handled before (LiveKit redelivers). */
+async function firstDelivery(event: WebhookEvent): Promise<boolean> {
+  try {
+    await db.webhookDelivery.create({ data: { id: event.id, event: event.event } });
+    return true;
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return false;
+    throw error;
+  }
+}
+
+async function apply(event: WebhookEvent): Promise<void> {
+  const at = Number(event.createdAt) > 0 ? new Date(Number(event.createdAt) * 1000) : new Date();
+  const room = event.room;
+  switch (event.event) {
+    case "participant_joined":
+      if (room && event.participant) await recordJoin(room.name, room.sid, presentParticipant(event.participant, at));
+      return;
+    case "participant_left":
+    case "participant_connection_aborted":
+      if (event.participant) await recordLeave(event.participant.sid, at);
+      return;
+    case "room_finished":
+      if (room) await recordRoomClosed(room.name, at);
+      return;
+    default:
+      // room_started opens nothing until someone joins; track events need no record.
+      return;
+  }
+}
+
+/** Verifies, de-duplicates and applies one webhook delivery. */
+export async function receiveLiveKitWebhook(body: string, authorization: string | null): Promise<{ duplicate: boolean }> {
+  const event = await verify(body, authorization);
+  if (!event.id) throw new AppError(400, "invalid_webhook", "The webhook has no event id.");
+  if (!(await firstDelivery(event))) return { duplicate: true };
+  await apply(event);
+  logger.debug("livekit_webhook", { event: event.event, room: event.room?.name });
+  return { duplicate: false };
+}
