@@ -20,6 +20,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </Link>
           {user ? (
             <nav className="topbar-user">
+              {user.role === "ADMIN" ? <Link href="/admin">Admin</Link> : null}
               <span data-testid="signed-in-as">{user.name}</span>
               <SignOutButton />
             </nav>

@@ -29,6 +29,7 @@ export default async function Home() {
                 </span>
                 <span className="row">
                   <Link href={`/r/${room.slug}/invites`}>Invites</Link>
+                  <Link href={`/r/${room.slug}/history`}>History</Link>
                   <CopyInviteLink slug={room.slug} />
                 </span>
               </li>

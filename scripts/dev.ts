@@ -10,7 +10,7 @@ const running: Managed[] = [];
 async function main() {
   const env = ensureDevEnvFile() as unknown as AppEnv;
   migrate(env);
-  running.push(await startLiveKit(DEV_LIVEKIT, env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET, `http://127.0.0.1:${DEV_APP_PORT}`));
+  running.push(await startLiveKit(DEV_LIVEKIT, env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET, [`http://127.0.0.1:${DEV_APP_PORT}`]));
   console.log(`livekit-server is listening on 127.0.0.1:${DEV_LIVEKIT.port}`);
   running.push(await startNext("dev", DEV_APP_PORT, env));
   stopAllOnSignal(running);

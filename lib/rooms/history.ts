@@ -4,7 +4,7 @@ import { notFound } from "../http";
 
 // Past meetings of a room, for its owner and admins: when, how long, how many, and who.
 
-export type AttendanceRow = { name: string; kind: "MEMBER" | "GUEST"; joinedAt: Date; leftAt: Date | null; minutes: number };
+export type AttendanceRow = { name: string; kind: "MEMBER" | "GUEST"; joinedAt: Date; leftAt: Date | null; seconds: number; minutes: number };
 export type MeetingRecord = {
   id: string;
   startedAt: Date;
@@ -14,7 +14,8 @@ export type MeetingRecord = {
   attendance: AttendanceRow[];
 };
 
-const minutesBetween = (from: Date, to: Date | null, now: Date) => Math.max(0, Math.round((((to ?? now).getTime() - from.getTime()) / 60_000) * 10) / 10);
+const secondsBetween = (from: Date, to: Date | null, now: Date) => Math.max(0, Math.round(((to ?? now).getTime() - from.getTime()) / 1000));
+const minutesBetween = (from: Date, to: Date | null, now: Date) => Math.round(secondsBetween(from, to, now) / 6) / 10;
 
 export async function listMeetings(roomId: string, { take = 50 }: { take?: number } = {}, now = new Date()): Promise<MeetingRecord[]> {
   const meetings = await db.meeting.findMany({
@@ -32,7 +33,7 @@ export async function listMeetings(roomId: string, { take = 50 }: { take?: numbe
   return meetings.map((meeting) => ({
     ...meeting,
     minutes: minutesBetween(meeting.startedAt, meeting.endedAt, now),
-    attendance: meeting.attendance.map((stay) => ({ ...stay, minutes: minutesBetween(stay.joinedAt, stay.leftAt, now) })),
+    attendance: meeting.attendance.map((stay) => ({ ...stay, seconds: secondsBetween(stay.joinedAt, stay.leftAt, now), minutes: minutesBetween(stay.joinedAt, stay.leftAt, now) })),
   }));
 }
 

@@ -6,8 +6,8 @@ export type LocalLiveKit = { port: number; rtcTcpPort: number; rtcUdpPort: numbe
 
 export const DEV_LIVEKIT: LocalLiveKit = { port: 7880, rtcTcpPort: 7881, rtcUdpPort: 7882 };
 
-/** `webhook` sends room and participant events to the app, signed with `apiKey`. */
-export function localLiveKitConfig({ port, rtcTcpPort, rtcUdpPort }: LocalLiveKit, webhook?: { apiKey: string; url: string }): string {
+/** `webhook` sends room and participant events to the apps at `urls`, signed with `apiKey`. */
+export function localLiveKitConfig({ port, rtcTcpPort, rtcUdpPort }: LocalLiveKit, webhook?: { apiKey: string; urls: string[] }): string {
   return stringify({
     port,
     bind_addresses: ["127.0.0.1"],
@@ -19,7 +19,7 @@ export function localLiveKitConfig({ port, rtcTcpPort, rtcUdpPort }: LocalLiveKi
       enable_loopback_candidate: true,
     },
     room: { auto_create: false, empty_timeout: 300, departure_timeout: 20 },
-    ...(webhook ? { webhook: { api_key: webhook.apiKey, urls: [webhook.url] } } : {}),
+    ...(webhook ? { webhook: { api_key: webhook.apiKey, urls: webhook.urls } } : {}),
     logging: { level: "info" },
   });
 }

@@ -17,10 +17,12 @@ export type AppEnv = {
 
 const bin = (name: string) => `node_modules/.bin/${name}`;
 
-/** Starts livekit-server; its webhooks go to the app at `appUrl`. */
-export async function startLiveKit(ports: LocalLiveKit, key: string, secret: string, appUrl: string, logFile?: string): Promise<Managed> {
+export const webhookUrl = (appUrl: string) => `${appUrl}/api/livekit/webhook`;
+
+/** Starts livekit-server; its webhooks go to the apps at `appUrls`. */
+export async function startLiveKit(ports: LocalLiveKit, key: string, secret: string, appUrls: string[], logFile?: string): Promise<Managed> {
   const server = findOrInstallLiveKitServer();
-  const config = localLiveKitConfig(ports, { apiKey: key, url: `${appUrl}/api/livekit/webhook` });
+  const config = localLiveKitConfig(ports, { apiKey: key, urls: appUrls.map(webhookUrl) });
   const proc = start("livekit-server", server, ["--config-body", config], {
     env: { LIVEKIT_KEYS: `${key}: ${secret}` },
     logFile,

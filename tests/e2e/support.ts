@@ -51,3 +51,16 @@ export async function expectRemoteAudioPlaying(page: Page) {
     )
     .toBe(true);
 }
+
+export const TEST_ADMIN = { name: "Test Admin", email: process.env.PARLEY_TEST_ADMIN_EMAIL ?? "admin@parley.test", password: "correct horse battery" };
+
+/** Signs this page in as the test admin (the account is made on first use; its email is in ADMIN_EMAILS). */
+export async function signInAsAdmin(page: Page) {
+  const created = await page.request.post("/api/accounts", { data: TEST_ADMIN });
+  expect([201, 409]).toContain(created.status());
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(TEST_ADMIN.email);
+  await page.getByLabel("Password").fill(TEST_ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("link", { name: "Admin" })).toBeVisible();
+}

@@ -20,7 +20,7 @@ type Stage =
   | { kind: "left" };
 
 const disconnectMessages: Partial<Record<DisconnectReason, string>> = {
-  [DisconnectReason.ROOM_DELETED]: "This meeting was ended.",
+  [DisconnectReason.ROOM_DELETED]: "This meeting was ended by an administrator.",
   [DisconnectReason.PARTICIPANT_REMOVED]: "You were removed from this meeting.",
   [DisconnectReason.DUPLICATE_IDENTITY]: "You joined this meeting from another tab or device.",
   [DisconnectReason.SERVER_SHUTDOWN]: "The meeting service restarted.",

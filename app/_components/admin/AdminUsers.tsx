@@ -1,0 +1,100 @@
+"use client";
+// Accounts on this server: promote, demote, disable. The server refuses to leave no admin.
+import { useCallback, useEffect, useState } from "react";
+import { callApi } from "../api";
+import { FormError } from "../FormError";
+import { when } from "./format";
+
+type User = { id: string; name: string; email: string; role: "ADMIN" | "MEMBER"; disabledAt: string | null; createdAt: string; rooms: number };
+type Page = { total: number; page: number; perPage: number; users: User[] };
+
+export function AdminUsers({ me }: { me: string }) {
+  const [search, setSearch] = useState("");
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<Page | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const params = new URLSearchParams({ page: String(page), ...(search.trim() ? { q: search.trim() } : {}) });
+    const result = await callApi(`/api/admin/users?${params}`, { method: "GET" });
+    if (result.ok) setData(result.body as Page);
+    else setError(result.message);
+  }, [page, search]);
+  useEffect(() => {
+    const timer = setTimeout(() => void load(), 250);
+    return () => clearTimeout(timer);
+  }, [load]);
+
+  async function change(user: User, json: { role: "ADMIN" | "MEMBER" } | { disabled: boolean }, question: string) {
+    if (!window.confirm(question)) return;
+    const result = await callApi(`/api/admin/users/${user.id}`, { method: "PATCH", json });
+    setError(result.ok ? null : result.message);
+    await load();
+  }
+
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.perPage)) : 1;
+  return (
+    <div className="stack">
+      <input type="search" aria-label="Search users" placeholder="Search by name or email" value={search} onChange={(e) => { setSearch(e.target.value); setPage(1); }} />
+      <FormError message={error} />
+      <table className="invites" data-testid="admin-users">
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Role</th>
+            <th>Rooms</th>
+            <th>Joined</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {data?.users.map((user) => (
+            <tr key={user.id} data-testid="admin-user" data-email={user.email}>
+              <td>
+                {user.name} {user.id === me ? <span className="muted">(you)</span> : null}
+                <div className="muted">{user.email}</div>
+              </td>
+              <td>
+                {user.role === "ADMIN" ? "Admin" : "Member"}
+                {user.disabledAt ? <span className="error"> · disabled</span> : null}
+              </td>
+              <td>{user.rooms}</td>
+              <td>{when(user.createdAt)}</td>
+              <td>
+                <span className="row">
+                  {user.role === "ADMIN" ? (
+                    <button type="button" className="secondary" onClick={() => void change(user, { role: "MEMBER" }, `Make ${user.name} a member (no longer an admin)?`)}>
+                      Demote
+                    </button>
+                  ) : (
+                    <button type="button" className="secondary" onClick={() => void change(user, { role: "ADMIN" }, `Make ${user.name} an administrator?`)}>
+                      Make admin
+                    </button>
+                  )}
+                  {user.disabledAt ? (
+                    <button type="button" className="secondary" onClick={() => void change(user, { disabled: false }, `Let ${user.name} sign in again?`)}>
+                      Enable
+                    </button>
+                  ) : user.id === me ? null : (
+                    <button type="button" onClick={() => void change(user, { disabled: true }, `Disable ${user.name}? They are signed out everywhere and leave any meeting they are in.`)}>
+                      Disable
+                    </button>
+                  )}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="row">
+        <button type="button" className="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+          Previous
+        </button>
+        <span className="muted">{data ? `Page ${data.page} of ${pages} · ${data.total} accounts` : "Loading…"}</span>
+        <button type="button" className="secondary" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+          Next
+        </button>
+      </div>
+    </div>
+  );
+}

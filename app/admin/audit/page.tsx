@@ -1,0 +1,70 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AUDIT_ACTIONS, auditQuerySchema, listAudit } from "@/lib/admin/audit";
+import { currentAdmin } from "@/lib/admin/guard";
+import { when } from "../../_components/admin/format";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AuditPage({ searchParams }: Props) {
+  // Layouts and pages render side by side: the page checks too, so nothing is read for others.
+  if (!(await currentAdmin())) notFound();
+  const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, value]) => typeof value === "string" && value !== ""));
+  const parsed = auditQuerySchema.safeParse(raw);
+  const query = parsed.success ? parsed.data : { page: 1 };
+  const { entries, total, page, perPage } = await listAudit(query);
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  const pageLink = (to: number) => `/admin/audit?${new URLSearchParams({ ...(query.action ? { action: query.action } : {}), ...(query.q ? { q: query.q } : {}), page: String(to) })}`;
+  return (
+    <>
+      <h1>Audit log</h1>
+      <form className="row" method="get">
+        <select name="action" aria-label="Action" defaultValue={query.action ?? ""}>
+          <option value="">Every action</option>
+          {AUDIT_ACTIONS.map((action) => (
+            <option key={action} value={action}>
+              {action}
+            </option>
+          ))}
+        </select>
+        <input name="q" type="search" aria-label="Search the audit log" placeholder="Admin or target" defaultValue={query.q ?? ""} />
+        <button type="submit">Filter</button>
+      </form>
+      {!parsed.success ? <p className="error">Those filters are not valid; showing everything.</p> : null}
+      <table className="invites" data-testid="audit-log">
+        <thead>
+          <tr>
+            <th>When</th>
+            <th>Who</th>
+            <th>What</th>
+            <th>On</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr key={entry.id}>
+              <td>{when(entry.createdAt.toISOString())}</td>
+              <td>
+                {entry.actor.name}
+                <div className="muted">{entry.actor.email}</div>
+              </td>
+              <td>{entry.action}</td>
+              <td>
+                {entry.targetLabel} <span className="muted">{entry.targetType}</span>
+                {entry.detail ? <div className="muted">{entry.detail}</div> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {entries.length === 0 ? <p className="muted">Nothing recorded{query.action || query.q ? " that matches" : " yet"}.</p> : null}
+      <div className="row">
+        {page > 1 ? <Link href={pageLink(page - 1)}>Newer</Link> : null}
+        <span className="muted">
+          Page {page} of {pages} · {total} entries
+        </span>
+        {page < pages ? <Link href={pageLink(page + 1)}>Older</Link> : null}
+      </div>
+    </>
+  );
+}

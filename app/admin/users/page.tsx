@@ -1,0 +1,14 @@
+import { notFound } from "next/navigation";
+import { currentAdmin } from "@/lib/admin/guard";
+import { AdminUsers } from "../../_components/admin/AdminUsers";
+
+export default async function AdminUsersPage() {
+  const admin = await currentAdmin();
+  if (!admin) notFound();
+  return (
+    <>
+      <h1>Users</h1>
+      <AdminUsers me={admin.id} />
+    </>
+  );
+}

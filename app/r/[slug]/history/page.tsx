@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { currentActor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/http";
+import { isAllowed } from "@/lib/policy";
+import { standingIn } from "@/lib/rooms/access";
+import { listMeetings } from "@/lib/rooms/history";
+import { findRoomBySlug } from "@/lib/rooms/rooms";
+import { when } from "../../../_components/admin/format";
+import { Notice } from "../../../_components/Notice";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export const metadata: Metadata = { title: "Past meetings · Parley" };
+
+export default async function HistoryPage({ params }: Props) {
+  const { slug } = await params;
+  const actor = await currentActor();
+  if (actor?.kind !== "member") redirect(`/signin?callbackUrl=${encodeURIComponent(`/r/${slug}/history`)}`);
+  const room = await findRoomBySlug(slug).catch((error: unknown) => {
+    if (error instanceof AppError && error.status === 404) notFound();
+    throw error;
+  });
+  if (!isAllowed("viewHistory", await standingIn(actor, room), room)) {
+    return <Notice title="Only the room's owner and administrators can see its past meetings" />;
+  }
+  const meetings = await listMeetings(room.id);
+  return (
+    <div className="page wide">
+      <h1>{room.name}</h1>
+      <p className="muted">
+        Past meetings in <a href={`/r/${room.slug}`}>/r/{room.slug}</a>
+      </p>
+      {meetings.length === 0 ? <p className="muted">No meetings yet.</p> : null}
+      {meetings.map((meeting) => (
+        <section key={meeting.id} className="card" data-testid="meeting-record">
+          <div className="row" style={{ justifyContent: "space-between" }}>
+            <h2>
+              {when(meeting.startedAt.toISOString())} {meeting.endedAt ? null : <span className="muted">· live now</span>}
+            </h2>
+            <a className="button secondary" href={`/api/rooms/${room.slug}/meetings/${meeting.id}/attendance`} download>
+              Download attendance (CSV)
+            </a>
+          </div>
+          <p className="muted">
+            Ended {when(meeting.endedAt?.toISOString() ?? null)} · {meeting.minutes} min · at most {meeting.peakParticipants} {meeting.peakParticipants === 1 ? "person" : "people"}
+          </p>
+          <table className="invites" data-testid="attendance">
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>As</th>
+                <th>Joined</th>
+                <th>Left</th>
+                <th>Minutes</th>
+              </tr>
+            </thead>
+            <tbody>
+              {meeting.attendance.map((stay, i) => (
+                <tr key={i}>
+                  <td>{stay.name}</td>
+                  <td>{stay.kind === "GUEST" ? "guest" : "member"}</td>
+                  <td>{when(stay.joinedAt.toISOString())}</td>
+                  <td>{stay.leftAt ? when(stay.leftAt.toISOString()) : "still there"}</td>
+                  <td data-testid="minutes" data-seconds={stay.seconds}>
+                    {stay.minutes}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </div>
+  );
+}

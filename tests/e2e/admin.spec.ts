@@ -1,0 +1,90 @@
+import { RoomServiceClient } from "livekit-server-sdk";
+import { expect, test } from "./fixtures";
+import { expectRemoteVideoPlaying, joinFromPreJoin, newPerson, signInAsAdmin, signUpHere, tiles } from "./support";
+
+const roomService = () =>
+  new RoomServiceClient(process.env.PARLEY_TEST_LIVEKIT_URL!, process.env.PARLEY_TEST_LIVEKIT_KEY!, process.env.PARLEY_TEST_LIVEKIT_SECRET!);
+
+test("the admin sees a meeting go live, ends it for everyone, and its attendance is recorded", async ({ openPage }) => {
+  const meetingName = `All hands ${Date.now().toString(36)}`;
+  const host = await openPage();
+  await host.goto("/signup");
+  await signUpHere(host, newPerson("Hana"));
+  await host.getByLabel("Meeting name").fill(meetingName);
+  await host.getByRole("button", { name: "New meeting" }).click();
+  await expect(host).toHaveURL(/\/r\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
+  const slug = new URL(host.url()).pathname.split("/")[2]!;
+
+  // The admin's console is open before anyone joins, and is never reloaded.
+  const admin = await openPage();
+  await signInAsAdmin(admin);
+  await admin.getByRole("link", { name: "Admin" }).click();
+  await admin.getByLabel("Search rooms").fill(meetingName);
+  const row = admin.locator(`[data-testid="admin-room"][data-slug="${slug}"]`);
+  await expect(row.getByTestId("room-status")).toHaveText("Idle");
+  await expect(row.getByTestId("participant-count")).toHaveText("0");
+
+  await joinFromPreJoin(host);
+  const guest = await openPage();
+  await guest.goto("/signup");
+  const bruno = newPerson("Bruno");
+  await signUpHere(guest, bruno);
+  await expect(guest.getByRole("heading", { name: "New meeting" })).toBeVisible();
+  await guest.goto(`/r/${slug}`);
+  await joinFromPreJoin(guest);
+  await expect(tiles(host)).toHaveCount(2);
+  await expect(tiles(guest)).toHaveCount(2);
+  await expectRemoteVideoPlaying(guest);
+
+  await expect(row.getByTestId("room-status")).toHaveText("Live", { timeout: 5_000 });
+  await expect(row.getByTestId("participant-count")).toHaveText("2", { timeout: 5_000 });
+  await row.getByTestId("participant-count").click();
+  const people = admin.getByTestId("participants");
+  await expect(people).toContainText("Hana");
+  await expect(people).toContainText(bruno.name);
+  await admin.screenshot({ path: "docs/screenshots/admin.png", fullPage: true });
+
+  // End it for everyone.
+  admin.once("dialog", (dialog) => void dialog.accept());
+  await row.getByRole("button", { name: "End meeting" }).click();
+  for (const page of [host, guest]) {
+    await expect(page.getByText("This meeting was ended by an administrator.")).toBeVisible();
+    await expect(tiles(page)).toHaveCount(0);
+  }
+  await expect(row.getByTestId("room-status")).toHaveText("Ended");
+  expect((await roomService().listRooms()).map((room) => room.name)).not.toContain(slug);
+  // The room refuses new joins until reopened.
+  const retry = await host.request.post(`/api/rooms/${slug}/token`);
+  expect(retry.status()).toBe(410);
+
+  // The host finds both people in the meeting's attendance, with believable durations.
+  await host.goto(`/r/${slug}/history`);
+  const record = host.getByTestId("meeting-record");
+  await expect(record).toHaveCount(1);
+  const stays = record.getByTestId("attendance").locator("tbody tr");
+  await expect(stays).toHaveCount(2);
+  await expect(stays.filter({ hasText: "Hana" })).toHaveCount(1);
+  await expect(stays.filter({ hasText: bruno.name })).toHaveCount(1);
+  for (const seconds of await stays.getByTestId("minutes").evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute("data-seconds"))))) {
+    expect(seconds).toBeGreaterThanOrEqual(1);
+    expect(seconds).toBeLessThan(120);
+  }
+  await expect(stays.filter({ hasText: "still there" })).toHaveCount(0);
+
+  // And the audit log names who did it.
+  await admin.goto("/admin/audit?action=room.end_meeting");
+  await expect(admin.getByTestId("audit-log").locator("tbody tr", { hasText: meetingName })).toContainText("admin@parley.test");
+});
+
+test("admin pages are hidden from everyone else", async ({ openPage }) => {
+  const member = await openPage();
+  await member.goto("/signup");
+  await signUpHere(member, newPerson("Mo"));
+  await expect(member.getByRole("heading", { name: "New meeting" })).toBeVisible();
+  await expect(member.getByRole("link", { name: "Admin" })).toHaveCount(0);
+  for (const path of ["/admin", "/admin/users", "/admin/audit"]) {
+    const response = await member.goto(path);
+    expect(response?.status()).toBe(404);
+  }
+  expect((await member.request.get("/api/admin/rooms")).status()).toBe(403);
+});
