@@ -1,11 +1,11 @@
-import { RoomServiceClient } from "livekit-server-sdk";
+import { RoomServiceClient, TrackSource } from "livekit-server-sdk";
 import { expect, test } from "./fixtures";
 import { expectRemoteVideoPlaying, joinFromPreJoin, newPerson, signInAsAdmin, signUpHere, tiles } from "./support";
 
 const roomService = () =>
   new RoomServiceClient(process.env.PARLEY_TEST_LIVEKIT_URL!, process.env.PARLEY_TEST_LIVEKIT_KEY!, process.env.PARLEY_TEST_LIVEKIT_SECRET!);
 
-test("the admin sees a meeting go live, ends it for everyone, and its attendance is recorded", async ({ openPage }) => {
+test("the admin sees a meeting go live, mutes and removes someone, ends it for everyone, and its attendance is recorded", async ({ openPage }) => {
   const meetingName = `All hands ${Date.now().toString(36)}`;
   const host = await openPage();
   await host.goto("/signup");
@@ -44,13 +44,23 @@ test("the admin sees a meeting go live, ends it for everyone, and its attendance
   await expect(people).toContainText(bruno.name);
   await admin.screenshot({ path: "docs/screenshots/admin.png", fullPage: true });
 
+  // Bruno's microphone is muted from the console, as LiveKit itself reports; then he is removed.
+  const brunoOnServer = async () => (await roomService().listParticipants(slug)).find((p) => p.name === bruno.name);
+  const brunoItem = people.locator("li", { hasText: bruno.name });
+  admin.once("dialog", (dialog) => void dialog.accept());
+  await brunoItem.getByRole("button", { name: "Mute microphone" }).click();
+  await expect.poll(async () => (await brunoOnServer())?.tracks.find((track) => track.source === TrackSource.MICROPHONE)?.muted).toBe(true);
+  admin.once("dialog", (dialog) => void dialog.accept());
+  await brunoItem.getByRole("button", { name: "Remove" }).click();
+  await expect(guest.getByText("You were removed from this meeting.")).toBeVisible();
+  await expect(tiles(host)).toHaveCount(1);
+  await expect(row.getByTestId("participant-count")).toHaveText("1", { timeout: 5_000 });
+
   // End it for everyone.
   admin.once("dialog", (dialog) => void dialog.accept());
   await row.getByRole("button", { name: "End meeting" }).click();
-  for (const page of [host, guest]) {
-    await expect(page.getByText("This meeting was ended by an administrator.")).toBeVisible();
-    await expect(tiles(page)).toHaveCount(0);
-  }
+  await expect(host.getByText("This meeting was ended by an administrator.")).toBeVisible();
+  await expect(tiles(host)).toHaveCount(0);
   await expect(row.getByTestId("room-status")).toHaveText("Ended");
   expect((await roomService().listRooms()).map((room) => room.name)).not.toContain(slug);
   // The room refuses new joins until reopened.
@@ -72,8 +82,11 @@ test("the admin sees a meeting go live, ends it for everyone, and its attendance
   await expect(stays.filter({ hasText: "still there" })).toHaveCount(0);
 
   // And the audit log names who did it.
-  await admin.goto("/admin/audit?action=room.end_meeting");
-  await expect(admin.getByTestId("audit-log").locator("tbody tr", { hasText: meetingName })).toContainText("admin@parley.test");
+  await admin.goto("/admin/audit");
+  const log = admin.getByTestId("audit-log");
+  await expect(log.locator("tbody tr", { hasText: "room.end_meeting" }).filter({ hasText: meetingName })).toContainText("admin@parley.test");
+  await expect(log.locator("tbody tr", { hasText: "participant.remove" }).filter({ hasText: bruno.name })).toHaveCount(1);
+  await expect(log.locator("tbody tr", { hasText: "participant.mute_microphone" }).filter({ hasText: bruno.name })).toHaveCount(1);
 });
 
 test("admin pages are hidden from everyone else", async ({ openPage }) => {
