@@ -19,9 +19,10 @@ const APP_PORT = 3210 + PORT_OFFSET;
 // see when the media server is down.
 const APP_WITHOUT_LIVEKIT_PORT = 3211 + PORT_OFFSET;
 const DEAD_LIVEKIT_PORT = 7989 + PORT_OFFSET;
-// A third instance, with its own database, that tests stop and start themselves (an app restart
-// during a meeting). LiveKit sends it webhooks too, which it misses while it is down.
+// A second stack, app (own database) and livekit-server, that fault tests start, kill and
+// restart themselves (tests/e2e/restartable-stack.ts).
 const RESTARTABLE_APP_PORT = 3212 + PORT_OFFSET;
+const RESTARTABLE_LIVEKIT: LocalLiveKit = { port: 7984 + PORT_OFFSET, rtcTcpPort: 7985 + PORT_OFFSET, rtcUdpPort: 7986 + PORT_OFFSET };
 const TEST_LIVEKIT: LocalLiveKit = { port: 7980 + PORT_OFFSET, rtcTcpPort: 7981 + PORT_OFFSET, rtcUdpPort: 7982 + PORT_OFFSET };
 
 // `npm test` runs everything; `npm test -- e2e [playwright args]` or `npm test -- integration
@@ -124,9 +125,15 @@ async function main(): Promise<number> {
     LOG_LEVEL: "warn",
   };
   migrate(env);
-  const restartable: AppEnv = { ...env, DATABASE_URL: `file:./${RUN_DIR}/restartable.db`, NEXTAUTH_URL: `http://127.0.0.1:${RESTARTABLE_APP_PORT}` };
+  const restartable: AppEnv = {
+    ...env,
+    DATABASE_URL: `file:./${RUN_DIR}/restartable.db`,
+    NEXTAUTH_URL: `http://127.0.0.1:${RESTARTABLE_APP_PORT}`,
+    LIVEKIT_URL: `http://127.0.0.1:${RESTARTABLE_LIVEKIT.port}`,
+    LIVEKIT_PUBLIC_URL: `ws://127.0.0.1:${RESTARTABLE_LIVEKIT.port}`,
+  };
   migrate(restartable);
-  running.push(await startLiveKit(TEST_LIVEKIT, key, secret, [env.NEXTAUTH_URL, restartable.NEXTAUTH_URL], `${RUN_DIR}/livekit.log`));
+  running.push(await startLiveKit(TEST_LIVEKIT, key, secret, [env.NEXTAUTH_URL], `${RUN_DIR}/livekit.log`));
   running.push(await startNext("start", APP_PORT, env, `${RUN_DIR}/app.log`));
   const withoutLiveKit = `http://127.0.0.1:${APP_WITHOUT_LIVEKIT_PORT}`;
   running.push(
@@ -145,7 +152,10 @@ async function main(): Promise<number> {
     PARLEY_TEST_LIVEKIT_SECRET: secret,
     PARLEY_TEST_DATABASE_FILE: `${RUN_DIR}/parley.db`,
     PARLEY_TEST_ADMIN_EMAIL: TEST_ADMIN_EMAIL,
-    PARLEY_TEST_RESTARTABLE_APP: JSON.stringify({ port: RESTARTABLE_APP_PORT, env: restartable, logFile: `${RUN_DIR}/app-restartable.log` }),
+    PARLEY_TEST_RESTARTABLE_STACK: JSON.stringify({
+      app: { port: RESTARTABLE_APP_PORT, env: restartable, logFile: `${RUN_DIR}/restartable-app.log` },
+      livekit: { ports: RESTARTABLE_LIVEKIT, key, secret, logFile: `${RUN_DIR}/restartable-livekit.log` },
+    }),
     CHROME_PATH: chromium,
   };
 

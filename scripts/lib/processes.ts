@@ -2,7 +2,8 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { closeSync, openSync } from "node:fs";
 
-export type Managed = { name: string; child: ChildProcess; stop: () => Promise<void> };
+/** `stop()` asks the process to end (SIGTERM, then SIGKILL after 5 s); `stop("SIGKILL")` crashes it. */
+export type Managed = { name: string; child: ChildProcess; stop: (signal?: NodeJS.Signals) => Promise<void> };
 
 export type Vars = Record<string, string | undefined>;
 
@@ -24,9 +25,9 @@ export function start(name: string, command: string, args: string[], options: St
   return {
     name,
     child,
-    async stop() {
+    async stop(signal = "SIGTERM") {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      signalGroup(child, "SIGTERM");
+      signalGroup(child, signal);
       const timer = setTimeout(() => signalGroup(child, "SIGKILL"), 5000);
       await exited;
       clearTimeout(timer);
