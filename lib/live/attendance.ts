@@ -84,10 +84,15 @@ export async function recordRoomClosed(slug: string, at: Date): Promise<void> {
  * Makes the records agree with who LiveKit says is in the room now: stays of people no longer
  * there end at `now`, people we never heard of are added, and an empty room has no open meeting.
  */
-export async function syncRoom(slug: string, livekitRoomSid: string, present: PresentParticipant[], now: Date): Promise<void> {
+export async function syncRoom(slug: string, livekitRoomSid: string, listed: PresentParticipant[], now: Date): Promise<void> {
   await db.$transaction(async (tx) => {
     const roomId = await roomIdFor(tx, slug);
     if (!roomId) return;
+    // Each connection has its own sid, so one whose stay has ended is gone for good, even when
+    // this list was read a moment before it left: it must not open a meeting again.
+    const ended = await tx.attendance.findMany({ where: { participantSid: { in: listed.map((p) => p.sid) }, leftAt: { not: null } }, select: { participantSid: true } });
+    const endedSids = new Set(ended.map((stay) => stay.participantSid));
+    const present = listed.filter((p) => !endedSids.has(p.sid));
     const open = await tx.meeting.findFirst({ where: { roomId, endedAt: null }, select: { id: true, livekitRoomSid: true } });
     if (present.length === 0) {
       if (open) await closeMeeting(tx, open.id, now);

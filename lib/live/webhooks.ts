@@ -58,7 +58,13 @@ export async function receiveLiveKitWebhook(body: string, authorization: string 
   const event = await verify(body, authorization);
   if (!event.id) throw new AppError(400, "invalid_webhook", "The webhook has no event id.");
   if (!(await firstDelivery(event))) return { duplicate: true };
-  await apply(event);
+  try {
+    await apply(event);
+  } catch (error) {
+    // Not applied after all: forget the delivery, or LiveKit's retry would count as a duplicate.
+    await db.webhookDelivery.deleteMany({ where: { id: event.id } });
+    throw error;
+  }
   logger.debug("livekit_webhook", { event: event.event, room: event.room?.name });
   return { duplicate: false };
 }

@@ -1,11 +1,13 @@
 // Every room action, by every kind of caller, against the running app. The table below is the
 // policy: change lib/policy.ts and this table together.
 import { beforeAll, describe, expect, it } from "vitest";
+import { meetingsOf } from "../support/database";
 import { HttpClient } from "../support/http-client";
 import { newPerson } from "../support/stack";
+import { deliverWebhook, webhookEvent } from "../support/webhooks";
 
 type Caller = "anonymous" | "guest" | "memberWithoutLink" | "memberWithLink" | "owner" | "cohost" | "admin";
-type Action = "openRoomUrl" | "mintToken" | "createLink" | "listLinks" | "revokeLink" | "changeSettings";
+type Action = "openRoomUrl" | "mintToken" | "createLink" | "listLinks" | "revokeLink" | "changeSettings" | "viewHistory";
 type PageOutcome = "meeting" | "sign-in" | "invite-only";
 
 // The room is invite-only, so the plain URL admits no one by membership alone.
@@ -18,11 +20,13 @@ const EXPECTED: Record<Action, Record<Caller, number | PageOutcome>> = {
   listLinks:      { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
   revokeLink:     { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
   changeSettings: { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
+  viewHistory:    { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 403,       admin: 200 },
 };
 
 const callers = {} as Record<Caller, HttpClient>;
 let owner: HttpClient;
 let slug: string;
+let meetingId: string;
 
 beforeAll(async () => {
   owner = new HttpClient();
@@ -45,6 +49,14 @@ beforeAll(async () => {
 
   callers.guest = new HttpClient();
   expect((await callers.guest.redeem((await owner.createInvite(slug, { role: "participant" })).token, "Gus")).status).toBe(200);
+
+  // A past meeting, for viewHistory: LiveKit reports someone joining the room.
+  const joined = webhookEvent("participant_joined", {
+    room: { sid: "RM_matrix", name: slug },
+    participant: { sid: `PA_${slug}`, identity: "someone", name: "Someone", joinedAt: String(Math.floor(Date.now() / 1000)) },
+  });
+  expect((await deliverWebhook(joined)).status).toBe(200);
+  meetingId = meetingsOf(slug)[0]!.id;
 
   callers.admin = new HttpClient();
   await callers.admin.signInOrUp({ name: "Test Admin", email: process.env.PARLEY_TEST_ADMIN_EMAIL!, password: "correct horse battery" });
@@ -75,6 +87,8 @@ async function perform(action: Action, client: HttpClient): Promise<number | Pag
     }
     case "changeSettings":
       return (await client.request(`/api/rooms/${slug}/settings`, { method: "PATCH", json: { maxParticipants: 50 } })).status;
+    case "viewHistory":
+      return (await client.request(`/api/rooms/${slug}/meetings/${meetingId}/attendance`)).status;
   }
 }
 

@@ -1,5 +1,5 @@
 // Talks to the running app the way a browser does: a cookie jar, next-auth's CSRF dance.
-import { stack } from "./stack";
+import { newPerson, stack } from "./stack";
 
 export class HttpClient {
   private cookies = new Map<string, string>();
@@ -47,10 +47,15 @@ export class HttpClient {
     return body.user;
   }
 
-  /** Signs in, creating the account first if it does not exist yet. */
+  /**
+   * Signs in, creating the account first if it does not exist yet. Test files run in parallel,
+   * so another may create the same account between our attempts: then we sign in again.
+   */
   async signInOrUp(person: { name: string; email: string; password: string }): Promise<void> {
     if (await this.signIn(person.email, person.password)) return;
-    await this.signUp(person);
+    const { status } = await this.json("/api/accounts", { method: "POST", json: person });
+    if (status !== 201 && status !== 409) throw new Error(`sign-up failed with ${status}`);
+    if (!(await this.signIn(person.email, person.password))) throw new Error(`signing in as ${person.email} failed`);
   }
 
   async createInvite(slug: string, body: Record<string, unknown>): Promise<{ id: string; token: string; path: string }> {
@@ -71,4 +76,27 @@ export class HttpClient {
     if (status !== 201) throw new Error(`creating a room failed with ${status}`);
     return body.room;
   }
+}
+
+export type TestUser = { id: string; name: string; email: string; password: string };
+
+/** A new account that is surely no admin: the first account of a fresh database is one. */
+export async function newMember(label = "Member"): Promise<{ client: HttpClient; user: TestUser }> {
+  for (;;) {
+    const client = new HttpClient();
+    const person = newPerson(label);
+    const { id, role } = await client.signUp(person);
+    if (role === "MEMBER") return { client, user: { id, ...person } };
+  }
+}
+
+/** The administrator named in ADMIN_EMAILS (scripts/test.ts), signed in. */
+export async function signedInAdmin(): Promise<{ client: HttpClient; user: TestUser }> {
+  const client = new HttpClient();
+  const person = { name: "Test Admin", email: process.env.PARLEY_TEST_ADMIN_EMAIL!, password: "correct horse battery" };
+  await client.signInOrUp(person);
+  const { body } = await client.json<{ users: { id: string; email: string }[] }>(`/api/admin/users?q=${encodeURIComponent(person.email)}`);
+  const id = body.users.find((user) => user.email === person.email)?.id;
+  if (!id) throw new Error(`${person.email} is not listed as a user`);
+  return { client, user: { id, ...person } };
 }
