@@ -32,40 +32,59 @@ export type AdminRoomRow = {
   totalMeetings: number;
 };
 
-const liveMeeting = { some: { endedAt: null } } as const;
+const BY_STATUS: Record<AdminRoomQuery["status"], Prisma.RoomWhereInput> = {
+  all: {},
+  live: { endedAt: null, meetings: { some: { endedAt: null } } },
+  idle: { endedAt: null, meetings: { none: { endedAt: null } } },
+  ended: { endedAt: { not: null } },
+};
 
-function whereFor({ q, status }: Pick<AdminRoomQuery, "q" | "status">): Prisma.RoomWhereInput {
-  const search: Prisma.RoomWhereInput = q
-    ? { OR: [{ name: { contains: q } }, { owner: { name: { contains: q } } }, { owner: { email: { contains: q } } }] }
-    : {};
-  const byStatus: Record<AdminRoomQuery["status"], Prisma.RoomWhereInput> = {
-    all: {},
-    live: { endedAt: null, meetings: liveMeeting },
-    idle: { endedAt: null, meetings: { none: { endedAt: null } } },
-    ended: { endedAt: { not: null } },
-  };
-  return { ...search, ...byStatus[status] };
+// Above this many matching owners the search joins User instead of listing their ids.
+const MAX_OWNER_IDS = 500;
+
+// Matching owners are looked up first: a filter on the relation would join User for every room.
+async function searchFor(q: string): Promise<Prisma.RoomWhereInput> {
+  if (!q) return {};
+  const ownerMatch = { OR: [{ name: { contains: q } }, { email: { contains: q } }] };
+  const owners = await db.user.findMany({ where: ownerMatch, select: { id: true }, take: MAX_OWNER_IDS + 1 });
+  const byOwner: Prisma.RoomWhereInput = owners.length > MAX_OWNER_IDS ? { owner: ownerMatch } : { ownerId: { in: owners.map((owner) => owner.id) } };
+  return { OR: [{ name: { contains: q } }, byOwner] };
+}
+
+// Live rooms are counted from the open meetings (few, and indexed): counting the rooms that have
+// an open meeting would look for one in every room.
+async function countRooms(status: AdminRoomQuery["status"], search: Prisma.RoomWhereInput): Promise<number> {
+  if (status !== "live") return db.room.count({ where: { ...search, ...BY_STATUS[status] } });
+  const live = await db.meeting.groupBy({ by: ["roomId"], where: { endedAt: null, room: { ...search, endedAt: null } } });
+  return live.length;
+}
+
+/** How many meetings each of these rooms has had, counted for one page rather than every room. */
+async function meetingCounts(roomIds: string[]): Promise<Map<string, number>> {
+  const counts = await db.meeting.groupBy({ by: ["roomId"], where: { roomId: { in: roomIds } }, _count: { _all: true } });
+  return new Map(counts.map((row) => [row.roomId, row._count._all]));
 }
 
 /** One page of every room on this server, with who is in each right now (from lib/live). */
 export async function listRoomsForAdmin(query: AdminRoomQuery): Promise<{ total: number; page: number; perPage: number; rooms: AdminRoomRow[] }> {
-  const where = whereFor(query);
+  const search = await searchFor(query.q);
+  const where = { ...search, ...BY_STATUS[query.status] };
   const orderBy: Prisma.RoomOrderByWithRelationInput[] =
     query.sort === "name" ? [{ name: query.dir }, { id: query.dir }] : [{ createdAt: query.dir }, { id: query.dir }];
   const [total, rooms] = await Promise.all([
-    db.room.count({ where }),
+    countRooms(query.status, search),
     db.room.findMany({
       where,
       orderBy,
       skip: (query.page - 1) * query.perPage,
       take: query.perPage,
       select: {
+        id: true,
         slug: true,
         name: true,
         createdAt: true,
         endedAt: true,
         owner: { select: { name: true, email: true } },
-        _count: { select: { meetings: true } },
         meetings: {
           where: { endedAt: null },
           take: 1,
@@ -77,14 +96,15 @@ export async function listRoomsForAdmin(query: AdminRoomQuery): Promise<{ total:
       },
     }),
   ]);
+  const totals = await meetingCounts(rooms.map((room) => room.id));
   return {
     total,
     page: query.page,
     perPage: query.perPage,
-    rooms: rooms.map(({ meetings, _count, ...room }) => {
+    rooms: rooms.map(({ id, meetings, ...room }) => {
       const live = meetings[0];
       const status: RoomStatus = room.endedAt ? "ended" : live ? "live" : "idle";
-      return { ...room, status, liveSince: live?.startedAt ?? null, participants: live?.attendance ?? [], totalMeetings: _count.meetings };
+      return { ...room, status, liveSince: live?.startedAt ?? null, participants: live?.attendance ?? [], totalMeetings: totals.get(id) ?? 0 };
     }),
   };
 }

@@ -115,8 +115,20 @@ export async function syncRoom(slug: string, livekitRoomSid: string, listed: Pre
   });
 }
 
-/** Rooms with a meeting open in our records, for reconciliation to check against LiveKit. */
-export async function slugsWithOpenMeetings(): Promise<string[]> {
-  const rooms = await db.room.findMany({ where: { meetings: { some: { endedAt: null } } }, select: { slug: true } });
-  return rooms.map((room) => room.slug);
+export type OpenMeeting = { livekitRoomSid: string; peakParticipants: number; presentSids: Set<string> };
+
+/** Meetings open in our records, by room slug, with who is still in each: for reconciliation to check against LiveKit. */
+export async function openMeetingsBySlug(): Promise<Map<string, OpenMeeting>> {
+  const meetings = await db.meeting.findMany({
+    where: { endedAt: null },
+    select: {
+      livekitRoomSid: true,
+      peakParticipants: true,
+      room: { select: { slug: true } },
+      attendance: { where: { leftAt: null }, select: { participantSid: true } },
+    },
+  });
+  return new Map(
+    meetings.map(({ room, attendance, ...meeting }) => [room.slug, { ...meeting, presentSids: new Set(attendance.map((stay) => stay.participantSid)) }]),
+  );
 }

@@ -3,12 +3,12 @@ import { ParticipantInfo_State } from "livekit-server-sdk";
 import { logger } from "../logger";
 import { roomService } from "../livekit/rooms";
 import { isSlug } from "../rooms/slug";
-import { recordRoomClosed, slugsWithOpenMeetings, syncRoom } from "./attendance";
+import { openMeetingsBySlug, recordRoomClosed, syncRoom, type OpenMeeting, type PresentParticipant } from "./attendance";
 import { presentParticipant } from "./livekit-state";
 
 // Webhooks get lost (the app was down or restarting when LiveKit sent them). Reconciliation
-// asks LiveKit who is where right now and repairs the records: on a timer, and before the
-// admin console shows live state.
+// asks LiveKit who is where right now and repairs the records: on a timer, and after the admin
+// room list is read when the last pass is old.
 
 const RECONCILE_EVERY_MS = 15_000;
 
@@ -16,14 +16,28 @@ const RECONCILE_EVERY_MS = 15_000;
 export async function reconcileLiveState(now = new Date()): Promise<void> {
   const service = roomService();
   const open = (await service.listRooms()).filter((room) => isSlug(room.name));
+  const recorded = await openMeetingsBySlug();
   for (const room of open) {
     const participants = (await service.listParticipants(room.name)).filter((p) => p.state !== ParticipantInfo_State.DISCONNECTED);
-    await syncRoom(room.name, room.sid, participants.map((p) => presentParticipant(p, now)), now);
+    const present = participants.map((p) => presentParticipant(p, now));
+    if (!agrees(recorded.get(room.name), room.sid, present)) await syncRoom(room.name, room.sid, present, now);
   }
   const openOnLiveKit = new Set(open.map((room) => room.name));
-  for (const slug of await slugsWithOpenMeetings()) {
+  for (const slug of recorded.keys()) {
     if (!openOnLiveKit.has(slug)) await recordRoomClosed(slug, now);
   }
+}
+
+// Usually the records already agree (webhooks arrive): then the pass writes nothing, and with
+// hundreds of live rooms it stays short instead of a transaction per room.
+function agrees(recorded: OpenMeeting | undefined, livekitRoomSid: string, present: PresentParticipant[]): boolean {
+  if (!recorded) return present.length === 0;
+  return (
+    recorded.livekitRoomSid === livekitRoomSid &&
+    recorded.presentSids.size === present.length &&
+    present.every((participant) => recorded.presentSids.has(participant.sid)) &&
+    recorded.peakParticipants >= present.length
+  );
 }
 
 let running: Promise<void> | null = null;
