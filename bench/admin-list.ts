@@ -142,7 +142,7 @@ async function main(): Promise<void> {
 
   let livekit: string;
   if (options["livekit-server"]) {
-    running.push(await startLiveKit(LIVEKIT, key, secret, appUrl, path.join(RESULTS, "admin-list-livekit.log")));
+    running.push(await startLiveKit(LIVEKIT, key, secret, [appUrl], path.join(RESULTS, "admin-list-livekit.log")));
     livekit = "livekit-server, nobody connected";
   } else {
     const started = await startLiveKitStandIn(DATABASE, LIVEKIT.port);
