@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import Database from "better-sqlite3";
 import { TokenVerifier } from "livekit-server-sdk";
 import { describe, expect, it } from "vitest";
+import { withDatabase } from "../support/database";
 import { HttpClient } from "../support/http-client";
 import { openSignal } from "../support/livekit";
 import { newPerson, stack } from "../support/stack";
@@ -13,15 +13,6 @@ async function hostWithRoom(name = "Invites") {
   await host.signUp(newPerson("Host"));
   const room = await host.createRoom(name);
   return { host, room };
-}
-
-function withDatabase<T>(work: (database: Database.Database) => T): T {
-  const database = new Database(process.env.PARLEY_TEST_DATABASE_FILE!);
-  try {
-    return work(database);
-  } finally {
-    database.close();
-  }
 }
 
 const claimsOf = (token: string) => new TokenVerifier(stack.livekitKey, stack.livekitSecret).verify(token);
