@@ -14,10 +14,10 @@ import { SIGN_IN_RATE_LIMITED } from "./sign-in-errors";
 
 // What next-auth/react's getCsrfToken, getProviders, getSession, signIn("credentials") and
 // signOut call, and the pages next-auth redirects to.
-const ACTIONS: Record<string, ReadonlySet<string>> = {
-  GET: new Set(["csrf", "providers", "session", "signin", "signout", "error"]),
-  POST: new Set(["callback/credentials", "signout"]),
-};
+const ACTIONS = new Map<string, ReadonlySet<string>>([
+  ["GET", new Set(["csrf", "providers", "session", "signin", "signout", "error"])],
+  ["POST", new Set(["callback/credentials", "signout"])],
+]);
 
 const field = z.string().max(2048);
 const flag = z.enum(["true", "false"]).optional();
@@ -50,7 +50,7 @@ async function readForm(request: Request): Promise<{ text: string; form: Record<
 export async function screenNextAuthRequest(request: NextRequest, segments: string[] = []): Promise<NextRequest | Response> {
   const method = request.method === "HEAD" ? "GET" : request.method;
   const action = segments.join("/");
-  if (!ACTIONS[method]?.has(action)) throw notFound("That");
+  if (!ACTIONS.get(method)?.has(action)) throw notFound("That");
   if (method !== "POST") return request;
 
   const { text, form } = await readForm(request);
