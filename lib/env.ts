@@ -6,6 +6,39 @@ import { DEFAULT_DATABASE_URL } from "./sqlite-url";
 const url = (what: string) =>
   z.url({ message: `must be a full URL (${what})` });
 
+/** A rate limit: at most `limit` requests per `windowMs`. */
+export type RateSetting = { limit: number; windowMs: number };
+
+const WINDOW_UNITS_MS = { s: 1000, m: 60_000, h: 3_600_000 } as const;
+
+// Written as "<count>/<window>", e.g. "10/15m": ten per fifteen minutes (units s, m, h).
+const rate = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value, context): RateSetting => {
+      const match = /^\s*(\d{1,9})\s*\/\s*(\d{1,6})\s*([smh])\s*$/.exec(value);
+      if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) {
+        context.addIssue({ code: "custom", message: `must be "<count>/<window>" with a window in s, m or h, e.g. "${fallback}"` });
+        return z.NEVER;
+      }
+      return { limit: Number(match[1]), windowMs: Number(match[2]) * WINDOW_UNITS_MS[match[3] as keyof typeof WINDOW_UNITS_MS] };
+    });
+
+// How many proxies in front of Parley add themselves to X-Forwarded-For: 0 ("false", the
+// default) trusts none and uses the connection's address; "true" means one.
+const trustProxy = z
+  .string()
+  .default("false")
+  .transform((value, context) => {
+    const normalized = value.trim().toLowerCase();
+    if (normalized === "false" || normalized === "") return 0;
+    if (normalized === "true") return 1;
+    if (/^\d{1,2}$/.test(normalized)) return Number(normalized);
+    context.addIssue({ code: "custom", message: 'must be "false", "true" or the number of proxies in front of Parley, e.g. 1' });
+    return z.NEVER;
+  });
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -32,6 +65,12 @@ const schema = z.object({
         .filter((email) => email.length > 0),
     ),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  TRUST_PROXY: trustProxy,
+  RATE_LIMIT_SIGN_IN_PER_EMAIL: rate("10/15m"),
+  RATE_LIMIT_SIGN_IN_PER_IP: rate("30/15m"),
+  RATE_LIMIT_SIGN_UP_PER_IP: rate("10/1h"),
+  RATE_LIMIT_SIGN_UP_PER_EMAIL: rate("5/1h"),
+  RATE_LIMIT_JOIN_PER_CALLER: rate("60/1m"),
 });
 
 export type Env = z.infer<typeof schema> & { LIVEKIT_PUBLIC_URL: string };

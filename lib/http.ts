@@ -1,6 +1,6 @@
 // The one error type of the app and the one JSON error shape: { "error": { "code", "message" } }.
 import { NextResponse } from "next/server";
-import { ZodError, type ZodType } from "zod";
+import { z, ZodError, type ZodType } from "zod";
 import { logger } from "./logger";
 
 export class AppError extends Error {
@@ -8,6 +8,7 @@ export class AppError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = "AppError";
@@ -17,23 +18,63 @@ export class AppError extends Error {
 export const unauthenticated = () => new AppError(401, "unauthenticated", "Sign in to continue.");
 export const notFound = (what = "That") => new AppError(404, "not_found", `${what} does not exist.`);
 
+// Every JSON body this API takes is a few hundred bytes; nothing legitimate comes near this.
+export const MAX_BODY_BYTES = 64 * 1024;
+export const payloadTooLarge = () =>
+  new AppError(413, "payload_too_large", `The request body is larger than ${MAX_BODY_BYTES / 1024} kB.`);
+
+export function errorBody(code: string, message: string) {
+  return { error: { code, message } };
+}
+
 export function errorResponse(error: unknown): NextResponse {
   if (error instanceof AppError) {
-    return NextResponse.json({ error: { code: error.code, message: error.message } }, { status: error.status });
+    return NextResponse.json(errorBody(error.code, error.message), { status: error.status, headers: error.headers });
   }
   if (error instanceof ZodError) {
     const message = error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ` : "") + issue.message).join("; ");
-    return NextResponse.json({ error: { code: "invalid_request", message } }, { status: 400 });
+    return NextResponse.json(errorBody("invalid_request", message), { status: 400 });
   }
   logger.error("unhandled_error", { error: error instanceof Error ? error.stack ?? error.message : String(error) });
-  return NextResponse.json({ error: { code: "internal", message: "Something went wrong on our side." } }, { status: 500 });
+  return NextResponse.json(errorBody("internal", "Something went wrong on our side."), { status: 500 });
 }
+
+/**
+ * The body as text, refused with a 413 past MAX_BODY_BYTES: by its Content-Length before
+ * reading, and by the bytes actually read (a chunked body declares no length).
+ */
+export async function readBodyText(request: Request): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > MAX_BODY_BYTES) throw payloadTooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw payloadTooLarge();
+    }
+    chunks.push(value);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new AppError(400, "invalid_encoding", "The request body is not UTF-8 text.");
+  }
+}
+
+/** For routes that take no input: nothing, or an empty JSON object. */
+export const emptyBody = z.object({}).strict();
 
 /** Reads and validates a JSON body; a missing or malformed body is a 400, never a 500. */
 export async function parseJsonBody<T>(request: Request, schema: ZodType<T>): Promise<T> {
+  const text = await readBodyText(request);
   let body: unknown;
   try {
-    const text = await request.text();
     body = text.length === 0 ? {} : JSON.parse(text);
   } catch {
     throw new AppError(400, "invalid_json", "The request body is not valid JSON.");

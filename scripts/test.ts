@@ -23,6 +23,23 @@ const DEAD_LIVEKIT_PORT = 7989 + PORT_OFFSET;
 // restart themselves (tests/e2e/restartable-stack.ts).
 const RESTARTABLE_APP_PORT = 3212 + PORT_OFFSET;
 const RESTARTABLE_LIVEKIT: LocalLiveKit = { port: 7984 + PORT_OFFSET, rtcTcpPort: 7985 + PORT_OFFSET, rtcUdpPort: 7986 + PORT_OFFSET };
+// A fourth, with its own database and rate limits tight enough to reach in a test. The others
+// allow far more than the defaults: the suites sign up and in hundreds of times from 127.0.0.1.
+const STRICT_APP_PORT = 3213 + PORT_OFFSET;
+const GENEROUS_RATE_LIMITS = {
+  RATE_LIMIT_SIGN_IN_PER_EMAIL: "100000/1m",
+  RATE_LIMIT_SIGN_IN_PER_IP: "100000/1m",
+  RATE_LIMIT_SIGN_UP_PER_IP: "100000/1m",
+  RATE_LIMIT_SIGN_UP_PER_EMAIL: "100000/1m",
+  RATE_LIMIT_JOIN_PER_CALLER: "100000/1m",
+};
+const STRICT_RATE_LIMITS = {
+  RATE_LIMIT_SIGN_IN_PER_EMAIL: "3/15m",
+  RATE_LIMIT_SIGN_IN_PER_IP: "8/15m",
+  RATE_LIMIT_SIGN_UP_PER_IP: "3/1h",
+  RATE_LIMIT_SIGN_UP_PER_EMAIL: "2/1h",
+  RATE_LIMIT_JOIN_PER_CALLER: "5/1m",
+};
 const TEST_LIVEKIT: LocalLiveKit = { port: 7980 + PORT_OFFSET, rtcTcpPort: 7981 + PORT_OFFSET, rtcUdpPort: 7982 + PORT_OFFSET };
 
 // `npm test` runs everything; `npm test -- e2e [playwright args]` or `npm test -- integration
@@ -123,6 +140,7 @@ async function main(): Promise<number> {
     LIVEKIT_API_SECRET: secret,
     ADMIN_EMAILS: TEST_ADMIN_EMAIL,
     LOG_LEVEL: "warn",
+    ...GENEROUS_RATE_LIMITS,
   };
   migrate(env);
   const restartable: AppEnv = {
@@ -133,6 +151,8 @@ async function main(): Promise<number> {
     LIVEKIT_PUBLIC_URL: `ws://127.0.0.1:${RESTARTABLE_LIVEKIT.port}`,
   };
   migrate(restartable);
+  const strict: AppEnv = { ...env, ...STRICT_RATE_LIMITS, DATABASE_URL: `file:./${RUN_DIR}/strict.db`, NEXTAUTH_URL: `http://127.0.0.1:${STRICT_APP_PORT}` };
+  migrate(strict);
   running.push(await startLiveKit(TEST_LIVEKIT, key, secret, [env.NEXTAUTH_URL], `${RUN_DIR}/livekit.log`));
   running.push(await startNext("start", APP_PORT, env, `${RUN_DIR}/app.log`));
   const withoutLiveKit = `http://127.0.0.1:${APP_WITHOUT_LIVEKIT_PORT}`;
@@ -144,9 +164,12 @@ async function main(): Promise<number> {
       `${RUN_DIR}/app-without-livekit.log`,
     ),
   );
+  running.push(await startNext("start", STRICT_APP_PORT, strict, `${RUN_DIR}/app-strict.log`));
   const testEnv = {
     PARLEY_TEST_APP_URL: env.NEXTAUTH_URL,
     PARLEY_TEST_APP_WITHOUT_LIVEKIT_URL: withoutLiveKit,
+    PARLEY_TEST_STRICT_APP_URL: strict.NEXTAUTH_URL,
+    PARLEY_TEST_STRICT_RATE_LIMITS: JSON.stringify(STRICT_RATE_LIMITS),
     PARLEY_TEST_LIVEKIT_URL: env.LIVEKIT_URL,
     PARLEY_TEST_LIVEKIT_KEY: key,
     PARLEY_TEST_LIVEKIT_SECRET: secret,

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { emailSchema, passwordSchema, displayNameSchema } from "@/lib/accounts/rules";
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { FormError } from "./FormError";
 
 type Mode = "signin" | "signup";
@@ -52,9 +53,7 @@ export function AuthForm({ mode, callbackUrl }: { mode: Mode; callbackUrl?: stri
         if (!response.ok) return setError(await errorMessage(response));
       }
       const result = await signIn("credentials", { email, password, redirect: false });
-      if (!result || result.error) {
-        return setError(result?.error === "CredentialsSignin" ? "Wrong email or password." : "Signing in failed. Try again.");
-      }
+      if (!result || result.error) return setError(signInErrorMessage(result?.error ?? "unknown"));
       router.replace(next);
       router.refresh();
     } catch {

@@ -29,6 +29,8 @@ export const signUpSchema = z
   .object({ name: displayNameSchema, email: emailSchema, password: passwordSchema })
   .strict();
 
+// Not strict: next-auth hands `authorize` the whole sign-in form (csrfToken, callbackUrl, …);
+// lib/auth/next-auth-requests.ts has already refused any field beyond those.
 export const signInSchema = z.object({
   email: emailSchema,
   password: z.string().min(1).max(MAX_PASSWORD_LENGTH),

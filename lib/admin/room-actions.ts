@@ -43,6 +43,9 @@ export async function deleteRoom(admin: SessionUser, slug: string): Promise<void
 
 const notInMeeting = () => new AppError(404, "participant_not_found", "That person is not in this meeting.");
 
+// The identities Parley gives out (account ids, guest ids); anything else is nobody in a meeting.
+const isIdentity = (identity: string) => /^[A-Za-z0-9_-]{1,64}$/.test(identity);
+
 async function presentName(roomId: string, identity: string): Promise<string> {
   const stay = await db.attendance.findFirst({ where: { identity, leftAt: null, meeting: { roomId } }, select: { name: true } });
   return stay?.name ?? identity;
@@ -50,6 +53,7 @@ async function presentName(roomId: string, identity: string): Promise<string> {
 
 export async function removeParticipant(admin: SessionUser, slug: string, identity: string): Promise<void> {
   const room = await findRoomBySlug(slug);
+  if (!isIdentity(identity)) throw notInMeeting();
   const name = await presentName(room.id, identity);
   if (!(await removeLiveKitParticipant(room.slug, identity))) throw notInMeeting();
   await recordAudit(admin.id, "participant.remove", { type: "participant", id: identity, label: name, detail: `in ${room.name} (${room.slug})` });
@@ -59,6 +63,7 @@ export const muteSchema = z.object({ source: z.enum(["microphone", "camera"]) })
 
 export async function muteParticipant(admin: SessionUser, slug: string, identity: string, source: "microphone" | "camera"): Promise<void> {
   const room = await findRoomBySlug(slug);
+  if (!isIdentity(identity)) throw notInMeeting();
   const name = await presentName(room.id, identity);
   const result = await muteLiveKitSource(room.slug, identity, source === "microphone" ? TrackSource.MICROPHONE : TrackSource.CAMERA);
   if (result === "absent") throw notInMeeting();

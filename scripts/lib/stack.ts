@@ -13,6 +13,12 @@ export type AppEnv = {
   LIVEKIT_API_SECRET: string;
   ADMIN_EMAILS?: string;
   LOG_LEVEL?: string;
+  TRUST_PROXY?: string;
+  RATE_LIMIT_SIGN_IN_PER_EMAIL?: string;
+  RATE_LIMIT_SIGN_IN_PER_IP?: string;
+  RATE_LIMIT_SIGN_UP_PER_IP?: string;
+  RATE_LIMIT_SIGN_UP_PER_EMAIL?: string;
+  RATE_LIMIT_JOIN_PER_CALLER?: string;
 };
 
 const bin = (name: string) => `node_modules/.bin/${name}`;

@@ -1,20 +1,37 @@
 // `openPage()` gives each simulated person a browser context of their own, and closes them all
 // when the test ends (pass or fail): a page left open keeps publishing video and starves the
-// next test of CPU.
-import { test as base, type Page } from "@playwright/test";
+// next test of CPU. Every page, `page` included, fails its test if the browser reports that
+// the Content-Security-Policy blocked something: that is how we know the policy lets the app
+// (and LiveKit) work.
+import { test as base, expect, type Page } from "@playwright/test";
 
 type OpenPage = (options?: { permissions?: string[]; baseURL?: string }) => Promise<Page>;
 
 const DEVICE_AND_CLIPBOARD = ["camera", "microphone", "clipboard-read", "clipboard-write"];
 
-export const test = base.extend<{ openPage: OpenPage }>({
-  openPage: async ({ browser, baseURL }, use) => {
+function recordPolicyViolations(page: Page, violations: string[]): Page {
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+  });
+  return page;
+}
+
+export const test = base.extend<{ openPage: OpenPage; policyViolations: string[] }>({
+  policyViolations: async ({}, use) => {
+    const violations: string[] = [];
+    await use(violations);
+    expect(violations, "Content-Security-Policy violations").toEqual([]);
+  },
+  page: async ({ page, policyViolations }, use) => {
+    await use(recordPolicyViolations(page, policyViolations));
+  },
+  openPage: async ({ browser, baseURL, policyViolations }, use) => {
     const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
     await use(async ({ permissions = DEVICE_AND_CLIPBOARD, baseURL: url = baseURL } = {}) => {
       const context = await browser.newContext({ baseURL: url });
       contexts.push(context);
       if (permissions.length) await context.grantPermissions(permissions, { origin: url });
-      return context.newPage();
+      return recordPolicyViolations(await context.newPage(), policyViolations);
     });
     await Promise.all(contexts.map((context) => context.close()));
   },

@@ -1,10 +1,39 @@
 // Talks to the running app the way a browser does: a cookie jar, next-auth's CSRF dance.
+import { request as httpRequest } from "node:http";
 import { newPerson, stack } from "./stack";
+
+/**
+ * One HTTP request from a chosen local address (any of 127.0.0.0/8 works on loopback), so a
+ * test can be a different client as the app's rate limits see it.
+ */
+function requestFrom(localAddress: string, url: URL, init: { method?: string; headers: Headers; body?: string }): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(url, { method: init.method ?? "GET", headers: Object.fromEntries(init.headers), localAddress }, (incoming) => {
+      const chunks: Buffer[] = [];
+      incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+      incoming.on("end", () => {
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(incoming.headers)) {
+          for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
+        }
+        const status = incoming.statusCode ?? 500;
+        resolve(new Response([204, 304].includes(status) ? null : Buffer.concat(chunks), { status, headers }));
+      });
+      incoming.on("error", reject);
+    });
+    outgoing.on("error", reject);
+    outgoing.end(init.body);
+  });
+}
 
 export class HttpClient {
   private cookies = new Map<string, string>();
 
-  constructor(private readonly base = stack.appUrl) {}
+  /** `from`: the local address to connect from (default: the system's choice, 127.0.0.1). */
+  constructor(
+    private readonly base = stack.appUrl,
+    private readonly options: { from?: string } = {},
+  ) {}
 
   async request(path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
     const headers = new Headers(init.headers);
@@ -14,7 +43,10 @@ export class HttpClient {
       headers.set("content-type", "application/json");
       body = JSON.stringify(init.json);
     }
-    const response = await fetch(new URL(path, this.base), { ...init, headers, body, redirect: "manual" });
+    const url = new URL(path, this.base);
+    const response = this.options.from
+      ? await requestFrom(this.options.from, url, { method: init.method, headers, body: body === undefined || body === null ? undefined : String(body) })
+      : await fetch(url, { ...init, headers, body, redirect: "manual" });
     for (const cookie of response.headers.getSetCookie()) {
       const [pair] = cookie.split(";");
       const eq = pair!.indexOf("=");
@@ -28,14 +60,19 @@ export class HttpClient {
     return { status: response.status, body: (await response.json()) as T };
   }
 
-  /** Signs in with next-auth's credentials provider; returns whether it worked. */
-  async signIn(email: string, password: string): Promise<boolean> {
+  /** Posts next-auth's credentials sign-in form (with a fresh CSRF token); the raw answer. */
+  async attemptSignIn(email: string, password: string, extra: Record<string, string> = {}): Promise<Response> {
     const { body } = await this.json<{ csrfToken: string }>("/api/auth/csrf");
-    const response = await this.request("/api/auth/callback/credentials", {
+    return this.request("/api/auth/callback/credentials", {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ csrfToken: body.csrfToken, email, password }),
+      body: new URLSearchParams({ csrfToken: body.csrfToken, email, password, ...extra }),
     });
+  }
+
+  /** Signs in with next-auth's credentials provider; returns whether it worked. */
+  async signIn(email: string, password: string): Promise<boolean> {
+    const response = await this.attemptSignIn(email, password);
     const location = response.headers.get("location") ?? "";
     return response.status === 302 && !location.includes("error=") && [...this.cookies.keys()].some((name) => name.endsWith("next-auth.session-token"));
   }

@@ -11,6 +11,20 @@ export const stack = {
   get appUrl() {
     return required("PARLEY_TEST_APP_URL");
   },
+  /** The same build with tight rate limits (scripts/test.ts) and its own database. */
+  get strictAppUrl() {
+    return required("PARLEY_TEST_STRICT_APP_URL");
+  },
+  /** The strict app's limits, e.g. { RATE_LIMIT_SIGN_IN_PER_EMAIL: { limit: 3, windowSeconds: 900 } }. */
+  get strictRateLimits(): Record<string, { limit: number; windowSeconds: number }> {
+    const units: Record<string, number> = { s: 1, m: 60, h: 3600 };
+    return Object.fromEntries(
+      Object.entries(JSON.parse(required("PARLEY_TEST_STRICT_RATE_LIMITS")) as Record<string, string>).map(([name, value]) => {
+        const [, limit, count, unit] = /^(\d+)\/(\d+)([smh])$/.exec(value)!;
+        return [name, { limit: Number(limit), windowSeconds: Number(count) * units[unit!]! }];
+      }),
+    );
+  },
   get livekitUrl() {
     return required("PARLEY_TEST_LIVEKIT_URL");
   },

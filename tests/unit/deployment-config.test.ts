@@ -64,10 +64,14 @@ describe("the docker compose deployment", () => {
     expect(app!.environment!.DATABASE_URL).toBe(`file:${mountPath}/parley.db`);
   });
 
-  it("serves the app on the port the image exposes", () => {
+  it("serves the app on the port the image exposes, to the reverse proxy on this machine only", () => {
     expect(dockerfile).toMatch(/EXPOSE 3000/);
     expect(dockerfile).toMatch(/PORT=3000/);
-    expect(app!.ports).toContain("3000:3000");
+    expect(app!.ports).toEqual(["127.0.0.1:3000:3000"]);
+  });
+
+  it("trusts that one proxy's X-Forwarded-For, so rate limits count visitors, not the proxy", () => {
+    expect(app!.environment!.TRUST_PROXY).toBe("1");
   });
 
   it("sends LiveKit's webhooks to the app, signed with the app's key", () => {

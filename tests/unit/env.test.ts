@@ -16,6 +16,23 @@ describe("configuration", () => {
     expect(env.LIVEKIT_PUBLIC_URL).toBe("ws://127.0.0.1:7880");
     expect(env.ADMIN_EMAILS).toEqual([]);
     expect(env.LOG_LEVEL).toBe("info");
+    expect(env.TRUST_PROXY).toBe(0);
+    expect(env.RATE_LIMIT_SIGN_IN_PER_EMAIL).toEqual({ limit: 10, windowMs: 15 * 60_000 });
+    expect(env.RATE_LIMIT_SIGN_IN_PER_IP).toEqual({ limit: 30, windowMs: 15 * 60_000 });
+    expect(env.RATE_LIMIT_SIGN_UP_PER_IP).toEqual({ limit: 10, windowMs: 3_600_000 });
+    expect(env.RATE_LIMIT_JOIN_PER_CALLER).toEqual({ limit: 60, windowMs: 60_000 });
+  });
+
+  it("reads rate limits as <count>/<window> and TRUST_PROXY as a number of proxies", () => {
+    expect(parseEnv({ ...valid, RATE_LIMIT_JOIN_PER_CALLER: "120/30s" }).RATE_LIMIT_JOIN_PER_CALLER).toEqual({ limit: 120, windowMs: 30_000 });
+    expect(parseEnv({ ...valid, RATE_LIMIT_SIGN_UP_PER_IP: " 3 / 2h " }).RATE_LIMIT_SIGN_UP_PER_IP).toEqual({ limit: 3, windowMs: 7_200_000 });
+    for (const bad of ["10", "10/15", "0/1m", "ten/1m", "10/15d", "-1/1m"]) {
+      expect(() => parseEnv({ ...valid, RATE_LIMIT_SIGN_IN_PER_IP: bad }), bad).toThrow(/RATE_LIMIT_SIGN_IN_PER_IP must be "<count>\/<window>"/);
+    }
+    expect(parseEnv({ ...valid, TRUST_PROXY: "true" }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ ...valid, TRUST_PROXY: "false" }).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ ...valid, TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(() => parseEnv({ ...valid, TRUST_PROXY: "yes please" })).toThrow(/TRUST_PROXY must be "false", "true" or the number of proxies/);
   });
 
   it("derives wss:// from an https LiveKit URL", () => {

@@ -49,6 +49,8 @@ export async function fetchJoinCredentials(
       return { ok: false, problem: { title: "No such meeting", message, retry: false } };
     case 410:
       return { ok: false, problem: { title: title ?? "This meeting has ended", message, retry: false } };
+    case 429:
+      return { ok: false, problem: { title: "Too many attempts", message, retry: true } };
     case 503:
       return { ok: false, problem: { title: "Meeting service unavailable", message, retry: true } };
     default:

@@ -1,11 +1,15 @@
 import { NextResponse } from "next/server";
 import { createAccount } from "@/lib/accounts/accounts";
 import { signUpSchema } from "@/lib/accounts/rules";
+import { clientIp } from "@/lib/client-ip";
 import { handler, parseJsonBody } from "@/lib/http";
+import { enforceRateLimit } from "@/lib/rate-limit";
 
-// Sign up. Anyone may create an account; the browser signs in right after.
+// Sign up. Anyone may create an account (within the rate limits); the browser signs in right after.
 export const POST = handler(async (request: Request) => {
   const input = await parseJsonBody(request, signUpSchema);
+  enforceRateLimit("signUpPerIp", clientIp(request.headers));
+  enforceRateLimit("signUpPerEmail", input.email);
   const user = await createAccount(input);
   return NextResponse.json({ user: { id: user.id, name: user.name, email: user.email, role: user.role } }, { status: 201 });
 });

@@ -1,10 +1,16 @@
 import NextAuth from "next-auth";
+import type { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/options";
+import { screenNextAuthRequest } from "@/lib/auth/next-auth-requests";
+import { handler } from "@/lib/http";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
-function authHandler(request: Request, context: Context) {
-  return NextAuth(authOptions())(request, context);
-}
+// next-auth's own endpoints, behind the same checks as the rest of the API.
+const authHandler = handler(async (request: NextRequest, context: Context) => {
+  const screened = await screenNextAuthRequest(request, (await context.params).nextauth);
+  if (screened instanceof Response) return screened;
+  return NextAuth(authOptions())(screened, context);
+});
 
 export { authHandler as GET, authHandler as POST };

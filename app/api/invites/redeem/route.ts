@@ -1,14 +1,18 @@
 import { NextResponse } from "next/server";
-import { currentActor } from "@/lib/auth/actor";
+import { actorIdentity, currentActor } from "@/lib/auth/actor";
+import { clientIp } from "@/lib/client-ip";
 import { rememberGuest } from "@/lib/guests/guests";
 import { handler, parseJsonBody } from "@/lib/http";
 import { redeemInviteSchema } from "@/lib/invites/rules";
 import { joinThroughInvite } from "@/lib/meetings";
+import { enforceRateLimit } from "@/lib/rate-limit";
 
 // Joining through an invite link (/j/<token>), as a member or as a guest.
 export const POST = handler(async (request: Request) => {
   const { token, name } = await parseJsonBody(request, redeemInviteSchema);
   const caller = await currentActor();
+  // Someone not yet known (a new guest) is counted by their address.
+  enforceRateLimit("joinPerCaller", caller ? actorIdentity(caller) : `ip:${clientIp(request.headers)}`);
   const { credentials, guestId } = await joinThroughInvite(token, caller, name);
   if (guestId) await rememberGuest(guestId);
   return NextResponse.json(credentials, { headers: { "Cache-Control": "no-store" } });

@@ -6,7 +6,7 @@ import { handler, parseJsonBody } from "@/lib/http";
 type Context = { params: Promise<{ id: string }> };
 
 export const PATCH = handler(async (request: Request, { params }: Context) => {
-  const admin = await requireAdmin();
   const change = await parseJsonBody(request, userChangeSchema);
+  const admin = await requireAdmin();
   return NextResponse.json({ user: await changeUser(admin, (await params).id, change) });
 });

@@ -1,13 +1,18 @@
 import { NextResponse } from "next/server";
-import { handler } from "@/lib/http";
+import { actorIdentity, requireActor } from "@/lib/auth/actor";
+import { emptyBody, handler, parseJsonBody } from "@/lib/http";
 import { issueJoinCredentials } from "@/lib/meetings";
+import { enforceRateLimit } from "@/lib/rate-limit";
 import { authorizeRoomAction } from "@/lib/rooms/guard";
 
 type Context = { params: Promise<{ slug: string }> };
 
-export const POST = handler(async (_request: Request, { params }: Context) => {
-  const { slug } = await params;
-  const { actor, room } = await authorizeRoomAction("joinMeeting", slug);
+export const POST = handler(async (request: Request, { params }: Context) => {
+  await parseJsonBody(request, emptyBody);
+  const actor = await requireActor();
+  // Counted before the room is looked up, so guessing meeting codes is limited too.
+  enforceRateLimit("joinPerCaller", actorIdentity(actor));
+  const { room } = await authorizeRoomAction("joinMeeting", (await params).slug, actor);
   const credentials = await issueJoinCredentials(actor, room);
   return NextResponse.json(credentials, { headers: { "Cache-Control": "no-store" } });
 });

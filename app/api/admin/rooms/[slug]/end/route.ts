@@ -1,11 +1,12 @@
 import { NextResponse } from "next/server";
 import { requireAdmin } from "@/lib/admin/guard";
 import { endRoom } from "@/lib/admin/room-actions";
-import { handler } from "@/lib/http";
+import { emptyBody, handler, parseJsonBody } from "@/lib/http";
 
 type Context = { params: Promise<{ slug: string }> };
 
-export const POST = handler(async (_request: Request, { params }: Context) => {
+export const POST = handler(async (request: Request, { params }: Context) => {
+  await parseJsonBody(request, emptyBody);
   const admin = await requireAdmin();
   return NextResponse.json(await endRoom(admin, (await params).slug));
 });

@@ -6,8 +6,8 @@ import { handler, parseJsonBody } from "@/lib/http";
 type Context = { params: Promise<{ slug: string; identity: string }> };
 
 export const POST = handler(async (request: Request, { params }: Context) => {
-  const admin = await requireAdmin();
   const { source } = await parseJsonBody(request, muteSchema);
+  const admin = await requireAdmin();
   const { slug, identity } = await params;
   await muteParticipant(admin, slug, identity, source);
   return NextResponse.json({ muted: source });

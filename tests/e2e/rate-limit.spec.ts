@@ -1,0 +1,24 @@
+// Against the app instance with tight rate limits (scripts/test.ts): what a person sees when
+// sign-in is refused for too many attempts.
+import { expect, test } from "./fixtures";
+import { newPerson } from "./support";
+
+const strictAppUrl = process.env.PARLEY_TEST_STRICT_APP_URL!;
+const attemptsPerEmail = Number(/^(\d+)\//.exec((JSON.parse(process.env.PARLEY_TEST_STRICT_RATE_LIMITS!) as Record<string, string>).RATE_LIMIT_SIGN_IN_PER_EMAIL!)![1]);
+
+test("a sign-in refused for too many attempts says so, in words", async ({ page }) => {
+  const { email } = newPerson("Locked");
+  await page.goto(`${strictAppUrl}/signin`);
+  const alert = page.locator("form").getByRole("alert");
+  const attempt = async (password: string) => {
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await Promise.all([page.waitForResponse((response) => response.url().includes("/api/auth/callback/credentials")), page.getByRole("button", { name: "Sign in" }).click()]);
+  };
+  for (let i = 0; i < attemptsPerEmail; i++) {
+    await attempt(`wrong password ${i}`);
+    await expect(alert).toHaveText("Wrong email or password.");
+  }
+  await attempt("wrong password again");
+  await expect(alert).toHaveText("Too many sign-in attempts. Wait a few minutes, then try again.");
+});
