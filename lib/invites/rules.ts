@@ -10,8 +10,8 @@ export const DEFAULT_INVITE_LIFETIME_DAYS = 7;
 
 export type InviteState = "valid" | "revoked" | "expired" | "used_up";
 
-/** A link as its host sees it; over JSON, its dates arrive as ISO strings. */
-export type InviteView<When = Date> = {
+/** A link as its host sees it. */
+export type InviteView = {
   id: string;
   url: string;
   role: InviteRole;
@@ -19,8 +19,8 @@ export type InviteView<When = Date> = {
   invitee: { name: string; email: string | null } | null;
   uses: number;
   maxUses: number | null;
-  expiresAt: When | null;
-  createdAt: When;
+  expiresAt: Date | null;
+  createdAt: Date;
   state: InviteState;
   usedBy: string[];
 };

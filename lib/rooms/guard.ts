@@ -1,6 +1,8 @@
 import "server-only";
-import { requireActor, type Actor } from "../auth/actor";
-import { authorize, type RoomAction, type Standing } from "../policy";
+import { notFound, redirect } from "next/navigation";
+import { currentActor, requireActor, type Actor } from "../auth/actor";
+import { AppError } from "../http";
+import { authorize, isAllowed, type RoomAction, type Standing } from "../policy";
 import { standingIn } from "./access";
 import { findRoomBySlug, type Room } from "./rooms";
 
@@ -16,4 +18,18 @@ export async function authorizeRoomAction(action: RoomAction, slug: string, call
   const standing = await standingIn(actor, room);
   authorize(action, standing, room);
   return { actor, room, standing };
+}
+
+/**
+ * For room pages that only members may open: signs the visitor in first (coming back to `path`),
+ * answers 404 for unknown rooms, and says whether the rules let this member do `action`.
+ */
+export async function roomForMemberPage(action: RoomAction, slug: string, path: string): Promise<{ room: Room; allowed: boolean }> {
+  const actor = await currentActor();
+  if (actor?.kind !== "member") redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
+  const room = await findRoomBySlug(slug).catch((error: unknown) => {
+    if (error instanceof AppError && error.status === 404) notFound();
+    throw error;
+  });
+  return { room, allowed: isAllowed(action, await standingIn(actor, room), room) };
 }

@@ -1,9 +1,7 @@
-import { RoomServiceClient, TrackSource } from "livekit-server-sdk";
+import { TrackSource } from "livekit-server-sdk";
 import { expect, test } from "./fixtures";
 import { expectRemoteVideoPlaying, joinFromPreJoin, newPerson, signInAsAdmin, signUpHere, tiles } from "./support";
-
-const roomService = () =>
-  new RoomServiceClient(process.env.PARLEY_TEST_LIVEKIT_URL!, process.env.PARLEY_TEST_LIVEKIT_KEY!, process.env.PARLEY_TEST_LIVEKIT_SECRET!);
+import { stack } from "../support/stack";
 
 test("the admin sees a meeting go live, mutes and removes someone, ends it for everyone, and its attendance is recorded", async ({ openPage }) => {
   const meetingName = `All hands ${Date.now().toString(36)}`;
@@ -45,7 +43,7 @@ test("the admin sees a meeting go live, mutes and removes someone, ends it for e
   await admin.screenshot({ path: "docs/screenshots/admin.png", fullPage: true });
 
   // Bruno's microphone is muted from the console, as LiveKit itself reports; then he is removed.
-  const brunoOnServer = async () => (await roomService().listParticipants(slug)).find((p) => p.name === bruno.name);
+  const brunoOnServer = async () => (await stack.roomService().listParticipants(slug)).find((p) => p.name === bruno.name);
   const brunoItem = people.locator("li", { hasText: bruno.name });
   admin.once("dialog", (dialog) => void dialog.accept());
   await brunoItem.getByRole("button", { name: "Mute microphone" }).click();
@@ -62,7 +60,7 @@ test("the admin sees a meeting go live, mutes and removes someone, ends it for e
   await expect(host.getByText("This meeting was ended by an administrator.")).toBeVisible();
   await expect(tiles(host)).toHaveCount(0);
   await expect(row.getByTestId("room-status")).toHaveText("Ended");
-  expect((await roomService().listRooms()).map((room) => room.name)).not.toContain(slug);
+  expect((await stack.roomService().listRooms()).map((room) => room.name)).not.toContain(slug);
   // The room refuses new joins until reopened.
   const retry = await host.request.post(`/api/rooms/${slug}/token`);
   expect(retry.status()).toBe(410);

@@ -1,10 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { RoomServiceClient } from "livekit-server-sdk";
 import { expectRemoteVideoPlaying, joinFromPreJoin, newPerson, signUpHere, tiles } from "./support";
-
-const roomService = () =>
-  new RoomServiceClient(process.env.PARLEY_TEST_LIVEKIT_URL!, process.env.PARLEY_TEST_LIVEKIT_KEY!, process.env.PARLEY_TEST_LIVEKIT_SECRET!);
+import { stack } from "../support/stack";
 
 /** A signed-up host sitting in a new meeting; returns the room's code. */
 async function hostInMeeting(page: Page, meetingName: string): Promise<string> {
@@ -75,9 +72,9 @@ test("a viewer link joins without publishing anything", async ({ openPage }) => 
 
   // The media server agrees: the viewer is there, may not publish, and has no tracks.
   await expect
-    .poll(async () => (await roomService().listParticipants(slug)).find((p) => p.name === "Vic (guest)")?.permission?.canPublish, { timeout: 10_000 })
+    .poll(async () => (await stack.roomService().listParticipants(slug)).find((p) => p.name === "Vic (guest)")?.permission?.canPublish, { timeout: 10_000 })
     .toBe(false);
-  const participants = await roomService().listParticipants(slug);
+  const participants = await stack.roomService().listParticipants(slug);
   expect(participants.find((p) => p.name === "Vic (guest)")?.tracks).toEqual([]);
   expect(participants.find((p) => p.name !== "Vic (guest)")?.tracks.length).toBeGreaterThan(0);
 });

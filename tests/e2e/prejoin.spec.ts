@@ -1,11 +1,8 @@
 import { chromium, type Page } from "@playwright/test";
-import { RoomServiceClient } from "livekit-server-sdk";
 import { CHROMIUM_ARGS, findChromium } from "../support/chromium";
 import { expect, test } from "./fixtures";
 import { newPerson, signUpHere, tiles } from "./support";
-
-const roomService = () =>
-  new RoomServiceClient(process.env.PARLEY_TEST_LIVEKIT_URL!, process.env.PARLEY_TEST_LIVEKIT_KEY!, process.env.PARLEY_TEST_LIVEKIT_SECRET!);
+import { stack } from "../support/stack";
 
 async function startMeeting(page: Page): Promise<string> {
   await page.goto("/signup");
@@ -33,8 +30,8 @@ test("the pre-join shows a live preview and microphone level, and joining muted 
   await expect(tiles(page)).toHaveCount(1);
 
   // Joined with nothing published, as chosen.
-  await expect.poll(async () => (await roomService().listParticipants(slug)).length, { timeout: 10_000 }).toBe(1);
-  const [me] = await roomService().listParticipants(slug);
+  await expect.poll(async () => (await stack.roomService().listParticipants(slug)).length, { timeout: 10_000 }).toBe(1);
+  const [me] = await stack.roomService().listParticipants(slug);
   expect(me?.tracks).toEqual([]);
 
   // Next time, the same choices are offered.
@@ -66,7 +63,7 @@ for (const { problem, without, says } of deviceTrouble) {
       await expect(prejoin.getByRole("alert")).toHaveCount(0);
       await prejoin.getByRole("button", { name: "Join meeting" }).click();
       await expect(tiles(page)).toHaveCount(1);
-      await expect.poll(async () => (await roomService().listParticipants(slug)).length, { timeout: 10_000 }).toBe(1);
+      await expect.poll(async () => (await stack.roomService().listParticipants(slug)).length, { timeout: 10_000 }).toBe(1);
     } catch (error) {
       await testInfo.attach("page", { body: await page.screenshot(), contentType: "image/png" });
       throw error;

@@ -8,6 +8,7 @@ import { callApi } from "../api";
 import { FormError } from "../FormError";
 import type { Json } from "../json";
 import { since, when } from "./format";
+import { Pager } from "./Pager";
 
 type Row = Json<AdminRoomRow>;
 type Person = Json<LiveParticipant>;
@@ -72,7 +73,6 @@ export function AdminRooms() {
       return next;
     });
 
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.perPage)) : 1;
   return (
     <div className="stack">
       <div className="row">
@@ -171,15 +171,7 @@ export function AdminRooms() {
         </tbody>
       </table>
       {data && data.rooms.length === 0 ? <p className="muted">No rooms match.</p> : null}
-      <div className="row">
-        <button type="button" className="secondary" disabled={query.page <= 1} onClick={() => setQuery({ ...query, page: query.page - 1 })}>
-          Previous
-        </button>
-        <span className="muted">{data ? `Page ${data.page} of ${pages} · ${data.total} rooms` : "Loading…"}</span>
-        <button type="button" className="secondary" disabled={query.page >= pages} onClick={() => setQuery({ ...query, page: query.page + 1 })}>
-          Next
-        </button>
-      </div>
+      <Pager page={query.page} result={data} noun="rooms" onPage={(page) => setQuery({ ...query, page })} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { callApi } from "../api";
 import { FormError } from "../FormError";
 import { when } from "./format";
+import { Pager } from "./Pager";
 
 type User = { id: string; name: string; email: string; role: "ADMIN" | "MEMBER"; disabledAt: string | null; createdAt: string; rooms: number };
 type Page = { total: number; page: number; perPage: number; users: User[] };
@@ -32,7 +33,6 @@ export function AdminUsers({ me }: { me: string }) {
     await load();
   }
 
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.perPage)) : 1;
   return (
     <div className="stack">
       <input type="search" aria-label="Search users" placeholder="Search by name or email" value={search} onChange={(e) => { setSearch(e.target.value); setPage(1); }} />
@@ -86,15 +86,7 @@ export function AdminUsers({ me }: { me: string }) {
           ))}
         </tbody>
       </table>
-      <div className="row">
-        <button type="button" className="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-          Previous
-        </button>
-        <span className="muted">{data ? `Page ${data.page} of ${pages} · ${data.total} accounts` : "Loading…"}</span>
-        <button type="button" className="secondary" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-          Next
-        </button>
-      </div>
+      <Pager page={page} result={data} noun="accounts" onPage={setPage} />
     </div>
   );
 }

@@ -3,9 +3,10 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { createInviteSchema, roomSettingsSchema, type InviteRole, type InviteView } from "@/lib/invites/rules";
 import { callApi } from "../api";
+import type { Json } from "../json";
 import { FormError } from "../FormError";
 
-type Invite = InviteView<string>;
+type Invite = Json<InviteView>;
 
 type Settings = { joinPolicy: "MEMBERS" | "INVITE_ONLY"; allowGuests: boolean; maxParticipants: number | null };
 

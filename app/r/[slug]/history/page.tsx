@@ -1,11 +1,6 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
-import { currentActor } from "@/lib/auth/actor";
-import { AppError } from "@/lib/http";
-import { isAllowed } from "@/lib/policy";
-import { standingIn } from "@/lib/rooms/access";
+import { roomForMemberPage } from "@/lib/rooms/guard";
 import { listMeetings } from "@/lib/rooms/history";
-import { findRoomBySlug } from "@/lib/rooms/rooms";
 import { when } from "../../../_components/admin/format";
 import { Notice } from "../../../_components/Notice";
 
@@ -15,13 +10,8 @@ export const metadata: Metadata = { title: "Past meetings · Parley" };
 
 export default async function HistoryPage({ params }: Props) {
   const { slug } = await params;
-  const actor = await currentActor();
-  if (actor?.kind !== "member") redirect(`/signin?callbackUrl=${encodeURIComponent(`/r/${slug}/history`)}`);
-  const room = await findRoomBySlug(slug).catch((error: unknown) => {
-    if (error instanceof AppError && error.status === 404) notFound();
-    throw error;
-  });
-  if (!isAllowed("viewHistory", await standingIn(actor, room), room)) {
+  const { room, allowed } = await roomForMemberPage("viewHistory", slug, `/r/${slug}/history`);
+  if (!allowed) {
     return <Notice title="Only the room's owner and administrators can see its past meetings" />;
   }
   const meetings = await listMeetings(room.id);

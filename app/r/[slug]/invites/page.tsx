@@ -1,11 +1,6 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
-import { currentActor } from "@/lib/auth/actor";
-import { AppError } from "@/lib/http";
+import { roomForMemberPage } from "@/lib/rooms/guard";
 import { listInvites } from "@/lib/invites/invites";
-import { isAllowed } from "@/lib/policy";
-import { standingIn } from "@/lib/rooms/access";
-import { findRoomBySlug } from "@/lib/rooms/rooms";
 import { InviteManager } from "../../../_components/invites/InviteManager";
 import { Notice } from "../../../_components/Notice";
 
@@ -15,13 +10,8 @@ export const metadata: Metadata = { title: "Invites & settings · Parley" };
 
 export default async function InvitesPage({ params }: Props) {
   const { slug } = await params;
-  const actor = await currentActor();
-  if (actor?.kind !== "member") redirect(`/signin?callbackUrl=${encodeURIComponent(`/r/${slug}/invites`)}`);
-  const room = await findRoomBySlug(slug).catch((error: unknown) => {
-    if (error instanceof AppError && error.status === 404) notFound();
-    throw error;
-  });
-  if (!isAllowed("manageInvites", await standingIn(actor, room), room)) {
+  const { room, allowed } = await roomForMemberPage("manageInvites", slug, `/r/${slug}/invites`);
+  if (!allowed) {
     return <Notice title="Only the meeting's hosts can manage invites" />;
   }
   const invites = await listInvites(room.id);
