@@ -6,7 +6,8 @@ import { ensureLiveKitRoom, liveParticipantIdentities } from "./livekit/rooms";
 import { mintJoinToken } from "./livekit/token";
 import { authorize, publishingRole, type Standing } from "./policy";
 import { standingIn } from "./rooms/access";
-import { findRoomById, type Room } from "./rooms/rooms";
+import type { RoomContext } from "./rooms/guard";
+import { findRoomById } from "./rooms/rooms";
 import { redeemInvite } from "./invites/invites";
 
 export type JoinCredentials = {
@@ -19,9 +20,9 @@ export type JoinCredentials = {
 /**
  * Everything a browser needs to enter a meeting, after every rule is checked here, on the
  * server: who may join (lib/policy.ts), ended rooms, guest policy and the room's capacity.
+ * `standing` is where the actor stands in the room, as the caller has just read it.
  */
-export async function issueJoinCredentials(actor: Actor, room: Room): Promise<JoinCredentials> {
-  const standing = await standingIn(actor, room);
+export async function issueJoinCredentials({ actor, room, standing }: RoomContext): Promise<JoinCredentials> {
   authorize("joinMeeting", standing, room);
   if (room.endedAt) throw new AppError(410, "room_ended", "This meeting has ended.");
   if (actor.kind === "guest" && !room.allowGuests) {
@@ -67,5 +68,6 @@ export async function joinThroughInvite(
       : caller?.kind === "guest" && caller.guest.id === guestId
         ? caller
         : { kind: "guest", guest: { id: guestId!, roomId, displayName: guestName! } };
-  return { credentials: await issueJoinCredentials(actor, room), guestId: actor.kind === "guest" ? actor.guest.id : null };
+  const standing = await standingIn(actor, room);
+  return { credentials: await issueJoinCredentials({ actor, room, standing }), guestId: actor.kind === "guest" ? actor.guest.id : null };
 }

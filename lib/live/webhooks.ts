@@ -5,6 +5,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { Prisma } from "../generated/prisma/client";
 import { AppError } from "../http";
+import { forgetOpenRoom } from "../livekit/rooms";
 import { logger } from "../logger";
 import { recordJoin, recordLeave, recordRoomClosed } from "./attendance";
 import { presentParticipant } from "./livekit-state";
@@ -59,6 +60,7 @@ async function apply(event: WebhookEvent): Promise<void> {
       if (event.participant) await recordLeave(event.participant.sid, at);
       return;
     case "room_finished":
+      if (room) forgetOpenRoom(room.name);
       if (room) await recordRoomClosed(room.name, at);
       return;
     default:

@@ -19,21 +19,49 @@ export function roomService(): RoomServiceClient {
 export const livekitUnavailable = () =>
   new AppError(503, "livekit_unavailable", "The meeting service can't be reached right now. Try again in a moment.");
 
+// Rooms this process opened (or found open) on the media server in the last few seconds, so that
+// a burst of joins makes one CreateRoom call, not one each. A room can close within that time
+// (its last participant left 20 s earlier, or LiveKit restarted): forgetOpenRoom() is called when
+// the app closes a room and when LiveKit's room_finished webhook arrives, and the short expiry
+// bounds the rest. A browser that still gets a token for a closed room fails to connect and
+// offers "Try again", which works once the entry has expired.
+const OPEN_ROOM_MEMORY_MS = 5_000;
+const MAX_REMEMBERED_ROOMS = 10_000;
+const openRooms = new Map<string, { maxParticipants: number; until: number }>();
+
+function rememberOpen(name: string, maxParticipants: number): void {
+  if (openRooms.size >= MAX_REMEMBERED_ROOMS) {
+    const now = Date.now();
+    for (const [room, entry] of openRooms) if (entry.until <= now) openRooms.delete(room);
+    if (openRooms.size >= MAX_REMEMBERED_ROOMS) openRooms.clear();
+  }
+  openRooms.set(name, { maxParticipants, until: Date.now() + OPEN_ROOM_MEMORY_MS });
+}
+
+/** Makes the next ensureLiveKitRoom() for this room ask LiveKit again. */
+export function forgetOpenRoom(name: string): void {
+  openRooms.delete(name);
+}
+
 /**
  * Opens the room on the media server. The server runs with room.auto_create off, so this
  * is the only way a room comes to exist there; createRoom returns the existing room if open.
  */
 export async function ensureLiveKitRoom(name: string, maxParticipants: number | null = null): Promise<void> {
+  const limit = maxParticipants ?? 0;
+  const known = openRooms.get(name);
+  if (known && known.maxParticipants === limit && known.until > Date.now()) return;
   try {
     await roomService().createRoom({
       name,
       emptyTimeout: EMPTY_TIMEOUT_SECONDS,
       departureTimeout: DEPARTURE_TIMEOUT_SECONDS,
-      maxParticipants: maxParticipants ?? 0,
+      maxParticipants: limit,
     });
   } catch (error) {
     throw unavailable("livekit_create_room_failed", name, error);
   }
+  rememberOpen(name, limit);
 }
 
 /** Identities in the room on the media server now (empty when the room is not open there). */
@@ -55,6 +83,7 @@ function unavailable(event: string, room: string, error: unknown): AppError {
 
 /** Closes the room on the media server, disconnecting everyone in it. A room not open there is fine. */
 export async function deleteLiveKitRoom(name: string): Promise<void> {
+  forgetOpenRoom(name);
   try {
     await roomService().deleteRoom(name);
   } catch (error) {

@@ -12,7 +12,6 @@ export const POST = handler(async (request: Request, { params }: Context) => {
   const actor = await requireActor();
   // Counted before the room is looked up, so guessing meeting codes is limited too.
   enforceRateLimit("joinPerCaller", actorIdentity(actor));
-  const { room } = await authorizeRoomAction("joinMeeting", (await params).slug, actor);
-  const credentials = await issueJoinCredentials(actor, room);
+  const credentials = await issueJoinCredentials(await authorizeRoomAction("joinMeeting", (await params).slug, actor));
   return NextResponse.json(credentials, { headers: { "Cache-Control": "no-store" } });
 });
