@@ -15,12 +15,18 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang="en">
       <body>
         <header className="topbar">
-          <Link href="/" className="brand">
+          {/* Not prefetched: every page would render the home page on the server in the background
+              (it competes with joining a meeting, for one); these links are rarely the next click. */}
+          <Link href="/" className="brand" prefetch={false}>
             Parley
           </Link>
           {user ? (
             <nav className="topbar-user">
-              {user.role === "ADMIN" ? <Link href="/admin">Admin</Link> : null}
+              {user.role === "ADMIN" ? (
+                <Link href="/admin" prefetch={false}>
+                  Admin
+                </Link>
+              ) : null}
               <span data-testid="signed-in-as">{user.name}</span>
               <SignOutButton />
             </nav>

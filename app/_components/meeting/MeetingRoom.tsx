@@ -1,17 +1,38 @@
 "use client";
-import "@livekit/components-styles";
-import { LiveKitRoom, useConnectionState, VideoConference } from "@livekit/components-react";
-import { ConnectionError, ConnectionErrorReason, ConnectionState, DisconnectReason } from "livekit-client";
-import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { JoinCredentials } from "@/lib/meetings";
 import { CopyInviteLink } from "../CopyInviteLink";
 import { fetchJoinCredentials, type JoinSource } from "./join-credentials";
+import { JOIN_MARKS, markJoin } from "./join-marks";
+import PreJoin from "./PreJoin";
+import type { StageEnd } from "./MeetingStage";
+import { useLoadedModule, type Loaded } from "./use-loaded-module";
 import type { UserChoices } from "./user-choices";
 
-// The pre-join screen reads this browser's saved choices and devices: browser-only.
-const PreJoin = dynamic(() => import("./PreJoin"), { ssr: false, loading: () => <p className="notice muted">Loading…</p> });
+// The meeting stage (LiveKit and its conference UI, most of this page's JavaScript) is not among
+// the page's first scripts, so the page shows without waiting for it. Its download starts as soon
+// as this module runs in the browser (during hydration), so it is usually in place by the time
+// "Join meeting" is pressed.
+const loadMeetingStage = () => import("./MeetingStage");
+if (typeof window !== "undefined") void loadMeetingStage().catch(() => undefined);
+
+// The pre-join screen reads this browser's saved choices and devices, so it is rendered in the
+// browser only: false on the server and while hydrating, true right after.
+const noSubscription = () => () => undefined;
+const useInBrowser = () => useSyncExternalStore(noSubscription, () => true, () => false);
+
+function StageNotLoaded({ loaded }: { loaded: Loaded<unknown> }) {
+  if (loaded.state === "failed") {
+    return (
+      <div className="notice card" role="alert">
+        <h1>Couldn&apos;t load the meeting</h1>
+        <p>Part of this page did not load. Check your connection and reload the page.</p>
+      </div>
+    );
+  }
+  return <p className="notice muted">Connecting…</p>;
+}
 
 type Stage =
   | { kind: "prejoin"; busy: boolean; error: string | null }
@@ -20,16 +41,9 @@ type Stage =
   | { kind: "failed"; title: string; message: string; retry: boolean }
   | { kind: "left" };
 
-// Disconnections that are meant: said once, no automatic way back.
-const finalDisconnects: Partial<Record<DisconnectReason, string>> = {
-  [DisconnectReason.ROOM_DELETED]: "This meeting was ended by an administrator.",
-  [DisconnectReason.PARTICIPANT_REMOVED]: "You were removed from this meeting.",
-  [DisconnectReason.DUPLICATE_IDENTITY]: "You joined this meeting from another tab or device.",
-};
-
-// Anything else (the media server restarted, the network went away for longer than LiveKit's
-// own reconnection covers) gets a fresh token, which also reopens the room on a restarted
-// server, and joins again, for this long before giving up.
+// A connection lost for longer than LiveKit's own reconnection covers (the media server restarted,
+// the network went away) gets a fresh token, which also reopens the room on a restarted server,
+// and joins again, for this long before giving up.
 const REJOIN_FOR_MS = 60_000;
 const rejoinDelay = (attempt: number) => Math.min(500 * 2 ** attempt, 4000);
 
@@ -54,17 +68,6 @@ function useRejoin(stage: Stage, setStage: (stage: Stage) => void) {
   }, [stage, setStage]);
 }
 
-/** While LiveKit tries to restore a dropped connection, everyone should see that it is trying. */
-function ConnectionBanner() {
-  const state = useConnectionState();
-  if (state !== ConnectionState.Reconnecting && state !== ConnectionState.SignalReconnecting) return null;
-  return (
-    <div className="connection-banner" role="status" data-testid="connection-banner">
-      Reconnecting… your connection to the meeting dropped.
-    </div>
-  );
-}
-
 type Props = {
   title: string;
   source: JoinSource;
@@ -80,13 +83,18 @@ type Props = {
 export function MeetingRoom({ title, source, slug, knownName, publishes, canManage, isGuest }: Props) {
   const router = useRouter();
   const [stage, setStage] = useState<Stage>({ kind: "prejoin", busy: false, error: null });
+  const inBrowser = useInBrowser();
+  const meetingStage = useLoadedModule(loadMeetingStage);
   const lastChoices = useRef<UserChoices | null>(null);
 
   async function join(choices: UserChoices) {
     lastChoices.current = choices;
     setStage({ kind: "prejoin", busy: true, error: null });
     const result = await fetchJoinCredentials(source, knownName === null ? choices.name.trim() : undefined);
-    if (result.ok) return setStage({ kind: "connected", credentials: result.credentials, choices, session: 0 });
+    if (result.ok) {
+      markJoin(JOIN_MARKS.tokenReceived);
+      return setStage({ kind: "connected", credentials: result.credentials, choices, session: 0 });
+    }
     // A problem with what was typed is shown on the pre-join screen, where it can be fixed.
     if (result.problem.fixable) return setStage({ kind: "prejoin", busy: false, error: result.problem.message });
     setStage({ kind: "failed", ...result.problem });
@@ -96,29 +104,19 @@ export function MeetingRoom({ title, source, slug, knownName, publishes, canMana
 
   useRejoin(stage, setStage);
 
-  const onDisconnected = useCallback(
-    (reason?: DisconnectReason) => {
-      // Leaving by hand always says CLIENT_INITIATED; no reason at all means LiveKit gave up reconnecting.
-      if (reason === DisconnectReason.CLIENT_INITIATED) {
-        if (isGuest) setStage({ kind: "left" });
-        else router.push("/");
-        return;
+  const onEnd = useCallback(
+    (end: StageEnd) => {
+      if (end.kind === "failed") return setStage(end);
+      if (end.kind === "lost") {
+        return setStage((current) => (current.kind === "connected" ? { kind: "reconnecting", slug: current.credentials.room.slug, choices: current.choices, session: current.session } : current));
       }
-      const final = reason === undefined ? undefined : finalDisconnects[reason];
-      if (final) return setStage({ kind: "failed", title: "You left the meeting", message: final, retry: reason !== DisconnectReason.ROOM_DELETED });
-      setStage((current) => (current.kind === "connected" ? { kind: "reconnecting", slug: current.credentials.room.slug, choices: current.choices, session: current.session } : current));
+      if (isGuest) setStage({ kind: "left" });
+      else router.push("/");
     },
     [router, isGuest],
   );
 
-  const onError = useCallback((error: Error) => {
-    // Leaving while the connection is still being set up cancels it; onDisconnected follows.
-    if (error instanceof ConnectionError && error.reason === ConnectionErrorReason.Cancelled) return;
-    setStage({ kind: "failed", title: "Couldn't connect to the meeting", message: `The meeting service can't be reached right now (${error.message}). Check your connection and try again.`, retry: true });
-  }, []);
-
   const backToPreJoin = () => setStage({ kind: "prejoin", busy: false, error: null });
-  const publishing = stage.kind === "connected" && stage.credentials.role === "participant";
 
   return (
     <div className="meeting" data-testid="meeting" data-stage={stage.kind}>
@@ -133,7 +131,13 @@ export function MeetingRoom({ title, source, slug, knownName, publishes, canMana
           {slug ? <CopyInviteLink slug={slug} /> : null}
         </span>
       </div>
-      {stage.kind === "prejoin" ? <PreJoin title={title} knownName={knownName} publishes={publishes} busy={stage.busy} error={stage.error} onJoin={join} /> : null}
+      {stage.kind === "prejoin" ? (
+        inBrowser ? (
+          <PreJoin title={title} knownName={knownName} publishes={publishes} busy={stage.busy} error={stage.error} onJoin={join} />
+        ) : (
+          <p className="notice muted">Loading…</p>
+        )
+      ) : null}
       {stage.kind === "left" ? (
         <div className="notice card">
           <h1>You left the meeting</h1>
@@ -161,21 +165,11 @@ export function MeetingRoom({ title, source, slug, knownName, publishes, canMana
         </div>
       ) : null}
       {stage.kind === "connected" ? (
-        <LiveKitRoom
-          key={stage.session}
-          className="meeting-stage"
-          data-lk-theme="default"
-          serverUrl={stage.credentials.serverUrl}
-          token={stage.credentials.token}
-          connect
-          video={publishing && stage.choices.videoEnabled ? (stage.choices.videoDeviceId ? { deviceId: stage.choices.videoDeviceId } : true) : false}
-          audio={publishing && stage.choices.audioEnabled ? (stage.choices.audioDeviceId ? { deviceId: stage.choices.audioDeviceId } : true) : false}
-          onDisconnected={onDisconnected}
-          onError={onError}
-        >
-          <ConnectionBanner />
-          <VideoConference />
-        </LiveKitRoom>
+        meetingStage.state === "ready" ? (
+          <meetingStage.value key={stage.session} credentials={stage.credentials} choices={stage.choices} onEnd={onEnd} />
+        ) : (
+          <StageNotLoaded loaded={meetingStage} />
+        )
       ) : null}
     </div>
   );
