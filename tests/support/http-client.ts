@@ -37,7 +37,7 @@ export class HttpClient {
 
   async request(path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
     const headers = new Headers(init.headers);
-    if (this.cookies.size) headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
+    if (this.cookies.size) headers.set("cookie", this.cookieHeader());
     let body = init.body;
     if (init.json !== undefined) {
       headers.set("content-type", "application/json");
@@ -53,6 +53,11 @@ export class HttpClient {
       this.cookies.set(pair!.slice(0, eq).trim(), pair!.slice(eq + 1).trim());
     }
     return response;
+  }
+
+  /** The Cookie header this client sends (e.g. for a load generator acting as the same browser). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
 
   async json<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<{ status: number; body: T }> {
