@@ -3,6 +3,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
 import { PrismaClient } from "./generated/prisma/client";
 import { env } from "./env";
+import { withSerializedConnection } from "./serialized-sqlite";
 import { sqliteFileFromUrl } from "./sqlite-url";
 
 const BUSY_TIMEOUT_MS = 5000;
@@ -21,7 +22,7 @@ function enableWriteAheadLog(file: string): void {
 function createClient(): PrismaClient {
   const file = sqliteFileFromUrl(env().DATABASE_URL);
   enableWriteAheadLog(file);
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: BUSY_TIMEOUT_MS }) });
+  return new PrismaClient({ adapter: withSerializedConnection(new PrismaBetterSQLite3({ url: file, timeout: BUSY_TIMEOUT_MS })) });
 }
 
 // One client per process, also across Next.js dev-mode module reloads. Created on first use,

@@ -174,6 +174,7 @@ async function main(): Promise<number> {
     PARLEY_TEST_LIVEKIT_KEY: key,
     PARLEY_TEST_LIVEKIT_SECRET: secret,
     PARLEY_TEST_DATABASE_FILE: `${RUN_DIR}/parley.db`,
+    PARLEY_TEST_APP_LOG: `${RUN_DIR}/app.log`,
     PARLEY_TEST_ADMIN_EMAIL: TEST_ADMIN_EMAIL,
     PARLEY_TEST_RESTARTABLE_STACK: JSON.stringify({
       app: { port: RESTARTABLE_APP_PORT, env: restartable, logFile: `${RUN_DIR}/restartable-app.log` },

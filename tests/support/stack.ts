@@ -25,6 +25,10 @@ export const stack = {
       }),
     );
   },
+  /** The main app's log file (its stdout and stderr). */
+  get appLog() {
+    return required("PARLEY_TEST_APP_LOG");
+  },
   get livekitUrl() {
     return required("PARLEY_TEST_LIVEKIT_URL");
   },

@@ -1,0 +1,63 @@
+// Many people at once against one app process and one SQLite file: token requests (reads, and
+// LiveKit's CreateRoom) while rooms are being created (writes).
+import Database from "better-sqlite3";
+import { readFileSync, statSync } from "node:fs";
+import { TokenVerifier } from "livekit-server-sdk";
+import { describe, expect, it } from "vitest";
+import { newMember } from "../support/http-client";
+import { stack } from "../support/stack";
+
+type Credentials = { token: string; room: { slug: string } };
+
+const TOKEN_REQUESTS = 200;
+const ROOM_CREATIONS = 50;
+
+describe("under concurrent load", () => {
+  it(`answers ${TOKEN_REQUESTS} token requests and ${ROOM_CREATIONS} room creations at once without an error, and keeps every room`, async () => {
+    const logStart = statSync(stack.appLog).size;
+    // Five rooms with a host each, and twenty members who join them.
+    const hosts = await Promise.all(Array.from({ length: 5 }, () => newMember("Host")));
+    const rooms = await Promise.all(hosts.map(({ client }, i) => client.createRoom(`Busy room ${i}`)));
+    const members = await Promise.all(Array.from({ length: 20 }, () => newMember("Member")));
+    const creator = await newMember("Creator");
+
+    const tokenRequests = Array.from({ length: TOKEN_REQUESTS }, (_, i) => {
+      const { client, user } = members[i % members.length]!;
+      const room = rooms[i % rooms.length]!;
+      return client.json<Credentials>(`/api/rooms/${room.slug}/token`, { method: "POST" }).then((answer) => ({ ...answer, user, room }));
+    });
+    const creations = Array.from({ length: ROOM_CREATIONS }, (_, i) => creator.client.json<{ room: { slug: string; name: string } }>("/api/rooms", { method: "POST", json: { name: `Burst ${i}` } }));
+    const [tokens, created] = await Promise.all([Promise.all(tokenRequests), Promise.all(creations)]);
+
+    expect(tokens.map(({ status }) => status)).toEqual(Array(TOKEN_REQUESTS).fill(200));
+    const verifier = new TokenVerifier(stack.livekitKey, stack.livekitSecret);
+    for (const { body, user, room } of tokens) {
+      const claims = await verifier.verify(body.token);
+      expect(claims.sub).toBe(user.id);
+      expect(claims.video?.room).toBe(room.slug);
+    }
+    // Every room was opened on the media server.
+    const open = await stack.roomService().listRooms(rooms.map(({ slug }) => slug));
+    expect(open.map(({ name }) => name).sort()).toEqual(rooms.map(({ slug }) => slug).sort());
+
+    expect(created.map(({ status }) => status)).toEqual(Array(ROOM_CREATIONS).fill(201));
+    const slugs = created.map(({ body }) => body.room.slug);
+    expect(new Set(slugs).size).toBe(ROOM_CREATIONS);
+    // Every room is there afterwards: in the creator's list and in the database.
+    const { body: listed } = await creator.client.json<{ rooms: { slug: string; name: string }[] }>("/api/rooms");
+    expect(listed.rooms.map(({ slug }) => slug).sort()).toEqual([...slugs].sort());
+    const database = new Database(process.env.PARLEY_TEST_DATABASE_FILE!, { readonly: true });
+    try {
+      const placeholders = slugs.map(() => "?").join(",");
+      const stored = database.prepare(`SELECT "slug", "name" FROM "Room" WHERE "slug" IN (${placeholders})`).all(...slugs) as { slug: string; name: string }[];
+      expect(stored.map(({ name }) => name).sort()).toEqual(Array.from({ length: ROOM_CREATIONS }, (_, i) => `Burst ${i}`).sort());
+    } finally {
+      database.close();
+    }
+
+    // Nothing went wrong underneath either: the app logged no busy database and no failure.
+    const log = readFileSync(stack.appLog, "utf8").slice(logStart);
+    expect(log).not.toMatch(/SQLITE_BUSY|database is locked/i);
+    expect(log).not.toMatch(/"level":"error"/);
+  }, 60_000);
+});
