@@ -34,9 +34,13 @@ export async function expectRemoteVideoPlaying(page: Page) {
   const video = remoteVideo(page);
   await expect(video).toBeVisible();
   await expect.poll(() => video.evaluate((element: HTMLVideoElement) => element.videoWidth), { timeout: 20_000 }).toBeGreaterThan(0);
-  const start = await video.evaluate((element: HTMLVideoElement) => element.currentTime);
-  await expect.poll(() => video.evaluate((element: HTMLVideoElement) => element.currentTime), { timeout: 10_000 }).toBeGreaterThan(start + 0.5);
+  // New frames are being decoded (a live stream's currentTime runs on even when its picture freezes).
+  const start = await framesShown(page);
+  await expect.poll(() => framesShown(page), { timeout: 10_000 }).toBeGreaterThan(start + 10);
 }
+
+/** How many frames of the other participant's video this page has decoded so far. */
+export const framesShown = (page: Page) => remoteVideo(page).evaluate((element: HTMLVideoElement) => element.getVideoPlaybackQuality().totalVideoFrames);
 
 /** The other participant's microphone reaches this page as a live audio track being played. */
 export async function expectRemoteAudioPlaying(page: Page) {

@@ -7,6 +7,7 @@ import { ConnectionError, ConnectionErrorReason, ConnectionState, DisconnectReas
 import { useCallback } from "react";
 import type { JoinCredentials } from "@/lib/meetings";
 import { JOIN_MARKS, markJoin } from "./join-marks";
+import { ReconnectingNotice } from "./ReconnectingNotice";
 import type { UserChoices } from "./user-choices";
 
 /**
@@ -75,7 +76,10 @@ export default function MeetingStage({ credentials, choices, onEnd }: Props) {
       onDisconnected={onDisconnected}
       onError={onError}
     >
-      <ConnectionBanner />
+      <div className="meeting-notices">
+        <ConnectionBanner />
+        <ReconnectingNotice />
+      </div>
       <VideoConference />
     </LiveKitRoom>
   );
