@@ -21,6 +21,9 @@ const RUNS = Number(process.env.BENCH_JOIN_RUNS ?? 15);
 const WARM_UP_RUNS = 1;
 const TARGET_MEDIAN_MS = 1000;
 const warm = process.argv.includes("--warm");
+// --think=<ms>: the joiner looks at the pre-join screen this long before clicking, as people do;
+// the figures then also say how long it takes from the click.
+const thinkMs = Number(process.argv.find((arg) => arg.startsWith("--think="))?.slice("--think=".length) ?? 0);
 // --profile: a CPU profile of the page during the last run, in bench/results/join-page.cpuprofile
 const profile = process.argv.includes("--profile");
 
@@ -28,6 +31,7 @@ type Timings = {
   ttfb: number;
   domContentLoaded: number;
   pageReady: number;
+  clicked: number;
   tokenReceived: number;
   signalOpen: number;
   peerCreated: number;
@@ -40,9 +44,9 @@ type Timings = {
 // and notes when the first frame of a remote participant's video is shown.
 // For the waterfall it also notes when LiveKit's signalling WebSocket opens and when the first
 // WebRTC peer connection is created and connected.
-type PageNotes = { pageReady?: number; firstRemoteFrame?: number; signalOpen?: number; peerCreated?: number; peerConnected?: number };
+type PageNotes = { pageReady?: number; clicked?: number; firstRemoteFrame?: number; signalOpen?: number; peerCreated?: number; peerConnected?: number };
 
-function instrumentPage() {
+function instrumentPage(thinkMs: number) {
   const w = window as unknown as { __bench: PageNotes };
   w.__bench = {};
   const notes = w.__bench;
@@ -94,7 +98,12 @@ function instrumentPage() {
       const button = [...document.querySelectorAll<HTMLButtonElement>('[data-testid="prejoin"] button[type="submit"]')].find((b) => !b.disabled);
       if (button) {
         w.__bench.pageReady = performance.now();
-        button.click();
+        const click = () => {
+          w.__bench.clicked = performance.now();
+          button.click();
+        };
+        if (thinkMs > 0) setTimeout(click, thinkMs);
+        else click();
       }
     }
     document.querySelectorAll<HTMLVideoElement>(".lk-participant-tile video").forEach(watch);
@@ -121,6 +130,7 @@ async function readTimings(page: Page): Promise<Timings | null> {
       ttfb: navigation?.responseStart,
       domContentLoaded: navigation?.domContentLoadedEventEnd,
       pageReady: bench.pageReady,
+      clicked: bench.clicked,
       tokenReceived: mark(marks.tokenReceived),
       signalOpen: bench.signalOpen,
       peerCreated: bench.peerCreated,
@@ -211,7 +221,7 @@ await withBenchStack(async (stack) => {
       await context.clearCookies();
       await context.addCookies(cookiesFor(member.sessionCookie, stack.appUrl));
       await context.grantPermissions(["camera", "microphone"], { origin: stack.appUrl });
-      if (!warm || i === 0) await context.addInitScript(instrumentPage);
+      if (!warm || i === 0) await context.addInitScript(instrumentPage, thinkMs);
       const last = i === members.length - 1;
       const timings = await measureOne(context, url, last && profile ? `${RESULTS_DIR}/join-page.cpuprofile` : undefined);
       if (!warm) await context.close();
@@ -230,7 +240,8 @@ await withBenchStack(async (stack) => {
     };
     const segments = {
       "navigation → page ready": runs.map((r) => r.pageReady),
-      "page ready → token received": runs.map((r) => r.tokenReceived - r.pageReady),
+      ...(thinkMs > 0 ? { "page ready → click (--think)": runs.map((r) => r.clicked - r.pageReady) } : {}),
+      [thinkMs > 0 ? "click → token received" : "page ready → token received"]: runs.map((r) => r.tokenReceived - r.clicked),
       "token received → LiveKit connected": runs.map((r) => r.connected - r.tokenReceived),
       "LiveKit connected → first remote frame": runs.map((r) => r.firstRemoteFrame - r.connected),
     };
@@ -258,8 +269,12 @@ await withBenchStack(async (stack) => {
     );
     console.log();
     printTable(["step", "median", "p90"], Object.entries(segments).map(([name, values]) => [name, ms(median(values)), ms(percentile(values, 90))]));
+    if (thinkMs > 0) {
+      const fromClick = runs.map((r) => r.firstRemoteFrame - r.clicked);
+      console.log(`\nfrom the click (after ${thinkMs} ms on the pre-join screen) to the first remote frame: median ${ms(median(fromClick))}, p90 ${ms(percentile(fromClick, 90))}`);
+    }
     console.log(`\ntarget: median first remote frame under ${TARGET_MEDIAN_MS} ms: ${met ? "met" : "MISSED"} (${ms(firstFrameMedian)})`);
-    const file = writeResult(warm ? "join-warm" : "join", { runs: RUNS, cache: warm ? "warm" : "cold", targetMedianMs: TARGET_MEDIAN_MS, met, cpuCores: cores, timings: runs });
+    const file = writeResult(warm ? "join-warm" : thinkMs > 0 ? "join-think" : "join", { runs: RUNS, cache: warm ? "warm" : "cold", thinkMs, targetMedianMs: TARGET_MEDIAN_MS, met, cpuCores: cores, timings: runs });
     console.log(`written: ${file}`);
   } finally {
     await browser.close();

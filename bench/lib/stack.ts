@@ -59,7 +59,9 @@ export async function startBenchStack(): Promise<BenchStack> {
   const livekit = await startLiveKit(BENCH_LIVEKIT, key, secret, [appUrl], `${STACK_DIR}/livekit.log`);
   let app: Managed;
   try {
-    app = await startNext("start", BENCH_APP_PORT, env, `${STACK_DIR}/app.log`);
+    // BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/results/profiles" profiles the app.
+    const nodeArgs = process.env.BENCH_APP_NODE_ARGS?.split(" ").filter(Boolean);
+    app = await startNext("start", BENCH_APP_PORT, env, `${STACK_DIR}/app.log`, nodeArgs);
   } catch (error) {
     await livekit.stop();
     throw error;

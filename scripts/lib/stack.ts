@@ -43,8 +43,11 @@ export function migrate(env: AppEnv): void {
   }
 }
 
-export async function startNext(mode: "dev" | "start", port: number, env: AppEnv, logFile?: string): Promise<Managed> {
-  const proc = start("next", bin("next"), [mode, "--hostname", "127.0.0.1", "--port", String(port)], {
+/** `nodeArgs` (e.g. ["--cpu-prof"]) runs Next.js under `node` with those options, for profiling. */
+export async function startNext(mode: "dev" | "start", port: number, env: AppEnv, logFile?: string, nodeArgs: string[] = []): Promise<Managed> {
+  const nextArgs = [mode, "--hostname", "127.0.0.1", "--port", String(port)];
+  const [command, args] = nodeArgs.length ? [process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", ...nextArgs]] : [bin("next"), nextArgs];
+  const proc = start("next", command, args, {
     env: { ...env, NODE_ENV: mode === "dev" ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" },
     logFile,
   });
