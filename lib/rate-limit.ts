@@ -14,10 +14,12 @@ export type Verdict = { allowed: true } | { allowed: false; retryAfterSeconds: n
 // so a flood of made-up keys cannot exhaust memory.
 const MAX_KEYS = 100_000;
 
+/** One key's requests within the window, oldest first: times[first..] (earlier ones have left it). */
+type Window = { times: number[]; first: number };
+
 export class RateLimiter {
-  // For each key, the times of its requests within the window, oldest first. Map order is
-  // least recently used first, because every take() moves its key to the end.
-  private readonly hits = new Map<string, number[]>();
+  // Map order is least recently used first, because every take() moves its key to the end.
+  private readonly hits = new Map<string, Window>();
   private lastSweep = 0;
 
   constructor(
@@ -31,15 +33,21 @@ export class RateLimiter {
     const now = this.now();
     const since = now - this.rate.windowMs;
     this.sweep(now);
-    const recent = (this.hits.get(key) ?? []).filter((time) => time > since);
+    const window = this.hits.get(key) ?? { times: [], first: 0 };
     this.hits.delete(key);
-    if (recent.length >= this.rate.limit) {
-      this.hits.set(key, recent);
-      // The oldest request in the window leaves it first and frees one place.
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((recent[0]! - since) / 1000)) };
+    this.hits.set(key, window);
+    // Requests leave the window in the order they came: step past those that have, without
+    // copying (this runs on every request, and a generous limit means a long list).
+    while (window.first < window.times.length && window.times[window.first]! <= since) window.first++;
+    if (window.first > 64 && window.first * 2 > window.times.length) {
+      window.times = window.times.slice(window.first);
+      window.first = 0;
     }
-    recent.push(now);
-    this.hits.set(key, recent);
+    if (window.times.length - window.first >= this.rate.limit) {
+      // The oldest request in the window leaves it first and frees one place.
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.times[window.first]! - since) / 1000)) };
+    }
+    window.times.push(now);
     if (this.hits.size > this.maxKeys) this.hits.delete(this.hits.keys().next().value!);
     return { allowed: true };
   }
@@ -48,7 +56,7 @@ export class RateLimiter {
   private sweep(now: number): void {
     if (now - this.lastSweep < this.rate.windowMs) return;
     this.lastSweep = now;
-    for (const [key, times] of this.hits) {
+    for (const [key, { times }] of this.hits) {
       if (times[times.length - 1]! <= now - this.rate.windowMs) this.hits.delete(key);
     }
   }

@@ -1,6 +1,7 @@
 import "server-only";
 import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
+import { cache } from "react";
 import { connection } from "next/server";
 import { findSessionUser, type SessionUser } from "../accounts/accounts";
 import { env } from "../env";
@@ -53,14 +54,17 @@ async function sessionUserId(): Promise<string | null> {
   return payload.sub;
 }
 
-/** The signed-in user, read fresh from the database, or null. */
-export async function currentUser(): Promise<SessionUser | null> {
+/**
+ * The signed-in user, read fresh from the database for each request, or null. Read once per
+ * request: the layout and the page both ask (React's cache lasts one server render).
+ */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
   // Reading the session makes a page per-request; saying so first keeps `next build` from
   // trying to prerender it (and needing runtime secrets).
   await connection();
   const id = await sessionUserId();
   return id ? findSessionUser(id) : null;
-}
+});
 
 /** For route handlers: the signed-in user, or a 401 error. */
 export async function requireUser(): Promise<SessionUser> {

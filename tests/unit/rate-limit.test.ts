@@ -34,6 +34,24 @@ describe("the rate limiter", () => {
     expect(limiter.take("k").allowed).toBe(false);
   });
 
+  it("stays exact with a large limit over many windows (requests leave it one by one)", () => {
+    const time = clock();
+    const limiter = new RateLimiter({ limit: 500, windowMs: 1_000 }, time.now);
+    for (let round = 0; round < 5; round++) {
+      for (let i = 0; i < 500; i++) {
+        expect(limiter.take("busy").allowed).toBe(true);
+        time.advance(1);
+      }
+      expect(limiter.take("busy").allowed).toBe(false);
+      // Requests came at t .. t+499; now it is t+1250, so those at t .. t+250 have left the window.
+      time.advance(750);
+      let allowed = 0;
+      while (limiter.take("busy").allowed) allowed++;
+      expect(allowed).toBe(251);
+      time.advance(1_000);
+    }
+  });
+
   it("counts each key on its own", () => {
     const limiter = new RateLimiter({ limit: 1, windowMs: 60_000 }, clock().now);
     expect(limiter.take("a").allowed).toBe(true);
