@@ -13,9 +13,10 @@ import { parseArgs } from "node:util";
 import { BENCH_SEARCH_WORD, seedAdminBench, BENCH_ADMIN, type AdminBenchSummary } from "../scripts/lib/admin-bench-seed";
 import type { LocalLiveKit } from "../scripts/lib/livekit-config";
 import { run, type Managed } from "../scripts/lib/processes";
-import { migrate, startLiveKit, startNext, type AppEnv } from "../scripts/lib/stack";
+import { migrate, startLiveKit, startNext } from "../scripts/lib/stack";
 import { HttpClient } from "../tests/support/http-client";
 import { startLiveKitStandIn } from "./lib/livekit-stand-in";
+import { benchAppEnv } from "./lib/stack";
 
 const APP_PORT = 3400;
 const LIVEKIT: LocalLiveKit = { port: 7990, rtcTcpPort: 7991, rtcUdpPort: 7992 };
@@ -125,16 +126,7 @@ async function main(): Promise<void> {
   const key = "benchkey";
   const secret = randomBytes(32).toString("base64url");
   const appUrl = `http://127.0.0.1:${APP_PORT}`;
-  const env: AppEnv = {
-    DATABASE_URL: `file:${DATABASE}`,
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    NEXTAUTH_URL: appUrl,
-    LIVEKIT_URL: `http://127.0.0.1:${LIVEKIT.port}`,
-    LIVEKIT_PUBLIC_URL: `ws://127.0.0.1:${LIVEKIT.port}`,
-    LIVEKIT_API_KEY: key,
-    LIVEKIT_API_SECRET: secret,
-    LOG_LEVEL: "warn",
-  };
+  const env = benchAppEnv({ databaseUrl: `file:${DATABASE}`, appUrl, livekitPort: LIVEKIT.port, key, secret });
   migrate(env);
   const seedStarted = performance.now();
   const dataset: AdminBenchSummary = await seedAdminBench(DATABASE);

@@ -31,20 +31,16 @@ export function buildIfAsked(argv = process.argv): void {
   if (run("node_modules/.bin/next", ["build"], { NEXT_TELEMETRY_DISABLED: "1" }) !== 0) throw new Error("next build failed; see the output above.");
 }
 
-export async function startBenchStack(): Promise<BenchStack> {
-  rmSync(STACK_DIR, { recursive: true, force: true });
-  mkdirSync(STACK_DIR, { recursive: true });
-  const key = "benchkey";
-  const secret = randomBytes(32).toString("base64url");
-  const appUrl = `http://127.0.0.1:${BENCH_APP_PORT}`;
-  const env: AppEnv = {
-    DATABASE_URL: `file:./${STACK_DIR}/parley.db`,
+/** The app's environment in a benchmark: fresh secrets, quiet logs, limits no benchmark reaches. */
+export function benchAppEnv(stack: { databaseUrl: string; appUrl: string; livekitPort: number; key: string; secret: string }): AppEnv {
+  return {
+    DATABASE_URL: stack.databaseUrl,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
-    NEXTAUTH_URL: appUrl,
-    LIVEKIT_URL: `http://127.0.0.1:${BENCH_LIVEKIT.port}`,
-    LIVEKIT_PUBLIC_URL: `ws://127.0.0.1:${BENCH_LIVEKIT.port}`,
-    LIVEKIT_API_KEY: key,
-    LIVEKIT_API_SECRET: secret,
+    NEXTAUTH_URL: stack.appUrl,
+    LIVEKIT_URL: `http://127.0.0.1:${stack.livekitPort}`,
+    LIVEKIT_PUBLIC_URL: `ws://127.0.0.1:${stack.livekitPort}`,
+    LIVEKIT_API_KEY: stack.key,
+    LIVEKIT_API_SECRET: stack.secret,
     LOG_LEVEL: "warn",
     // The limiters still run on every request; their limits are raised because each benchmark
     // client stands for many people, all from 127.0.0.1.
@@ -54,6 +50,15 @@ export async function startBenchStack(): Promise<BenchStack> {
     RATE_LIMIT_SIGN_UP_PER_EMAIL: "1000000/1m",
     RATE_LIMIT_JOIN_PER_CALLER: "1000000/1m",
   };
+}
+
+export async function startBenchStack(): Promise<BenchStack> {
+  rmSync(STACK_DIR, { recursive: true, force: true });
+  mkdirSync(STACK_DIR, { recursive: true });
+  const key = "benchkey";
+  const secret = randomBytes(32).toString("base64url");
+  const appUrl = `http://127.0.0.1:${BENCH_APP_PORT}`;
+  const env = benchAppEnv({ databaseUrl: `file:./${STACK_DIR}/parley.db`, appUrl, livekitPort: BENCH_LIVEKIT.port, key, secret });
   console.log(`=== starting livekit-server (:${BENCH_LIVEKIT.port}) and next start (:${BENCH_APP_PORT}) ===`);
   migrate(env);
   const livekit = await startLiveKit(BENCH_LIVEKIT, key, secret, [appUrl], `${STACK_DIR}/livekit.log`);
