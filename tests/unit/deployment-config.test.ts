@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { EnvError, parseEnv } from "@/lib/env";
+import { APP_NODE_ARGS } from "../../scripts/lib/stack";
 
 type Service = { image?: string; build?: string; command?: string | string[]; environment?: Record<string, string>; ports?: string[]; volumes?: string[]; depends_on?: string[] };
 const compose = parse(readFileSync("docker-compose.yml", "utf8")) as { services: Record<string, Service>; volumes: Record<string, unknown> };
@@ -82,5 +83,13 @@ describe("the docker compose deployment", () => {
   it("lets no one open rooms on the media server by joining", () => {
     expect(livekit.room.auto_create).toBe(false);
     expect(livekit.room.empty_timeout).toBeGreaterThan(0);
+  });
+});
+
+describe("the production server", () => {
+  it("runs with the Node.js options the tests and benchmarks run it with", () => {
+    const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
+    expect(scripts.start).toBe(`prisma migrate deploy && node ${APP_NODE_ARGS.join(" ")} node_modules/next/dist/bin/next start`);
+    expect(dockerfile).toMatch(/^CMD \["npm", "start"\]$/m);
   });
 });
