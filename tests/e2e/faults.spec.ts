@@ -1,9 +1,8 @@
 // Faults on a stack of its own (tests/e2e/restartable-stack.ts): the app or the media server
 // goes away in the middle of things and comes back. Nobody reloads a page.
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { restartable } from "./restartable-stack";
-import { expectRemoteVideoPlaying, joinFromPreJoin, newPerson, signInAsAdmin, signUpHere, tiles } from "./support";
+import { expectRemoteVideoPlaying, hostStartsMeeting, joinFromPreJoin, memberOpens, newPerson, signInAsAdmin, tiles } from "./support";
 
 const { baseURL } = restartable;
 
@@ -13,21 +12,6 @@ test.beforeEach(async () => {
 });
 test.afterEach(async () => restartable.stopAll());
 
-async function hostStartsMeeting(page: Page, label: string): Promise<string> {
-  await page.goto("/signup");
-  await signUpHere(page, newPerson(label));
-  await page.getByRole("button", { name: "New meeting" }).click();
-  await expect(page).toHaveURL(/\/r\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
-  return new URL(page.url()).pathname.split("/")[2]!;
-}
-
-async function memberOpens(page: Page, label: string, slug: string) {
-  await page.goto("/signup");
-  await signUpHere(page, newPerson(label));
-  await expect(page.getByRole("heading", { name: "New meeting" })).toBeVisible();
-  await page.goto(`/r/${slug}`);
-}
-
 const participantsOnLiveKit = async (slug: string) => (await restartable.roomService().listParticipants(slug).catch(() => [])).length;
 
 test("the app restarts during a meeting: the meeting goes on, joins work again, and the admin list is right", async ({ openPage }) => {
@@ -36,7 +20,7 @@ test("the app restarts during a meeting: the meeting goes on, joins work again, 
   const slug = await hostStartsMeeting(host, "Rita");
   await joinFromPreJoin(host);
   const leaver = await openPage({ baseURL });
-  await memberOpens(leaver, "Leo", slug);
+  await memberOpens(leaver, newPerson("Leo"), slug);
   await joinFromPreJoin(leaver);
   await expect(tiles(host)).toHaveCount(2);
 
@@ -60,7 +44,7 @@ test("the app restarts during a meeting: the meeting goes on, joins work again, 
   await expect(row.getByTestId("participant-count")).toHaveText("1", { timeout: 15_000 });
   await expect(admin.locator("p[role=alert]")).toHaveCount(0);
   const latecomer = await openPage({ baseURL });
-  await memberOpens(latecomer, "Lia", slug);
+  await memberOpens(latecomer, newPerson("Lia"), slug);
   await joinFromPreJoin(latecomer);
   await expect(tiles(host)).toHaveCount(2);
   await expectRemoteVideoPlaying(latecomer);
@@ -73,7 +57,7 @@ test("the media server crashes during a meeting and comes back: both reconnect a
   const slug = await hostStartsMeeting(host, "Kai");
   await joinFromPreJoin(host);
   const other = await openPage({ baseURL });
-  await memberOpens(other, "Noor", slug);
+  await memberOpens(other, newPerson("Noor"), slug);
   await joinFromPreJoin(other);
   await expectRemoteVideoPlaying(host);
   await expectRemoteVideoPlaying(other);

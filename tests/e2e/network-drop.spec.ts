@@ -5,7 +5,7 @@ import { chromiumLaunchOptions } from "../support/chromium";
 import { stack } from "../support/stack";
 import { expect, test } from "./fixtures";
 import { NetworkPath, proxiedChromiumArgs } from "./network-path";
-import { expectRemoteVideoPlaying, framesShown, joinFromPreJoin, newPerson, signUpHere, tiles } from "./support";
+import { expectRemoteVideoPlaying, framesShown, hostStartsMeeting, joinFromPreJoin, memberOpens, newPerson, tiles } from "./support";
 
 const DROP_MS = 5_000;
 
@@ -16,21 +16,14 @@ test("a participant's network drops for 5 s: the others see them reconnecting, n
   const ownBrowser = await chromium.launch({ ...launch, args: [...launch.args, ...proxiedChromiumArgs(path.url)] });
   try {
     const host = await openPage();
-    await host.goto("/signup");
-    await signUpHere(host, newPerson("Hana"));
-    await host.getByRole("button", { name: "New meeting" }).click();
-    await expect(host).toHaveURL(/\/r\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
-    const slug = new URL(host.url()).pathname.split("/")[2]!;
+    const slug = await hostStartsMeeting(host, "Hana");
     await joinFromPreJoin(host);
 
     const context = await ownBrowser.newContext({ baseURL });
     await context.grantPermissions(["camera", "microphone"], { origin: baseURL });
     const traveller = await context.newPage();
     const person = newPerson("Femi");
-    await traveller.goto("/signup");
-    await signUpHere(traveller, person);
-    await expect(traveller.getByRole("heading", { name: "New meeting" })).toBeVisible();
-    await traveller.goto(`/r/${slug}`);
+    await memberOpens(traveller, person, slug);
     await joinFromPreJoin(traveller);
     await expectRemoteVideoPlaying(host);
     await expectRemoteVideoPlaying(traveller);

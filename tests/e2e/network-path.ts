@@ -26,12 +26,8 @@ class Link {
     private readonly path: NetworkPath,
   ) {
     from.on("data", (chunk: Buffer) => (path.isDown ? this.held.push(chunk) : to.write(chunk)));
-    from.on("end", () => this.whenUp(() => to.end()));
+    from.on("end", () => path.whenUp(() => to.end()));
     from.on("error", () => to.destroy());
-  }
-  private whenUp(action: () => void) {
-    if (this.path.isDown) this.path.onRestore(action);
-    else action();
   }
   flush() {
     for (const chunk of this.held.splice(0)) this.to.write(chunk);
@@ -40,8 +36,6 @@ class Link {
 
 export class NetworkPath {
   isDown = false;
-  /** Bytes that went through, both ways: a test can check the browser really used this path. */
-  bytes = 0;
   private readonly links = new Set<Link>();
   private waiting: (() => void)[] = [];
   private constructor(private readonly server: Server) {}
@@ -55,7 +49,6 @@ export class NetworkPath {
         const target = new URL(request.url ?? "/");
         const upstream = httpRequest(target, { method: request.method, headers: request.headers }, (answer) => {
           response.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.on("data", (chunk: Buffer) => (path.bytes += chunk.length));
           answer.pipe(response);
         });
         upstream.on("error", () => response.destroy());
@@ -80,12 +73,9 @@ export class NetworkPath {
     for (const action of this.waiting.splice(0)) action();
   }
 
-  onRestore(action: () => void): void {
-    this.waiting.push(action);
-  }
-
-  private whenUp(action: () => void): void {
-    if (this.isDown) this.onRestore(action);
+  /** Runs `action` now, or once the path is back. */
+  whenUp(action: () => void): void {
+    if (this.isDown) this.waiting.push(action);
     else action();
   }
 
@@ -96,9 +86,6 @@ export class NetworkPath {
       const upstream = connect(Number(port), host!, () => {
         client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
         if (head.length) upstream.write(head);
-        const count = (chunk: Buffer) => (this.bytes += chunk.length);
-        client.on("data", count);
-        upstream.on("data", count);
         const links = [new Link(client, upstream, this), new Link(upstream, client, this)];
         for (const link of links) this.links.add(link);
         const forget = () => links.forEach((link) => this.links.delete(link));

@@ -16,6 +16,23 @@ export async function signUpHere(page: Page, person: { name: string; email: stri
   await page.getByRole("button", { name: "Create account" }).click();
 }
 
+/** Signs a new person up on this page and starts a meeting; returns the room's code. */
+export async function hostStartsMeeting(page: Page, label: string): Promise<string> {
+  await page.goto("/signup");
+  await signUpHere(page, newPerson(label));
+  await page.getByRole("button", { name: "New meeting" }).click();
+  await expect(page).toHaveURL(/\/r\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
+  return new URL(page.url()).pathname.split("/")[2]!;
+}
+
+/** Signs `person` up on this page and opens the room `slug` (its pre-join screen). */
+export async function memberOpens(page: Page, person: { name: string; email: string; password: string }, slug: string) {
+  await page.goto("/signup");
+  await signUpHere(page, person);
+  await expect(page.getByRole("heading", { name: "New meeting" })).toBeVisible();
+  await page.goto(`/r/${slug}`);
+}
+
 /** Passes the pre-join screen once the camera preview is up (for publishers). */
 export async function joinFromPreJoin(page: Page, options: { name?: string; expectPreview?: boolean } = {}) {
   const prejoin = page.getByTestId("prejoin");
