@@ -7,7 +7,7 @@ export async function register() {
     validateEnvOrExit();
     const { installPeerAddressHeader } = await import("./lib/client-ip");
     installPeerAddressHeader();
-    const { startReconciling } = await import("./lib/live/reconcile");
+    const { startReconciling } = await import("./lib/meetings/reconcile");
     startReconciling();
   }
 }

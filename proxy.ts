@@ -5,7 +5,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "./lib/env";
 import { errorResponse } from "./lib/http";
-import { contentSecurityPolicy, refusalFor, STATIC_SECURITY_HEADERS } from "./lib/web-security";
+import { contentSecurityPolicy, requestRefusal, STATIC_SECURITY_HEADERS } from "./lib/web-security";
 
 export function proxy(request: NextRequest) {
   const config = env();
@@ -17,7 +17,7 @@ export function proxy(request: NextRequest) {
     development: config.NODE_ENV === "development",
   });
 
-  const refusal = refusalFor({ method: request.method, pathname: request.nextUrl.pathname, headers: request.headers }, new URL(config.NEXTAUTH_URL).origin);
+  const refusal = requestRefusal({ method: request.method, pathname: request.nextUrl.pathname, headers: request.headers }, new URL(config.NEXTAUTH_URL).origin);
   // Next.js reads the nonce from the request's policy and puts it on the scripts it renders.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", policy);

@@ -51,7 +51,7 @@ export const STATIC_SECURITY_HEADERS: Record<string, string> = {
 };
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-// LiveKit calls this server to server; its signature is the check (lib/live/webhooks.ts).
+// LiveKit calls this server to server; its signature is the check (lib/livekit/webhook.ts).
 const ORIGIN_EXEMPT_PATHS = new Set(["/api/livekit/webhook"]);
 
 type IncomingRequest = { method: string; pathname: string; headers: { get(name: string): string | null } };
@@ -72,7 +72,7 @@ export function isCrossSiteWrite({ method, pathname, headers }: IncomingRequest,
 }
 
 /** Why this request is refused before it reaches a route, or null. */
-export function refusalFor(request: IncomingRequest, appOrigin: string): AppError | null {
+export function requestRefusal(request: IncomingRequest, appOrigin: string): AppError | null {
   if (isCrossSiteWrite(request, appOrigin)) {
     return new AppError(403, "cross_origin", "This request came from another site and was refused.");
   }

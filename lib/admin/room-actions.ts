@@ -4,8 +4,8 @@ import { z } from "zod";
 import type { SessionUser } from "../accounts/accounts";
 import { db } from "../db";
 import { AppError } from "../http";
-import { recordRoomClosed } from "../live/attendance";
-import { deleteLiveKitRoom, muteLiveKitSource, removeLiveKitParticipant } from "../livekit/rooms";
+import { recordRoomClosed } from "../meetings/attendance";
+import { deleteLiveKitRoom, muteLiveKitSource, removeLiveKitParticipant } from "../livekit/room-service";
 import { findRoomBySlug } from "../rooms/rooms";
 import { recordAudit } from "./audit";
 

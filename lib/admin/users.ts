@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { SessionUser } from "../accounts/accounts";
 import { db } from "../db";
 import { AppError, notFound } from "../http";
-import { removeLiveKitParticipant } from "../livekit/rooms";
+import { removeLiveKitParticipant } from "../livekit/room-service";
 import { logger } from "../logger";
 import { recordAudit } from "./audit";
 

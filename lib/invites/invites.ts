@@ -113,7 +113,7 @@ const refusals: Record<Exclude<InviteState, "valid">, string> = {
   used_up: "This invite link has already been used as many times as it allows.",
 };
 
-export function refusalFor(state: Exclude<InviteState, "valid">): AppError {
+export function inviteRefusal(state: Exclude<InviteState, "valid">): AppError {
   return new AppError(410, `invite_${state}`, refusals[state]);
 }
 
@@ -130,7 +130,7 @@ export async function redeemInvite(token: string, actor: Actor | null, guestName
   if (actor?.kind === "member" || (actor?.kind === "guest" && actor.guest.roomId === invite.room.id)) {
     if (await hasRedeemed(invite.id, actor)) return { roomId: invite.room.id, guestId: actor.kind === "guest" ? actor.guest.id : null };
   }
-  if (invite.state !== "valid") throw refusalFor(invite.state);
+  if (invite.state !== "valid") throw inviteRefusal(invite.state);
   if (invite.room.endedAt) throw new AppError(410, "room_ended", "This meeting has ended.");
 
   const member = actor?.kind === "member" ? actor.user : null;
@@ -151,7 +151,7 @@ export async function redeemInvite(token: string, actor: Actor | null, guestName
       },
       data: { uses: { increment: 1 } },
     });
-    if (claimed.count === 0) throw refusalFor("used_up");
+    if (claimed.count === 0) throw inviteRefusal("used_up");
     const guestId = member ? null : newGuestId();
     if (guestId) await tx.guest.create({ data: { id: guestId, roomId: invite.room.id, displayName: guestName! } });
     await tx.roomAccess.create({ data: { roomId: invite.room.id, inviteId: invite.id, role: toRole(invite.role), userId: member?.id ?? null, guestId } });

@@ -56,13 +56,3 @@ export const redeemInviteSchema = z
     name: displayNameSchema.optional(),
   })
   .strict();
-
-export const roomSettingsSchema = z
-  .object({
-    joinPolicy: z.enum(["MEMBERS", "INVITE_ONLY"]).optional(),
-    allowGuests: z.boolean().optional(),
-    maxParticipants: z.int().min(2, { message: "Allow at least 2 participants." }).max(1000).nullable().optional(),
-  })
-  .strict();
-
-export type RoomSettingsInput = z.infer<typeof roomSettingsSchema>;

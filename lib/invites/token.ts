@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { hmac } from "../secrets";
 
 // Tokens are HMAC-SHA256(secret key, 128-bit random nonce): 43 base64url characters. The
@@ -22,11 +22,4 @@ export function newInviteToken(): { nonce: string; token: string; tokenHash: str
 
 export function isInviteToken(value: string): boolean {
   return INVITE_TOKEN_PATTERN.test(value);
-}
-
-/** Constant-time check that a stored nonce really produces this token. */
-export function tokenMatchesNonce(token: string, nonce: string): boolean {
-  const expected = Buffer.from(inviteTokenFor(nonce));
-  const given = Buffer.from(token);
-  return expected.length === given.length && timingSafeEqual(expected, given);
 }

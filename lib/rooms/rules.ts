@@ -8,3 +8,13 @@ export const roomNameSchema = z
   .refine((name) => !hasControlCharacters(name), { message: "The meeting name contains characters we can't show." });
 
 export const createRoomSchema = z.object({ name: roomNameSchema.optional() }).strict();
+
+export const roomSettingsSchema = z
+  .object({
+    joinPolicy: z.enum(["MEMBERS", "INVITE_ONLY"]).optional(),
+    allowGuests: z.boolean().optional(),
+    maxParticipants: z.int().min(2, { message: "Allow at least 2 participants." }).max(1000).nullable().optional(),
+  })
+  .strict();
+
+export type RoomSettingsInput = z.infer<typeof roomSettingsSchema>;

@@ -10,7 +10,7 @@ const port = await new Promise<number>((resolve) => {
   });
 });
 prepareIsolatedAppEnv({ LIVEKIT_URL: `http://127.0.0.1:${port}` });
-const { ensureLiveKitRoom } = await import("@/lib/livekit/rooms");
+const { ensureLiveKitRoom } = await import("@/lib/livekit/room-service");
 
 describe("when the LiveKit server cannot be reached", () => {
   it("opening a room fails with 503 and a message a person understands", async () => {

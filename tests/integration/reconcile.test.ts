@@ -8,11 +8,11 @@ import { stack } from "../support/stack";
 
 prepareIsolatedAppEnv();
 const { createAccount } = await import("@/lib/accounts/accounts");
-const { adminRoomQuerySchema, listRoomsForAdmin } = await import("@/lib/admin/rooms");
+const { adminRoomQuerySchema, listRoomsForAdmin } = await import("@/lib/admin/room-list");
 const { db } = await import("@/lib/db");
-const { recordLeave } = await import("@/lib/live/attendance");
-const { reconcileLiveState } = await import("@/lib/live/reconcile");
-const { deleteLiveKitRoom, ensureLiveKitRoom } = await import("@/lib/livekit/rooms");
+const { recordLeave } = await import("@/lib/meetings/attendance");
+const { reconcileLiveState } = await import("@/lib/meetings/reconcile");
+const { deleteLiveKitRoom, ensureLiveKitRoom } = await import("@/lib/livekit/room-service");
 const { mintJoinToken } = await import("@/lib/livekit/token");
 const { createRoom } = await import("@/lib/rooms/rooms");
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, isCrossSiteWrite, refusalFor } from "@/lib/web-security";
+import { contentSecurityPolicy, isCrossSiteWrite, requestRefusal } from "@/lib/web-security";
 
 const APP = "https://meet.example.org";
 
@@ -63,10 +63,10 @@ describe("the cross-site write rule", () => {
 
 describe("requests refused before any route", () => {
   it("are cross-site writes (403), declared bodies over 64 kB (413) and undecodable paths (400)", () => {
-    expect(refusalFor(request("POST", "/api/rooms", { origin: "https://evil.example" }), APP)?.status).toBe(403);
-    expect(refusalFor(request("POST", "/api/rooms", { "content-length": String(64 * 1024 + 1) }), APP)?.status).toBe(413);
-    expect(refusalFor(request("POST", "/api/rooms", { "content-length": String(64 * 1024) }), APP)).toBeNull();
-    expect(refusalFor(request("GET", "/api/rooms/%E0%A4%A/token"), APP)?.status).toBe(400);
-    expect(refusalFor(request("GET", "/r/abc-defg-hij"), APP)).toBeNull();
+    expect(requestRefusal(request("POST", "/api/rooms", { origin: "https://evil.example" }), APP)?.status).toBe(403);
+    expect(requestRefusal(request("POST", "/api/rooms", { "content-length": String(64 * 1024 + 1) }), APP)?.status).toBe(413);
+    expect(requestRefusal(request("POST", "/api/rooms", { "content-length": String(64 * 1024) }), APP)).toBeNull();
+    expect(requestRefusal(request("GET", "/api/rooms/%E0%A4%A/token"), APP)?.status).toBe(400);
+    expect(requestRefusal(request("GET", "/r/abc-defg-hij"), APP)).toBeNull();
   });
 });

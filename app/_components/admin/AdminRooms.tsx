@@ -3,11 +3,11 @@
 // move on their own; search, filters and paging run on the server.
 import Link from "next/link";
 import { Fragment, useEffect, useState } from "react";
-import type { AdminRoomRow, LiveParticipant } from "@/lib/admin/rooms";
+import type { AdminRoomRow, LiveParticipant } from "@/lib/admin/room-list";
 import { callApi } from "../api";
 import { FormError } from "../FormError";
 import type { Json } from "../json";
-import { since, when } from "./format";
+import { since, when } from "../format";
 import { Pager } from "./Pager";
 
 type Row = Json<AdminRoomRow>;

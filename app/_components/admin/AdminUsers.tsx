@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { callApi } from "../api";
 import { FormError } from "../FormError";
-import { when } from "./format";
+import { when } from "../format";
 import { Pager } from "./Pager";
 
 type User = { id: string; name: string; email: string; role: "ADMIN" | "MEMBER"; disabledAt: string | null; createdAt: string; rooms: number };

@@ -1,7 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { createInviteSchema, roomSettingsSchema, type InviteRole, type InviteView } from "@/lib/invites/rules";
+import { createInviteSchema, type InviteRole, type InviteView } from "@/lib/invites/rules";
+import { roomSettingsSchema } from "@/lib/rooms/rules";
 import { callApi } from "../api";
 import type { Json } from "../json";
 import { FormError } from "../FormError";

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
-import type { JoinCredentials } from "@/lib/meetings";
+import type { JoinCredentials } from "@/lib/meetings/join-credentials";
 import { CopyInviteLink } from "../CopyInviteLink";
 import { fetchJoinCredentials, type JoinSource } from "./join-credentials";
 import { JOIN_MARKS, markJoin } from "./join-marks";

@@ -5,7 +5,7 @@ import "@livekit/components-styles";
 import { LiveKitRoom, useConnectionState, VideoConference } from "@livekit/components-react";
 import { ConnectionError, ConnectionErrorReason, ConnectionState, DisconnectReason } from "livekit-client";
 import { useCallback } from "react";
-import type { JoinCredentials } from "@/lib/meetings";
+import type { JoinCredentials } from "@/lib/meetings/join-credentials";
 import { JOIN_MARKS, markJoin } from "./join-marks";
 import { ReconnectingNotice } from "./ReconnectingNotice";
 import type { UserChoices } from "./user-choices";

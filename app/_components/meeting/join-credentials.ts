@@ -1,5 +1,5 @@
 // Asks the server to let us in and turns every refusal into words a person can act on.
-import type { JoinCredentials } from "@/lib/meetings";
+import type { JoinCredentials } from "@/lib/meetings/join-credentials";
 
 export type JoinSource = { kind: "room"; slug: string } | { kind: "invite"; token: string };
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AUDIT_ACTIONS, auditQuerySchema, listAudit } from "@/lib/admin/audit";
 import { currentAdmin } from "@/lib/admin/guard";
-import { when } from "../../_components/admin/format";
+import { when } from "../../_components/format";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { currentActor } from "@/lib/auth/actor";
-import { hasRedeemed, inspectInvite, refusalFor } from "@/lib/invites/invites";
+import { hasRedeemed, inspectInvite, inviteRefusal } from "@/lib/invites/invites";
 import { isAllowed, strongerStanding } from "@/lib/policy";
 import { standingIn } from "@/lib/rooms/access";
 import { MeetingRoom } from "../../_components/meeting/MeetingRoom";
@@ -21,7 +21,7 @@ export default async function InvitePage({ params }: Props) {
   // A refused link says why, and nothing about the room behind it; whoever already came in
   // through it may come back.
   if (invite.state !== "valid" && !(await hasRedeemed(invite.id, actor))) {
-    return <Notice title={refusalTitles[invite.state]}>{refusalFor(invite.state).message} Ask the host for a new one.</Notice>;
+    return <Notice title={refusalTitles[invite.state]}>{inviteRefusal(invite.state).message} Ask the host for a new one.</Notice>;
   }
   const { room } = invite;
   if (room.endedAt) return <Notice title="This meeting has ended" />;

@@ -1,8 +1,8 @@
 import { after, NextResponse } from "next/server";
 import { requireAdmin } from "@/lib/admin/guard";
-import { adminRoomQuerySchema, listRoomsForAdmin } from "@/lib/admin/rooms";
+import { adminRoomQuerySchema, listRoomsForAdmin } from "@/lib/admin/room-list";
 import { handler } from "@/lib/http";
-import { reconcileIfStale } from "@/lib/live/reconcile";
+import { reconcileIfStale } from "@/lib/meetings/reconcile";
 
 // The live columns come from webhooks, repaired by a reconciliation pass every 15 s
 // (instrumentation.ts). The list answers from the records without waiting for a pass (one takes

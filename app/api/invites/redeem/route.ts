@@ -4,7 +4,7 @@ import { clientIp } from "@/lib/client-ip";
 import { rememberGuest } from "@/lib/guests/guests";
 import { handler, parseJsonBody } from "@/lib/http";
 import { redeemInviteSchema } from "@/lib/invites/rules";
-import { joinThroughInvite } from "@/lib/meetings";
+import { joinThroughInvite } from "@/lib/meetings/join-credentials";
 import { enforceRateLimit } from "@/lib/rate-limit";
 
 // Joining through an invite link (/j/<token>), as a member or as a guest.

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { handler, readBodyText } from "@/lib/http";
-import { receiveLiveKitWebhook } from "@/lib/live/webhooks";
+import { receiveLiveKitWebhook } from "@/lib/meetings/webhook-events";
 
 // LiveKit posts room and participant events here (livekit.yaml `webhook.urls`).
 export const POST = handler(async (request: Request) => {

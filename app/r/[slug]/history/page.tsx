@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { roomForMemberPage } from "@/lib/rooms/guard";
-import { listMeetings } from "@/lib/rooms/history";
-import { when } from "../../../_components/admin/format";
+import { listMeetings } from "@/lib/meetings/history";
+import { when } from "../../../_components/format";
 import { Notice } from "../../../_components/Notice";
 
 type Props = { params: Promise<{ slug: string }> };

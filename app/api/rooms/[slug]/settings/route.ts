@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { handler, parseJsonBody } from "@/lib/http";
-import { roomSettingsSchema } from "@/lib/invites/rules";
+import { roomSettingsSchema } from "@/lib/rooms/rules";
 import { authorizeRoomAction } from "@/lib/rooms/guard";
 import { updateRoomSettings } from "@/lib/rooms/rooms";
 

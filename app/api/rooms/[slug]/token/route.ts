@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { actorIdentity, requireActor } from "@/lib/auth/actor";
 import { emptyBody, handler, parseJsonBody } from "@/lib/http";
-import { issueJoinCredentials } from "@/lib/meetings";
+import { issueJoinCredentials } from "@/lib/meetings/join-credentials";
 import { enforceRateLimit } from "@/lib/rate-limit";
 import { authorizeRoomAction } from "@/lib/rooms/guard";
 

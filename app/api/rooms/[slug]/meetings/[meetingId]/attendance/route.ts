@@ -1,6 +1,6 @@
 import { handler } from "@/lib/http";
 import { authorizeRoomAction } from "@/lib/rooms/guard";
-import { attendanceCsv } from "@/lib/rooms/history";
+import { attendanceCsv } from "@/lib/meetings/history";
 
 type Context = { params: Promise<{ slug: string; meetingId: string }> };
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { RoomServiceClient, type TrackSource } from "livekit-server-sdk";
+import { ParticipantInfo_State, RoomServiceClient, type ParticipantInfo, type Room, type TrackSource } from "livekit-server-sdk";
 import { env } from "../env";
 import { AppError } from "../http";
 import { logger } from "../logger";
@@ -72,6 +72,16 @@ export async function liveParticipantIdentities(name: string): Promise<string[]>
     if (isNotFound(error)) return [];
     throw unavailable("livekit_list_participants_failed", name, error);
   }
+}
+
+/** Every room open on the media server. Errors propagate: reconciliation retries on its next pass. */
+export function listLiveKitRooms(): Promise<Room[]> {
+  return roomService().listRooms();
+}
+
+/** Who is connected to a room on the media server now (not those already disconnecting). */
+export async function listLiveKitParticipants(name: string): Promise<ParticipantInfo[]> {
+  return (await roomService().listParticipants(name)).filter((p) => p.state !== ParticipantInfo_State.DISCONNECTED);
 }
 
 const isNotFound = (error: unknown) => error instanceof Error && /not found|does not exist/i.test(error.message);

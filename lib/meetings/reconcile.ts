@@ -1,10 +1,9 @@
 import "server-only";
-import { ParticipantInfo_State } from "livekit-server-sdk";
 import { logger } from "../logger";
-import { roomService } from "../livekit/rooms";
+import { listLiveKitParticipants, listLiveKitRooms } from "../livekit/room-service";
 import { isSlug } from "../rooms/slug";
 import { openMeetingsBySlug, recordRoomClosed, syncRoom, type OpenMeeting, type PresentParticipant } from "./attendance";
-import { presentParticipant } from "./livekit-state";
+import { presentParticipant } from "./present-participant";
 
 // Webhooks get lost (the app was down or restarting when LiveKit sent them). Reconciliation
 // asks LiveKit who is where right now and repairs the records: on a timer, and after the admin
@@ -14,12 +13,10 @@ const RECONCILE_EVERY_MS = 15_000;
 
 /** One pass: every room LiveKit has open, and every room we think is live. */
 export async function reconcileLiveState(now = new Date()): Promise<void> {
-  const service = roomService();
-  const open = (await service.listRooms()).filter((room) => isSlug(room.name));
+  const open = (await listLiveKitRooms()).filter((room) => isSlug(room.name));
   const recorded = await openMeetingsBySlug();
   for (const room of open) {
-    const participants = (await service.listParticipants(room.name)).filter((p) => p.state !== ParticipantInfo_State.DISCONNECTED);
-    const present = participants.map((p) => presentParticipant(p, now));
+    const present = (await listLiveKitParticipants(room.name)).map((p) => presentParticipant(p, now));
     if (!agrees(recorded.get(room.name), room.sid, present)) await syncRoom(room.name, room.sid, present, now);
   }
   const openOnLiveKit = new Set(open.map((room) => room.name));

@@ -1,14 +1,14 @@
 import "server-only";
-import { actorIdentity, type Actor } from "./auth/actor";
-import { env } from "./env";
-import { AppError } from "./http";
-import { ensureLiveKitRoom, liveParticipantIdentities } from "./livekit/rooms";
-import { mintJoinToken } from "./livekit/token";
-import { authorize, publishingRole, type Standing } from "./policy";
-import { standingIn } from "./rooms/access";
-import type { RoomContext } from "./rooms/guard";
-import { findRoomById } from "./rooms/rooms";
-import { redeemInvite } from "./invites/invites";
+import { actorIdentity, type Actor } from "../auth/actor";
+import { env } from "../env";
+import { AppError } from "../http";
+import { ensureLiveKitRoom, liveParticipantIdentities } from "../livekit/room-service";
+import { mintJoinToken } from "../livekit/token";
+import { authorize, publishingRole, type Standing } from "../policy";
+import { standingIn } from "../rooms/access";
+import type { RoomContext } from "../rooms/guard";
+import { findRoomById } from "../rooms/rooms";
+import { redeemInvite } from "../invites/invites";
 
 export type JoinCredentials = {
   serverUrl: string;

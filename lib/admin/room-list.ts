@@ -65,7 +65,7 @@ async function meetingCounts(roomIds: string[]): Promise<Map<string, number>> {
   return new Map(counts.map((row) => [row.roomId, row._count._all]));
 }
 
-/** One page of every room on this server, with who is in each right now (from lib/live). */
+/** One page of every room on this server, with who is in each right now (from lib/meetings). */
 export async function listRoomsForAdmin(query: AdminRoomQuery): Promise<{ total: number; page: number; perPage: number; rooms: AdminRoomRow[] }> {
   const search = await searchFor(query.q);
   const where = { ...search, ...BY_STATUS[query.status] };
