@@ -10,7 +10,15 @@ import { AppError } from "./http";
  */
 export type Standing = "anonymous" | "member" | "viewer" | "participant" | "cohost" | "host";
 
-export type RoomAction = "joinMeeting" | "manageInvites" | "changeSettings" | "viewHistory";
+export type RoomAction =
+  | "joinMeeting"
+  | "manageInvites"
+  | "changeSettings"
+  | "viewHistory"
+  // in the meeting: mute, stop a camera or a screen share, remove, let back in, mute everyone
+  | "moderateParticipants"
+  | "appointCohosts"
+  | "endMeetingForEveryone";
 
 type Rule = boolean | "if the room admits members";
 
@@ -21,6 +29,9 @@ const RULES: Record<RoomAction, Record<Standing, Rule>> = {
   manageInvites:  { anonymous: false, member: false,                        viewer: false, participant: false, cohost: true, host: true },
   changeSettings: { anonymous: false, member: false,                        viewer: false, participant: false, cohost: true, host: true },
   viewHistory:    { anonymous: false, member: false,                        viewer: false, participant: false, cohost: false, host: true },
+  moderateParticipants:  { anonymous: false, member: false,                 viewer: false, participant: false, cohost: true,  host: true },
+  appointCohosts:        { anonymous: false, member: false,                 viewer: false, participant: false, cohost: true,  host: true },
+  endMeetingForEveryone: { anonymous: false, member: false,                 viewer: false, participant: false, cohost: false, host: true },
 };
 
 export type RoomForPolicy = { joinPolicy: "MEMBERS" | "INVITE_ONLY" };
