@@ -33,3 +33,18 @@ export function grantsFor(role: PublishingRole, room: string): VideoGrant {
       return { ...base, room, canPublish: false, canPublishSources: [] };
   }
 }
+
+/** The same rights as grantsFor, in the form LiveKit takes for someone already in the room. */
+export function permissionFor(role: PublishingRole) {
+  const grant = grantsFor(role, "");
+  return {
+    canSubscribe: grant.canSubscribe,
+    canPublish: grant.canPublish,
+    canPublishData: grant.canPublishData,
+    canPublishSources: grant.canPublishSources ?? [],
+    hidden: grant.hidden,
+    recorder: grant.recorder,
+    canUpdateMetadata: grant.canUpdateOwnMetadata,
+    agent: grant.agent,
+  };
+}
