@@ -23,6 +23,8 @@ export type InviteView = {
   createdAt: Date;
   state: InviteState;
   usedBy: string[];
+  /** Revoked together with the access of everyone who came in through it. */
+  accessRevoked: boolean;
 };
 const MAX_INVITE_LIFETIME_DAYS = 365;
 
@@ -49,6 +51,14 @@ export const createInviteSchema = z
   .strict();
 
 export type CreateInviteInput = z.infer<typeof createInviteSchema>;
+
+export const revokeInviteSchema = z
+  .object({
+    // false: only the link stops working; true: everyone who came in through it also loses the
+    // access it gave, and leaves the meeting now.
+    revokeAccess: z.boolean({ message: "revokeAccess must be true or false." }).default(false),
+  })
+  .strict();
 
 export const redeemInviteSchema = z
   .object({
