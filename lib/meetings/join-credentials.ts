@@ -9,6 +9,8 @@ import { standingIn } from "../rooms/access";
 import type { RoomContext } from "../rooms/guard";
 import { findRoomById } from "../rooms/rooms";
 import { redeemInvite } from "../invites/invites";
+import { findRemoval } from "../moderation/removals";
+import { ATTRIBUTES } from "./attributes";
 
 export type JoinCredentials = {
   serverUrl: string;
@@ -29,6 +31,8 @@ export async function issueJoinCredentials({ actor, room, standing }: RoomContex
     throw new AppError(403, "guests_not_allowed", "This meeting no longer admits guests.");
   }
   const identity = actorIdentity(actor);
+  const removal = await findRemoval(room.id, identity);
+  if (removal) throw new AppError(403, "removed", `${removal.removedBy} removed you from this meeting. A host can let you back in.`);
   if (room.maxParticipants !== null) {
     const present = await liveParticipantIdentities(room.slug);
     if (present.filter((other) => other !== identity).length >= room.maxParticipants) {
@@ -48,7 +52,7 @@ export async function issueJoinCredentials({ actor, room, standing }: RoomContex
 }
 
 function participantAttributes(actor: Actor, standing: Standing): Record<string, string> {
-  return { "parley.kind": actor.kind, "parley.standing": standing };
+  return { [ATTRIBUTES.kind]: actor.kind, [ATTRIBUTES.standing]: standing, [ATTRIBUTES.issued]: String(Date.now()) };
 }
 
 /**
