@@ -1,7 +1,9 @@
+// POST /api/admin/rooms/[slug]/participants/[identity]/remove – an admin removes someone (as hosts do)
 import { NextResponse } from "next/server";
 import { requireAdmin } from "@/lib/admin/guard";
-import { removeParticipant } from "@/lib/admin/room-actions";
 import { emptyBody, handler, parseJsonBody } from "@/lib/http";
+import { removeParticipant } from "@/lib/moderation/participant-actions";
+import { findRoomBySlug } from "@/lib/rooms/rooms";
 
 type Context = { params: Promise<{ slug: string; identity: string }> };
 
@@ -9,6 +11,6 @@ export const POST = handler(async (request: Request, { params }: Context) => {
   await parseJsonBody(request, emptyBody);
   const admin = await requireAdmin();
   const { slug, identity } = await params;
-  await removeParticipant(admin, slug, identity);
+  await removeParticipant(admin, await findRoomBySlug(slug), identity);
   return NextResponse.json({ removed: true });
 });
