@@ -15,7 +15,11 @@ const titles: Record<string, string> = {
   invite_expired: "This invite link has expired",
   invite_used_up: "This invite link has been used up",
   room_ended: "This meeting has ended",
+  removed: "You were removed from this meeting",
 };
+
+// Refusals that may be lifted while the person waits: a place frees up, a host lets them back in.
+const mayChange = new Set(["room_full", "removed"]);
 
 export async function fetchJoinCredentials(
   source: JoinSource,
@@ -44,7 +48,7 @@ export async function fetchJoinCredentials(
     case 401:
       return { ok: false, problem: { title: title ?? "Sign in to join", message, retry: false } };
     case 403:
-      return { ok: false, problem: { title: title ?? "You can't join this meeting", message, retry: body?.error?.code === "room_full" } };
+      return { ok: false, problem: { title: title ?? "You can't join this meeting", message, retry: mayChange.has(body?.error?.code ?? "") } };
     case 404:
       return { ok: false, problem: { title: "No such meeting", message, retry: false } };
     case 410:
