@@ -32,11 +32,6 @@ export function holdOut(slug: string, identities: Iterable<string>, now = Date.n
   }
 }
 
-/** Who is being held out now, by room (for tests and logs). */
-export function heldOut(slug: string): string[] {
-  return [...(holds.get(slug)?.keys() ?? [])];
-}
-
 async function sweep(): Promise<void> {
   if (sweeping) return;
   sweeping = true;
