@@ -85,9 +85,10 @@ export type RevokedInvite = {
 
 /**
  * The link admits nobody new. With `revokeAccess`, those who came in through it lose the access
- * it gave them too (they keep only what other links or the room's own rules give them).
+ * it gave them too (they keep only what other links or the room's own rules give them). `by`:
+ * who decided, as they will be told.
  */
-export async function revokeInvite(roomId: string, inviteId: string, { revokeAccess = false } = {}): Promise<RevokedInvite> {
+export async function revokeInvite(roomId: string, inviteId: string, { revokeAccess = false, by }: { revokeAccess?: boolean; by: string }): Promise<RevokedInvite> {
   return db.$transaction(async (tx) => {
     const invite = await tx.invite.findFirst({
       where: { id: inviteId, roomId },
@@ -96,7 +97,7 @@ export async function revokeInvite(roomId: string, inviteId: string, { revokeAcc
     if (!invite) throw new AppError(404, "not_found", "That invite link does not exist.");
     const now = new Date();
     if (!invite.revokedAt) await tx.invite.update({ where: { id: inviteId }, data: { revokedAt: now } });
-    if (revokeAccess) await tx.roomAccess.updateMany({ where: { inviteId, revokedAt: null }, data: { revokedAt: now } });
+    if (revokeAccess) await tx.roomAccess.updateMany({ where: { inviteId, revokedAt: null }, data: { revokedAt: now, revokedBy: by } });
     return {
       label: invite.inviteeName ? `For ${invite.inviteeName}` : (invite.label ?? "Shared link"),
       role: fromRole(invite.role),

@@ -43,7 +43,7 @@ export async function muteEveryone(moderator: Moderator, room: Room): Promise<{ 
 export async function endMeetingForEveryone(moderator: Moderator, room: Room): Promise<void> {
   const present = await liveParticipantIdentities(room.slug);
   const now = new Date();
-  await db.room.update({ where: { id: room.id }, data: { endedForAllAt: now } });
+  await db.room.update({ where: { id: room.id }, data: { endedForAllAt: now, endedForAllBy: moderator.name } });
   await tell(room.slug, { kind: "meeting_ended", by: moderator.name });
   await deleteLiveKitRoom(room.slug);
   await recordRoomClosed(room.slug, now);
@@ -57,7 +57,7 @@ export async function endMeetingForEveryone(moderator: Moderator, room: Room): P
  * other way). Without, they keep it, but a co-host link's powers end with the link.
  */
 export async function revokeLink(moderator: Moderator, room: Room, inviteId: string, revokeAccess: boolean): Promise<{ disconnected: number }> {
-  const { label, role, admitted } = await revokeInvite(room.id, inviteId, { revokeAccess });
+  const { label, role, admitted } = await revokeInvite(room.id, inviteId, { revokeAccess, by: moderator.name });
   // The link is revoked whatever LiveKit says; someone it cannot reach now is held out below.
   const present = new Set(await liveParticipantIdentities(room.slug).catch(() => [] as string[]));
   const inMeeting = admitted.filter((person) => present.has(person.identity));

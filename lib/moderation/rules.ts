@@ -50,5 +50,9 @@ export function noticeText({ kind, by }: Notice): string {
 /** After these, the person is out of the meeting. */
 export const FINAL_NOTICES: readonly NoticeKind[] = ["removed", "access_revoked", "meeting_ended", "room_closed"];
 
-/** Why a person is no longer in the meeting, as the server knows it (GET /api/rooms/[slug]/departure). */
-export type Departure = { removedBy: string | null; roomClosed: boolean };
+/**
+ * Why a person is no longer in the meeting, as the server knows it (GET /api/rooms/[slug]/departure),
+ * for when the notice sent just before did not reach them: who removed them or revoked the
+ * access they came in with; who last ended the meeting for everyone; whether an admin closed the room.
+ */
+export type Departure = { removedBy: string | null; accessRevokedBy: string | null; endedBy: string | null; roomClosed: boolean };

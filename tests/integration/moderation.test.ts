@@ -107,7 +107,10 @@ describe("removing someone", () => {
       status: 403,
       body: { error: { code: "removed", message: `${cara.user.name} removed you from this meeting. A host can let you back in.` } },
     });
-    expect(await gus.client.json(`/api/rooms/${room.slug}/departure`)).toEqual({ status: 200, body: { removedBy: cara.user.name, roomClosed: false } });
+    expect(await gus.client.json(`/api/rooms/${room.slug}/departure`)).toEqual({
+      status: 200,
+      body: { removedBy: cara.user.name, accessRevokedBy: null, endedBy: null, roomClosed: false },
+    });
     const listed = await owner.client.json<{ removals: { identity: string; name: string; removedBy: string }[] }>(`/api/rooms/${room.slug}/removals`);
     expect(listed.body.removals).toEqual([{ identity: gus.identity, name: "Gus (guest)", removedBy: cara.user.name, removedAt: expect.any(String) }]);
 
@@ -166,7 +169,10 @@ describe("decisions hold against tokens issued before them", () => {
     await Promise.all([closedByServer(host.socket), closedByServer(held.socket)]);
     expect(await stack.roomService().listRooms([room.slug])).toEqual([]);
     expect(meetingsOf(room.slug).map((meeting) => meeting.endedAt)).toEqual([expect.any(String)]);
-    expect(await pia.client.json(`/api/rooms/${room.slug}/departure`)).toEqual({ status: 200, body: { removedBy: null, roomClosed: false } });
+    expect(await pia.client.json(`/api/rooms/${room.slug}/departure`)).toEqual({
+      status: 200,
+      body: { removedBy: null, accessRevokedBy: null, endedBy: owner.user.name, roomClosed: false },
+    });
     // The room is closed on LiveKit: the old token is refused outright.
     expect((await refusedOrCut(held.token)).refused).toBe(true);
 
@@ -231,6 +237,10 @@ describe("revoking a link", () => {
     await Promise.all([closedByServer(gusHeld.socket), closedByServer(caraHeld.socket)]);
     expect(await participantsIn(room.slug)).toEqual([owner.user.id]);
 
+    // Their pages can say who did it.
+    for (const client of [gus.client, cara.client]) {
+      expect((await client.json<{ accessRevokedBy: string }>(`/api/rooms/${room.slug}/departure`)).body.accessRevokedBy).toBe(owner.user.name);
+    }
     // Their standing on the server: no token (the room is invite-only), no co-host powers, and
     // the links they came through no longer let them back.
     expect((await tokenFor(gus.client, room.slug)).status).toBe(401);

@@ -28,9 +28,11 @@ export async function explainDeparture(slug: string, how: "removed" | "room_clos
   if (notice) return fromNotice(notice);
   const known = await askServer(slug);
   if (how === "removed") {
-    return known && known !== "gone" && known.removedBy ? out(noticeText({ kind: "removed", by: known.removedBy })) : out("You were removed from this meeting.");
+    if (known && known !== "gone" && known.removedBy) return out(noticeText({ kind: "removed", by: known.removedBy }));
+    if (known && known !== "gone" && known.accessRevokedBy) return out(noticeText({ kind: "access_revoked", by: known.accessRevokedBy }));
+    return out("You were removed from this meeting.");
   }
   // A room deleted, or closed until an admin reopens it, was an admin's doing; otherwise a host's.
   if (known === "gone" || known?.roomClosed) return ended(noticeText({ kind: "room_closed", by: "" }));
-  return ended("The host ended this meeting for everyone.");
+  return ended(known?.endedBy ? noticeText({ kind: "meeting_ended", by: known.endedBy }) : "The host ended this meeting for everyone.");
 }

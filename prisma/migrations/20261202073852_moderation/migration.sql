@@ -1,5 +1,6 @@
 -- AlterTable
 ALTER TABLE "Room" ADD COLUMN "endedForAllAt" DATETIME;
+ALTER TABLE "Room" ADD COLUMN "endedForAllBy" TEXT;
 
 -- CreateTable
 CREATE TABLE "RoomRemoval" (
@@ -25,6 +26,7 @@ CREATE TABLE "new_RoomAccess" (
     "role" TEXT NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "revokedAt" DATETIME,
+    "revokedBy" TEXT,
     CONSTRAINT "RoomAccess_roomId_fkey" FOREIGN KEY ("roomId") REFERENCES "Room" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "RoomAccess_inviteId_fkey" FOREIGN KEY ("inviteId") REFERENCES "Invite" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "RoomAccess_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE,

@@ -1,8 +1,8 @@
 // GET /api/rooms/[slug]/departure – why the caller is no longer in the room's meeting, for their page to say
 import { NextResponse } from "next/server";
-import { actorIdentity, requireActor } from "@/lib/auth/actor";
+import { requireActor } from "@/lib/auth/actor";
 import { handler } from "@/lib/http";
-import { findRemoval } from "@/lib/moderation/removals";
+import { departureOf } from "@/lib/moderation/departure";
 import type { Departure } from "@/lib/moderation/rules";
 import { findRoomBySlug } from "@/lib/rooms/rooms";
 
@@ -13,9 +13,5 @@ export type DepartureResponse = Departure;
 export const GET = handler(async (_request: Request, { params }: Context) => {
   const actor = await requireActor();
   const room = await findRoomBySlug((await params).slug);
-  // Only about the caller themselves: nothing here says anything about anyone else.
-  const removal = await findRemoval(room.id, actorIdentity(actor));
-  return NextResponse.json({ removedBy: removal?.removedBy ?? null, roomClosed: room.endedAt !== null } satisfies DepartureResponse, {
-    headers: { "Cache-Control": "no-store" },
-  });
+  return NextResponse.json((await departureOf(actor, room)) satisfies DepartureResponse, { headers: { "Cache-Control": "no-store" } });
 });
