@@ -3,8 +3,11 @@ import type { JoinCredentials } from "@/lib/meetings/join-credentials";
 
 export type JoinSource = { kind: "room"; slug: string } | { kind: "invite"; token: string };
 
-/** `fixable`: the caller typed something wrong (e.g. their name) and can correct it. */
-type Problem = { title: string; message: string; retry: boolean; fixable?: boolean };
+/**
+ * `fixable`: the caller typed something wrong (e.g. their name) and can correct it. `decided`:
+ * a host's decision (a removal), which a person may try again after, but no loop should.
+ */
+type Problem = { title: string; message: string; retry: boolean; fixable?: boolean; decided?: boolean };
 
 const titles: Record<string, string> = {
   room_full: "This meeting is full",
@@ -48,7 +51,10 @@ export async function fetchJoinCredentials(
     case 401:
       return { ok: false, problem: { title: title ?? "Sign in to join", message, retry: false } };
     case 403:
-      return { ok: false, problem: { title: title ?? "You can't join this meeting", message, retry: mayChange.has(body?.error?.code ?? "") } };
+      return {
+        ok: false,
+        problem: { title: title ?? "You can't join this meeting", message, retry: mayChange.has(body?.error?.code ?? ""), decided: body?.error?.code === "removed" },
+      };
     case 404:
       return { ok: false, problem: { title: "No such meeting", message, retry: false } };
     case 410:
