@@ -45,11 +45,11 @@ export async function changeUser(admin: SessionUser, userId: string, change: Use
     const workingAdmins = await tx.user.count({ where: { role: "ADMIN", disabledAt: null } });
     const isWorkingAdmin = user.role === "ADMIN" && !user.disabledAt;
     if (change.role === "MEMBER" && isWorkingAdmin && workingAdmins <= 1) {
-      throw new AppError(409, "last_admin", "This is the last administrator. Make someone else an administrator first.");
+      throw new AppError("last_admin", "This is the last administrator. Make someone else an administrator first.");
     }
-    if (change.disabled && user.id === admin.id) throw new AppError(409, "cannot_disable_self", "You cannot disable your own account.");
+    if (change.disabled && user.id === admin.id) throw new AppError("cannot_disable_self", "You cannot disable your own account.");
     if (change.disabled && isWorkingAdmin && workingAdmins <= 1) {
-      throw new AppError(409, "last_admin", "This is the last administrator. Make someone else an administrator first.");
+      throw new AppError("last_admin", "This is the last administrator. Make someone else an administrator first.");
     }
     return tx.user.update({
       where: { id: userId },
