@@ -86,6 +86,14 @@ export async function parseJsonBody<T>(request: Request, schema: ZodType<T>): Pr
   return schema.parse(body);
 }
 
+/** Reads and validates a query string; a parameter sent twice counts once (the last). */
+export function parseQuery<T>(request: Request, schema: ZodType<T>): T {
+  return schema.parse(Object.fromEntries(new URL(request.url).searchParams));
+}
+
+/** The second argument of a route handler under dynamic segments, e.g. `RouteParams<"slug">` for [slug]. */
+export type RouteParams<Segment extends string, Value extends string | string[] = string> = { params: Promise<Record<Segment, Value>> };
+
 /** Wraps a route handler so every thrown error becomes the JSON error body. */
 export function handler<Args extends unknown[]>(
   fn: (...args: Args) => Promise<Response>,

@@ -21,7 +21,10 @@ function stateOf(invite: { revokedAt: Date | null; expiresAt: Date | null; maxUs
   return "valid";
 }
 
-export async function createInvite(roomId: string, createdBy: Actor, input: CreateInviteInput): Promise<{ id: string; path: string }> {
+/** A link just made (POST /api/rooms/[slug]/invites): `path` is what to send, /j/<token>. */
+export type NewInvite = { id: string; path: string };
+
+export async function createInvite(roomId: string, createdBy: Actor, input: CreateInviteInput): Promise<NewInvite> {
   // Guests never hold host powers (co-host links need an account), so this is a member.
   if (createdBy.kind !== "member") throw new AppError("forbidden", "Only the meeting's hosts can do that.");
   const createdById = createdBy.user.id;
