@@ -10,11 +10,14 @@ import { recordAudit } from "./audit";
 // What only an admin can do to a room. Each action is written to the audit log. (What an admin
 // does to one person in a meeting, hosts and co-hosts do too: lib/moderation/.)
 
+/** When the room was closed (POST /api/admin/rooms/[slug]/end). */
+export type EndedRoom = { endedAt: Date };
+
 /**
  * Ends the meeting for everyone (LiveKit closes the room and tells each browser why) and
  * closes the room: new joins are refused (410) until an admin reopens it.
  */
-export async function endRoom(admin: SessionUser, slug: string): Promise<{ endedAt: Date }> {
+export async function endRoom(admin: SessionUser, slug: string): Promise<EndedRoom> {
   const room = await findRoomBySlug(slug);
   const wasLive = (await db.meeting.count({ where: { roomId: room.id, endedAt: null } })) > 0;
   const endedAt = room.endedAt ?? new Date();

@@ -24,11 +24,11 @@ export type Moderator = SessionUser;
 
 /** The moderator behind a room route's caller; a guest never is one. */
 export function moderatorOf(actor: Actor): Moderator {
-  if (actor.kind !== "member") throw new AppError(403, "forbidden", "Only the meeting's hosts can do that.");
+  if (actor.kind !== "member") throw new AppError("forbidden", "Only the meeting's hosts can do that.");
   return actor.user;
 }
 
-const notInMeeting = () => new AppError(404, "participant_not_found", "That person is not in this meeting.");
+const notInMeeting = () => new AppError("participant_not_found", "That person is not in this meeting.");
 
 // The identities Parley gives out (account ids, guest ids); anything else is nobody in a meeting.
 const isIdentity = (identity: string) => /^[A-Za-z0-9_-]{1,64}$/.test(identity);
@@ -40,11 +40,11 @@ async function targetInMeeting(moderator: Moderator, room: Room, identity: strin
   if (!isIdentity(identity)) throw notInMeeting();
   const participant = await findLiveKitParticipant(room.slug, identity);
   if (!participant) throw notInMeeting();
-  if (identity === moderator.id) throw new AppError(409, "cannot_moderate_self", "Use your own controls for that.");
+  if (identity === moderator.id) throw new AppError("cannot_moderate_self", "Use your own controls for that.");
   const actor = await actorBehind(identity, participant.attributes[ATTRIBUTES.kind]);
   const standing = await standingIn(actor, room);
   if (standing === "host" && moderator.role !== "ADMIN") {
-    throw new AppError(403, "target_is_host", "Only an administrator can do that to a host of this meeting.");
+    throw new AppError("target_is_host", "Only an administrator can do that to a host of this meeting.");
   }
   return { identity, name: participant.name || identity, actor, standing };
 }
@@ -69,7 +69,7 @@ export async function muteParticipant(moderator: Moderator, room: Room, identity
       ? await stopLiveKitScreenShare(room.slug, identity)
       : await muteLiveKitSource(room.slug, identity, source === "microphone" ? TrackSource.MICROPHONE : TrackSource.CAMERA);
   if (result === "absent") throw notInMeeting();
-  if (result === "nothing") throw new AppError(409, "nothing_to_mute", muting[source].off(target.name));
+  if (result === "nothing") throw new AppError("nothing_to_mute", muting[source].off(target.name));
   await tell(room.slug, { kind: muting[source].notice, by: moderator.name }, [identity]);
   await audit(moderator, muting[source].action, room, target);
 }
@@ -90,7 +90,7 @@ export async function removeParticipant(moderator: Moderator, room: Room, identi
 
 export async function letBackIn(moderator: Moderator, room: Room, identity: string): Promise<void> {
   const lifted = isIdentity(identity) ? await liftRemoval(room.id, identity) : null;
-  if (!lifted) throw new AppError(404, "not_removed", "That person is not on this meeting's removed list.");
+  if (!lifted) throw new AppError("not_removed", "That person is not on this meeting's removed list.");
   await audit(moderator, "participant.let_back_in", room, { identity, name: lifted.name });
 }
 
@@ -98,7 +98,7 @@ export async function letBackIn(moderator: Moderator, room: Room, identity: stri
 export async function setCohost(moderator: Moderator, room: Room, identity: string, cohost: boolean): Promise<{ standing: Standing }> {
   const target = await targetInMeeting(moderator, room, identity);
   if (target.actor?.kind !== "member") {
-    throw new AppError(409, "cohost_needs_account", "Guests can't be co-hosts: co-hosts need an account.");
+    throw new AppError("cohost_needs_account", "Guests can't be co-hosts: co-hosts need an account.");
   }
   await setCohostGrant(room.id, identity, cohost);
   const standing = await standingIn(target.actor, room);

@@ -5,6 +5,12 @@
 import { useIsSpeaking, useLocalParticipant, useParticipantAttribute, useParticipantAttributes, useParticipantInfo, useParticipants } from "@livekit/components-react";
 import { ParticipantEvent, type Participant } from "livekit-client";
 import { useCallback, useEffect, useState } from "react";
+import type { EndMeetingResponse } from "@/app/api/rooms/[slug]/end/route";
+import type { MuteEveryoneResponse } from "@/app/api/rooms/[slug]/mute-everyone/route";
+import type { CohostResponse } from "@/app/api/rooms/[slug]/participants/[identity]/cohost/route";
+import type { MuteResponse } from "@/app/api/rooms/[slug]/participants/[identity]/mute/route";
+import type { RemoveResponse } from "@/app/api/rooms/[slug]/participants/[identity]/remove/route";
+import type { LetBackInResponse } from "@/app/api/rooms/[slug]/removals/[identity]/route";
 import type { RemovalsResponse } from "@/app/api/rooms/[slug]/removals/route";
 import { ATTRIBUTES } from "@/lib/meetings/attributes";
 import type { MutableSource } from "@/lib/moderation/rules";
@@ -13,7 +19,9 @@ import type { Json } from "../json";
 
 type Removal = Json<RemovalsResponse["removals"][number]>;
 /** Calls the API (after asking `question`, if any); the answer's body, or null when refused or cancelled. */
-type Act = (path: string, init: { method: string; json?: unknown }, question?: string) => Promise<unknown>;
+type Act = <T>(path: string, init: { method: string; json?: unknown }, question?: string) => Promise<Json<T> | null>;
+// The door's lock route (POST /api/rooms/[slug]/lock, built beside the waiting room) answers with this.
+type LockRoomResponse = { locked: boolean };
 
 const REMOVED_REFRESH_MS = 5000;
 
@@ -71,7 +79,7 @@ function ParticipantRow({ participant, slug, moderates, act }: { participant: Pa
   const standing = attributes?.[ATTRIBUTES.standing];
   const guest = attributes?.[ATTRIBUTES.kind] === "guest";
   const path = (action: string) => `/api/rooms/${encodeURIComponent(slug)}/participants/${encodeURIComponent(participant.identity)}/${action}`;
-  const mute = (source: MutableSource) => void act(path("mute"), { method: "POST", json: { source } });
+  const mute = (source: MutableSource) => void act<MuteResponse>(path("mute"), { method: "POST", json: { source } });
   // Hosts are out of reach here (admins act on them from the admin console); nobody acts on themselves.
   const actions = moderates && !participant.isLocal && standing !== "host";
 
@@ -117,7 +125,7 @@ function ParticipantRow({ participant, slug, moderates, act }: { participant: Pa
               type="button"
               className="secondary small"
               aria-label={standing === "cohost" ? `Remove ${name} as co-host` : `Make ${name} a co-host`}
-              onClick={() => void act(path("cohost"), { method: "POST", json: { cohost: standing !== "cohost" } })}
+              onClick={() => void act<CohostResponse>(path("cohost"), { method: "POST", json: { cohost: standing !== "cohost" } })}
             >
               {standing === "cohost" ? "Remove co-host" : "Make co-host"}
             </button>
@@ -126,7 +134,7 @@ function ParticipantRow({ participant, slug, moderates, act }: { participant: Pa
             type="button"
             className="danger small"
             aria-label={`Remove ${name} from the meeting`}
-            onClick={() => void act(path("remove"), { method: "POST" }, `Remove ${name} from the meeting? They can't come back until a host lets them in again.`)}
+            onClick={() => void act<RemoveResponse>(path("remove"), { method: "POST" }, `Remove ${name} from the meeting? They can't come back until a host lets them in again.`)}
           >
             Remove
           </button>
@@ -141,12 +149,12 @@ function RoomControls({ slug, ends, act }: { slug: string; ends: boolean; act: A
   // The lock's state is only known from the answer to the last press (POST returns { locked }).
   const [locked, setLocked] = useState(false);
   async function toggleLock() {
-    const body = (await act(`${room}/lock`, { method: "POST", json: { locked: !locked } })) as { locked: boolean } | null;
+    const body = await act<LockRoomResponse>(`${room}/lock`, { method: "POST", json: { locked: !locked } });
     if (body) setLocked(body.locked);
   }
   return (
     <div className="room-controls" data-testid="room-controls">
-      <button type="button" className="secondary small" onClick={() => void act(`${room}/mute-everyone`, { method: "POST" })}>
+      <button type="button" className="secondary small" onClick={() => void act<MuteEveryoneResponse>(`${room}/mute-everyone`, { method: "POST" })}>
         Mute everyone
       </button>
       <button type="button" className="secondary small" onClick={() => void toggleLock()}>
@@ -156,7 +164,7 @@ function RoomControls({ slug, ends, act }: { slug: string; ends: boolean; act: A
         <button
           type="button"
           className="danger small"
-          onClick={() => void act(`${room}/end`, { method: "POST" }, "End the meeting for everyone? Everyone is disconnected now.")}
+          onClick={() => void act<EndMeetingResponse>(`${room}/end`, { method: "POST" }, "End the meeting for everyone? Everyone is disconnected now.")}
         >
           End meeting for everyone
         </button>
@@ -172,8 +180,8 @@ function RemovedList({ slug, version, act }: { slug: string; version: number; ac
   useEffect(() => {
     let current = true;
     const load = () =>
-      void callApi(`/api/rooms/${encodeURIComponent(slug)}/removals`, { method: "GET" }).then((result) => {
-        if (current && result.ok) setRemovals((result.body as Json<RemovalsResponse>).removals);
+      void callApi<RemovalsResponse>(`/api/rooms/${encodeURIComponent(slug)}/removals`, { method: "GET" }).then((result) => {
+        if (current && result.ok) setRemovals(result.body.removals);
       });
     load();
     const timer = setInterval(load, REMOVED_REFRESH_MS);
@@ -197,7 +205,9 @@ function RemovedList({ slug, version, act }: { slug: string; version: number; ac
               className="secondary small"
               aria-label={`Let ${removal.name} back in`}
               onClick={() =>
-                void act(`/api/rooms/${encodeURIComponent(slug)}/removals/${encodeURIComponent(removal.identity)}`, { method: "DELETE" }).then(() => setRefresh((n) => n + 1))
+                void act<LetBackInResponse>(`/api/rooms/${encodeURIComponent(slug)}/removals/${encodeURIComponent(removal.identity)}`, { method: "DELETE" }).then(() =>
+                  setRefresh((n) => n + 1),
+                )
               }
             >
               Let back in
@@ -220,9 +230,9 @@ export function ParticipantsPanel({ slug }: { slug: string }) {
   const standing = useParticipantAttribute(ATTRIBUTES.standing, { participant: localParticipant });
   const moderates = standing === "host" || standing === "cohost";
 
-  const act: Act = useCallback(async (path, init, question) => {
+  const act: Act = useCallback(async <T,>(path: string, init: { method: string; json?: unknown }, question?: string) => {
     if (question && !window.confirm(question)) return null;
-    const result = await callApi(path, init);
+    const result = await callApi<T>(path, init);
     setError(result.ok ? null : result.message);
     setVersion((n) => n + 1);
     return result.ok ? result.body : null;

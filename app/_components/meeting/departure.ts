@@ -2,6 +2,7 @@
 // (if it arrived), else from asking the server (GET /api/rooms/[slug]/departure).
 import type { DepartureResponse } from "@/app/api/rooms/[slug]/departure/route";
 import { noticeText, type Notice } from "@/lib/moderation/rules";
+import { callApi } from "../api";
 
 export type Explained = { title: string; message: string; retry: boolean };
 
@@ -14,13 +15,9 @@ function fromNotice(notice: Notice): Explained {
 }
 
 async function askServer(slug: string): Promise<DepartureResponse | "gone" | null> {
-  try {
-    const response = await fetch(`/api/rooms/${encodeURIComponent(slug)}/departure`, { cache: "no-store" });
-    if (response.status === 404) return "gone";
-    return response.ok ? ((await response.json()) as DepartureResponse) : null;
-  } catch {
-    return null;
-  }
+  const result = await callApi<DepartureResponse>(`/api/rooms/${encodeURIComponent(slug)}/departure`, { method: "GET" });
+  if (result.ok) return result.body;
+  return result.code === "not_found" ? "gone" : null;
 }
 
 /** `how`: LiveKit removed this person, or closed the whole room. */
