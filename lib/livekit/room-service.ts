@@ -92,6 +92,16 @@ export async function listLiveKitParticipants(name: string): Promise<Participant
   return (await roomService().listParticipants(name)).filter((p) => p.state !== ParticipantInfo_State.DISCONNECTED);
 }
 
+/** Like listLiveKitParticipants, for one room the app cares about now: none when it is not open there, 503 when LiveKit is away. */
+export async function presentLiveKitParticipants(name: string): Promise<ParticipantInfo[]> {
+  try {
+    return await listLiveKitParticipants(name);
+  } catch (error) {
+    if (isNotFound(error)) return [];
+    throw unavailable("livekit_list_participants_failed", name, error);
+  }
+}
+
 const isNotFound = (error: unknown) => error instanceof Error && /not found|does not exist/i.test(error.message);
 
 function unavailable(event: string, room: string, error: unknown): AppError {

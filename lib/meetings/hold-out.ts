@@ -1,5 +1,5 @@
 import "server-only";
-import { listLiveKitParticipants } from "../livekit/room-service";
+import { presentLiveKitParticipants } from "../livekit/room-service";
 import { logger } from "../logger";
 import { recentRemovals } from "../moderation/removals";
 import { enforceStayRules } from "./stay-rules";
@@ -63,9 +63,9 @@ async function sweep(): Promise<void> {
 
 async function listedIn(slug: string) {
   try {
-    return await listLiveKitParticipants(slug);
+    return await presentLiveKitParticipants(slug);
   } catch {
-    // The room is not open (nobody can be in it) or LiveKit is away for a moment: next sweep.
+    // LiveKit is away for a moment: the next sweep looks again.
     return [];
   }
 }

@@ -3,8 +3,7 @@ import { TrackSource } from "livekit-server-sdk";
 import { recordAudit } from "../admin/audit";
 import { db } from "../db";
 import { revokeInvite } from "../invites/invites";
-import { deleteLiveKitRoom, liveParticipantIdentities, listLiveKitParticipants, livekitUnavailable, muteLiveKitSource, removeLiveKitParticipant } from "../livekit/room-service";
-import { logger } from "../logger";
+import { deleteLiveKitRoom, liveParticipantIdentities, muteLiveKitSource, presentLiveKitParticipants, removeLiveKitParticipant } from "../livekit/room-service";
 import { recordRoomClosed } from "../meetings/attendance";
 import { holdOut } from "../meetings/hold-out";
 import { actorBehind, publishStanding } from "../meetings/participant-standing";
@@ -19,11 +18,7 @@ const where = (room: Room) => `in ${room.name} (${room.slug})`;
 
 /** Mutes every microphone in the meeting but the moderator's own; how many were muted. */
 export async function muteEveryone(moderator: Moderator, room: Room): Promise<{ muted: number }> {
-  const participants = await listLiveKitParticipants(room.slug).catch((error: unknown) => {
-    if (error instanceof Error && /not found|does not exist/i.test(error.message)) return [];
-    logger.warn("livekit_list_participants_failed", { room: room.slug, error: error instanceof Error ? error.message : String(error) });
-    throw livekitUnavailable();
-  });
+  const participants = await presentLiveKitParticipants(room.slug);
   const speaking = participants.filter(
     (p) => p.identity !== moderator.id && p.tracks.some((track) => track.source === TrackSource.MICROPHONE && !track.muted),
   );
