@@ -3,7 +3,8 @@
 // already handed out (the tokens people hold, the access their links gave). Participants here
 // connect for signalling only (tests/support/livekit.ts), which is enough to be in the meeting.
 import { randomBytes } from "node:crypto";
-import type WebSocket from "ws";
+import { SignalResponse } from "@livekit/protocol";
+import WebSocket from "ws";
 import { afterAll, describe, expect, it } from "vitest";
 import { meetingsOf, select } from "../support/database";
 import { HttpClient, newMember, signedInAdmin } from "../support/http-client";
@@ -59,6 +60,22 @@ async function refusedOrCut(token: string): Promise<{ refused: boolean; cutAfter
   sockets.push(socket);
   await closedByServer(socket, 10_000);
   return { refused: false, cutAfterMs: Date.now() - started };
+}
+
+/** The fresh token LiveKit sends over the signal connection of someone who has just joined with `token`. */
+function tokenLiveKitRenews(token: string): Promise<string> {
+  const socket = new WebSocket(`${stack.livekitUrl.replace(/^http/, "ws")}/rtc?access_token=${encodeURIComponent(token)}&auto_subscribe=1&sdk=js&protocol=15`);
+  sockets.push(socket);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("LiveKit sent no fresh token")), 10_000);
+    socket.on("message", (data: Buffer) => {
+      const { message } = SignalResponse.fromBinary(new Uint8Array(data));
+      if (message.case !== "refreshToken") return;
+      clearTimeout(timer);
+      resolve(message.value);
+    });
+    socket.once("error", reject);
+  });
 }
 
 /** An invite-only room (nobody gets in without a link) whose owner is in its meeting. */
@@ -321,5 +338,21 @@ describe("moderation given bad input", () => {
     expect(access()).toEqual(accessBefore);
     expect(select(`SELECT "revokedAt" FROM "Invite" WHERE "id" = ?`, target.invite.id)).toEqual([{ revokedAt: null }]);
     expect(auditOf(target.user.id, other.owner.user.id, "nobody-here", target.invite.id)).toEqual([]);
+  });
+});
+
+describe("meeting tokens", () => {
+  it("live 2 minutes, and LiveKit gives a participant a fresh one (10 minutes) as soon as they join, so meetings outlive them", async () => {
+    const { owner, room } = await roomWithHost("Token life");
+    const member = await memberThroughLink(owner.client, room.slug, "participant", "Tom");
+    const { body } = await tokenFor(member.client, room.slug);
+    const issued = claimsOf(body.token) as { exp: number; attributes?: Record<string, string> };
+    const now = Math.floor(Date.now() / 1000);
+    expect(issued.exp - now).toBeLessThanOrEqual(120);
+    expect(issued.exp - now).toBeGreaterThan(60);
+
+    const renewed = claimsOf(await tokenLiveKitRenews(body.token)) as { exp: number; sub: string; video: { room: string }; attributes?: Record<string, string> };
+    expect({ sub: renewed.sub, room: renewed.video.room, attributes: renewed.attributes }).toEqual({ sub: member.user.id, room: room.slug, attributes: issued.attributes });
+    expect(renewed.exp - Math.floor(Date.now() / 1000)).toBeGreaterThan(9 * 60);
   });
 });
