@@ -1,6 +1,7 @@
 import { TrackSource } from "livekit-server-sdk";
 import { expect, test } from "./fixtures";
-import { expectRemoteVideoPlaying, joinFromPreJoin, newPerson, signInAsAdmin, signUpHere, tiles } from "./support";
+import { expectRemoteVideoPlaying, joinFromPreJoin, signInAsAdmin, signUpHere, tiles } from "./support";
+import { newPerson, TEST_ADMIN } from "../support/factories";
 import { stack } from "../support/stack";
 
 test("the admin sees a meeting go live, mutes and removes someone, ends it for everyone, and its attendance is recorded", async ({ openPage }) => {
@@ -82,7 +83,7 @@ test("the admin sees a meeting go live, mutes and removes someone, ends it for e
   // And the audit log names who did it.
   await admin.goto("/admin/audit");
   const log = admin.getByTestId("audit-log");
-  await expect(log.locator("tbody tr", { hasText: "room.end_meeting" }).filter({ hasText: meetingName })).toContainText("admin@parley.test");
+  await expect(log.locator("tbody tr", { hasText: "room.end_meeting" }).filter({ hasText: meetingName })).toContainText(TEST_ADMIN.email);
   await expect(log.locator("tbody tr", { hasText: "participant.remove" }).filter({ hasText: bruno.name })).toHaveCount(1);
   await expect(log.locator("tbody tr", { hasText: "participant.mute_microphone" }).filter({ hasText: bruno.name })).toHaveCount(1);
 });

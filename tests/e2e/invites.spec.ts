@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { expectRemoteVideoPlaying, joinFromPreJoin, newPerson, signUpHere, tiles } from "./support";
+import { expectRemoteVideoPlaying, joinFromPreJoin, signUpHere, tiles } from "./support";
+import { newPerson } from "../support/factories";
 import { stack } from "../support/stack";
 
 /** A signed-up host sitting in a new meeting; returns the room's code. */

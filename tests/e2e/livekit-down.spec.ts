@@ -1,8 +1,10 @@
 import { expect, test } from "./fixtures";
-import { joinFromPreJoin, newPerson, signUpHere } from "./support";
+import { joinFromPreJoin, signUpHere } from "./support";
+import { newPerson } from "../support/factories";
+import { stack } from "../support/stack";
 
 // Served by a second instance of the same build whose LiveKit address has no server behind it.
-test.use({ baseURL: process.env.PARLEY_TEST_APP_WITHOUT_LIVEKIT_URL });
+test.use({ baseURL: stack.appWithoutLiveKitUrl });
 
 test("when the meeting service is down, the meeting page says so and offers a retry", async ({ page }) => {
   await page.goto("/signup");

@@ -1,7 +1,8 @@
 import { chromium, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "../support/chromium";
 import { expect, test } from "./fixtures";
-import { newPerson, signUpHere, tiles } from "./support";
+import { signUpHere, tiles } from "./support";
+import { newPerson } from "../support/factories";
 import { stack } from "../support/stack";
 
 async function startMeeting(page: Page): Promise<string> {
@@ -52,7 +53,7 @@ const deviceTrouble = [
 for (const { problem, without, says } of deviceTrouble) {
   test(`a ${problem} camera and microphone are explained, and one can join without them`, async ({}, testInfo) => {
     const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS.filter((arg) => arg !== without) });
-    const page = await (await browser.newContext({ baseURL: process.env.PARLEY_TEST_APP_URL })).newPage();
+    const page = await (await browser.newContext({ baseURL: stack.appUrl })).newPage();
     try {
       const slug = await startMeeting(page);
       const prejoin = page.getByTestId("prejoin");
