@@ -1,18 +1,13 @@
 import { TrackSource } from "livekit-server-sdk";
 import { expect, test } from "./fixtures";
-import { expectRemoteVideoPlaying, joinFromPreJoin, signInAsAdmin, signUpHere, tiles } from "./support";
+import { expectRemoteVideoPlaying, hostStartsMeeting, joinFromPreJoin, signInAsAdmin, signUpHere, tiles } from "./support";
 import { newPerson, TEST_ADMIN } from "../support/factories";
 import { stack } from "../support/stack";
 
 test("the admin sees a meeting go live, mutes and removes someone, ends it for everyone, and its attendance is recorded", async ({ openPage }) => {
   const meetingName = `All hands ${Date.now().toString(36)}`;
   const host = await openPage();
-  await host.goto("/signup");
-  await signUpHere(host, newPerson("Hana"));
-  await host.getByLabel("Meeting name").fill(meetingName);
-  await host.getByRole("button", { name: "New meeting" }).click();
-  await expect(host).toHaveURL(/\/r\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
-  const slug = new URL(host.url()).pathname.split("/")[2]!;
+  const slug = await hostStartsMeeting(host, "Hana", meetingName);
 
   // The admin's console is open before anyone joins, and is never reloaded.
   const admin = await openPage();

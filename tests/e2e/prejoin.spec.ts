@@ -1,20 +1,11 @@
-import { chromium, type Page } from "@playwright/test";
+import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "../support/chromium";
 import { expect, test } from "./fixtures";
-import { signUpHere, tiles } from "./support";
-import { newPerson } from "../support/factories";
+import { hostStartsMeeting, tiles } from "./support";
 import { stack } from "../support/stack";
 
-async function startMeeting(page: Page): Promise<string> {
-  await page.goto("/signup");
-  await signUpHere(page, newPerson("Pia"));
-  await page.getByRole("button", { name: "New meeting" }).click();
-  await expect(page).toHaveURL(/\/r\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
-  return new URL(page.url()).pathname.split("/")[2]!;
-}
-
 test("the pre-join shows a live preview and microphone level, and joining muted with the camera off is remembered", async ({ page }) => {
-  const slug = await startMeeting(page);
+  const slug = await hostStartsMeeting(page, "Pia");
   const prejoin = page.getByTestId("prejoin");
 
   const preview = prejoin.getByTestId("prejoin-video");
@@ -55,7 +46,7 @@ for (const { problem, without, says } of deviceTrouble) {
     const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS.filter((arg) => arg !== without) });
     const page = await (await browser.newContext({ baseURL: stack.appUrl })).newPage();
     try {
-      const slug = await startMeeting(page);
+      const slug = await hostStartsMeeting(page, "Pia");
       const prejoin = page.getByTestId("prejoin");
       await expect(prejoin.getByTestId("camera-problem")).toContainText(says("camera"));
       await expect(prejoin.getByTestId("microphone-problem")).toContainText(says("microphone"));

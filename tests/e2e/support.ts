@@ -11,10 +11,11 @@ export async function signUpHere(page: Page, person: Person) {
   await page.getByRole("button", { name: "Create account" }).click();
 }
 
-/** Signs a new person up on this page and starts a meeting; returns the room's code. */
-export async function hostStartsMeeting(page: Page, label: string): Promise<string> {
+/** Signs a new person up on this page and starts a meeting (named, if given); returns the room's code. */
+export async function hostStartsMeeting(page: Page, label: string, meetingName?: string): Promise<string> {
   await page.goto("/signup");
   await signUpHere(page, newPerson(label));
+  if (meetingName !== undefined) await page.getByLabel("Meeting name").fill(meetingName);
   await page.getByRole("button", { name: "New meeting" }).click();
   await expect(page).toHaveURL(/\/r\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
   return new URL(page.url()).pathname.split("/")[2]!;
