@@ -5,7 +5,8 @@ import { parseEnv, type Env } from "../../lib/env";
 import { sqliteFileFromUrl } from "../../lib/sqlite-url";
 import { testStack } from "./config";
 
-const mainApp = () => parseEnv(testStack().app.env);
+let main: Env | undefined;
+const mainApp = () => (main ??= parseEnv(testStack().app.env));
 
 export const stack = {
   get appUrl() {
