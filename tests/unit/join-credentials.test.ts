@@ -17,7 +17,7 @@ describe("joining from the meeting page", () => {
     respond(503, { error: { code: "livekit_unavailable", message: "The meeting service can't be reached right now." } });
     expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toEqual({
       ok: false,
-      problem: { title: "Meeting service unavailable", message: "The meeting service can't be reached right now.", retry: true },
+      problem: { title: "Meeting service unavailable", message: "The meeting service can't be reached right now.", retry: true, code: "livekit_unavailable" },
     });
   });
 
@@ -26,6 +26,14 @@ describe("joining from the meeting page", () => {
     const result = await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problem.retry).toBe(false);
+  });
+
+  it("hands the page the code of a refusal it handles itself (the waiting room)", async () => {
+    respond(403, { error: { code: "waiting_room", message: "Waiting for the host to let you in." } });
+    expect(await fetchJoinCredentials({ kind: "invite", token: "t".repeat(43) }, "Gina")).toEqual({
+      ok: false,
+      problem: { title: "Waiting for the host to let you in", message: "Waiting for the host to let you in.", retry: false, code: "waiting_room" },
+    });
   });
 
   it("says so when Parley itself cannot be reached", async () => {

@@ -1,0 +1,14 @@
+import { NextResponse } from "next/server";
+import { decideKnock } from "@/lib/door/knocks";
+import { emptyBody, handler, parseJsonBody } from "@/lib/http";
+import { authorizeRoomAction } from "@/lib/rooms/guard";
+
+type Context = { params: Promise<{ slug: string; knockId: string }> };
+
+// POST /api/rooms/[slug]/knocks/[knockId]/admit – let someone in (hosts and co-hosts)
+export const POST = handler(async (request: Request, { params }: Context) => {
+  await parseJsonBody(request, emptyBody);
+  const { slug, knockId } = await params;
+  const { actor, room } = await authorizeRoomAction("manageDoor", slug);
+  return NextResponse.json({ knock: await decideKnock(actor, room, knockId, { admit: true }) });
+});
