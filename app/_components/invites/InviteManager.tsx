@@ -2,14 +2,17 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { createInviteSchema, type InviteRole, type InviteView } from "@/lib/invites/rules";
+import type { WaitingRoomChoice } from "@/lib/door/rules";
 import { roomSettingsSchema } from "@/lib/rooms/rules";
 import { callApi } from "../api";
 import type { Json } from "../json";
 import { FormError } from "../FormError";
+import { LockControl } from "./LockControl";
+import { WaitingRoomChoices } from "./WaitingRoomChoices";
 
 type Invite = Json<InviteView>;
 
-type Settings = { joinPolicy: "MEMBERS" | "INVITE_ONLY"; allowGuests: boolean; maxParticipants: number | null };
+type Settings = { joinPolicy: "MEMBERS" | "INVITE_ONLY"; allowGuests: boolean; maxParticipants: number | null; waitingRoom: WaitingRoomChoice };
 
 const roleNames: Record<InviteRole, string> = {
   participant: "Participant: camera, microphone, screen, chat",
@@ -191,7 +194,12 @@ function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: Set
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const max = String(form.get("maxParticipants") ?? "").trim();
-    const draft = { joinPolicy: form.get("joinPolicy"), allowGuests: form.get("allowGuests") === "on", maxParticipants: max ? Number(max) : null };
+    const draft = {
+      joinPolicy: form.get("joinPolicy"),
+      allowGuests: form.get("allowGuests") === "on",
+      maxParticipants: max ? Number(max) : null,
+      waitingRoom: form.get("waitingRoom"),
+    };
     const parsed = roomSettingsSchema.safeParse(draft);
     if (!parsed.success) return setMessage({ error: true, text: parsed.error.issues[0]?.message ?? "Check the settings." });
     const result = await callApi(`/api/rooms/${slug}/settings`, { method: "PATCH", json: parsed.data });
@@ -219,6 +227,7 @@ function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: Set
           <input type="checkbox" name="allowGuests" defaultChecked={settings.allowGuests} /> Guests without an account may join with an invite link
         </span>
       </label>
+      <WaitingRoomChoices value={settings.waitingRoom} />
       <label>
         Maximum participants
         <input name="maxParticipants" type="number" min={2} defaultValue={settings.maxParticipants ?? ""} placeholder="No limit" />
@@ -233,7 +242,7 @@ function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: Set
   );
 }
 
-export function InviteManager({ slug, invites, settings }: { slug: string; invites: Invite[]; settings: Settings }) {
+export function InviteManager({ slug, invites, settings, locked }: { slug: string; invites: Invite[]; settings: Settings; locked: boolean }) {
   const router = useRouter();
   const [created, setCreated] = useState<string | null>(null);
   return (
@@ -258,6 +267,7 @@ export function InviteManager({ slug, invites, settings }: { slug: string; invit
         <InviteTable slug={slug} invites={invites} onChanged={() => router.refresh()} />
       </section>
       <SettingsForm slug={slug} settings={settings} onSaved={() => router.refresh()} />
+      <LockControl slug={slug} locked={locked} onChanged={() => router.refresh()} />
     </>
   );
 }

@@ -3,8 +3,11 @@ import type { JoinCredentials } from "@/lib/meetings/join-credentials";
 
 export type JoinSource = { kind: "room"; slug: string } | { kind: "invite"; token: string };
 
-/** `fixable`: the caller typed something wrong (e.g. their name) and can correct it. */
-type Problem = { title: string; message: string; retry: boolean; fixable?: boolean };
+/**
+ * `fixable`: the caller typed something wrong (e.g. their name) and can correct it. `code`: the
+ * server's error code, for refusals the page handles itself (`waiting_room`: knock and wait).
+ */
+export type Problem = { title: string; message: string; retry: boolean; fixable?: boolean; code?: string };
 
 const titles: Record<string, string> = {
   room_full: "This meeting is full",
@@ -15,6 +18,8 @@ const titles: Record<string, string> = {
   invite_expired: "This invite link has expired",
   invite_used_up: "This invite link has been used up",
   room_ended: "This meeting has ended",
+  room_locked: "This meeting is locked",
+  waiting_room: "Waiting for the host to let you in",
 };
 
 export async function fetchJoinCredentials(
@@ -32,28 +37,40 @@ export async function fetchJoinCredentials(
             body: JSON.stringify(name === undefined ? { token: source.token } : { token: source.token, name }),
           });
   } catch {
-    return { ok: false, problem: { title: "You're offline", message: "Parley can't be reached. Check your connection and try again.", retry: true } };
+    return { ok: false, problem: OFFLINE };
   }
   if (response.ok) return { ok: true, credentials: (await response.json()) as JoinCredentials };
+  return { ok: false, problem: await problemOf(response) };
+}
+
+export const OFFLINE: Problem = { title: "You're offline", message: "Parley can't be reached. Check your connection and try again.", retry: true };
+
+/** A refusal of the token route (or of knocking at the door) in words a person can act on. */
+export async function problemOf(response: Response): Promise<Problem> {
   const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
   const message = body?.error?.message ?? "Something went wrong. Try again.";
-  const title = titles[body?.error?.code ?? ""];
-  switch (response.status) {
+  const code = body?.error?.code;
+  const title = titles[code ?? ""];
+  return { ...problemFor(response.status, title, message, code), ...(code ? { code } : {}) };
+}
+
+function problemFor(status: number, title: string | undefined, message: string, code: string | undefined): Problem {
+  switch (status) {
     case 400:
-      return { ok: false, problem: { title: "Check your details", message, retry: true, fixable: true } };
+      return { title: "Check your details", message, retry: true, fixable: true };
     case 401:
-      return { ok: false, problem: { title: title ?? "Sign in to join", message, retry: false } };
+      return { title: title ?? "Sign in to join", message, retry: false };
     case 403:
-      return { ok: false, problem: { title: title ?? "You can't join this meeting", message, retry: body?.error?.code === "room_full" } };
+      return { title: title ?? "You can't join this meeting", message, retry: code === "room_full" || code === "room_locked" };
     case 404:
-      return { ok: false, problem: { title: "No such meeting", message, retry: false } };
+      return { title: "No such meeting", message, retry: false };
     case 410:
-      return { ok: false, problem: { title: title ?? "This meeting has ended", message, retry: false } };
+      return { title: title ?? "This meeting has ended", message, retry: false };
     case 429:
-      return { ok: false, problem: { title: "Too many attempts", message, retry: true } };
+      return { title: "Too many attempts", message, retry: true };
     case 503:
-      return { ok: false, problem: { title: "Meeting service unavailable", message, retry: true } };
+      return { title: "Meeting service unavailable", message, retry: true };
     default:
-      return { ok: false, problem: { title: "Couldn't join", message, retry: true } };
+      return { title: "Couldn't join", message, retry: true };
   }
 }
