@@ -159,7 +159,7 @@ export async function redeemInvite(token: string, actor: Actor | null, guestName
     });
     if (claimed.count === 0) throw inviteRefusal("used_up");
     const guest = member ? null : { id: newGuestId(), roomId: invite.room.id, displayName: guestName!, expiresAt: guestPassExpiry(now, invite.expiresAt) };
-    if (guest) await tx.guest.create({ data: guest });
+    if (guest) await tx.guest.create({ data: { ...guest, createdAt: now } });
     await tx.roomAccess.create({ data: { roomId: invite.room.id, inviteId: invite.id, role: toRole(invite.role), userId: member?.id ?? null, guestId: guest?.id ?? null } });
     return { roomId: invite.room.id, guest };
   });

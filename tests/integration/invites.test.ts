@@ -12,6 +12,8 @@ async function hostWithRoom(name = "Invites") {
   const host = new HttpClient();
   await host.signUp(newPerson("Host"));
   const room = await host.createRoom(name);
+  // Links, not the waiting room (tests/integration/waiting-room.test.ts), are what these tests are about.
+  await host.letEveryoneIn(room.slug);
   return { host, room };
 }
 
