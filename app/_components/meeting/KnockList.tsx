@@ -114,7 +114,7 @@ export function KnockList({ slug }: { slug: string }) {
         if (!active) return;
         const fresh = body.knocks.filter((knock) => !heard.current.has(knock.id));
         fresh.forEach((knock) => heard.current.add(knock.id));
-        if (fresh.length) playChime();
+        if (fresh.length) void playChime();
         setKnocks(body.knocks);
         setLocked(body.locked);
       }

@@ -2,11 +2,11 @@
 
 let context: AudioContext | undefined;
 
-/** Plays the chime; browsers that refuse audio before a click on the page stay silent. */
-export function playChime(): void {
+/** Plays the chime; a browser that allows no sound yet (nothing on the page was clicked) plays it once it does. */
+export async function playChime(): Promise<void> {
   try {
     context ??= new AudioContext();
-    if (context.state === "suspended") void context.resume();
+    if (context.state === "suspended") await context.resume();
     const start = context.currentTime;
     [660, 880].forEach((frequency, i) => {
       const at = start + i * 0.16;
