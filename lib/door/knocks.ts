@@ -42,10 +42,7 @@ export type KnockView = {
   since: Date;
 };
 
-/** What the hosts' knock list reads (GET /api/rooms/[slug]/knocks). */
-export type KnockListResponse = { knocks: KnockView[]; locked: boolean };
-
-const knockNotFound = () => new AppError(404, "knock_not_found", "Nobody is knocking with that id in this meeting.");
+const knockNotFound = () => new AppError("knock_not_found", "Nobody is knocking with that id in this meeting.");
 
 const displayName = (actor: Actor) => (actor.kind === "member" ? actor.user.name : actor.guest.displayName);
 
@@ -87,7 +84,7 @@ export async function reportAtDoor({ actor, room }: RoomContext): Promise<KnockS
     orderBy: { createdAt: "desc" },
     select: { id: true, status: true, message: true },
   });
-  if (!knock) throw new AppError(404, "knock_not_found", "You have not knocked at this meeting's door.");
+  if (!knock) throw new AppError("knock_not_found", "You have not knocked at this meeting's door.");
   if (knock.status !== "WAITING") {
     return { status: knock.status === "ADMITTED" ? "admitted" : knock.status === "DENIED" ? "denied" : "withdrawn", message: knock.status === "DENIED" ? knock.message : null, hostPresent: false };
   }
@@ -126,9 +123,10 @@ export async function listKnocks(room: Pick<Room, "id">): Promise<KnockView[]> {
 }
 
 export type Decision = { admit: true } | { admit: false; message?: string };
+export type DecidedKnock = { id: string; status: "admitted" | "denied" };
 
 /** A host or co-host lets someone in, or turns them away with an optional message. */
-export async function decideKnock(by: Actor, room: Room, knockId: string, decision: Decision): Promise<{ id: string; status: "admitted" | "denied" }> {
+export async function decideKnock(by: Actor, room: Room, knockId: string, decision: Decision): Promise<DecidedKnock> {
   if (!isKnockId(knockId)) throw knockNotFound();
   const knock = await db.knock.findFirst({ where: { id: knockId, roomId: room.id }, select: { id: true, name: true, identity: true } });
   if (!knock) throw knockNotFound();
@@ -137,7 +135,7 @@ export async function decideKnock(by: Actor, room: Room, knockId: string, decisi
     where: { id: knock.id, status: "WAITING" },
     data: { status: decision.admit ? "ADMITTED" : "DENIED", message, decidedAt: new Date(), decidedById: actorIdentity(by) },
   });
-  if (count === 0) throw new AppError(409, "knock_closed", `${knock.name} is no longer waiting.`);
+  if (count === 0) throw new AppError("knock_closed", `${knock.name} is no longer waiting.`);
   await closeDoor(knock.id);
   await auditDecision(by, room, knock, decision.admit, message);
   return { id: knock.id, status: decision.admit ? "admitted" : "denied" };
@@ -164,7 +162,7 @@ export async function watchKnock(by: Actor, room: Room, knockId: string): Promis
   if (!isKnockId(knockId)) throw knockNotFound();
   const knock = await db.knock.findFirst({ where: { id: knockId, roomId: room.id }, select: { id: true, name: true, status: true } });
   if (!knock) throw knockNotFound();
-  if (knock.status !== "WAITING") throw new AppError(409, "knock_closed", `${knock.name} is no longer waiting.`);
+  if (knock.status !== "WAITING") throw new AppError("knock_closed", `${knock.name} is no longer waiting.`);
   const doorRoom = doorRoomName(knock.id);
   await ensureLiveKitRoom(doorRoom);
   // Each watching tab is its own participant: one host may watch from two tabs.

@@ -3,6 +3,6 @@ import { AppError } from "../http";
 
 // The two ways a room's door turns someone away (docs/waiting-room.md).
 
-export const waitingRoom = () => new AppError(403, "waiting_room", "Waiting for the host to let you in.");
+export const waitingRoom = () => new AppError("waiting_room", "Waiting for the host to let you in.");
 
-export const roomLocked = () => new AppError(403, "room_locked", "This meeting is locked: nobody new can join until a host unlocks it.");
+export const roomLocked = () => new AppError("room_locked", "This meeting is locked: nobody new can join until a host unlocks it.");

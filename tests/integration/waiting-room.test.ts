@@ -2,7 +2,9 @@
 // what hosts see and decide, what the knocker's LiveKit tokens allow, and that the token route
 // and LiveKit's arrivals hold to the door. Also: guest passes expire on the server.
 import { describe, expect, it, onTestFinished } from "vitest";
-import type { DoorCredentials, KnockAnswer, KnockListResponse, KnockState } from "@/lib/door/knocks";
+import type { KnockResponse, KnockStateResponse } from "@/app/api/rooms/[slug]/knock/route";
+import type { WatchKnockResponse } from "@/app/api/rooms/[slug]/knocks/[knockId]/watch/route";
+import type { KnockListResponse } from "@/app/api/rooms/[slug]/knocks/route";
 import { select } from "../support/database";
 import { HttpClient, newMember, signedInAdmin } from "../support/http-client";
 import { closedByServer, joinMeeting, livekitValidate, openSignal, participantsIn } from "../support/livekit";
@@ -22,8 +24,8 @@ async function roomWithLink(label = "Owner") {
 }
 
 const tokenFor = (client: HttpClient, slug: string) => client.json<{ token: string; error?: { code: string } }>(`/api/rooms/${slug}/token`, { method: "POST" });
-const knockAs = (client: HttpClient, slug: string) => client.json<KnockAnswer & { error?: { code: string } }>(`/api/rooms/${slug}/knock`, { method: "POST" });
-const stateOf = (client: HttpClient, slug: string) => client.json<KnockState>(`/api/rooms/${slug}/knock`);
+const knockAs = (client: HttpClient, slug: string) => client.json<KnockResponse & { error?: { code: string } }>(`/api/rooms/${slug}/knock`, { method: "POST" });
+const stateOf = (client: HttpClient, slug: string) => client.json<KnockStateResponse>(`/api/rooms/${slug}/knock`);
 const listOf = async (host: HttpClient, slug: string) => (await host.json<KnockListResponse>(`/api/rooms/${slug}/knocks`)).body.knocks;
 const settings = (owner: HttpClient, slug: string, json: Record<string, unknown>) => owner.json(`/api/rooms/${slug}/settings`, { method: "PATCH", json });
 const lock = (client: HttpClient, slug: string, locked: boolean) => client.json<{ locked: boolean }>(`/api/rooms/${slug}/lock`, { method: "POST", json: { locked } });
@@ -184,7 +186,7 @@ describe("the waiting room", () => {
     const atDoor = await openSignal(door.token);
     onTestFinished(() => atDoor.close());
 
-    const watch = await owner.json<DoorCredentials>(`/api/rooms/${room.slug}/knocks/${knock!.id}/watch`, { method: "POST" });
+    const watch = await owner.json<WatchKnockResponse>(`/api/rooms/${room.slug}/knocks/${knock!.id}/watch`, { method: "POST" });
     expect(watch.status).toBe(200);
     expect(claimsOf(watch.body.token).video).toMatchObject({ room: `door.${knock!.id}`, hidden: true, canSubscribe: true, canPublish: false, canPublishSources: [], canPublishData: false, roomAdmin: false });
     expect(await livekitValidate(watch.body.token)).toBe(200);

@@ -1,6 +1,7 @@
 "use client";
 // Locking the room: nobody new gets in, not even with a valid link, until a host unlocks it.
 import { useState } from "react";
+import type { LockRoomResponse } from "@/app/api/rooms/[slug]/lock/route";
 import { callApi } from "../api";
 import { FormError } from "../FormError";
 
@@ -10,7 +11,7 @@ export function LockControl({ slug, locked, onChanged }: { slug: string; locked:
 
   async function toggle() {
     setBusy(true);
-    const result = await callApi(`/api/rooms/${encodeURIComponent(slug)}/lock`, { method: "POST", json: { locked: !locked } });
+    const result = await callApi<LockRoomResponse>(`/api/rooms/${encodeURIComponent(slug)}/lock`, { method: "POST", json: { locked: !locked } });
     setBusy(false);
     setError(result.ok ? null : result.message);
     if (result.ok) onChanged();

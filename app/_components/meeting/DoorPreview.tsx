@@ -3,7 +3,8 @@
 // that knock's door room (docs/waiting-room.md), with a token the watch route hands to hosts only.
 import { Room, RoomEvent, Track, type RemoteTrack } from "livekit-client";
 import { useEffect, useRef, useState } from "react";
-import type { DoorCredentials } from "@/lib/door/knocks";
+import type { WatchKnockResponse } from "@/app/api/rooms/[slug]/knocks/[knockId]/watch/route";
+import { callApi } from "../api";
 
 export function DoorPreview({ slug, knockId, name }: { slug: string; knockId: string; name: string }) {
   const video = useRef<HTMLVideoElement>(null);
@@ -22,10 +23,9 @@ export function DoorPreview({ slug, knockId, name }: { slug: string; knockId: st
       if (track.kind === Track.Kind.Video) setCamera("none");
     });
     void (async () => {
-      const response = await fetch(`/api/rooms/${encodeURIComponent(slug)}/knocks/${encodeURIComponent(knockId)}/watch`, { method: "POST" }).catch(() => null);
-      if (!response?.ok || leaving) return;
-      const door = (await response.json()) as DoorCredentials;
-      await room.connect(door.serverUrl, door.token).catch(() => undefined);
+      const door = await callApi<WatchKnockResponse>(`/api/rooms/${encodeURIComponent(slug)}/knocks/${encodeURIComponent(knockId)}/watch`, { method: "POST" });
+      if (!door.ok || leaving) return;
+      await room.connect(door.body.serverUrl, door.body.token).catch(() => undefined);
       if (leaving) return void room.disconnect();
       // A camera, if the knocker has one on, is subscribed to in a moment and shows then.
       setCamera((current) => (current === "showing" ? current : "none"));

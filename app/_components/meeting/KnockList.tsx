@@ -4,7 +4,10 @@
 // have waited; admit, deny with a message, admit all. A chime sounds for each new knock. The list
 // is read from the server every second, so a reload or a late host sees every knock.
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import type { KnockListResponse } from "@/lib/door/knocks";
+import type { AdmitAllResponse } from "@/app/api/rooms/[slug]/knocks/admit-all/route";
+import type { AdmitKnockResponse } from "@/app/api/rooms/[slug]/knocks/[knockId]/admit/route";
+import type { DenyKnockResponse } from "@/app/api/rooms/[slug]/knocks/[knockId]/deny/route";
+import type { KnockListResponse } from "@/app/api/rooms/[slug]/knocks/route";
 import { DENIAL_MESSAGE_MAX } from "@/lib/door/rules";
 import { callApi } from "../api";
 import type { Json } from "../json";
@@ -45,7 +48,7 @@ function KnockCard({ slug, knock, now, onDecided }: { slug: string; knock: Knock
 
   async function decide(path: "admit" | "deny", json?: { message?: string }) {
     setBusy(true);
-    const result = await callApi(`${base}/${path}`, { method: "POST", json });
+    const result = await callApi<AdmitKnockResponse | DenyKnockResponse>(`${base}/${path}`, { method: "POST", json });
     setBusy(false);
     onDecided(result.ok ? null : result.message);
   }
@@ -105,18 +108,16 @@ export function KnockList({ slug }: { slug: string }) {
     let active = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const read = async () => {
-      const response = await fetch(`/api/rooms/${encodeURIComponent(slug)}/knocks`, { cache: "no-store" }).catch(() => null);
+      const result = await callApi<KnockListResponse>(`/api/rooms/${encodeURIComponent(slug)}/knocks`, { method: "GET" });
       if (!active) return;
       // No longer a host here (e.g. no longer a co-host): the door is not ours to keep.
-      if (response?.status === 401 || response?.status === 403) return setAllowed(false);
-      if (response?.ok) {
-        const body = (await response.json()) as Json<KnockListResponse>;
-        if (!active) return;
-        const fresh = body.knocks.filter((knock) => !heard.current.has(knock.id));
+      if (!result.ok && (result.code === "forbidden" || result.code === "unauthenticated")) return setAllowed(false);
+      if (result.ok) {
+        const fresh = result.body.knocks.filter((knock) => !heard.current.has(knock.id));
         fresh.forEach((knock) => heard.current.add(knock.id));
         if (fresh.length) void playChime();
-        setKnocks(body.knocks);
-        setLocked(body.locked);
+        setKnocks(result.body.knocks);
+        setLocked(result.body.locked);
       }
       timer = setTimeout(() => void read(), LIST_EVERY_MS);
     };
@@ -128,7 +129,7 @@ export function KnockList({ slug }: { slug: string }) {
   }, [slug, allowed, refresh]);
 
   async function admitAll() {
-    const result = await callApi(`/api/rooms/${encodeURIComponent(slug)}/knocks/admit-all`, { method: "POST" });
+    const result = await callApi<AdmitAllResponse>(`/api/rooms/${encodeURIComponent(slug)}/knocks/admit-all`, { method: "POST" });
     afterDecision(result.ok ? null : result.message);
   }
 

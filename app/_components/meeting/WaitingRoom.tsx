@@ -5,9 +5,12 @@
 // only, see docs/waiting-room.md) and asks every second how the knock stands.
 import { useEffect, useRef, useState } from "react";
 import type { LocalVideoTrack, Room } from "livekit-client";
-import type { DoorCredentials, KnockAnswer, KnockState } from "@/lib/door/knocks";
+import type { KnockResponse, KnockStateResponse, WithdrawKnockResponse } from "@/app/api/rooms/[slug]/knock/route";
+import type { DoorCredentials } from "@/lib/door/knocks";
 import { KNOCKER_REPORT_EVERY_MS } from "@/lib/door/rules";
-import { OFFLINE, problemOf, type Problem } from "./join-credentials";
+import type { ErrorCode } from "@/lib/error-codes";
+import { callApi } from "../api";
+import { problemOf, type Problem } from "./join-credentials";
 import type { UserChoices } from "./user-choices";
 import "./door.css";
 
@@ -27,17 +30,10 @@ type Knock =
   | { state: "waiting"; hostPresent: boolean; unreachable: boolean }
   | { state: "denied"; message: string | null };
 
-type Result<T> = { ok: true; body: T } | { ok: false; problem: Problem; status: number };
+const doorCall = <T,>(slug: string, method: "POST" | "GET" | "DELETE") => callApi<T>(`/api/rooms/${encodeURIComponent(slug)}/knock`, { method });
 
-async function doorCall<T>(slug: string, method: "POST" | "GET" | "DELETE"): Promise<Result<T>> {
-  try {
-    const response = await fetch(`/api/rooms/${encodeURIComponent(slug)}/knock`, { method, cache: "no-store" });
-    if (response.ok) return { ok: true, body: (await response.json()) as T };
-    return { ok: false, problem: await problemOf(response), status: response.status };
-  } catch {
-    return { ok: false, problem: OFFLINE, status: 0 };
-  }
-}
+// While the app or the media server is away for a moment, the knock stands: keep asking.
+const PASSING: readonly (ErrorCode | "offline")[] = ["offline", "internal", "livekit_unavailable", "rate_limited"];
 
 /** The knocker's own camera, for their preview and for the door. */
 function useCamera(enabled: boolean, deviceId: string): LocalVideoTrack | null {
@@ -117,9 +113,9 @@ export function WaitingRoom({ slug, title, choices, showsCamera, onAdmitted, onL
   // Knock (again, on a new visit): the answer says whether to wait, and gives the door.
   useEffect(() => {
     let active = true;
-    void doorCall<KnockAnswer>(slug, "POST").then((result) => {
+    void doorCall<KnockResponse>(slug, "POST").then((result) => {
       if (!active) return;
-      if (!result.ok) return handlers.current.onProblem(result.problem);
+      if (!result.ok) return handlers.current.onProblem(problemOf(result));
       if (result.body.status === "admitted") return handlers.current.onAdmitted();
       doorLost.current = false;
       setDoor(result.body.door);
@@ -137,12 +133,12 @@ export function WaitingRoom({ slug, title, choices, showsCamera, onAdmitted, onL
     let active = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const ask = async () => {
-      const result = await doorCall<KnockState>(slug, "GET");
+      const result = await doorCall<KnockStateResponse>(slug, "GET");
       if (!active) return;
       if (!result.ok) {
         // Our knock is gone (e.g. the room's records were reset): knock again.
-        if (result.status === 404 && result.problem.code === "knock_not_found") return setVisit((n) => n + 1);
-        if (result.status !== 0 && result.status !== 503 && result.status !== 429) return handlers.current.onProblem(result.problem);
+        if (result.code === "knock_not_found") return setVisit((n) => n + 1);
+        if (!PASSING.includes(result.code)) return handlers.current.onProblem(problemOf(result));
         setKnock((current) => (current.state === "waiting" ? { ...current, unreachable: true } : current));
       } else if (result.body.status === "admitted") {
         return handlers.current.onAdmitted();
@@ -173,7 +169,7 @@ export function WaitingRoom({ slug, title, choices, showsCamera, onAdmitted, onL
   }
 
   async function leave() {
-    await doorCall<{ status: "withdrawn" }>(slug, "DELETE");
+    await doorCall<WithdrawKnockResponse>(slug, "DELETE");
     onLeave();
   }
 

@@ -1,13 +1,12 @@
+// GET /api/rooms/[slug]/knocks – who is at the door now, oldest first, and whether the room is locked; the room's hosts and co-hosts
 import { NextResponse } from "next/server";
-import { listKnocks, type KnockListResponse } from "@/lib/door/knocks";
-import { handler } from "@/lib/http";
+import { listKnocks, type KnockView } from "@/lib/door/knocks";
+import { handler, type RouteParams } from "@/lib/http";
 import { authorizeRoomAction } from "@/lib/rooms/guard";
 
-type Context = { params: Promise<{ slug: string }> };
+export type KnockListResponse = { knocks: KnockView[]; locked: boolean };
 
-// GET /api/rooms/[slug]/knocks – who is at the door now, oldest first (hosts and co-hosts)
-export const GET = handler(async (_request: Request, { params }: Context) => {
+export const GET = handler(async (_request: Request, { params }: RouteParams<"slug">) => {
   const { room } = await authorizeRoomAction("manageDoor", (await params).slug);
-  const body: KnockListResponse = { knocks: await listKnocks(room), locked: room.lockedAt !== null };
-  return NextResponse.json(body, { headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json<KnockListResponse>({ knocks: await listKnocks(room), locked: room.lockedAt !== null }, { headers: { "Cache-Control": "no-store" } });
 });

@@ -1,14 +1,14 @@
+// POST /api/rooms/[slug]/knocks/[knockId]/admit – let someone at the door in; the room's hosts and co-hosts
 import { NextResponse } from "next/server";
-import { decideKnock } from "@/lib/door/knocks";
-import { emptyBody, handler, parseJsonBody } from "@/lib/http";
+import { decideKnock, type DecidedKnock } from "@/lib/door/knocks";
+import { emptyBody, handler, parseJsonBody, type RouteParams } from "@/lib/http";
 import { authorizeRoomAction } from "@/lib/rooms/guard";
 
-type Context = { params: Promise<{ slug: string; knockId: string }> };
+export type AdmitKnockResponse = { knock: DecidedKnock };
 
-// POST /api/rooms/[slug]/knocks/[knockId]/admit – let someone in (hosts and co-hosts)
-export const POST = handler(async (request: Request, { params }: Context) => {
+export const POST = handler(async (request: Request, { params }: RouteParams<"slug" | "knockId">) => {
   await parseJsonBody(request, emptyBody);
   const { slug, knockId } = await params;
   const { actor, room } = await authorizeRoomAction("manageDoor", slug);
-  return NextResponse.json({ knock: await decideKnock(actor, room, knockId, { admit: true }) });
+  return NextResponse.json<AdmitKnockResponse>({ knock: await decideKnock(actor, room, knockId, { admit: true }) });
 });
