@@ -51,6 +51,7 @@ test("the owner sees a guest's face at the door and admits them; a second is den
   await expectVideoPlaying(door.getByTestId("waiting-video"));
   await expect(door.getByTestId("waiting-detail")).toContainText("The hosts know you're here");
   await expect(tiles(guest)).toHaveCount(0);
+  await guest.screenshot({ path: "docs/screenshots/waiting-room-knocker.png" });
 
   // The owner is told at once: a chime, the name, guest, the link, how long, and the live camera.
   const gina = knockOf(owner, "Gina");
@@ -78,6 +79,9 @@ test("the owner sees a guest's face at the door and admits them; a second is den
   await dora.getByRole("button", { name: "Deny", exact: true }).click();
   await expect(second.getByRole("heading", { name: "The host didn't let you in" })).toBeVisible();
   await expect(second.getByTestId("denial-message")).toHaveText("Sorry, members only today.");
+  await second.setViewportSize({ width: 390, height: 844 });
+  await expect(second.getByTestId("denial-message")).toBeInViewport();
+  await second.screenshot({ path: ".test-run/screens/denied-phone.png" });
   await expect(tiles(second)).toHaveCount(0);
   await expect(dora).toBeHidden();
 
@@ -95,6 +99,10 @@ test("the owner sees a guest's face at the door and admits them; a second is den
   const admitTheo = knockOf(owner, "Theo").getByRole("button", { name: "Admit Theo" });
   await expect(admitTheo).toBeInViewport();
   await owner.screenshot({ path: "docs/screenshots/waiting-room-phone.png" });
+  await knockOf(owner, "Theo").getByRole("button", { name: "Deny Theo" }).click();
+  await expect(knockOf(owner, "Theo").getByLabel("Message to Theo")).toBeInViewport();
+  await owner.screenshot({ path: ".test-run/screens/deny-form-phone.png" });
+  await knockOf(owner, "Theo").getByRole("button", { name: "Cancel" }).click();
   await owner.setViewportSize({ width: 1280, height: 720 });
 
   // Theo closes the tab: he leaves the owner's list within seconds.

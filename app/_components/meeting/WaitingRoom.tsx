@@ -32,6 +32,8 @@ type Knock =
 
 const doorCall = <T,>(slug: string, method: "POST" | "GET" | "DELETE") => callApi<T>(`/api/rooms/${encodeURIComponent(slug)}/knock`, { method });
 
+// A lost door is fetched again at most this often.
+const DOOR_RETRY_MS = 10_000;
 // While the app or the media server is away for a moment, the knock stands: keep asking.
 const PASSING: readonly (ErrorCode | "offline")[] = ["offline", "internal", "livekit_unavailable", "rate_limited"];
 
@@ -96,6 +98,7 @@ export function WaitingRoom({ slug, title, choices, showsCamera, onAdmitted, onL
   const [door, setDoor] = useState<DoorCredentials | null>(null);
   const [visit, setVisit] = useState(0);
   const doorLost = useRef(false);
+  const knockedAt = useRef(0);
   const video = useRef<HTMLVideoElement>(null);
   const track = useCamera(showsCamera, choices.videoDeviceId);
   const handlers = useRef({ onAdmitted, onProblem, onLeave });
@@ -118,6 +121,7 @@ export function WaitingRoom({ slug, title, choices, showsCamera, onAdmitted, onL
       if (!result.ok) return handlers.current.onProblem(problemOf(result));
       if (result.body.status === "admitted") return handlers.current.onAdmitted();
       doorLost.current = false;
+      knockedAt.current = Date.now();
       setDoor(result.body.door);
       setKnock({ state: "waiting", hostPresent: result.body.hostPresent, unreachable: false });
     });
@@ -147,7 +151,9 @@ export function WaitingRoom({ slug, title, choices, showsCamera, onAdmitted, onL
       } else if (result.body.status === "withdrawn") {
         return handlers.current.onLeave();
       } else {
-        if (doorLost.current) return setVisit((n) => n + 1);
+        // The door closed under us (the media server restarted): knock again for a new one, but
+        // not in a loop if it keeps failing; the knock stands without the camera.
+        if (doorLost.current && Date.now() - knockedAt.current > DOOR_RETRY_MS) return setVisit((n) => n + 1);
         setKnock({ state: "waiting", hostPresent: result.body.hostPresent, unreachable: false });
       }
       timer = setTimeout(() => void ask(), KNOCKER_REPORT_EVERY_MS);
