@@ -14,6 +14,10 @@ export const AUDIT_ACTIONS = [
   "user.demote",
   "user.disable",
   "user.enable",
+  "room.lock",
+  "room.unlock",
+  "door.admit",
+  "door.deny",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -64,14 +64,19 @@ export async function ensureLiveKitRoom(name: string, maxParticipants: number | 
   rememberOpen(name, limit);
 }
 
-/** Identities in the room on the media server now (empty when the room is not open there). */
-export async function liveParticipantIdentities(name: string): Promise<string[]> {
+/** Who is in the room on the media server now, as their tokens named them (empty when the room is not open there). */
+export async function liveParticipants(name: string): Promise<ParticipantInfo[]> {
   try {
-    return (await roomService().listParticipants(name)).map((participant) => participant.identity);
+    return await roomService().listParticipants(name);
   } catch (error) {
     if (isNotFound(error)) return [];
     throw unavailable("livekit_list_participants_failed", name, error);
   }
+}
+
+/** Identities in the room on the media server now (empty when the room is not open there). */
+export async function liveParticipantIdentities(name: string): Promise<string[]> {
+  return (await liveParticipants(name)).map((participant) => participant.identity);
 }
 
 /** Every room open on the media server. Errors propagate: reconciliation retries on its next pass. */

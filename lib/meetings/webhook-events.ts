@@ -6,6 +6,8 @@ import { forgetOpenRoom } from "../livekit/room-service";
 import { verifyLiveKitWebhook } from "../livekit/webhook";
 import { logger } from "../logger";
 import { recordJoin, recordLeave, recordRoomClosed } from "./attendance";
+import { enforceDoorOnArrival } from "../door/admission";
+import { noteDoorDeparture } from "../door/knocks";
 import { presentParticipant } from "./present-participant";
 
 /** Notes the delivery; false when this event was handled before (LiveKit redelivers). */
@@ -24,10 +26,14 @@ async function apply(event: WebhookEvent): Promise<void> {
   const room = event.room;
   switch (event.event) {
     case "participant_joined":
-      if (room && event.participant) await recordJoin(room.name, room.sid, presentParticipant(event.participant, at));
+      if (room && event.participant) {
+        await recordJoin(room.name, room.sid, presentParticipant(event.participant, at));
+        await enforceDoorOnArrival(room.name, event.participant.identity);
+      }
       return;
     case "participant_left":
     case "participant_connection_aborted":
+      if (room && event.participant && (await noteDoorDeparture(room.name, event.participant.identity))) return;
       if (event.participant) await recordLeave(event.participant.sid, at);
       return;
     case "room_finished":

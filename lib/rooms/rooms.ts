@@ -3,6 +3,7 @@ import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { notFound } from "../http";
 import type { SessionUser } from "../accounts/accounts";
+import type { WaitingRoomChoice } from "../door/rules";
 import { generateSlug, isSlug } from "./slug";
 
 export type RoomSummary = { slug: string; name: string; createdAt: Date; endedAt: Date | null };
@@ -41,6 +42,8 @@ export const roomFields = {
   joinPolicy: true,
   allowGuests: true,
   maxParticipants: true,
+  waitingRoom: true,
+  lockedAt: true,
 } as const;
 
 export type Room = RoomSummary & {
@@ -49,6 +52,9 @@ export type Room = RoomSummary & {
   joinPolicy: "MEMBERS" | "INVITE_ONLY";
   allowGuests: boolean;
   maxParticipants: number | null;
+  /** Who knocks and waits to be let in (lib/door/). */
+  waitingRoom: WaitingRoomChoice;
+  lockedAt: Date | null;
 };
 
 /** The room behind a meeting link, or a 404 (also for strings that cannot be a slug). */
@@ -64,12 +70,12 @@ export async function findRoomById(id: string): Promise<Room> {
   return room;
 }
 
-export type RoomSettings = Pick<Room, "joinPolicy" | "allowGuests" | "maxParticipants">;
+export type RoomSettings = Pick<Room, "joinPolicy" | "allowGuests" | "maxParticipants" | "waitingRoom">;
 
 export function updateRoomSettings(roomId: string, settings: Partial<RoomSettings>): Promise<RoomSettings> {
   return db.room.update({
     where: { id: roomId },
     data: settings,
-    select: { joinPolicy: true, allowGuests: true, maxParticipants: true },
+    select: { joinPolicy: true, allowGuests: true, maxParticipants: true, waitingRoom: true },
   });
 }

@@ -10,6 +10,8 @@ import type { RoomSettings } from "@/lib/rooms/rooms";
 import { callApi } from "../api";
 import type { Json } from "../json";
 import { FormError } from "../FormError";
+import { LockControl } from "./LockControl";
+import { WaitingRoomChoices } from "./WaitingRoomChoices";
 
 type Invite = Json<InviteView>;
 
@@ -193,7 +195,12 @@ function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: Roo
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const max = String(form.get("maxParticipants") ?? "").trim();
-    const draft = { joinPolicy: form.get("joinPolicy"), allowGuests: form.get("allowGuests") === "on", maxParticipants: max ? Number(max) : null };
+    const draft = {
+      joinPolicy: form.get("joinPolicy"),
+      allowGuests: form.get("allowGuests") === "on",
+      maxParticipants: max ? Number(max) : null,
+      waitingRoom: form.get("waitingRoom"),
+    };
     const parsed = roomSettingsSchema.safeParse(draft);
     if (!parsed.success) return setMessage({ error: true, text: parsed.error.issues[0]?.message ?? "Check the settings." });
     const result = await callApi<RoomSettingsResponse>(`/api/rooms/${slug}/settings`, { method: "PATCH", json: parsed.data });
@@ -221,6 +228,7 @@ function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: Roo
           <input type="checkbox" name="allowGuests" defaultChecked={settings.allowGuests} /> Guests without an account may join with an invite link
         </span>
       </label>
+      <WaitingRoomChoices value={settings.waitingRoom} />
       <label>
         Maximum participants
         <input name="maxParticipants" type="number" min={2} defaultValue={settings.maxParticipants ?? ""} placeholder="No limit" />
@@ -235,7 +243,7 @@ function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: Roo
   );
 }
 
-export function InviteManager({ slug, invites, settings }: { slug: string; invites: Invite[]; settings: RoomSettings }) {
+export function InviteManager({ slug, invites, settings, locked }: { slug: string; invites: Invite[]; settings: RoomSettings; locked: boolean }) {
   const router = useRouter();
   const [created, setCreated] = useState<string | null>(null);
   return (
@@ -260,6 +268,7 @@ export function InviteManager({ slug, invites, settings }: { slug: string; invit
         <InviteTable slug={slug} invites={invites} onChanged={() => router.refresh()} />
       </section>
       <SettingsForm slug={slug} settings={settings} onSaved={() => router.refresh()} />
+      <LockControl slug={slug} locked={locked} onChanged={() => router.refresh()} />
     </>
   );
 }
