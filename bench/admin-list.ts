@@ -197,7 +197,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => void stopAll().then(() => process.exit(130)));
 }
 
-main()
+// Should stopping fail too, Node reports the unhandled rejection and exits non-zero.
+void main()
   .then(() => 0)
   .catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);

@@ -206,7 +206,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => void stopStack().then(() => finish(130)));
 }
 
-main()
+// Should stopping fail too, Node reports the unhandled rejection and exits non-zero.
+void main()
   .catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     return 1;
