@@ -10,6 +10,7 @@ import type { Server } from "node:http";
 import { cpus, loadavg, totalmem } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { errorMessage } from "../lib/error-message";
 import { BENCH_SEARCH_WORD, seedAdminBench, BENCH_ADMIN, type AdminBenchSummary } from "../scripts/lib/admin-bench-seed";
 import type { LocalLiveKit } from "../scripts/lib/livekit-config";
 import { run, type Managed } from "../scripts/lib/processes";
@@ -201,7 +202,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 void main()
   .then(() => 0)
   .catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(errorMessage(error));
     return 1;
   })
   .then(async (code) => {

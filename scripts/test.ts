@@ -3,6 +3,7 @@
 // for the integration tests (Vitest) and the end-to-end tests (Playwright in Chromium).
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { errorMessage } from "../lib/error-message";
 import { findChromium } from "../tests/support/chromium";
 import { findOrInstallLiveKitServer } from "./lib/livekit-server";
 import type { LocalLiveKit } from "./lib/livekit-config";
@@ -209,7 +210,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 // Should stopping fail too, Node reports the unhandled rejection and exits non-zero.
 void main()
   .catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(errorMessage(error));
     return 1;
   })
   .then(async (code) => {

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { SessionUser } from "../accounts/accounts";
 import { db } from "../db";
+import { errorMessage } from "../error-message";
 import { AppError, notFound } from "../http";
 import { removeLiveKitParticipant } from "../livekit/room-service";
 import { logger } from "../logger";
@@ -68,7 +69,7 @@ async function disconnectEverywhere(userId: string): Promise<void> {
   const stays = await db.attendance.findMany({ where: { identity: userId, leftAt: null }, select: { meeting: { select: { room: { select: { slug: true } } } } } });
   for (const stay of stays) {
     await removeLiveKitParticipant(stay.meeting.room.slug, userId).catch((error: unknown) =>
-      logger.warn("disconnect_disabled_user_failed", { error: error instanceof Error ? error.message : String(error) }),
+      logger.warn("disconnect_disabled_user_failed", { error: errorMessage(error) }),
     );
   }
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { ParticipantInfo_State, RoomServiceClient, type ParticipantInfo, type Room, type TrackSource } from "livekit-server-sdk";
 import { env } from "../env";
+import { errorMessage } from "../error-message";
 import { AppError } from "../http";
 import { logger } from "../logger";
 
@@ -87,7 +88,7 @@ export async function listLiveKitParticipants(name: string): Promise<Participant
 const isNotFound = (error: unknown) => error instanceof Error && /not found|does not exist/i.test(error.message);
 
 function unavailable(event: string, room: string, error: unknown): AppError {
-  logger.warn(event, { room, error: error instanceof Error ? error.message : String(error) });
+  logger.warn(event, { room, error: errorMessage(error) });
   return livekitUnavailable();
 }
 
