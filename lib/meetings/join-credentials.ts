@@ -53,7 +53,8 @@ function participantAttributes(actor: Actor, standing: Standing): Record<string,
 
 /**
  * Joining through an invite link: the use is counted, a guest is admitted under the name they
- * typed, and the credentials come back. `newGuestId` is set when the browser must remember a guest.
+ * typed, and the credentials come back. `guestId` is set when the one joining is a guest, new or
+ * returning, for the route to (re)set the guest cookie; null for a member.
  */
 export async function joinThroughInvite(
   token: string,
