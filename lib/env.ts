@@ -73,7 +73,7 @@ const schema = z.object({
   RATE_LIMIT_JOIN_PER_CALLER: rate("60/1m"),
 });
 
-export type Env = z.infer<typeof schema> & { LIVEKIT_PUBLIC_URL: string };
+type Env = z.infer<typeof schema> & { LIVEKIT_PUBLIC_URL: string };
 
 export class EnvError extends Error {
   constructor(issues: string[]) {

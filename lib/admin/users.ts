@@ -19,7 +19,7 @@ export const userChangeSchema = z
   .object({ role: z.enum(["ADMIN", "MEMBER"]).optional(), disabled: z.boolean().optional() })
   .strict()
   .refine((change) => (change.role === undefined) !== (change.disabled === undefined), "Send exactly one of role or disabled.");
-export type UserChange = z.infer<typeof userChangeSchema>;
+type UserChange = z.infer<typeof userChangeSchema>;
 
 const PER_PAGE = 50;
 

@@ -12,7 +12,7 @@ import { hashInviteToken, inviteTokenFor, isInviteToken, newInviteToken } from "
 const toRole = (role: InviteRole) => role.toUpperCase() as MeetingRole;
 const fromRole = (role: MeetingRole) => role.toLowerCase() as InviteRole;
 
-export const invitePath = (token: string) => `/j/${token}`;
+const invitePath = (token: string) => `/j/${token}`;
 
 function stateOf(invite: { revokedAt: Date | null; expiresAt: Date | null; maxUses: number | null; uses: number }, now = new Date()): InviteState {
   if (invite.revokedAt) return "revoked";
@@ -79,7 +79,7 @@ export async function revokeInvite(roomId: string, inviteId: string): Promise<vo
   if (count === 0) throw new AppError(404, "not_found", "That invite link does not exist.");
 }
 
-export type InspectedInvite = {
+type InspectedInvite = {
   id: string;
   state: InviteState;
   role: InviteRole;
@@ -117,7 +117,7 @@ export function inviteRefusal(state: Exclude<InviteState, "valid">): AppError {
   return new AppError(410, `invite_${state}`, refusals[state]);
 }
 
-export type Redemption = { roomId: string; guestId: string | null };
+type Redemption = { roomId: string; guestId: string | null };
 
 /**
  * Lets the caller in through an invite link: counts one use (atomically, so a link cannot be

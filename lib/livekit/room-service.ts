@@ -11,13 +11,13 @@ const DEPARTURE_TIMEOUT_SECONDS = 20;
 
 let client: RoomServiceClient | undefined;
 
-export function roomService(): RoomServiceClient {
+function roomService(): RoomServiceClient {
   const { LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET } = env();
   client ??= new RoomServiceClient(LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET);
   return client;
 }
 
-export const livekitUnavailable = () =>
+const livekitUnavailable = () =>
   new AppError(503, "livekit_unavailable", "The meeting service can't be reached right now. Try again in a moment.");
 
 // Rooms this process opened (or found open) on the media server in the last few seconds, so that

@@ -16,5 +16,3 @@ export const roomSettingsSchema = z
     maxParticipants: z.int().min(2, { message: "Allow at least 2 participants." }).max(1000).nullable().optional(),
   })
   .strict();
-
-export type RoomSettingsInput = z.infer<typeof roomSettingsSchema>;
