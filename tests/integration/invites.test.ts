@@ -136,6 +136,16 @@ describe("guests", () => {
     expect((await member.redeem(invite.token)).status).toBe(200);
   });
 
+  it("already admitted are refused with 403 once the room stops admitting guests", async () => {
+    const { host, room } = await hostWithRoom();
+    const guest = new HttpClient();
+    expect((await guest.redeem((await host.createInvite(room.slug, { role: "participant" })).token, "Gail")).status).toBe(200);
+    await host.request(`/api/rooms/${room.slug}/settings`, { method: "PATCH", json: { allowGuests: false } });
+    const again = await guest.json<ErrorBody>(`/api/rooms/${room.slug}/token`, { method: "POST" });
+    expect(again.status).toBe(403);
+    expect(again.body.error.code).toBe("guests_no_longer_allowed");
+  });
+
   it("need their name: missing, too long or with control characters is a 400 and uses nothing", async () => {
     const { host, room } = await hostWithRoom();
     const invite = await host.createInvite(room.slug, { role: "participant", maxUses: 1 });
