@@ -2,18 +2,12 @@ import { createHash } from "node:crypto";
 import { TokenVerifier } from "livekit-server-sdk";
 import { describe, expect, it } from "vitest";
 import { withDatabase } from "../support/database";
+import { hostWithRoom, signedUp } from "../support/factories";
 import { HttpClient } from "../support/http-client";
 import { openSignal } from "../support/livekit";
-import { newPerson, stack } from "../support/stack";
+import { stack } from "../support/stack";
 
 type ErrorBody = { error: { code: string; message: string } };
-
-async function hostWithRoom(name = "Invites") {
-  const host = new HttpClient();
-  await host.signUp(newPerson("Host"));
-  const room = await host.createRoom(name);
-  return { host, room };
-}
 
 const claimsOf = (token: string) => new TokenVerifier(stack.livekitKey, stack.livekitSecret).verify(token);
 
@@ -131,8 +125,7 @@ describe("guests", () => {
     const guest = await new HttpClient().redeem(invite.token, "Gary");
     expect(guest.status).toBe(401);
     expect(guest.body.error?.code).toBe("guests_not_allowed");
-    const member = new HttpClient();
-    await member.signUp(newPerson("Member"));
+    const { client: member } = await signedUp("Member");
     expect((await member.redeem(invite.token)).status).toBe(200);
   });
 
