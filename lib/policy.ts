@@ -26,7 +26,7 @@ const RULES: Record<RoomAction, Record<Standing, Rule>> = {
   lockRoom:       { anonymous: false, member: false,                        viewer: false, participant: false, cohost: true,  host: true },
 };
 
-export type RoomForPolicy = { joinPolicy: "MEMBERS" | "INVITE_ONLY" };
+type RoomForPolicy = { joinPolicy: "MEMBERS" | "INVITE_ONLY" };
 
 export function isAllowed(action: RoomAction, standing: Standing, room: RoomForPolicy): boolean {
   const rule = RULES[action][standing];

@@ -14,7 +14,7 @@ import { hashInviteToken, inviteTokenFor, isInviteToken, newInviteToken } from "
 const toRole = (role: InviteRole) => role.toUpperCase() as MeetingRole;
 const fromRole = (role: MeetingRole) => role.toLowerCase() as InviteRole;
 
-export const invitePath = (token: string) => `/j/${token}`;
+const invitePath = (token: string) => `/j/${token}`;
 
 function stateOf(invite: { revokedAt: Date | null; expiresAt: Date | null; maxUses: number | null; uses: number }, now = new Date()): InviteState {
   if (invite.revokedAt) return "revoked";
@@ -84,7 +84,7 @@ export async function revokeInvite(roomId: string, inviteId: string): Promise<vo
   if (count === 0) throw new AppError("not_found", "That invite link does not exist.");
 }
 
-export type InspectedInvite = {
+type InspectedInvite = {
   id: string;
   state: InviteState;
   role: InviteRole;
@@ -124,7 +124,7 @@ export function inviteRefusal(state: InviteRefusal): AppError {
 }
 
 /** `guest`: the guest who came in (new, or the caller again), for the browser to remember. */
-export type Redemption = { roomId: string; guest: GuestIdentity | null };
+type Redemption = { roomId: string; guest: GuestIdentity | null };
 
 /**
  * Lets the caller in through an invite link: counts one use (atomically, so a link cannot be

@@ -6,7 +6,7 @@ import { doorGrantsFor, grantsFor, type DoorRole, type PublishingRole } from "./
 // Long enough to connect; LiveKit refreshes the token of a connected participant itself.
 export const JOIN_TOKEN_TTL_SECONDS = 10 * 60;
 
-export type JoinTokenRequest = {
+type JoinTokenRequest = {
   room: string;
   identity: string;
   name: string;

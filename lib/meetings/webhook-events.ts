@@ -1,7 +1,6 @@
 import "server-only";
 import type { WebhookEvent } from "livekit-server-sdk";
-import { db } from "../db";
-import { Prisma } from "../generated/prisma/client";
+import { db, isUniqueViolation } from "../db";
 import { forgetOpenRoom } from "../livekit/room-service";
 import { verifyLiveKitWebhook } from "../livekit/webhook";
 import { logger } from "../logger";
@@ -16,7 +15,7 @@ async function firstDelivery(event: WebhookEvent): Promise<boolean> {
     await db.webhookDelivery.create({ data: { id: event.id, event: event.event } });
     return true;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return false;
+    if (isUniqueViolation(error)) return false;
     throw error;
   }
 }

@@ -1,6 +1,5 @@
 import "server-only";
-import { db } from "../db";
-import { Prisma } from "../generated/prisma/client";
+import { db, isUniqueViolation } from "../db";
 import { notFound } from "../http";
 import type { SessionUser } from "../accounts/accounts";
 import type { WaitingRoomChoice } from "../door/rules";
@@ -20,8 +19,7 @@ export async function createRoom(owner: SessionUser, name: string | undefined): 
         select: summaryFields,
       });
     } catch (error) {
-      const clash = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-      if (!clash || attempt >= 3) throw error;
+      if (!isUniqueViolation(error) || attempt >= 3) throw error;
     }
   }
 }

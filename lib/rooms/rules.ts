@@ -18,5 +18,3 @@ export const roomSettingsSchema = z
     waitingRoom: z.enum(WAITING_ROOM_CHOICES, { message: "Choose who waits: EVERYONE, GUESTS or NOBODY." }).optional(),
   })
   .strict();
-
-export type RoomSettingsInput = z.infer<typeof roomSettingsSchema>;

@@ -55,6 +55,7 @@ function CreateInviteForm({ slug, onCreated }: { slug: string; onCreated: (path:
   const [error, setError] = useState<string | null>(null);
   const [personal, setPersonal] = useState(false);
 
+  // Never rejects: callApi turns every failure into a message for the form.
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -78,7 +79,7 @@ function CreateInviteForm({ slug, onCreated }: { slug: string; onCreated: (path:
   }
 
   return (
-    <form className="card stack" onSubmit={submit}>
+    <form className="card stack" onSubmit={(event) => void submit(event)}>
       <h2>New invite link</h2>
       <div className="row">
         <label>
@@ -191,6 +192,7 @@ function InviteTable({ slug, invites, onChanged }: { slug: string; invites: Invi
 
 function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: RoomSettings; onSaved: () => void }) {
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  // Never rejects: callApi turns every failure into a message for the form.
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -208,7 +210,7 @@ function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: Roo
     if (result.ok) onSaved();
   }
   return (
-    <form className="card stack" onSubmit={submit}>
+    <form className="card stack" onSubmit={(event) => void submit(event)}>
       <h2>Room settings</h2>
       <fieldset className="stack">
         <legend>Who may join with the room&apos;s plain address</legend>

@@ -92,6 +92,7 @@ export function MeetingRoom({ title, source, slug, roomSlug, knownName, publishe
   const meetingStage = useLoadedModule(loadMeetingStage);
   const lastChoices = useRef<UserChoices | null>(null);
 
+  // Refusals and network failures come back as values and become a stage the page shows.
   async function join(choices: UserChoices) {
     lastChoices.current = choices;
     setStage({ kind: "prejoin", busy: true, error: null });
@@ -151,7 +152,7 @@ export function MeetingRoom({ title, source, slug, roomSlug, knownName, publishe
       </div>
       {stage.kind === "prejoin" ? (
         inBrowser ? (
-          <PreJoin title={title} knownName={knownName} publishes={publishes} busy={stage.busy} error={stage.error} onJoin={join} />
+          <PreJoin title={title} knownName={knownName} publishes={publishes} busy={stage.busy} error={stage.error} onJoin={(choices) => void join(choices)} />
         ) : (
           <p className="notice muted">Loading…</p>
         )
