@@ -26,6 +26,8 @@ export const ERROR_STATUS = {
   invite_required: 403,           // the room admits no one by membership alone
   guests_no_longer_allowed: 403,  // a guest already admitted, in a room that has since stopped admitting guests
   room_full: 403,
+  waiting_room: 403,              // the room makes this caller knock, and no host has let them in yet
+  room_locked: 403,               // a host locked the room: nobody new gets in
   cross_origin: 403,              // a state-changing request sent from another site
   removed: 403,                   // a host removed the caller from this room's meeting: no token until let back in
   target_is_host: 403,            // only an admin acts on a host (the room's owner or an admin) in a meeting
@@ -35,6 +37,7 @@ export const ERROR_STATUS = {
   invite_not_found: 404,
   participant_not_found: 404,
   not_removed: 404,               // letting back in someone who is not on the room's removed list
+  knock_not_found: 404,
   room_ended: 410,
   invite_revoked: 410,
   invite_expired: 410,
@@ -47,6 +50,7 @@ export const ERROR_STATUS = {
   nothing_to_mute: 409,
   cannot_moderate_self: 409,
   cohost_needs_account: 409,      // a guest cannot be made co-host
+  knock_closed: 409,              // a host already decided, or the knocker stopped waiting
 
   rate_limited: 429,
   internal: 500,

@@ -15,6 +15,8 @@ export type RoomAction =
   | "manageInvites"
   | "changeSettings"
   | "viewHistory"
+  | "manageDoor"
+  | "lockRoom"
   // in the meeting: mute, stop a camera or a screen share, remove, let back in, mute everyone
   | "moderateParticipants"
   | "appointCohosts"
@@ -29,6 +31,10 @@ const RULES: Record<RoomAction, Record<Standing, Rule>> = {
   manageInvites:  { anonymous: false, member: false,                        viewer: false, participant: false, cohost: true, host: true },
   changeSettings: { anonymous: false, member: false,                        viewer: false, participant: false, cohost: true, host: true },
   viewHistory:    { anonymous: false, member: false,                        viewer: false, participant: false, cohost: false, host: true },
+  // the waiting room: see who knocks, watch their camera, admit or deny them (lib/door/)
+  manageDoor:     { anonymous: false, member: false,                        viewer: false, participant: false, cohost: true,  host: true },
+  lockRoom:       { anonymous: false, member: false,                        viewer: false, participant: false, cohost: true,  host: true },
+  // in the meeting (lib/moderation/)
   moderateParticipants:  { anonymous: false, member: false,                 viewer: false, participant: false, cohost: true,  host: true },
   appointCohosts:        { anonymous: false, member: false,                 viewer: false, participant: false, cohost: true,  host: true },
   endMeetingForEveryone: { anonymous: false, member: false,                 viewer: false, participant: false, cohost: false, host: true },

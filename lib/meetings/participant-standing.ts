@@ -12,11 +12,11 @@ import { ATTRIBUTES } from "./attributes";
 
 /**
  * The member or guest behind a meeting identity (`kind`: the token's parley.kind attribute); null
- * for a disabled or deleted account, or an unknown guest.
+ * for a disabled or deleted account, or a guest unknown or whose pass has expired.
  */
 export async function actorBehind(identity: string, kind: string | undefined): Promise<Actor | null> {
   if (kind === "guest") {
-    const guest = await db.guest.findUnique({ where: { id: identity }, select: { id: true, roomId: true, displayName: true } });
+    const guest = await db.guest.findFirst({ where: { id: identity, expiresAt: { gt: new Date() } }, select: { id: true, roomId: true, displayName: true, expiresAt: true } });
     return guest ? { kind: "guest", guest } : null;
   }
   const user = await findSessionUser(identity);

@@ -1,23 +1,25 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
+import { doorFor } from "../door/admission";
+import { AppError } from "../http";
 import { logger } from "../logger";
 import { removeLiveKitParticipant } from "../livekit/room-service";
 import { findRemoval } from "../moderation/removals";
-import { isAllowed, type RoomForPolicy, type Standing } from "../policy";
+import { isAllowed, type Standing } from "../policy";
 import { standingIn } from "../rooms/access";
+import { roomFields, type Room } from "../rooms/rooms";
 import { isSlug } from "../rooms/slug";
 import { ATTRIBUTES } from "./attributes";
 import { actorBehind, publishStanding } from "./participant-standing";
 
 // Who may be in a meeting, checked against whoever LiveKit says is there. A token is valid until
 // it expires (LiveKit renews a connected person's token itself), so a decision taken after it was
-// issued (removed, account disabled, meeting ended, access revoked) is enforced here: on every
-// participant_joined webhook, and for a while after each decision (lib/meetings/hold-out.ts).
+// issued (removed, account disabled, guest pass expired, meeting ended, access revoked, room
+// locked) is enforced here: on every participant_joined webhook, and for a while after each
+// decision (lib/meetings/hold-out.ts).
 
-type StayRoom = RoomForPolicy & { id: string; ownerId: string; allowGuests: boolean; endedAt: Date | null; endedForAllAt: Date | null };
-
-type Stay = { room: StayRoom; identity: string; actor: Actor | null; standing: Standing; issuedAt: number };
+type Stay = { room: Room & { endedForAllAt: Date | null }; identity: string; actor: Actor | null; standing: Standing; issuedAt: number };
 
 /** Each rule names why this person may not stay, or says nothing. */
 type StayRule = (stay: Stay) => Promise<string | null> | string | null;
@@ -25,11 +27,20 @@ type StayRule = (stay: Stay) => Promise<string | null> | string | null;
 const RULES: StayRule[] = [
   ({ room }) => (room.endedAt ? "room_closed" : null),
   ({ room, issuedAt }) => (room.endedForAllAt && issuedAt < room.endedForAllAt.getTime() ? "meeting_ended" : null),
-  ({ actor }) => (actor ? null : "account_disabled_or_unknown"),
+  ({ actor }) => (actor ? null : "account_disabled_or_pass_expired"),
   async ({ room, identity }) => ((await findRemoval(room.id, identity)) ? "removed" : null),
   ({ room, actor }) => (actor?.kind === "guest" && !room.allowGuests ? "guests_not_allowed" : null),
   ({ room, standing }) => (isAllowed("joinMeeting", standing, room) ? null : "no_access"),
-  // The door adds its rule here: a locked room, or someone it makes wait whom no host admitted.
+  // The door (lib/door/): a locked room, or someone it makes wait whom no host admitted.
+  async ({ room, identity, actor, standing }) => {
+    if (!actor) return null;
+    try {
+      return (await doorFor({ identity, kind: actor.kind, standing, room })) === "wait" ? "waiting_room" : null;
+    } catch (error) {
+      if (error instanceof AppError && error.code === "room_locked") return "room_locked";
+      throw error;
+    }
+  },
 ];
 
 export type Verdict = { kind: "not_ours" } | { kind: "welcome"; standing: Standing } | { kind: "unwelcome"; reason: string };
@@ -40,10 +51,7 @@ type Participant = { identity: string; attributes: Record<string, string> };
 export async function judgeParticipant(slug: string, participant: Participant): Promise<Verdict> {
   // Rooms Parley did not name, and people whose token Parley did not mint, are not ours to judge.
   if (!isSlug(slug) || participant.attributes[ATTRIBUTES.kind] === undefined) return { kind: "not_ours" };
-  const room = await db.room.findUnique({
-    where: { slug },
-    select: { id: true, ownerId: true, joinPolicy: true, allowGuests: true, endedAt: true, endedForAllAt: true },
-  });
+  const room = await db.room.findUnique({ where: { slug }, select: { ...roomFields, endedForAllAt: true } });
   if (!room) return { kind: "not_ours" };
   const actor = await actorBehind(participant.identity, participant.attributes[ATTRIBUTES.kind]);
   const stay: Stay = {

@@ -1,11 +1,11 @@
 import "server-only";
 import type { WebhookEvent } from "livekit-server-sdk";
-import { db } from "../db";
-import { Prisma } from "../generated/prisma/client";
+import { db, isUniqueViolation } from "../db";
 import { forgetOpenRoom } from "../livekit/room-service";
 import { verifyLiveKitWebhook } from "../livekit/webhook";
 import { logger } from "../logger";
 import { recordJoin, recordLeave, recordRoomClosed } from "./attendance";
+import { noteDoorDeparture } from "../door/knocks";
 import { presentParticipant } from "./present-participant";
 import { enforceStayRules } from "./stay-rules";
 
@@ -15,7 +15,7 @@ async function firstDelivery(event: WebhookEvent): Promise<boolean> {
     await db.webhookDelivery.create({ data: { id: event.id, event: event.event } });
     return true;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return false;
+    if (isUniqueViolation(error)) return false;
     throw error;
   }
 }
@@ -27,12 +27,13 @@ async function apply(event: WebhookEvent): Promise<void> {
     case "participant_joined":
       if (!room || !event.participant) return;
       await recordJoin(room.name, room.sid, presentParticipant(event.participant, at));
-      // A token issued before a decision (removal, a disabled account, an ended meeting) still
-      // connects: whoever the room's rules no longer let in is disconnected here.
+      // A token issued before a decision (a removal, a disabled account, an ended meeting, a lock)
+      // still connects: whoever the room's rules no longer let in is disconnected here.
       await enforceStayRules(room.name, event.participant);
       return;
     case "participant_left":
     case "participant_connection_aborted":
+      if (room && event.participant && (await noteDoorDeparture(room.name, event.participant.identity))) return;
       if (event.participant) await recordLeave(event.participant.sid, at);
       return;
     case "room_finished":

@@ -4,18 +4,13 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import path from "node:path";
+import { which } from "./processes";
 
 export const LIVEKIT_SERVER_VERSION = "v1.9.12";
 const MODULE = "github.com/livekit/livekit-server/cmd/server";
 
 const projectBin = path.resolve(".livekit", "bin", "livekit-server");
 const cachedBin = path.join(homedir(), ".cache", "parley", `livekit-server-${LIVEKIT_SERVER_VERSION}`);
-
-export function which(command: string): string | null {
-  const result = spawnSync("sh", ["-c", `command -v "${command}"`], { encoding: "utf8" });
-  const found = result.stdout.trim();
-  return result.status === 0 && found ? found : null;
-}
 
 function install(): void {
   if (!which("go")) {

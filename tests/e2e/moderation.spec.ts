@@ -2,7 +2,8 @@ import { createRequire } from "node:module";
 import type { Page } from "@playwright/test";
 import { TrackSource } from "livekit-server-sdk";
 import { expect, test } from "./fixtures";
-import { hostStartsMeeting, joinFromPreJoin, memberOpens, newPerson, signUpHere, tiles } from "./support";
+import { newPerson } from "../support/factories";
+import { hostStartsMeeting, joinFromPreJoin, memberOpens, signUpHere, tiles } from "./support";
 import { stack } from "../support/stack";
 
 // The issue's bound: a connection with a token that no longer admits anyone is refused or cut within this.
@@ -144,6 +145,8 @@ test("revoking a link asks; revoking the access too takes the guest who came thr
   const owner = await openPage();
   const slug = await hostStartsMeeting(owner, "Hana");
   await joinFromPreJoin(owner);
+  // Guests come straight in (no waiting room): this test is about the link.
+  expect((await owner.request.patch(`/api/rooms/${slug}/settings`, { data: { waitingRoom: "NOBODY" } })).status()).toBe(200);
   const created = await owner.request.post(`/api/rooms/${slug}/invites`, { data: { role: "participant" } });
   const { invite } = (await created.json()) as { invite: { path: string } };
 

@@ -7,7 +7,8 @@ import { SignalResponse } from "@livekit/protocol";
 import WebSocket from "ws";
 import { afterAll, describe, expect, it } from "vitest";
 import { meetingsOf, select } from "../support/database";
-import { HttpClient, newMember, signedInAdmin } from "../support/http-client";
+import { newMember, signedInAdmin } from "../support/factories";
+import { HttpClient } from "../support/http-client";
 import { closedByServer, joinMeeting, openSignal, participantsIn, type InMeeting } from "../support/livekit";
 import { stack } from "../support/stack";
 import { deliverWebhook, joinedEvent } from "../support/webhooks";
@@ -78,11 +79,11 @@ function tokenLiveKitRenews(token: string): Promise<string> {
   });
 }
 
-/** An invite-only room (nobody gets in without a link) whose owner is in its meeting. */
+/** An invite-only room (nobody gets in without a link, and then at once: no waiting room) whose owner is in its meeting. */
 async function roomWithHost(label: string) {
   const owner = await newMember("Owner");
   const room = await owner.client.createRoom(tagged(label));
-  expect((await owner.client.json(`/api/rooms/${room.slug}/settings`, { method: "PATCH", json: { joinPolicy: "INVITE_ONLY" } })).status).toBe(200);
+  expect((await owner.client.json(`/api/rooms/${room.slug}/settings`, { method: "PATCH", json: { joinPolicy: "INVITE_ONLY", waitingRoom: "NOBODY" } })).status).toBe(200);
   const host = await enters(owner.client, room.slug);
   // LiveKit reports no webhook for a signal-only participant: the app hears of the meeting here.
   expect((await deliverWebhook(joinedEvent(host))).status).toBe(200);

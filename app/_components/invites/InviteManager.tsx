@@ -10,6 +10,8 @@ import type { RoomSettings } from "@/lib/rooms/rooms";
 import { callApi } from "../api";
 import type { Json } from "../json";
 import { FormError } from "../FormError";
+import { LockControl } from "./LockControl";
+import { WaitingRoomChoices } from "./WaitingRoomChoices";
 
 type Invite = Json<InviteView>;
 
@@ -53,6 +55,7 @@ function CreateInviteForm({ slug, onCreated }: { slug: string; onCreated: (path:
   const [error, setError] = useState<string | null>(null);
   const [personal, setPersonal] = useState(false);
 
+  // Never rejects: callApi turns every failure into a message for the form.
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -76,7 +79,7 @@ function CreateInviteForm({ slug, onCreated }: { slug: string; onCreated: (path:
   }
 
   return (
-    <form className="card stack" onSubmit={submit}>
+    <form className="card stack" onSubmit={(event) => void submit(event)}>
       <h2>New invite link</h2>
       <div className="row">
         <label>
@@ -236,11 +239,17 @@ function InviteTable({ slug, invites, onChanged }: { slug: string; invites: Invi
 
 function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: RoomSettings; onSaved: () => void }) {
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  // Never rejects: callApi turns every failure into a message for the form.
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const max = String(form.get("maxParticipants") ?? "").trim();
-    const draft = { joinPolicy: form.get("joinPolicy"), allowGuests: form.get("allowGuests") === "on", maxParticipants: max ? Number(max) : null };
+    const draft = {
+      joinPolicy: form.get("joinPolicy"),
+      allowGuests: form.get("allowGuests") === "on",
+      maxParticipants: max ? Number(max) : null,
+      waitingRoom: form.get("waitingRoom"),
+    };
     const parsed = roomSettingsSchema.safeParse(draft);
     if (!parsed.success) return setMessage({ error: true, text: parsed.error.issues[0]?.message ?? "Check the settings." });
     const result = await callApi<RoomSettingsResponse>(`/api/rooms/${slug}/settings`, { method: "PATCH", json: parsed.data });
@@ -248,7 +257,7 @@ function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: Roo
     if (result.ok) onSaved();
   }
   return (
-    <form className="card stack" onSubmit={submit}>
+    <form className="card stack" onSubmit={(event) => void submit(event)}>
       <h2>Room settings</h2>
       <fieldset className="stack">
         <legend>Who may join with the room&apos;s plain address</legend>
@@ -268,6 +277,7 @@ function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: Roo
           <input type="checkbox" name="allowGuests" defaultChecked={settings.allowGuests} /> Guests without an account may join with an invite link
         </span>
       </label>
+      <WaitingRoomChoices value={settings.waitingRoom} />
       <label>
         Maximum participants
         <input name="maxParticipants" type="number" min={2} defaultValue={settings.maxParticipants ?? ""} placeholder="No limit" />
@@ -282,7 +292,7 @@ function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: Roo
   );
 }
 
-export function InviteManager({ slug, invites, settings }: { slug: string; invites: Invite[]; settings: RoomSettings }) {
+export function InviteManager({ slug, invites, settings, locked }: { slug: string; invites: Invite[]; settings: RoomSettings; locked: boolean }) {
   const router = useRouter();
   const [created, setCreated] = useState<string | null>(null);
   return (
@@ -307,6 +317,7 @@ export function InviteManager({ slug, invites, settings }: { slug: string; invit
         <InviteTable slug={slug} invites={invites} onChanged={() => router.refresh()} />
       </section>
       <SettingsForm slug={slug} settings={settings} onSaved={() => router.refresh()} />
+      <LockControl slug={slug} locked={locked} onChanged={() => router.refresh()} />
     </>
   );
 }

@@ -9,7 +9,9 @@ import type { JoinCredentials } from "@/lib/meetings/join-credentials";
 import type { Notice } from "@/lib/moderation/rules";
 import { explainDeparture } from "./departure";
 import { JOIN_MARKS, markJoin } from "./join-marks";
+import { KnockList } from "./KnockList";
 import { ModerationNotices } from "./ModerationNotices";
+import { runsTheMeeting, useOwnStanding } from "./own-standing";
 import { ParticipantsPanel } from "./ParticipantsPanel";
 import { ReconnectingNotice } from "./ReconnectingNotice";
 import type { UserChoices } from "./user-choices";
@@ -39,6 +41,11 @@ function ConnectionBanner() {
       Reconnecting… your connection to the meeting dropped.
     </div>
   );
+}
+
+/** The knock list, for hosts and co-hosts. */
+function DoorForHosts({ slug }: { slug: string }) {
+  return runsTheMeeting(useOwnStanding()) ? <KnockList slug={slug} /> : null;
 }
 
 type Props = {
@@ -98,6 +105,7 @@ export default function MeetingStage({ credentials, choices, onEnd }: Props) {
         <VideoConference />
         <ParticipantsPanel slug={slug} />
       </div>
+      <DoorForHosts slug={slug} />
     </LiveKitRoom>
   );
 }

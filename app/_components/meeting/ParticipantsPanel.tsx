@@ -2,10 +2,12 @@
 // Everyone in the meeting, with their role, microphone, camera and who is speaking. Hosts and
 // co-hosts act on people and on the meeting from here. Each action is a call to Parley's API,
 // which checks the rules again: what this panel offers only mirrors them.
-import { useIsSpeaking, useLocalParticipant, useParticipantAttribute, useParticipantAttributes, useParticipantInfo, useParticipants } from "@livekit/components-react";
+import { useIsSpeaking, useParticipantAttributes, useParticipantInfo, useParticipants } from "@livekit/components-react";
 import { ParticipantEvent, type Participant } from "livekit-client";
 import { useCallback, useEffect, useState } from "react";
 import type { EndMeetingResponse } from "@/app/api/rooms/[slug]/end/route";
+import type { KnockListResponse } from "@/app/api/rooms/[slug]/knocks/route";
+import type { LockRoomResponse } from "@/app/api/rooms/[slug]/lock/route";
 import type { MuteEveryoneResponse } from "@/app/api/rooms/[slug]/mute-everyone/route";
 import type { CohostResponse } from "@/app/api/rooms/[slug]/participants/[identity]/cohost/route";
 import type { MuteResponse } from "@/app/api/rooms/[slug]/participants/[identity]/mute/route";
@@ -16,12 +18,11 @@ import { ATTRIBUTES } from "@/lib/meetings/attributes";
 import type { MutableSource } from "@/lib/moderation/rules";
 import { callApi } from "../api";
 import type { Json } from "../json";
+import { runsTheMeeting, useOwnStanding } from "./own-standing";
 
 type Removal = Json<RemovalsResponse["removals"][number]>;
 /** Calls the API (after asking `question`, if any); the answer's body, or null when refused or cancelled. */
 type Act = <T>(path: string, init: { method: string; json?: unknown }, question?: string) => Promise<Json<T> | null>;
-// The door's lock route (POST /api/rooms/[slug]/lock, built beside the waiting room) answers with this.
-type LockRoomResponse = { locked: boolean };
 
 const REMOVED_REFRESH_MS = 5000;
 
@@ -92,7 +93,7 @@ function ParticipantRow({ participant, slug, moderates, act }: { participant: Pa
           {participant.isLocal ? " (you)" : ""}
         </span>
         {badgesOf(attributes).map((badge) => (
-          <span key={badge} className="badge" data-testid="badge">
+          <span key={badge} className="role-badge" data-testid="badge">
             {badge}
           </span>
         ))}
@@ -146,8 +147,17 @@ function ParticipantRow({ participant, slug, moderates, act }: { participant: Pa
 
 function RoomControls({ slug, ends, act }: { slug: string; ends: boolean; act: Act }) {
   const room = `/api/rooms/${encodeURIComponent(slug)}`;
-  // The lock's state is only known from the answer to the last press (POST returns { locked }).
+  // Read with the knock list (the door's), then from the answer to each press.
   const [locked, setLocked] = useState(false);
+  useEffect(() => {
+    let current = true;
+    void callApi<KnockListResponse>(`${room}/knocks`, { method: "GET" }).then((result) => {
+      if (current && result.ok) setLocked(result.body.locked);
+    });
+    return () => {
+      current = false;
+    };
+  }, [room]);
   async function toggleLock() {
     const body = await act<LockRoomResponse>(`${room}/lock`, { method: "POST", json: { locked: !locked } });
     if (body) setLocked(body.locked);
@@ -225,10 +235,8 @@ export function ParticipantsPanel({ slug }: { slug: string }) {
   // Bumped after each action, so the removed list reloads at once.
   const [version, setVersion] = useState(0);
   const participants = useParticipants();
-  const { localParticipant } = useLocalParticipant();
-  // Set by the server on this person's token, and changed live when a host makes them a co-host.
-  const standing = useParticipantAttribute(ATTRIBUTES.standing, { participant: localParticipant });
-  const moderates = standing === "host" || standing === "cohost";
+  const standing = useOwnStanding();
+  const moderates = runsTheMeeting(standing);
 
   const act: Act = useCallback(async <T,>(path: string, init: { method: string; json?: unknown }, question?: string) => {
     if (question && !window.confirm(question)) return null;
