@@ -4,8 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticate } from "../accounts/accounts";
 import { signInSchema } from "../accounts/rules";
 import { env } from "../env";
-
-const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
+import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
 
 let options: NextAuthOptions | undefined;
 

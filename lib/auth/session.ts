@@ -6,6 +6,7 @@ import { connection } from "next/server";
 import { findSessionUser, type SessionUser } from "../accounts/accounts";
 import { env } from "../env";
 import { unauthenticated } from "../http";
+import { sessionCookieName } from "./session-cookie";
 
 // next-auth's session cookie (its JWT, encrypted with AUTH_SECRET), read the way getServerSession
 // reads it but without what getServerSession does on top: building next-auth's whole handler and
@@ -18,8 +19,6 @@ import { unauthenticated } from "../http";
 // account stops working at once.
 const decodedTokens = new Map<string, { userId: string; expiresAt: number }>();
 const MAX_DECODED_TOKENS = 10_000;
-
-const sessionCookieName = () => (env().NEXTAUTH_URL.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token");
 
 /** The cookie's value, put back together when next-auth split it into chunks (name.0, name.1, ...). */
 async function sessionToken(): Promise<string | null> {

@@ -1,0 +1,32 @@
+import "server-only";
+import { authenticate, type SessionUser } from "../accounts/accounts";
+import { emailSchema, signInSchema } from "../accounts/rules";
+import { clientIp } from "../client-ip";
+import { AppError } from "../http";
+import { enforceRateLimit } from "../rate-limit";
+
+type HeaderSource = { get(name: string): string | null };
+
+/**
+ * Counts one sign-in attempt against the limits per address and per account (429 AppError
+ * when spent). next-auth's credentials route and Parley's sign-in form both count here.
+ */
+export function countSignInAttempt(headers: HeaderSource, email: unknown): void {
+  enforceRateLimit("signInPerIp", clientIp(headers));
+  const parsed = emailSchema.safeParse(email);
+  if (parsed.success) enforceRateLimit("signInPerEmail", parsed.data);
+}
+
+/**
+ * The account when email and password match, else null; the attempt is counted first, and a
+ * malformed email or empty password is a 400 AppError saying what to fix.
+ */
+export async function signInWithPassword(headers: HeaderSource, email: string, password: string): Promise<SessionUser | null> {
+  countSignInAttempt(headers, email);
+  const input = signInSchema.safeParse({ email, password });
+  if (!input.success) {
+    const emailProblem = emailSchema.safeParse(email);
+    throw new AppError(400, "invalid_request", emailProblem.success ? "Enter your password." : (emailProblem.error.issues[0]?.message ?? "Check your email address."));
+  }
+  return authenticate(input.data.email, input.data.password);
+}
