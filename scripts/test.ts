@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { findChromium } from "../tests/support/chromium";
 import { findOrInstallLiveKitServer } from "./lib/livekit-server";
+import { findOrInstallMailpit, startMailpit } from "./lib/mailpit";
 import type { LocalLiveKit } from "./lib/livekit-config";
 import { run, type Managed } from "./lib/processes";
 import { migrate, startLiveKit, startNext, type AppEnv } from "./lib/stack";
@@ -40,6 +41,13 @@ const STRICT_RATE_LIMITS = {
   RATE_LIMIT_SIGN_UP_PER_EMAIL: "2/1h",
   RATE_LIMIT_JOIN_PER_CALLER: "5/1m",
 };
+// A real mail server (Mailpit) that every app instance sends to; tests read it over its API.
+// It refuses recipients outside the test domains, as a mail server refuses an unknown mailbox.
+const TEST_MAILPIT = { smtpPort: 1125 + PORT_OFFSET, httpPort: 8125 + PORT_OFFSET };
+const MAIL_ACCEPTED_RECIPIENTS = "@(example\\.org|parley\\.test)$";
+// A port on which tests start an app of their own, with settings of their own (sign-up
+// policies, single sign-on): tests/support/configurable-app.ts.
+const CONFIGURABLE_APP_PORT = 3220 + PORT_OFFSET;
 const TEST_LIVEKIT: LocalLiveKit = { port: 7980 + PORT_OFFSET, rtcTcpPort: 7981 + PORT_OFFSET, rtcUdpPort: 7982 + PORT_OFFSET };
 
 // `npm test` runs everything; `npm test -- e2e [playwright args]` or `npm test -- integration
@@ -123,11 +131,14 @@ async function main(): Promise<number> {
   }
   console.log(`browser: ${chromium}`);
   console.log(`livekit-server: ${findOrInstallLiveKitServer()}`);
+  console.log(`mailpit: ${findOrInstallMailpit()}`);
 
   step("production build");
   if (run("node_modules/.bin/next", ["build"], { NEXT_TELEMETRY_DISABLED: "1" }) !== 0) return 1;
 
-  step("starting livekit-server and the app on loopback");
+  step("starting livekit-server, Mailpit and the app on loopback");
+  const mailpit = await startMailpit(TEST_MAILPIT, { logFile: `${RUN_DIR}/mailpit.log`, allowedRecipients: MAIL_ACCEPTED_RECIPIENTS });
+  running.push(mailpit);
   const key = "testkey";
   const secret = randomBytes(32).toString("base64url");
   const env: AppEnv = {
@@ -140,6 +151,8 @@ async function main(): Promise<number> {
     LIVEKIT_API_SECRET: secret,
     ADMIN_EMAILS: TEST_ADMIN_EMAIL,
     LOG_LEVEL: "warn",
+    SMTP_URL: mailpit.smtpUrl,
+    MAIL_FROM: "Parley <parley@parley.test>",
     ...GENEROUS_RATE_LIMITS,
   };
   migrate(env);
@@ -176,6 +189,8 @@ async function main(): Promise<number> {
     PARLEY_TEST_DATABASE_FILE: `${RUN_DIR}/parley.db`,
     PARLEY_TEST_APP_LOG: `${RUN_DIR}/app.log`,
     PARLEY_TEST_ADMIN_EMAIL: TEST_ADMIN_EMAIL,
+    PARLEY_TEST_MAILPIT_URL: mailpit.inboxUrl,
+    PARLEY_TEST_CONFIGURABLE_APP: JSON.stringify({ port: CONFIGURABLE_APP_PORT, env: { ...env, NEXTAUTH_URL: `http://127.0.0.1:${CONFIGURABLE_APP_PORT}` }, logFile: `${RUN_DIR}/configurable-app.log` }),
     PARLEY_TEST_RESTARTABLE_STACK: JSON.stringify({
       app: { port: RESTARTABLE_APP_PORT, env: restartable, logFile: `${RUN_DIR}/restartable-app.log` },
       livekit: { ports: RESTARTABLE_LIVEKIT, key, secret, logFile: `${RUN_DIR}/restartable-livekit.log` },

@@ -17,7 +17,7 @@ import { MAX_PASSWORD_LENGTH } from "@/lib/accounts/rules";
 
 const text = z.string().max(2048).optional();
 const signInForm = z.object({ email: text, password: z.string().max(MAX_PASSWORD_LENGTH, { message: "Wrong email or password." }).optional(), callbackUrl: text });
-const signUpForm = z.object({ name: text, email: text, password: text, callbackUrl: text });
+const signUpForm = z.object({ name: text, email: text, password: text, invitation: text, callbackUrl: text });
 
 /** The form's fields as strings; React's own hidden fields ($ACTION_…) are left out. */
 function fields(form: FormData): Record<string, string> {
@@ -54,7 +54,7 @@ export async function signUpAction(_previous: AuthFormState, form: FormData): Pr
   const kept = { name: raw.data.name ?? "", email: raw.data.email ?? "" };
   let next: string;
   try {
-    const input = signUpSchema.parse({ name: raw.data.name, email: raw.data.email, password: raw.data.password });
+    const input = signUpSchema.parse({ name: raw.data.name, email: raw.data.email, password: raw.data.password, invitation: raw.data.invitation || undefined });
     const requestHeaders = await headers();
     enforceRateLimit("signUpPerIp", clientIp(requestHeaders));
     enforceRateLimit("signUpPerEmail", input.email);

@@ -21,7 +21,18 @@ function firstProblem(mode: Mode, form: FormData): string | null {
   return null;
 }
 
-export function AuthForm({ mode, callbackUrl, notice }: { mode: Mode; callbackUrl?: string; notice?: string | null }) {
+type Props = {
+  mode: Mode;
+  callbackUrl?: string;
+  /** A problem to show before anything was sent (e.g. from next-auth's ?error=). */
+  notice?: string | null;
+  /** A line under the heading: who invited you, which addresses may sign up. */
+  hint?: string | null;
+  /** An administrator's invitation: the email is theirs and fixed. */
+  invitation?: { token: string; email: string };
+};
+
+export function AuthForm({ mode, callbackUrl, notice, hint, invitation }: Props) {
   const [state, formAction, busy] = useActionState(mode === "signup" ? signUpAction : signInAction, EMPTY_AUTH_FORM_STATE);
   const [localProblem, setLocalProblem] = useState<string | null>(null);
   const next = safeCallback(callbackUrl);
@@ -36,7 +47,9 @@ export function AuthForm({ mode, callbackUrl, notice }: { mode: Mode; callbackUr
   return (
     <form className="card stack" action={formAction} onSubmit={onSubmit} noValidate>
       <h1>{mode === "signup" ? "Create your account" : "Sign in"}</h1>
+      {hint ? <p className="muted">{hint}</p> : null}
       <input type="hidden" name="callbackUrl" value={next} />
+      {invitation ? <input type="hidden" name="invitation" value={invitation.token} /> : null}
       {mode === "signup" ? (
         <label>
           Your name
@@ -45,7 +58,11 @@ export function AuthForm({ mode, callbackUrl, notice }: { mode: Mode; callbackUr
       ) : null}
       <label>
         Email
-        <input name="email" type="email" autoComplete="email" required defaultValue={state.email} />
+        {invitation ? (
+          <input name="email" type="email" autoComplete="email" required readOnly value={invitation.email} />
+        ) : (
+          <input name="email" type="email" autoComplete="email" required defaultValue={state.email} />
+        )}
       </label>
       <label>
         Password

@@ -3,7 +3,9 @@ import { db } from "../db";
 import { env } from "../env";
 import { AppError } from "../http";
 import { Prisma, type Role } from "../generated/prisma/client";
+import { claimInvitation } from "./invitations";
 import { hashPassword, verifyPassword } from "./password";
+import { enforceSignUpPolicy, type SignUpPolicy } from "./sign-up-policy";
 import type { SignUpInput } from "./rules";
 
 export type SessionUser = { id: string; name: string; email: string; role: Role };
@@ -13,16 +15,39 @@ const sessionUserFields = { id: true, name: true, email: true, role: true } as c
 // A fixed hash to verify against when the email is unknown, so both cases take as long.
 let decoyHash: Promise<string> | undefined;
 
+export const signUpPolicy = (): SignUpPolicy => ({ mode: env().SIGNUP, domains: env().SIGNUP_DOMAINS });
+
+/** Whether nobody has an account yet: the first one may always be made, and is an admin. */
+export async function isFreshServer(): Promise<boolean> {
+  return (await db.user.count()) === 0;
+}
+
+/** Whether someone named in ADMIN_EMAILS has no account yet (they may sign up whatever SIGNUP says). */
+export async function namedAdminsStillToSignUp(): Promise<boolean> {
+  const named = env().ADMIN_EMAILS;
+  return named.length > 0 && (await db.user.count({ where: { email: { in: named } } })) < named.length;
+}
+
+/** A new password account, if the sign-up policy lets this person have one (else a 403). */
 export async function createAccount(input: SignUpInput): Promise<SessionUser> {
   const passwordHash = await hashPassword(input.password);
   const namedAdmin = env().ADMIN_EMAILS.includes(input.email);
   try {
     // Counting and inserting in one transaction makes "the first account is an admin" hold
-    // even when two people sign up at once.
+    // even when two people sign up at once; the invitation is spent in it too.
     return await db.$transaction(async (tx) => {
       const isFirst = (await tx.user.count()) === 0;
+      if (input.invitation) await claimInvitation(tx, input.invitation, input.email);
+      enforceSignUpPolicy(signUpPolicy(), input.email, { isFirstAccount: isFirst, invited: input.invitation !== undefined, namedAdmin });
       return tx.user.create({
-        data: { name: input.name, email: input.email, passwordHash, role: isFirst || namedAdmin ? "ADMIN" : "MEMBER" },
+        data: {
+          name: input.name,
+          email: input.email,
+          passwordHash,
+          role: isFirst || namedAdmin ? "ADMIN" : "MEMBER",
+          // the invitation came to this address: it is theirs
+          emailVerified: input.invitation ? new Date() : null,
+        },
         select: sessionUserFields,
       });
     });

@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   "user.demote",
   "user.disable",
   "user.enable",
+  "user.invite",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

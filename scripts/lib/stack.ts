@@ -19,6 +19,10 @@ export type AppEnv = {
   RATE_LIMIT_SIGN_UP_PER_IP?: string;
   RATE_LIMIT_SIGN_UP_PER_EMAIL?: string;
   RATE_LIMIT_JOIN_PER_CALLER?: string;
+  SIGNUP?: string;
+  SIGNUP_DOMAINS?: string;
+  SMTP_URL?: string;
+  MAIL_FROM?: string;
 };
 
 const bin = (name: string) => `node_modules/.bin/${name}`;

@@ -5,7 +5,8 @@ import { clientIp } from "@/lib/client-ip";
 import { handler, parseJsonBody } from "@/lib/http";
 import { enforceRateLimit } from "@/lib/rate-limit";
 
-// Sign up. Anyone may create an account (within the rate limits); the browser signs in right after.
+// POST /api/accounts – sign up, as far as SIGNUP allows (and within the rate limits); the
+// caller signs in after. Parley's own form uses the server action in app/(auth)/actions.ts.
 export const POST = handler(async (request: Request) => {
   const input = await parseJsonBody(request, signUpSchema);
   enforceRateLimit("signUpPerIp", clientIp(request.headers));
