@@ -86,6 +86,8 @@ const schema = z.object({
   RATE_LIMIT_SIGN_UP_PER_IP: rate("10/1h"),
   RATE_LIMIT_SIGN_UP_PER_EMAIL: rate("5/1h"),
   RATE_LIMIT_JOIN_PER_CALLER: rate("60/1m"),
+  RATE_LIMIT_PASSWORD_RESET_PER_IP: rate("10/1h"),
+  RATE_LIMIT_PASSWORD_RESET_PER_EMAIL: rate("3/1h"),
 });
 
 export type Env = z.infer<typeof schema> & { LIVEKIT_PUBLIC_URL: string };

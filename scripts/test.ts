@@ -33,6 +33,8 @@ const GENEROUS_RATE_LIMITS = {
   RATE_LIMIT_SIGN_UP_PER_IP: "100000/1m",
   RATE_LIMIT_SIGN_UP_PER_EMAIL: "100000/1m",
   RATE_LIMIT_JOIN_PER_CALLER: "100000/1m",
+  RATE_LIMIT_PASSWORD_RESET_PER_IP: "100000/1m",
+  RATE_LIMIT_PASSWORD_RESET_PER_EMAIL: "100000/1m",
 };
 const STRICT_RATE_LIMITS = {
   RATE_LIMIT_SIGN_IN_PER_EMAIL: "3/15m",
@@ -40,6 +42,8 @@ const STRICT_RATE_LIMITS = {
   RATE_LIMIT_SIGN_UP_PER_IP: "3/1h",
   RATE_LIMIT_SIGN_UP_PER_EMAIL: "2/1h",
   RATE_LIMIT_JOIN_PER_CALLER: "5/1m",
+  RATE_LIMIT_PASSWORD_RESET_PER_IP: "6/1h",
+  RATE_LIMIT_PASSWORD_RESET_PER_EMAIL: "2/1h",
 };
 // A real mail server (Mailpit) that every app instance sends to; tests read it over its API.
 // It refuses recipients outside the test domains, as a mail server refuses an unknown mailbox.

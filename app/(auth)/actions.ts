@@ -1,16 +1,18 @@
 "use server";
-// The sign-in and sign-up forms post here (server actions): a plain POST that works before the
-// page's JavaScript has loaded, or without it, and never puts a password in an address. Each
-// answers with a redirect on success, or the form again with the reason.
+// The forms that carry a password or a reset link post here (server actions): a plain POST
+// that works before the page's JavaScript has loaded, or without it, and never puts a secret
+// in an address. Each answers with a redirect on success, or the form again with the reason.
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z, ZodError } from "zod";
-import { createAccount } from "@/lib/accounts/accounts";
-import { signUpSchema } from "@/lib/accounts/rules";
+import { signUp } from "@/lib/accounts/sign-up";
+import { passwordSchema, signUpSchema } from "@/lib/accounts/rules";
+import { requestPasswordReset, resetPassword, resetRequestSchema, resetTokenSchema } from "@/lib/accounts/password-reset";
 import { clientIp } from "@/lib/client-ip";
 import { safeCallback, type AuthFormState } from "@/lib/auth/form-state";
 import { signInWithPassword } from "@/lib/auth/password-sign-in";
 import { issueSessionCookie } from "@/lib/auth/session-cookie";
+import { confirmEmail, emailCheckTokenSchema } from "@/lib/accounts/email-check";
 import { AppError } from "@/lib/http";
 import { enforceRateLimit } from "@/lib/rate-limit";
 import { MAX_PASSWORD_LENGTH } from "@/lib/accounts/rules";
@@ -58,11 +60,46 @@ export async function signUpAction(_previous: AuthFormState, form: FormData): Pr
     const requestHeaders = await headers();
     enforceRateLimit("signUpPerIp", clientIp(requestHeaders));
     enforceRateLimit("signUpPerEmail", input.email);
-    const user = await createAccount(input);
-    await issueSessionCookie(user);
-    next = safeCallback(raw.data.callbackUrl);
+    const { user, mustConfirm } = await signUp(input);
+    if (mustConfirm) {
+      next = "/signin?confirm=sent";
+    } else {
+      await issueSessionCookie(user);
+      next = safeCallback(raw.data.callbackUrl);
+    }
   } catch (error) {
     return { error: problem(error), ...kept };
   }
   redirect(next);
+}
+
+export type ResetRequestState = { error: string | null; sentTo?: string };
+
+export async function requestResetAction(_previous: ResetRequestState, form: FormData): Promise<ResetRequestState> {
+  try {
+    const { email } = resetRequestSchema.parse({ email: fields(form).email ?? "" });
+    requestPasswordReset(await headers(), email);
+    return { error: null, sentTo: email };
+  } catch (error) {
+    return { error: problem(error) };
+  }
+}
+
+export async function resetPasswordAction(_previous: AuthFormState, form: FormData): Promise<AuthFormState> {
+  const { token, password } = fields(form);
+  try {
+    await resetPassword(resetTokenSchema.parse(token ?? ""), passwordSchema.parse(password ?? ""));
+  } catch (error) {
+    return { error: problem(error) };
+  }
+  redirect("/signin?reset=done");
+}
+
+export async function confirmEmailAction(_previous: AuthFormState, form: FormData): Promise<AuthFormState> {
+  try {
+    await confirmEmail(emailCheckTokenSchema.parse(fields(form).token ?? ""));
+  } catch (error) {
+    return { error: problem(error) };
+  }
+  redirect("/signin?confirm=done");
 }

@@ -72,6 +72,7 @@ export function AuthForm({ mode, callbackUrl, notice, hint, invitation }: Props)
       <button type="submit" disabled={busy}>
         {mode === "signup" ? "Create account" : "Sign in"}
       </button>
+      {mode === "signin" ? <Link href="/forgot-password">Forgot password?</Link> : null}
       <Link href={`${other.href}${next !== "/" ? `?callbackUrl=${encodeURIComponent(next)}` : ""}`}>{other.text}</Link>
     </form>
   );

@@ -9,6 +9,8 @@ import { enforceSignUpPolicy, type SignUpPolicy } from "./sign-up-policy";
 import type { SignUpInput } from "./rules";
 
 export type SessionUser = { id: string; name: string; email: string; role: Role };
+/** An account as it starts a session: with the version its session cookie will carry. */
+export type SigningInUser = SessionUser & { sessionVersion: number };
 
 const sessionUserFields = { id: true, name: true, email: true, role: true } as const;
 
@@ -29,7 +31,7 @@ export async function namedAdminsStillToSignUp(): Promise<boolean> {
 }
 
 /** A new password account, if the sign-up policy lets this person have one (else a 403). */
-export async function createAccount(input: SignUpInput): Promise<SessionUser> {
+export async function createAccount(input: SignUpInput): Promise<SigningInUser> {
   const passwordHash = await hashPassword(input.password);
   const namedAdmin = env().ADMIN_EMAILS.includes(input.email);
   try {
@@ -45,10 +47,11 @@ export async function createAccount(input: SignUpInput): Promise<SessionUser> {
           email: input.email,
           passwordHash,
           role: isFirst || namedAdmin ? "ADMIN" : "MEMBER",
-          // the invitation came to this address: it is theirs
-          emailVerified: input.invitation ? new Date() : null,
+          // the invitation came to this address: it is theirs; so is the first account's, whose
+          // owner set up the server
+          emailVerified: input.invitation || isFirst ? new Date() : null,
         },
-        select: sessionUserFields,
+        select: { ...sessionUserFields, sessionVersion: true },
       });
     });
   } catch (error) {
@@ -60,18 +63,21 @@ export async function createAccount(input: SignUpInput): Promise<SessionUser> {
 }
 
 /** Returns the user when the password matches, otherwise null. */
-export async function authenticate(email: string, password: string): Promise<SessionUser | null> {
-  const user = await db.user.findUnique({ where: { email }, select: { ...sessionUserFields, passwordHash: true, disabledAt: true } });
+export async function authenticate(email: string, password: string): Promise<(SigningInUser & { emailConfirmed: boolean }) | null> {
+  const user = await db.user.findUnique({ where: { email }, select: { ...sessionUserFields, passwordHash: true, disabledAt: true, sessionVersion: true, emailVerified: true } });
   if (!user?.passwordHash || user.disabledAt) {
     decoyHash ??= hashPassword("decoy password that matches nothing");
     await verifyPassword(await decoyHash, password);
     return null;
   }
   if (!(await verifyPassword(user.passwordHash, password))) return null;
-  return { id: user.id, name: user.name, email: user.email, role: user.role };
+  return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion, emailConfirmed: user.emailVerified !== null };
 }
 
-/** The account behind a session; null when it is gone or an admin disabled it. */
-export function findSessionUser(id: string): Promise<SessionUser | null> {
-  return db.user.findFirst({ where: { id, disabledAt: null }, select: sessionUserFields });
+/**
+ * The account behind a session; null when it is gone, an admin disabled it, or its sessions
+ * were ended after this one was issued (its `sessionVersion` moved on).
+ */
+export function findSessionUser(id: string, sessionVersion: number): Promise<SessionUser | null> {
+  return db.user.findFirst({ where: { id, disabledAt: null, sessionVersion }, select: sessionUserFields });
 }

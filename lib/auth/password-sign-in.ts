@@ -1,7 +1,8 @@
 import "server-only";
-import { authenticate, type SessionUser } from "../accounts/accounts";
+import { authenticate, type SigningInUser } from "../accounts/accounts";
 import { emailSchema, signInSchema } from "../accounts/rules";
 import { clientIp } from "../client-ip";
+import { emailConfirmationRequired } from "../accounts/email-check";
 import { AppError } from "../http";
 import { enforceRateLimit } from "../rate-limit";
 
@@ -21,12 +22,16 @@ export function countSignInAttempt(headers: HeaderSource, email: unknown): void 
  * The account when email and password match, else null; the attempt is counted first, and a
  * malformed email or empty password is a 400 AppError saying what to fix.
  */
-export async function signInWithPassword(headers: HeaderSource, email: string, password: string): Promise<SessionUser | null> {
+export async function signInWithPassword(headers: HeaderSource, email: string, password: string): Promise<SigningInUser | null> {
   countSignInAttempt(headers, email);
   const input = signInSchema.safeParse({ email, password });
   if (!input.success) {
     const emailProblem = emailSchema.safeParse(email);
     throw new AppError(400, "invalid_request", emailProblem.success ? "Enter your password." : (emailProblem.error.issues[0]?.message ?? "Check your email address."));
   }
-  return authenticate(input.data.email, input.data.password);
+  const user = await authenticate(input.data.email, input.data.password);
+  if (user && !user.emailConfirmed && emailConfirmationRequired()) {
+    throw new AppError(403, "email_unconfirmed", "Confirm your email address first: open the link we mailed you when you signed up.");
+  }
+  return user;
 }

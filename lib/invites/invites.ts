@@ -8,7 +8,6 @@ import { DEFAULT_INVITE_LIFETIME_DAYS, type CreateInviteInput, type InviteRole, 
 import { roomFields, type Room } from "../rooms/rooms";
 import { hashInviteToken, inviteTokenFor, isInviteToken, newInviteToken } from "./token";
 
-
 const toRole = (role: InviteRole) => role.toUpperCase() as MeetingRole;
 const fromRole = (role: MeetingRole) => role.toLowerCase() as InviteRole;
 
@@ -41,6 +40,7 @@ export async function createInvite(roomId: string, createdBy: Actor, input: Crea
       // A personal link is single-use unless the host says otherwise.
       maxUses: input.maxUses === undefined ? (personal ? 1 : null) : input.maxUses,
       expiresAt,
+      startsAt: input.startsAt ?? null,
     },
     select: { id: true },
   });
@@ -54,7 +54,7 @@ export async function listInvites(roomId: string, { take = 200 }: { take?: numbe
     take,
     select: {
       id: true, tokenNonce: true, role: true, label: true, inviteeName: true, inviteeEmail: true, uses: true, maxUses: true,
-      expiresAt: true, createdAt: true, revokedAt: true,
+      expiresAt: true, createdAt: true, revokedAt: true, mailSentAt: true, mailError: true,
       access: { select: { user: { select: { name: true } }, guest: { select: { displayName: true } } }, orderBy: { createdAt: "asc" } },
     },
   });
@@ -71,6 +71,7 @@ export async function listInvites(roomId: string, { take = 200 }: { take?: numbe
     createdAt: invite.createdAt,
     state: stateOf(invite, now),
     usedBy: invite.access.map((a) => a.user?.name ?? (a.guest ? `${a.guest.displayName} (guest)` : "someone")),
+    mail: invite.inviteeEmail ? { sentAt: invite.mailSentAt, error: invite.mailError } : null,
   }));
 }
 

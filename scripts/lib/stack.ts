@@ -19,6 +19,8 @@ export type AppEnv = {
   RATE_LIMIT_SIGN_UP_PER_IP?: string;
   RATE_LIMIT_SIGN_UP_PER_EMAIL?: string;
   RATE_LIMIT_JOIN_PER_CALLER?: string;
+  RATE_LIMIT_PASSWORD_RESET_PER_IP?: string;
+  RATE_LIMIT_PASSWORD_RESET_PER_EMAIL?: string;
   SIGNUP?: string;
   SIGNUP_DOMAINS?: string;
   SMTP_URL?: string;

@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startConfiguredApp, type ConfiguredApp } from "../support/configurable-app";
 import { HttpClient } from "../support/http-client";
+import { submitForm } from "../support/html-form";
+import { linkIn, waitForMail } from "../support/mailpit";
 import { newPerson } from "../support/stack";
 
 type ErrorBody = { error: { code: string; message: string } };
@@ -65,9 +67,26 @@ for (const mode of ["domains", "invite", "closed"] as const) {
     });
 
     if (mode === "domains") {
-      it("an address at an allowed domain may sign up; a look-alike domain may not", async () => {
+      it("an address at an allowed domain may sign up, and signs in once it confirmed the address by mail", async () => {
         const ann = { ...newPerson("Ann"), email: `ann-${Date.now()}@${ALLOWED_DOMAIN}` };
-        expect((await signUp(ann)).status).toBe(201);
+        const made = await signUp(ann);
+        expect(made.status).toBe(201);
+        expect(made.body).toMatchObject({ confirmationSent: true, mustConfirm: true });
+        expect(await new HttpClient(app.url).signIn(ann.email, ann.password)).toBe(false);
+
+        const mail = await waitForMail(ann.email, 1, "Confirm your email address for Parley");
+        const link = linkIn(mail, `${app.url}/confirm-email?token=`);
+        const page = await (await new HttpClient(app.url).request(new URL(link).pathname + new URL(link).search)).text();
+        expect(page).toContain("Confirm my address");
+        // Opening the link confirms nothing (mail scanners open links); the button does.
+        expect(await new HttpClient(app.url).signIn(ann.email, ann.password)).toBe(false);
+        const confirmed = await submitForm(new HttpClient(app.url), new URL(link).pathname + new URL(link).search);
+        expect(confirmed.status).toBe(303);
+        expect(confirmed.headers.get("location")).toBe("/signin?confirm=done");
+        expect(await new HttpClient(app.url).signIn(ann.email, ann.password)).toBe(true);
+      });
+
+      it("a look-alike domain may not sign up", async () => {
         const lookalike = { ...newPerson("Eve"), email: `eve-${Date.now()}@evil.${ALLOWED_DOMAIN}` };
         expect((await signUp(lookalike)).body.error.code).toBe("signup_domain");
         expect(await accountExists(lookalike.email)).toBe(false);

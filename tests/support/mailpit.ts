@@ -26,11 +26,15 @@ export async function mailsTo(address: string): Promise<MailSummary[]> {
   return messages.filter((message) => message.To.some((to) => to.Address.toLowerCase() === address.toLowerCase()));
 }
 
-/** The newest message to `address` (waiting up to 15 s for `count` of them to arrive). */
-export async function waitForMail(address: string, count = 1): Promise<Mail> {
+/**
+ * The newest message to `address` (with this subject, if given), waiting up to 15 s for
+ * `count` of them to arrive.
+ */
+export async function waitForMail(address: string, count = 1, subject?: string | RegExp): Promise<Mail> {
   const deadline = Date.now() + 15_000;
+  const matches = (message: MailSummary) => subject === undefined || (typeof subject === "string" ? message.Subject === subject : subject.test(message.Subject));
   for (;;) {
-    const found = await mailsTo(address);
+    const found = (await mailsTo(address)).filter(matches);
     if (found.length >= count) return api<Mail>(`message/${found[0]!.ID}`);
     if (Date.now() > deadline) throw new Error(`no mail to ${address} arrived in Mailpit (found ${found.length} of ${count})`);
     await new Promise((resolve) => setTimeout(resolve, 200));

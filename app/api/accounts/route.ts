@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { createAccount } from "@/lib/accounts/accounts";
+import { signUp } from "@/lib/accounts/sign-up";
 import { signUpSchema } from "@/lib/accounts/rules";
 import { clientIp } from "@/lib/client-ip";
 import { handler, parseJsonBody } from "@/lib/http";
@@ -11,6 +11,6 @@ export const POST = handler(async (request: Request) => {
   const input = await parseJsonBody(request, signUpSchema);
   enforceRateLimit("signUpPerIp", clientIp(request.headers));
   enforceRateLimit("signUpPerEmail", input.email);
-  const user = await createAccount(input);
-  return NextResponse.json({ user: { id: user.id, name: user.name, email: user.email, role: user.role } }, { status: 201 });
+  const { user, confirmationSent, mustConfirm } = await signUp(input);
+  return NextResponse.json({ user: { id: user.id, name: user.name, email: user.email, role: user.role }, confirmationSent, mustConfirm }, { status: 201 });
 });

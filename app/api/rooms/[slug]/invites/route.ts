@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { handler, parseJsonBody } from "@/lib/http";
 import { createInvite, listInvites } from "@/lib/invites/invites";
+import { mailInviteIfAddressed } from "@/lib/invites/invite-mail";
 import { createInviteSchema } from "@/lib/invites/rules";
 import { authorizeRoomAction } from "@/lib/rooms/guard";
 
@@ -15,5 +16,6 @@ export const POST = handler(async (request: Request, { params }: Context) => {
   const input = await parseJsonBody(request, createInviteSchema);
   const { actor, room } = await authorizeRoomAction("manageInvites", (await params).slug);
   const invite = await createInvite(room.id, actor, input);
-  return NextResponse.json({ invite }, { status: 201 });
+  const mail = await mailInviteIfAddressed(room.id, invite.id, actor, input);
+  return NextResponse.json({ invite: { ...invite, mail } }, { status: 201 });
 });
