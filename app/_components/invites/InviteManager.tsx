@@ -12,6 +12,7 @@ import type { Json } from "../json";
 import { FormError } from "../FormError";
 import { LockControl } from "./LockControl";
 import { WaitingRoomChoices } from "./WaitingRoomChoices";
+import { DataTable } from "../DataTable";
 
 type Invite = Json<InviteView>;
 
@@ -153,19 +154,7 @@ function InviteTable({ slug, invites, onChanged }: { slug: string; invites: Invi
   return (
     <>
       <FormError message={error} />
-      <table className="invites" data-testid="invite-table">
-        <thead>
-          <tr>
-            <th>Link</th>
-            <th>Role</th>
-            <th>Uses</th>
-            <th>Expires</th>
-            <th>Status</th>
-            <th>Used by</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
+      <DataTable testId="invite-table" columns={["Link", "Role", "Uses", "Expires", "Status", "Used by", ""]}>
           {invites.map((invite) => (
             <tr key={invite.id} data-invite-url={invite.url}>
               <td>{invite.invitee ? `For ${invite.invitee.name}${invite.invitee.email ? ` <${invite.invitee.email}>` : ""}` : (invite.label ?? "Shared link")}</td>
@@ -184,8 +173,7 @@ function InviteTable({ slug, invites, onChanged }: { slug: string; invites: Invi
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
+      </DataTable>
     </>
   );
 }
