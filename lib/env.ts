@@ -54,7 +54,9 @@ const domainList = list.pipe(
   z.array(z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, { message: "must be domain names such as example.org, separated by commas" })),
 );
 
-const schema = z.object({
+// Exported for tools that start the app or describe it (scripts/, tests/support/): the app's
+// environment as written is `z.input<typeof envSchema>`.
+export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
     .string()
@@ -90,10 +92,10 @@ const schema = z.object({
   RATE_LIMIT_PASSWORD_RESET_PER_EMAIL: rate("3/1h"),
 });
 
-export type Env = z.infer<typeof schema> & { LIVEKIT_PUBLIC_URL: string };
+export type Env = z.infer<typeof envSchema> & { LIVEKIT_PUBLIC_URL: string };
 
 /** What no single variable's schema can see: settings that only make sense together. */
-function crossChecks(parsed: z.infer<typeof schema>): string[] {
+function crossChecks(parsed: z.infer<typeof envSchema>): string[] {
   const issues: string[] = [];
   if (parsed.SIGNUP === "domains" && parsed.SIGNUP_DOMAINS.length === 0) {
     issues.push("SIGNUP_DOMAINS is required with SIGNUP=domains: the email domains that may sign up, e.g. example.org,example.com");
@@ -113,7 +115,7 @@ export class EnvError extends Error {
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = schema.safeParse(source);
+  const result = envSchema.safeParse(source);
   if (!result.success) {
     throw new EnvError(
       result.error.issues.map((issue) => `${String(issue.path[0] ?? "environment")} ${issue.message}`),

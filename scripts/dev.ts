@@ -1,5 +1,6 @@
 // npm run dev — the whole app on this machine: .env.local, migrations, livekit-server, Mailpit
 // (a local inbox for the mail Parley sends), Next.js.
+import { errorMessage } from "../lib/error-message";
 import { ensureDevEnvFile } from "./lib/dev-env";
 import { DEV_LIVEKIT } from "./lib/livekit-config";
 import { startMailpit } from "./lib/mailpit";
@@ -32,7 +33,7 @@ async function main() {
 }
 
 main().catch(async (error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(errorMessage(error));
   for (const proc of running.reverse()) await proc.stop();
   process.exit(1);
 });

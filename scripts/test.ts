@@ -1,20 +1,20 @@
 // npm test — every test, on real parts. Typecheck, lint and unit tests first; then a production
 // build served by `next start`, a real livekit-server and a fresh SQLite file, all on loopback,
 // for the integration tests (Vitest) and the end-to-end tests (Playwright in Chromium).
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { errorMessage } from "../lib/error-message";
 import { findChromium } from "../tests/support/chromium";
+import { describeTestStack, harnessSettings, type TestStack } from "../tests/support/config";
+import { TEST_ADMIN } from "../tests/support/factories";
+import { buildApp, localApp, localLiveKit, localUrl, migrateApp, newSecret, startApp, startLiveKitServer, type Managed } from "../tests/support/local-stack";
 import { findOrInstallLiveKitServer } from "./lib/livekit-server";
 import { findOrInstallMailpit, startMailpit } from "./lib/mailpit";
 import type { LocalLiveKit } from "./lib/livekit-config";
-import { run, type Managed } from "./lib/processes";
-import { migrate, startLiveKit, startNext, type AppEnv } from "./lib/stack";
+import { run } from "./lib/processes";
 
 const RUN_DIR = ".test-run";
-// Signing up with this address makes an admin (tests need one regardless of who signs up first).
-const TEST_ADMIN_EMAIL = "admin@parley.test";
 // PARLEY_TEST_PORT_OFFSET shifts every port, so two checkouts can run their tests side by side.
-const PORT_OFFSET = Number(process.env.PARLEY_TEST_PORT_OFFSET ?? 0);
+const PORT_OFFSET = harnessSettings().PARLEY_TEST_PORT_OFFSET;
 const APP_PORT = 3210 + PORT_OFFSET;
 // A second instance of the same build whose LiveKit address has nothing behind it: what people
 // see when the media server is down.
@@ -27,15 +27,6 @@ const RESTARTABLE_LIVEKIT: LocalLiveKit = { port: 7984 + PORT_OFFSET, rtcTcpPort
 // A fourth, with its own database and rate limits tight enough to reach in a test. The others
 // allow far more than the defaults: the suites sign up and in hundreds of times from 127.0.0.1.
 const STRICT_APP_PORT = 3213 + PORT_OFFSET;
-const GENEROUS_RATE_LIMITS = {
-  RATE_LIMIT_SIGN_IN_PER_EMAIL: "100000/1m",
-  RATE_LIMIT_SIGN_IN_PER_IP: "100000/1m",
-  RATE_LIMIT_SIGN_UP_PER_IP: "100000/1m",
-  RATE_LIMIT_SIGN_UP_PER_EMAIL: "100000/1m",
-  RATE_LIMIT_JOIN_PER_CALLER: "100000/1m",
-  RATE_LIMIT_PASSWORD_RESET_PER_IP: "100000/1m",
-  RATE_LIMIT_PASSWORD_RESET_PER_EMAIL: "100000/1m",
-};
 const STRICT_RATE_LIMITS = {
   RATE_LIMIT_SIGN_IN_PER_EMAIL: "3/15m",
   RATE_LIMIT_SIGN_IN_PER_IP: "8/15m",
@@ -45,12 +36,12 @@ const STRICT_RATE_LIMITS = {
   RATE_LIMIT_PASSWORD_RESET_PER_IP: "6/1h",
   RATE_LIMIT_PASSWORD_RESET_PER_EMAIL: "2/1h",
 };
-// A real mail server (Mailpit) that every app instance sends to; tests read it over its API.
-// It refuses recipients outside the test domains, as a mail server refuses an unknown mailbox.
+// A real mail server (Mailpit) that every app sends to; tests read it over its API. It refuses
+// recipients outside the test domains, as a mail server refuses an unknown mailbox.
 const TEST_MAILPIT = { smtpPort: 1125 + PORT_OFFSET, httpPort: 8125 + PORT_OFFSET };
 const MAIL_ACCEPTED_RECIPIENTS = "@(example\\.org|parley\\.test)$";
 // A port on which tests start an app of their own, with settings of their own (sign-up
-// policies, single sign-on): tests/support/configurable-app.ts.
+// policies): tests/support/configurable-app.ts.
 const CONFIGURABLE_APP_PORT = 3220 + PORT_OFFSET;
 const TEST_LIVEKIT: LocalLiveKit = { port: 7980 + PORT_OFFSET, rtcTcpPort: 7981 + PORT_OFFSET, rtcUdpPort: 7982 + PORT_OFFSET };
 
@@ -138,69 +129,45 @@ async function main(): Promise<number> {
   console.log(`mailpit: ${findOrInstallMailpit()}`);
 
   step("production build");
-  if (run("node_modules/.bin/next", ["build"], { NEXT_TELEMETRY_DISABLED: "1" }) !== 0) return 1;
+  buildApp();
 
-  step("starting livekit-server, Mailpit and the app on loopback");
+  step("starting livekit-server, Mailpit and the apps on loopback");
   const mailpit = await startMailpit(TEST_MAILPIT, { logFile: `${RUN_DIR}/mailpit.log`, allowedRecipients: MAIL_ACCEPTED_RECIPIENTS });
   running.push(mailpit);
   const key = "testkey";
-  const secret = randomBytes(32).toString("base64url");
-  const env: AppEnv = {
-    DATABASE_URL: `file:./${RUN_DIR}/parley.db`,
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    NEXTAUTH_URL: `http://127.0.0.1:${APP_PORT}`,
-    LIVEKIT_URL: `http://127.0.0.1:${TEST_LIVEKIT.port}`,
-    LIVEKIT_PUBLIC_URL: `ws://127.0.0.1:${TEST_LIVEKIT.port}`,
-    LIVEKIT_API_KEY: key,
-    LIVEKIT_API_SECRET: secret,
-    ADMIN_EMAILS: TEST_ADMIN_EMAIL,
-    LOG_LEVEL: "warn",
-    SMTP_URL: mailpit.smtpUrl,
-    MAIL_FROM: "Parley <parley@parley.test>",
-    ...GENEROUS_RATE_LIMITS,
-  };
-  migrate(env);
-  const restartable: AppEnv = {
-    ...env,
-    DATABASE_URL: `file:./${RUN_DIR}/restartable.db`,
-    NEXTAUTH_URL: `http://127.0.0.1:${RESTARTABLE_APP_PORT}`,
-    LIVEKIT_URL: `http://127.0.0.1:${RESTARTABLE_LIVEKIT.port}`,
-    LIVEKIT_PUBLIC_URL: `ws://127.0.0.1:${RESTARTABLE_LIVEKIT.port}`,
-  };
-  migrate(restartable);
-  const strict: AppEnv = { ...env, ...STRICT_RATE_LIMITS, DATABASE_URL: `file:./${RUN_DIR}/strict.db`, NEXTAUTH_URL: `http://127.0.0.1:${STRICT_APP_PORT}` };
-  migrate(strict);
-  running.push(await startLiveKit(TEST_LIVEKIT, key, secret, [env.NEXTAUTH_URL], `${RUN_DIR}/livekit.log`));
-  running.push(await startNext("start", APP_PORT, env, `${RUN_DIR}/app.log`));
-  const withoutLiveKit = `http://127.0.0.1:${APP_WITHOUT_LIVEKIT_PORT}`;
-  running.push(
-    await startNext(
-      "start",
-      APP_WITHOUT_LIVEKIT_PORT,
-      { ...env, NEXTAUTH_URL: withoutLiveKit, LIVEKIT_URL: `http://127.0.0.1:${DEAD_LIVEKIT_PORT}`, LIVEKIT_PUBLIC_URL: `ws://127.0.0.1:${DEAD_LIVEKIT_PORT}` },
-      `${RUN_DIR}/app-without-livekit.log`,
-    ),
-  );
-  running.push(await startNext("start", STRICT_APP_PORT, strict, `${RUN_DIR}/app-strict.log`));
-  const testEnv = {
-    PARLEY_TEST_APP_URL: env.NEXTAUTH_URL,
-    PARLEY_TEST_APP_WITHOUT_LIVEKIT_URL: withoutLiveKit,
-    PARLEY_TEST_STRICT_APP_URL: strict.NEXTAUTH_URL,
-    PARLEY_TEST_STRICT_RATE_LIMITS: JSON.stringify(STRICT_RATE_LIMITS),
-    PARLEY_TEST_LIVEKIT_URL: env.LIVEKIT_URL,
-    PARLEY_TEST_LIVEKIT_KEY: key,
-    PARLEY_TEST_LIVEKIT_SECRET: secret,
-    PARLEY_TEST_DATABASE_FILE: `${RUN_DIR}/parley.db`,
-    PARLEY_TEST_APP_LOG: `${RUN_DIR}/app.log`,
-    PARLEY_TEST_ADMIN_EMAIL: TEST_ADMIN_EMAIL,
-    PARLEY_TEST_MAILPIT_URL: mailpit.inboxUrl,
-    PARLEY_TEST_CONFIGURABLE_APP: JSON.stringify({ port: CONFIGURABLE_APP_PORT, env: { ...env, NEXTAUTH_URL: `http://127.0.0.1:${CONFIGURABLE_APP_PORT}` }, logFile: `${RUN_DIR}/configurable-app.log` }),
-    PARLEY_TEST_RESTARTABLE_STACK: JSON.stringify({
-      app: { port: RESTARTABLE_APP_PORT, env: restartable, logFile: `${RUN_DIR}/restartable-app.log` },
-      livekit: { ports: RESTARTABLE_LIVEKIT, key, secret, logFile: `${RUN_DIR}/restartable-livekit.log` },
+  const livekit = localLiveKit(TEST_LIVEKIT, { key, webhookApps: [localUrl(APP_PORT)], logFile: `${RUN_DIR}/livekit.log` });
+  const restartableLiveKit = localLiveKit(RESTARTABLE_LIVEKIT, { key, webhookApps: [localUrl(RESTARTABLE_APP_PORT)], logFile: `${RUN_DIR}/restartable-livekit.log` });
+  // One secret for every app: they share 127.0.0.1, so a browser sends each app the others' cookies.
+  const common = { authSecret: newSecret(), env: { ADMIN_EMAILS: TEST_ADMIN.email, SMTP_URL: mailpit.smtpUrl, MAIL_FROM: "Parley <parley@parley.test>" } };
+  const stack: TestStack = {
+    app: localApp({ ...common, port: APP_PORT, databaseFile: `./${RUN_DIR}/parley.db`, livekit, logFile: `${RUN_DIR}/app.log` }),
+    livekit,
+    appWithoutLiveKit: localApp({
+      ...common,
+      port: APP_WITHOUT_LIVEKIT_PORT,
+      databaseFile: `./${RUN_DIR}/parley.db`,
+      livekit: { ...livekit, ports: { ...livekit.ports, port: DEAD_LIVEKIT_PORT } },
+      logFile: `${RUN_DIR}/app-without-livekit.log`,
     }),
-    CHROME_PATH: chromium,
+    strictApp: localApp({
+      ...common,
+      port: STRICT_APP_PORT,
+      databaseFile: `./${RUN_DIR}/strict.db`,
+      livekit,
+      logFile: `${RUN_DIR}/app-strict.log`,
+      env: { ...common.env, ...STRICT_RATE_LIMITS },
+    }),
+    configurableApp: localApp({ ...common, port: CONFIGURABLE_APP_PORT, databaseFile: `./${RUN_DIR}/configurable.db`, livekit, logFile: `${RUN_DIR}/configurable-app.log` }),
+    mailpit: { inboxUrl: mailpit.inboxUrl },
+    restartable: {
+      app: localApp({ ...common, port: RESTARTABLE_APP_PORT, databaseFile: `./${RUN_DIR}/restartable.db`, livekit: restartableLiveKit, logFile: `${RUN_DIR}/restartable-app.log` }),
+      livekit: restartableLiveKit,
+    },
   };
+  for (const app of [stack.app, stack.restartable.app, stack.strictApp]) migrateApp(app);
+  running.push(await startLiveKitServer(stack.livekit));
+  for (const app of [stack.app, stack.appWithoutLiveKit, stack.strictApp]) running.push(await startApp(app));
+  const testEnv = { ...describeTestStack(`${RUN_DIR}/stack.json`, stack), CHROME_PATH: chromium };
 
   let integration = 0;
   let e2e = 0;
@@ -225,9 +192,10 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => void stopStack().then(() => finish(130)));
 }
 
-main()
+// Should stopping fail too, Node reports the unhandled rejection and exits non-zero.
+void main()
   .catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(errorMessage(error));
     return 1;
   })
   .then(async (code) => {

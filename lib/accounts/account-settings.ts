@@ -37,7 +37,7 @@ export async function renameAccount(userId: string, name: string): Promise<void>
 
 async function checkPassword(userId: string, given: string): Promise<{ hasPassword: boolean; email: string }> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true, email: true } });
-  if (user.passwordHash && !(await verifyPassword(user.passwordHash, given))) throw new AppError(403, "wrong_password", "That is not your current password.");
+  if (user.passwordHash && !(await verifyPassword(user.passwordHash, given))) throw new AppError("wrong_password", "That is not your current password.");
   return { hasPassword: user.passwordHash !== null, email: user.email };
 }
 
@@ -62,15 +62,15 @@ export function endOtherSessions(userId: string): Promise<SigningInUser> {
  */
 export async function deleteAccount(userId: string, { rooms, confirmation }: z.infer<typeof deleteAccountSchema>): Promise<void> {
   const { hasPassword, email } = await checkPassword(userId, confirmation);
-  if (!hasPassword && confirmation.trim().toLowerCase() !== email) throw new AppError(403, "wrong_confirmation", "Type your email address to confirm.");
+  if (!hasPassword && confirmation.trim().toLowerCase() !== email) throw new AppError("wrong_confirmation", "Type your email address to confirm.");
   // The meetings this person is in now: they leave them at once, not when their token expires.
   const stays = await db.attendance.findMany({ where: { identity: userId, leftAt: null }, select: { meeting: { select: { room: { select: { slug: true } } } } } });
   const deletedRooms = await db.$transaction(async (tx) => {
     const me = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true } });
     const heir = await tx.user.findFirst({ where: { role: "ADMIN", disabledAt: null, id: { not: userId } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } });
-    if (me.role === "ADMIN" && !heir) throw new AppError(409, "last_admin", "You are the last administrator. Make someone else an administrator first.");
+    if (me.role === "ADMIN" && !heir) throw new AppError("last_admin", "You are the last administrator. Make someone else an administrator first.");
     if (rooms === "hand_over") {
-      if (!heir) throw new AppError(409, "no_admin", "There is no administrator to hand your rooms to. Delete them instead.");
+      if (!heir) throw new AppError("no_admin", "There is no administrator to hand your rooms to. Delete them instead.");
       const owned = await tx.room.findMany({ where: { ownerId: userId }, select: { id: true } });
       await tx.room.updateMany({ where: { ownerId: userId }, data: { ownerId: heir.id } });
       await tx.invite.updateMany({ where: { createdById: userId, roomId: { in: owned.map((room) => room.id) } }, data: { createdById: heir.id } });

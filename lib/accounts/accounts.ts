@@ -1,8 +1,8 @@
 import "server-only";
-import { db } from "../db";
+import { db, isUniqueViolation } from "../db";
 import { env } from "../env";
 import { AppError } from "../http";
-import { Prisma, type Role } from "../generated/prisma/client";
+import type { Role } from "../generated/prisma/client";
 import { claimInvitation } from "./invitations";
 import { hashPassword, verifyPassword } from "./password";
 import { enforceSignUpPolicy, type SignUpPolicy } from "./sign-up-policy";
@@ -55,8 +55,8 @@ export async function createAccount(input: SignUpInput): Promise<SigningInUser> 
       });
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError(409, "email_taken", "An account with this email already exists. Sign in instead.");
+    if (isUniqueViolation(error)) {
+      throw new AppError("email_taken", "An account with this email already exists. Sign in instead.");
     }
     throw error;
   }

@@ -42,8 +42,8 @@ export async function confirmEmail(token: string): Promise<{ email: string }> {
     const now = new Date();
     const row = await tx.accountToken.findUnique({ where: { tokenHash: hashAccountToken(token) }, select: { id: true, userId: true, purpose: true, usedAt: true, expiresAt: true } });
     if (!row || row.purpose !== PURPOSE) throw notFound("That confirmation link");
-    if (row.usedAt) throw new AppError(410, "link_used", "This address is already confirmed. Sign in.");
-    if (row.expiresAt <= now) throw new AppError(410, "link_expired", "This confirmation link has expired. Sign in to have a new one sent.");
+    if (row.usedAt) throw new AppError("link_used", "This address is already confirmed. Sign in.");
+    if (row.expiresAt <= now) throw new AppError("link_expired", "This confirmation link has expired. Sign in to have a new one sent.");
     await tx.accountToken.updateMany({ where: { userId: row.userId, purpose: PURPOSE, usedAt: null }, data: { usedAt: now } });
     return tx.user.update({ where: { id: row.userId }, data: { emailVerified: now }, select: { email: true } });
   });

@@ -50,7 +50,7 @@ function summary({ invitedBy, ...row }: { invitedBy: { name: string } } & Omit<I
 /** A new invitation for `email`, with the link (shown to the admin once; only its hash is kept). */
 export async function createAccountInvitation(admin: SessionUser, email: string): Promise<{ invitation: InvitationSummary; link: string }> {
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
-    throw new AppError(409, "email_taken", "There is already an account with this email address.");
+    throw new AppError("email_taken", "There is already an account with this email address.");
   }
   const { token, tokenHash } = newAccountToken();
   const row = await db.accountInvitation.create({
@@ -84,8 +84,8 @@ export type UsableInvitation = { id: string; email: string; invitedBy: string };
 
 function refuseUnusable(row: { usedAt: Date | null; expiresAt: Date } | null, now: Date): void {
   if (!row) throw notFound("That invitation");
-  if (row.usedAt) throw new AppError(410, "invitation_used", "This invitation has already been used to make an account. Sign in instead, or ask for a new invitation.");
-  if (row.expiresAt <= now) throw new AppError(410, "invitation_expired", "This invitation has expired. Ask the administrator who sent it for a new one.");
+  if (row.usedAt) throw new AppError("invitation_used", "This invitation has already been used to make an account. Sign in instead, or ask for a new invitation.");
+  if (row.expiresAt <= now) throw new AppError("invitation_expired", "This invitation has expired. Ask the administrator who sent it for a new one.");
 }
 
 /** The invitation behind a link, if it can still be used; else the 404 or 410 saying why. */
@@ -106,7 +106,7 @@ export async function claimInvitation(tx: Prisma.TransactionClient, token: strin
   const now = new Date();
   const row = await tx.accountInvitation.findUnique({ where: { tokenHash: hashAccountToken(token) }, select: { id: true, email: true, usedAt: true, expiresAt: true } });
   refuseUnusable(row, now);
-  if (row!.email !== email) throw new AppError(403, "invitation_email", `This invitation is for ${row!.email}: sign up with that address.`);
+  if (row!.email !== email) throw new AppError("invitation_email", `This invitation is for ${row!.email}: sign up with that address.`);
   const spent = await tx.accountInvitation.updateMany({ where: { id: row!.id, usedAt: null }, data: { usedAt: now } });
-  if (spent.count !== 1) throw new AppError(410, "invitation_used", "This invitation has already been used to make an account.");
+  if (spent.count !== 1) throw new AppError("invitation_used", "This invitation has already been used to make an account.");
 }

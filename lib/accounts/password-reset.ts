@@ -32,7 +32,7 @@ type HeaderSource = { get(name: string): string | null };
  * before looking the address up, so neither the answer nor its timing tells whether it has one.
  */
 export function requestPasswordReset(headers: HeaderSource, email: string): void {
-  if (!mailConfigured()) throw new AppError(503, "mail_unavailable", "This server cannot send mail, so it cannot send you a reset link. Ask an administrator for help.");
+  if (!mailConfigured()) throw new AppError("mail_unavailable", "This server cannot send mail, so it cannot send you a reset link. Ask an administrator for help.");
   enforceRateLimit("passwordResetPerIp", clientIp(headers));
   enforceRateLimit("passwordResetPerEmail", email);
   void mailResetLink(email).catch((error: unknown) => logger.error("password_reset_mail_failed", { error: error instanceof Error ? error.message : String(error) }));
@@ -49,8 +49,8 @@ async function mailResetLink(email: string): Promise<void> {
 
 function refuseUnusable(row: { usedAt: Date | null; expiresAt: Date; purpose: string } | null, now: Date): void {
   if (!row || row.purpose !== PURPOSE) throw notFound("That reset link");
-  if (row.usedAt) throw new AppError(410, "reset_used", "This reset link has already been used. Ask for a new one if you still need it.");
-  if (row.expiresAt <= now) throw new AppError(410, "reset_expired", `This reset link has expired (they work for ${RESET_LIFETIME_MINUTES} minutes). Ask for a new one.`);
+  if (row.usedAt) throw new AppError("reset_used", "This reset link has already been used. Ask for a new one if you still need it.");
+  if (row.expiresAt <= now) throw new AppError("reset_expired", `This reset link has expired (they work for ${RESET_LIFETIME_MINUTES} minutes). Ask for a new one.`);
 }
 
 /** The address a reset link is for, if it can still be used; else the 404 or 410 saying why. */
@@ -68,7 +68,7 @@ export async function resetPassword(token: string, password: string): Promise<{ 
     const row = await tx.accountToken.findUnique({ where: { tokenHash: hashAccountToken(token) }, select: { id: true, userId: true, usedAt: true, expiresAt: true, purpose: true } });
     refuseUnusable(row, now);
     const spent = await tx.accountToken.updateMany({ where: { id: row!.id, usedAt: null }, data: { usedAt: now } });
-    if (spent.count !== 1) throw new AppError(410, "reset_used", "This reset link has already been used.");
+    if (spent.count !== 1) throw new AppError("reset_used", "This reset link has already been used.");
     await tx.accountToken.updateMany({ where: { userId: row!.userId, purpose: PURPOSE, usedAt: null }, data: { usedAt: now } });
     const user = await tx.user.update({
       where: { id: row!.userId },

@@ -33,9 +33,9 @@ export function signUpClosedReason(policy: SignUpPolicy, circumstances: SignUpCi
 /** Throws the 403 a sign-up gets when the policy refuses it. */
 export function enforceSignUpPolicy(policy: SignUpPolicy, email: string, circumstances: SignUpCircumstances): void {
   const closed = signUpClosedReason(policy, circumstances);
-  if (closed) throw new AppError(403, "signup_closed", closed);
+  if (closed) throw new AppError("signup_closed", closed);
   if (exempt(circumstances) || policy.mode !== "domains") return;
   if (!policy.domains.includes(domainOf(email))) {
-    throw new AppError(403, "signup_domain", `Accounts on this server are for email addresses at ${domainsInWords(policy.domains)}. Ask an administrator to invite you if you need one with another address.`);
+    throw new AppError("signup_domain", `Accounts on this server are for email addresses at ${domainsInWords(policy.domains)}. Ask an administrator to invite you if you need one with another address.`);
   }
 }

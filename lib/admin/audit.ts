@@ -14,11 +14,15 @@ export const AUDIT_ACTIONS = [
   "user.demote",
   "user.disable",
   "user.enable",
+  "room.lock",
+  "room.unlock",
+  "door.admit",
+  "door.deny",
   "user.invite",
 ] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export type AuditTarget = { type: "room" | "participant" | "user"; id: string; label: string; detail?: string };
+type AuditTarget = { type: "room" | "participant" | "user"; id: string; label: string; detail?: string };
 
 export async function recordAudit(actorId: string, action: AuditAction, target: AuditTarget): Promise<void> {
   await db.auditEntry.create({
@@ -34,11 +38,24 @@ export const auditQuerySchema = z
     page: z.coerce.number().int().min(1).max(10_000).default(1),
   })
   .strict();
-export type AuditQuery = z.infer<typeof auditQuerySchema>;
+type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 const PER_PAGE = 50;
 
-export async function listAudit({ action, q, page }: AuditQuery) {
+/** One entry of the audit log, newest first (GET /api/admin/audit, /admin/audit). */
+export type AuditEntryRow = {
+  id: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  targetLabel: string;
+  detail: string | null;
+  createdAt: Date;
+  actor: { name: string; email: string };
+};
+export type AuditPage = { total: number; page: number; perPage: number; entries: AuditEntryRow[] };
+
+export async function listAudit({ action, q, page }: AuditQuery): Promise<AuditPage> {
   const where = {
     ...(action ? { action } : {}),
     ...(q

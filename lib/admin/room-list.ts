@@ -3,8 +3,8 @@ import { z } from "zod";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 
-export const ROOM_STATUSES = ["live", "idle", "ended"] as const;
-export type RoomStatus = (typeof ROOM_STATUSES)[number];
+const ROOM_STATUSES = ["live", "idle", "ended"] as const;
+type RoomStatus = (typeof ROOM_STATUSES)[number];
 
 export const adminRoomQuerySchema = z
   .object({
@@ -16,7 +16,7 @@ export const adminRoomQuerySchema = z
     perPage: z.coerce.number().int().min(1).max(100).default(25),
   })
   .strict();
-export type AdminRoomQuery = z.infer<typeof adminRoomQuerySchema>;
+type AdminRoomQuery = z.infer<typeof adminRoomQuerySchema>;
 
 export type LiveParticipant = { identity: string; name: string; kind: "MEMBER" | "GUEST"; joinedAt: Date };
 
@@ -31,6 +31,9 @@ export type AdminRoomRow = {
   participants: LiveParticipant[];
   totalMeetings: number;
 };
+
+/** One page of the admin's room list (GET /api/admin/rooms). */
+export type AdminRoomPage = { total: number; page: number; perPage: number; rooms: AdminRoomRow[] };
 
 const BY_STATUS: Record<AdminRoomQuery["status"], Prisma.RoomWhereInput> = {
   all: {},
@@ -66,7 +69,7 @@ async function meetingCounts(roomIds: string[]): Promise<Map<string, number>> {
 }
 
 /** One page of every room on this server, with who is in each right now (from lib/meetings). */
-export async function listRoomsForAdmin(query: AdminRoomQuery): Promise<{ total: number; page: number; perPage: number; rooms: AdminRoomRow[] }> {
+export async function listRoomsForAdmin(query: AdminRoomQuery): Promise<AdminRoomPage> {
   const search = await searchFor(query.q);
   const where = { ...search, ...BY_STATUS[query.status] };
   const orderBy: Prisma.RoomOrderByWithRelationInput[] =

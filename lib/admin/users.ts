@@ -2,6 +2,8 @@ import "server-only";
 import { z } from "zod";
 import type { SessionUser } from "../accounts/accounts";
 import { db } from "../db";
+import { errorMessage } from "../error-message";
+import type { Role } from "../generated/prisma/client";
 import { AppError, notFound } from "../http";
 import { removeLiveKitParticipant } from "../livekit/room-service";
 import { logger } from "../logger";
@@ -18,11 +20,15 @@ export const userChangeSchema = z
   .object({ role: z.enum(["ADMIN", "MEMBER"]).optional(), disabled: z.boolean().optional() })
   .strict()
   .refine((change) => (change.role === undefined) !== (change.disabled === undefined), "Send exactly one of role or disabled.");
-export type UserChange = z.infer<typeof userChangeSchema>;
+type UserChange = z.infer<typeof userChangeSchema>;
 
 const PER_PAGE = 50;
 
-export async function listUsers({ q, page }: z.infer<typeof userQuerySchema>) {
+/** An account as the admin list shows it (GET /api/admin/users). */
+export type AdminUserRow = { id: string; name: string; email: string; role: Role; disabledAt: Date | null; createdAt: Date; rooms: number };
+export type AdminUserPage = { total: number; page: number; perPage: number; users: AdminUserRow[] };
+
+export async function listUsers({ q, page }: z.infer<typeof userQuerySchema>): Promise<AdminUserPage> {
   const where = q ? { OR: [{ name: { contains: q } }, { email: { contains: q } }] } : {};
   const [total, users] = await Promise.all([
     db.user.count({ where }),
@@ -37,19 +43,22 @@ export async function listUsers({ q, page }: z.infer<typeof userQuerySchema>) {
   return { total, page, perPage: PER_PAGE, users: users.map(({ _count, ...user }) => ({ ...user, rooms: _count.rooms })) };
 }
 
+/** An account after an admin's change (PATCH /api/admin/users/[id]). */
+export type ChangedUser = Omit<AdminUserRow, "createdAt" | "rooms">;
+
 /** Promotes, demotes, disables or re-enables an account. The last working admin always stays. */
-export async function changeUser(admin: SessionUser, userId: string, change: UserChange) {
+export async function changeUser(admin: SessionUser, userId: string, change: UserChange): Promise<ChangedUser> {
   const updated = await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, role: true, disabledAt: true } });
     if (!user) throw notFound("That account");
     const workingAdmins = await tx.user.count({ where: { role: "ADMIN", disabledAt: null } });
     const isWorkingAdmin = user.role === "ADMIN" && !user.disabledAt;
     if (change.role === "MEMBER" && isWorkingAdmin && workingAdmins <= 1) {
-      throw new AppError(409, "last_admin", "This is the last administrator. Make someone else an administrator first.");
+      throw new AppError("last_admin", "This is the last administrator. Make someone else an administrator first.");
     }
-    if (change.disabled && user.id === admin.id) throw new AppError(409, "cannot_disable_self", "You cannot disable your own account.");
+    if (change.disabled && user.id === admin.id) throw new AppError("cannot_disable_self", "You cannot disable your own account.");
     if (change.disabled && isWorkingAdmin && workingAdmins <= 1) {
-      throw new AppError(409, "last_admin", "This is the last administrator. Make someone else an administrator first.");
+      throw new AppError("last_admin", "This is the last administrator. Make someone else an administrator first.");
     }
     return tx.user.update({
       where: { id: userId },
@@ -68,7 +77,7 @@ async function disconnectEverywhere(userId: string): Promise<void> {
   const stays = await db.attendance.findMany({ where: { identity: userId, leftAt: null }, select: { meeting: { select: { room: { select: { slug: true } } } } } });
   for (const stay of stays) {
     await removeLiveKitParticipant(stay.meeting.room.slug, userId).catch((error: unknown) =>
-      logger.warn("disconnect_disabled_user_failed", { error: error instanceof Error ? error.message : String(error) }),
+      logger.warn("disconnect_disabled_user_failed", { error: errorMessage(error) }),
     );
   }
 }

@@ -27,11 +27,11 @@ export async function signInWithPassword(headers: HeaderSource, email: string, p
   const input = signInSchema.safeParse({ email, password });
   if (!input.success) {
     const emailProblem = emailSchema.safeParse(email);
-    throw new AppError(400, "invalid_request", emailProblem.success ? "Enter your password." : (emailProblem.error.issues[0]?.message ?? "Check your email address."));
+    throw new AppError("invalid_request", emailProblem.success ? "Enter your password." : (emailProblem.error.issues[0]?.message ?? "Check your email address."));
   }
   const user = await authenticate(input.data.email, input.data.password);
   if (user && !user.emailConfirmed && emailConfirmationRequired()) {
-    throw new AppError(403, "email_unconfirmed", "Confirm your email address first: open the link we mailed you when you signed up.");
+    throw new AppError("email_unconfirmed", "Confirm your email address first: open the link we mailed you when you signed up.");
   }
   return user;
 }

@@ -19,14 +19,14 @@ export type InviteMailStatus = { sentAt: Date | null; error: string | null };
 
 /** Mails (or mails again) the personal invite `inviteId` of room `roomId`; `invitedBy` signs it. */
 export async function mailPersonalInvite(roomId: string, inviteId: string, invitedBy: string): Promise<InviteMailStatus> {
-  if (!mailConfigured()) throw new AppError(503, "mail_unavailable", "This server cannot send mail (no SMTP_URL is configured): copy the link and send it yourself.");
+  if (!mailConfigured()) throw new AppError("mail_unavailable", "This server cannot send mail (no SMTP_URL is configured): copy the link and send it yourself.");
   const invite = await db.invite.findFirst({
     where: { id: inviteId, roomId },
     select: { id: true, tokenNonce: true, inviteeName: true, inviteeEmail: true, startsAt: true, revokedAt: true, room: { select: { name: true } } },
   });
   if (!invite) throw notFound("That invite link");
-  if (!invite.inviteeEmail) throw new AppError(409, "no_email", "This link has no email address to send it to.");
-  if (invite.revokedAt) throw new AppError(409, "invite_revoked", "This link was revoked; make a new one instead.");
+  if (!invite.inviteeEmail) throw new AppError("no_email", "This link has no email address to send it to.");
+  if (invite.revokedAt) throw new AppError("invite_revoked", "This link was revoked; make a new one instead.");
   const link = `${env().NEXTAUTH_URL.replace(/\/$/, "")}${invitePath(inviteTokenFor(invite.tokenNonce))}`;
   const message = meetingInvitationMessage({ invitedBy, meeting: invite.room.name, link, startsAt: invite.startsAt, inviteeName: invite.inviteeName });
   const outcome = await sendMail({

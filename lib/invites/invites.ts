@@ -2,9 +2,11 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import type { MeetingRole } from "../generated/prisma/client";
-import { newGuestId } from "../guests/guests";
+import { newGuestId, type GuestIdentity } from "../guests/guests";
+import { guestPassExpiry } from "../guests/pass";
 import { AppError } from "../http";
-import { DEFAULT_INVITE_LIFETIME_DAYS, type CreateInviteInput, type InviteRole, type InviteState, type InviteView } from "./rules";
+import { roomLocked } from "../door/refusals";
+import { DEFAULT_INVITE_LIFETIME_DAYS, inviteRefusalCode, type CreateInviteInput, type InviteRefusal, type InviteRole, type InviteState, type InviteView } from "./rules";
 import { roomFields, type Room } from "../rooms/rooms";
 import { hashInviteToken, inviteTokenFor, isInviteToken, newInviteToken } from "./token";
 
@@ -20,9 +22,12 @@ function stateOf(invite: { revokedAt: Date | null; expiresAt: Date | null; maxUs
   return "valid";
 }
 
-export async function createInvite(roomId: string, createdBy: Actor, input: CreateInviteInput): Promise<{ id: string; path: string }> {
+/** A link just made (POST /api/rooms/[slug]/invites): `path` is what to send, /j/<token>. */
+export type NewInvite = { id: string; path: string };
+
+export async function createInvite(roomId: string, createdBy: Actor, input: CreateInviteInput): Promise<NewInvite> {
   // Guests never hold host powers (co-host links need an account), so this is a member.
-  if (createdBy.kind !== "member") throw new AppError(403, "forbidden", "Only the meeting's hosts can do that.");
+  if (createdBy.kind !== "member") throw new AppError("forbidden", "Only the meeting's hosts can do that.");
   const createdById = createdBy.user.id;
   const { nonce, token, tokenHash } = newInviteToken();
   const personal = input.invitee !== undefined;
@@ -77,13 +82,14 @@ export async function listInvites(roomId: string, { take = 200 }: { take?: numbe
 
 export async function revokeInvite(roomId: string, inviteId: string): Promise<void> {
   const { count } = await db.invite.updateMany({ where: { id: inviteId, roomId }, data: { revokedAt: new Date() } });
-  if (count === 0) throw new AppError(404, "not_found", "That invite link does not exist.");
+  if (count === 0) throw new AppError("not_found", "That invite link does not exist.");
 }
 
-export type InspectedInvite = {
+type InspectedInvite = {
   id: string;
   state: InviteState;
   role: InviteRole;
+  expiresAt: Date | null;
   room: Room;
 };
 
@@ -98,7 +104,7 @@ export async function inspectInvite(token: string): Promise<InspectedInvite | nu
     },
   });
   if (!invite) return null;
-  return { id: invite.id, state: stateOf(invite), role: fromRole(invite.role), room: invite.room };
+  return { id: invite.id, state: stateOf(invite), role: fromRole(invite.role), expiresAt: invite.expiresAt, room: invite.room };
 }
 
 /** Whether this caller already came in through this invite (then a spent link still lets them back). */
@@ -108,17 +114,18 @@ export async function hasRedeemed(inviteId: string, actor: Actor | null): Promis
   return (await db.roomAccess.count({ where })) > 0;
 }
 
-const refusals: Record<Exclude<InviteState, "valid">, string> = {
+const refusals: Record<InviteRefusal, string> = {
   revoked: "This invite link was revoked by the host.",
   expired: "This invite link has expired.",
   used_up: "This invite link has already been used as many times as it allows.",
 };
 
-export function inviteRefusal(state: Exclude<InviteState, "valid">): AppError {
-  return new AppError(410, `invite_${state}`, refusals[state]);
+export function inviteRefusal(state: InviteRefusal): AppError {
+  return new AppError(inviteRefusalCode(state), refusals[state]);
 }
 
-export type Redemption = { roomId: string; guestId: string | null };
+/** `guest`: the guest who came in (new, or the caller again), for the browser to remember. */
+type Redemption = { roomId: string; guest: GuestIdentity | null };
 
 /**
  * Lets the caller in through an invite link: counts one use (atomically, so a link cannot be
@@ -127,18 +134,20 @@ export type Redemption = { roomId: string; guestId: string | null };
  */
 export async function redeemInvite(token: string, actor: Actor | null, guestName: string | undefined): Promise<Redemption> {
   const invite = await inspectInvite(token);
-  if (!invite) throw new AppError(404, "invite_not_found", "This invite link is not valid. Check it with the person who sent it.");
+  if (!invite) throw new AppError("invite_not_found", "This invite link is not valid. Check it with the person who sent it.");
   if (actor?.kind === "member" || (actor?.kind === "guest" && actor.guest.roomId === invite.room.id)) {
-    if (await hasRedeemed(invite.id, actor)) return { roomId: invite.room.id, guestId: actor.kind === "guest" ? actor.guest.id : null };
+    if (await hasRedeemed(invite.id, actor)) return { roomId: invite.room.id, guest: actor.kind === "guest" ? actor.guest : null };
   }
   if (invite.state !== "valid") throw inviteRefusal(invite.state);
-  if (invite.room.endedAt) throw new AppError(410, "room_ended", "This meeting has ended.");
+  if (invite.room.endedAt) throw new AppError("room_ended", "This meeting has ended.");
 
   const member = actor?.kind === "member" ? actor.user : null;
+  // A locked room takes nobody new, and a refused attempt must not spend the link.
+  if (invite.room.lockedAt && !(member && (member.role === "ADMIN" || member.id === invite.room.ownerId))) throw roomLocked();
   if (!member) {
-    if (!invite.room.allowGuests) throw new AppError(401, "guests_not_allowed", "This meeting does not admit guests. Sign in to join.");
-    if (invite.role === "cohost") throw new AppError(401, "account_required", "Co-host links need an account. Sign in to join.");
-    if (!guestName) throw new AppError(400, "name_required", "Enter your name to join.");
+    if (!invite.room.allowGuests) throw new AppError("guests_not_allowed", "This meeting does not admit guests. Sign in to join.");
+    if (invite.role === "cohost") throw new AppError("account_required", "Co-host links need an account. Sign in to join.");
+    if (!guestName) throw new AppError("name_required", "Enter your name to join.");
   }
 
   return db.$transaction(async (tx) => {
@@ -153,9 +162,9 @@ export async function redeemInvite(token: string, actor: Actor | null, guestName
       data: { uses: { increment: 1 } },
     });
     if (claimed.count === 0) throw inviteRefusal("used_up");
-    const guestId = member ? null : newGuestId();
-    if (guestId) await tx.guest.create({ data: { id: guestId, roomId: invite.room.id, displayName: guestName! } });
-    await tx.roomAccess.create({ data: { roomId: invite.room.id, inviteId: invite.id, role: toRole(invite.role), userId: member?.id ?? null, guestId } });
-    return { roomId: invite.room.id, guestId };
+    const guest = member ? null : { id: newGuestId(), roomId: invite.room.id, displayName: guestName!, expiresAt: guestPassExpiry(now, invite.expiresAt) };
+    if (guest) await tx.guest.create({ data: { ...guest, createdAt: now } });
+    await tx.roomAccess.create({ data: { roomId: invite.room.id, inviteId: invite.id, role: toRole(invite.role), userId: member?.id ?? null, guestId: guest?.id ?? null } });
+    return { roomId: invite.room.id, guest };
   });
 }

@@ -3,12 +3,17 @@ import { z } from "zod";
 import { displayNameSchema, emailSchema } from "../accounts/rules";
 import { hasControlCharacters } from "../text";
 
-export const INVITE_ROLES = ["participant", "viewer", "cohost"] as const;
+const INVITE_ROLES = ["participant", "viewer", "cohost"] as const;
 export type InviteRole = (typeof INVITE_ROLES)[number];
 
 export const DEFAULT_INVITE_LIFETIME_DAYS = 7;
 
 export type InviteState = "valid" | "revoked" | "expired" | "used_up";
+/** Why a link no longer lets anyone new in. */
+export type InviteRefusal = Exclude<InviteState, "valid">;
+
+/** The error code (lib/error-codes.ts) a refused link answers with. */
+export const inviteRefusalCode = (state: InviteRefusal) => `invite_${state}` as const;
 
 /** A link as its host sees it. */
 export type InviteView = {

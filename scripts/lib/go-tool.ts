@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import path from "node:path";
+import { which } from "./processes";
 
 export type GoTool = {
   /** The program's name on PATH and in the project, e.g. "livekit-server". */
@@ -23,12 +24,6 @@ export type GoTool = {
   /** How long the first build takes, in words. */
   buildTime: string;
 };
-
-export function which(command: string): string | null {
-  const result = spawnSync("sh", ["-c", `command -v "${command}"`], { encoding: "utf8" });
-  const found = result.stdout.trim();
-  return result.status === 0 && found ? found : null;
-}
 
 const projectBin = (tool: GoTool) => path.resolve(tool.projectDir, "bin", tool.name);
 const cachedBin = (tool: GoTool) => path.join(homedir(), ".cache", "parley", `${tool.name}-${tool.version}`);

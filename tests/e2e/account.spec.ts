@@ -3,7 +3,8 @@
 // account with its rooms handed to an administrator or deleted.
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { newPerson, signInAsAdmin, signUpHere } from "./support";
+import { newPerson } from "../support/factories";
+import { signInAsAdmin, signUpHere } from "./support";
 
 async function signIn(page: Page, email: string, password: string) {
   await page.goto("/signin");

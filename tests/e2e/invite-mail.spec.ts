@@ -5,7 +5,8 @@
 import ICAL from "ical.js";
 import { expect, test } from "./fixtures";
 import { attachmentText, linkIn, waitForMail } from "../support/mailpit";
-import { joinFromPreJoin, newPerson, signInAsAdmin, signUpHere, TEST_ADMIN } from "./support";
+import { newPerson, TEST_ADMIN } from "../support/factories";
+import { joinFromPreJoin, signInAsAdmin, signUpHere } from "./support";
 
 test("a personal invitation by email, with a calendar file, lets the invitee join once", async ({ openPage, baseURL }) => {
   const host = await openPage();

@@ -5,9 +5,9 @@ import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { newPerson } from "./support";
+import { newPerson } from "../support/factories";
+import { stack } from "../support/stack";
 
-const appLog = process.env.PARLEY_TEST_APP_LOG!;
 
 /** A page with scripts off, and every address it requested or navigated to. */
 async function pageWithoutScripts(browser: Browser, baseURL: string | undefined): Promise<{ page: Page; addresses: string[] }> {
@@ -28,7 +28,7 @@ function expectNoLeak(password: string, addresses: string[]) {
     expect(address).not.toContain(password);
     expect(decodeURIComponent(address)).not.toContain(password);
   }
-  expect(readFileSync(appLog, "utf8")).not.toContain(password);
+  expect(readFileSync(stack.appLog, "utf8")).not.toContain(password);
 }
 
 test("with JavaScript off, signing up posts the form and signs the new account in", async ({ browser, baseURL }) => {

@@ -5,7 +5,8 @@ import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { expect, test } from "./fixtures";
 import { linkIn, waitForMail } from "../support/mailpit";
-import { newPerson } from "./support";
+import { newPerson } from "../support/factories";
+import { stack } from "../support/stack";
 
 test("a password reset by mail works without JavaScript, once, and signs the account out everywhere", async ({ browser, baseURL, openPage }) => {
   const person = newPerson("Reset");
@@ -55,6 +56,6 @@ test("a password reset by mail works without JavaScript, once, and signs the acc
   await expect(page.getByText("already been used")).toBeVisible();
 
   for (const address of addresses) expect(decodeURIComponent(address)).not.toContain(newPassword);
-  expect(readFileSync(process.env.PARLEY_TEST_APP_LOG!, "utf8")).not.toContain(newPassword);
+  expect(readFileSync(stack.appLog, "utf8")).not.toContain(newPassword);
   await context.close();
 });

@@ -1,9 +1,10 @@
 // An administrator invites someone by email: the mail arrives (in the test Mailpit) with a link
 // that makes an account once; an address the mail server refuses is shown as refused.
 import { describe, expect, it } from "vitest";
-import { HttpClient, signedInAdmin } from "../support/http-client";
+import { newPerson, signedInAdmin } from "../support/factories";
+import { HttpClient } from "../support/http-client";
 import { linkIn, mailsTo, waitForMail } from "../support/mailpit";
-import { newPerson, stack } from "../support/stack";
+import { stack } from "../support/stack";
 
 type Created = { link: string; mailConfigured: boolean; invitation: { id: string; email: string; mailSentAt: string | null; mailError: string | null } };
 

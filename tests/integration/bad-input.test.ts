@@ -9,12 +9,13 @@ import path from "node:path";
 import { AccessToken } from "livekit-server-sdk";
 import { beforeAll, describe, expect, it } from "vitest";
 import { withDatabase } from "../support/database";
+import { hostWithRoom, signedInAdmin, TEST_PASSWORD } from "../support/factories";
 import { HttpClient } from "../support/http-client";
-import { newPerson, stack } from "../support/stack";
+import { stack } from "../support/stack";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 type Caller = "anonymous" | "owner" | "admin";
-type Fixture = { slug: string; inviteId: string; ownerId: string };
+type Fixture = { slug: string; inviteId: string; ownerId: string; knockId: string };
 type Body =
   | { kind: "none" } // takes nothing (or an empty JSON object)
   | { kind: "json"; valid: (fixture: Fixture) => Record<string, unknown> }
@@ -38,9 +39,9 @@ const BAD_INPUT_EMAIL = `bad-input-${Date.now().toString(36)}@example.org`;
 
 // prettier-ignore
 const ROUTES: Route[] = [
-  { method: "POST", path: "/api/accounts", as: "anonymous", body: { kind: "json", valid: () => ({ name: "Bad Input", email: BAD_INPUT_EMAIL, password: "correct horse battery", invitation: "A".repeat(43) }) } },
+  { method: "POST", path: "/api/accounts", as: "anonymous", body: { kind: "json", valid: () => ({ name: "Bad Input", email: BAD_INPUT_EMAIL, password: TEST_PASSWORD, invitation: "A".repeat(43) }) } },
   { method: "GET", path: "/api/auth/[...nextauth]", as: "anonymous", params: () => ({ "...nextauth": "csrf" }) },
-  { method: "POST", path: "/api/auth/[...nextauth]", as: "anonymous", params: () => ({ "...nextauth": "callback/credentials" }), body: { kind: "form", valid: { csrfToken: "x", email: BAD_INPUT_EMAIL, password: "correct horse battery" } } },
+  { method: "POST", path: "/api/auth/[...nextauth]", as: "anonymous", params: () => ({ "...nextauth": "callback/credentials" }), body: { kind: "form", valid: { csrfToken: "x", email: BAD_INPUT_EMAIL, password: TEST_PASSWORD } } },
   { method: "GET", path: "/api/health", as: "anonymous" },
   { method: "POST", path: "/api/password-reset", as: "anonymous", body: { kind: "json", valid: () => ({ email: BAD_INPUT_EMAIL }) } },
   { method: "POST", path: "/api/password-reset/confirm", as: "anonymous", body: { kind: "json", valid: () => ({ token: "A".repeat(43), password: "correct horse battery" }) } },
@@ -53,6 +54,15 @@ const ROUTES: Route[] = [
   { method: "POST", path: "/api/rooms/[slug]/invites/[inviteId]/revoke", as: "owner", params: ({ slug, inviteId }) => ({ slug, inviteId }), body: { kind: "none" } },
   { method: "PATCH", path: "/api/rooms/[slug]/settings", as: "owner", params: ({ slug }) => ({ slug }), body: { kind: "json", valid: () => ({ maxParticipants: 12, allowGuests: false }) } },
   { method: "GET", path: "/api/rooms/[slug]/meetings/[meetingId]/attendance", as: "owner", params: ({ slug }) => ({ slug, meetingId: "no-such-meeting" }) },
+  { method: "POST", path: "/api/rooms/[slug]/knock", as: "owner", params: ({ slug }) => ({ slug }), body: { kind: "none" } },
+  { method: "GET", path: "/api/rooms/[slug]/knock", as: "owner", params: ({ slug }) => ({ slug }) },
+  { method: "DELETE", path: "/api/rooms/[slug]/knock", as: "owner", params: ({ slug }) => ({ slug }), body: { kind: "none" } },
+  { method: "GET", path: "/api/rooms/[slug]/knocks", as: "owner", params: ({ slug }) => ({ slug }) },
+  { method: "POST", path: "/api/rooms/[slug]/knocks/admit-all", as: "owner", params: ({ slug }) => ({ slug }), body: { kind: "none" } },
+  { method: "POST", path: "/api/rooms/[slug]/knocks/[knockId]/admit", as: "owner", params: ({ slug, knockId }) => ({ slug, knockId }), body: { kind: "none" } },
+  { method: "POST", path: "/api/rooms/[slug]/knocks/[knockId]/deny", as: "owner", params: ({ slug, knockId }) => ({ slug, knockId }), body: { kind: "json", valid: () => ({ message: "Not today" }) } },
+  { method: "POST", path: "/api/rooms/[slug]/knocks/[knockId]/watch", as: "owner", params: ({ slug, knockId }) => ({ slug, knockId }), body: { kind: "none" } },
+  { method: "POST", path: "/api/rooms/[slug]/lock", as: "owner", params: ({ slug }) => ({ slug }), body: { kind: "json", valid: () => ({ locked: true }) } },
   { method: "POST", path: "/api/invites/redeem", as: "anonymous", body: { kind: "json", valid: () => ({ token: "A".repeat(43), name: "Bad Input" }) } },
   { method: "POST", path: "/api/livekit/webhook", as: "anonymous", body: { kind: "webhook" } },
   { method: "GET", path: "/api/admin/rooms", as: "admin", query: { q: "bad", status: "live", sort: "name", dir: "asc", page: "1", perPage: "10" } },
@@ -91,13 +101,16 @@ let fixture: Fixture;
 
 beforeAll(async () => {
   clients.anonymous = new HttpClient();
-  clients.owner = new HttpClient();
-  const owner = await clients.owner.signUp(newPerson("Owner"));
-  const room = await clients.owner.createRoom("Bad input target");
+  const { host, user: owner, room } = await hostWithRoom("Bad input target", "Owner");
+  clients.owner = host;
   const invite = await clients.owner.createInvite(room.slug, { role: "participant" });
-  clients.admin = new HttpClient();
-  await clients.admin.signInOrUp({ name: "Test Admin", email: process.env.PARLEY_TEST_ADMIN_EMAIL!, password: "correct horse battery" });
-  fixture = { slug: room.slug, inviteId: invite.id, ownerId: owner.id };
+  clients.admin = (await signedInAdmin()).client;
+  // Someone knocking at the room's door (new rooms make guests wait), for the door's routes.
+  const knocker = new HttpClient();
+  await knocker.redeem(invite.token, "Knocker");
+  expect((await knocker.request(`/api/rooms/${room.slug}/knock`, { method: "POST" })).status).toBe(200);
+  const { body } = await clients.owner.json<{ knocks: { id: string }[] }>(`/api/rooms/${room.slug}/knocks`);
+  fixture = { slug: room.slug, inviteId: invite.id, ownerId: owner.id, knockId: body.knocks[0]!.id };
 }, 60_000);
 
 function pathFor(route: Route, params: Record<string, string>): string {
@@ -199,6 +212,7 @@ function snapshot() {
   return withDatabase((db) => ({
     room: db.prepare(`SELECT * FROM "Room" WHERE "slug" = ?`).all(fixture.slug),
     invites: db.prepare(`SELECT * FROM "Invite" WHERE "roomId" IN (SELECT "id" FROM "Room" WHERE "slug" = ?) ORDER BY "id"`).all(fixture.slug),
+    knocks: db.prepare(`SELECT * FROM "Knock" WHERE "roomId" IN (SELECT "id" FROM "Room" WHERE "slug" = ?) ORDER BY "id"`).all(fixture.slug),
     access: db.prepare(`SELECT COUNT(*) AS n FROM "RoomAccess" WHERE "roomId" IN (SELECT "id" FROM "Room" WHERE "slug" = ?)`).get(fixture.slug),
     guests: db.prepare(`SELECT COUNT(*) AS n FROM "Guest" WHERE "roomId" IN (SELECT "id" FROM "Room" WHERE "slug" = ?)`).get(fixture.slug),
     rooms: db.prepare(`SELECT COUNT(*) AS n FROM "Room" WHERE "ownerId" = ?`).get(fixture.ownerId),

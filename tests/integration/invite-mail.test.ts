@@ -5,7 +5,8 @@ import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { HttpClient } from "../support/http-client";
 import { attachmentText, linkIn, mailsTo, waitForMail } from "../support/mailpit";
-import { newPerson, stack } from "../support/stack";
+import { newPerson } from "../support/factories";
+import { stack } from "../support/stack";
 
 type MailStatus = { sentAt: string | null; error: string | null } | null;
 type Created = { invite: { id: string; path: string; mail: MailStatus } };

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { withDatabase } from "../support/database";
 import { HttpClient } from "../support/http-client";
 import { linkIn, mailsTo, waitForMail } from "../support/mailpit";
-import { newPerson, stack } from "../support/stack";
+import { newPerson } from "../support/factories";
+import { stack } from "../support/stack";
 
 type ErrorBody = { error: { code: string; message: string } };
 
@@ -79,7 +80,7 @@ describe("password reset", () => {
   });
 
   it("is rate limited per address, whether or not it has an account", async () => {
-    const { limit } = stack.strictRateLimits.RATE_LIMIT_PASSWORD_RESET_PER_EMAIL!;
+    const { limit } = stack.strictAppEnv.RATE_LIMIT_PASSWORD_RESET_PER_EMAIL;
     const email = newPerson("Hammer").email;
     const client = new HttpClient(stack.strictAppUrl);
     for (let i = 0; i < limit; i++) expect((await requestReset(email, client)).status).toBe(202);

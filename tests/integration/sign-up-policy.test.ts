@@ -6,7 +6,7 @@ import { startConfiguredApp, type ConfiguredApp } from "../support/configurable-
 import { HttpClient } from "../support/http-client";
 import { submitForm } from "../support/html-form";
 import { linkIn, waitForMail } from "../support/mailpit";
-import { newPerson } from "../support/stack";
+import { newPerson } from "../support/factories";
 
 type ErrorBody = { error: { code: string; message: string } };
 type Created = { link: string; invitation: { id: string; email: string; mailSentAt: string | null; mailError: string | null } };

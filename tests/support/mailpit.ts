@@ -1,5 +1,6 @@
 // Reads what the app mailed, from the Mailpit that `npm test` started (scripts/test.ts), over
 // Mailpit's HTTP API.
+import { stack } from "./stack";
 
 type Address = { Name: string; Address: string };
 export type MailSummary = { ID: string; Subject: string; To: Address[]; Created: string; Attachments: number };
@@ -9,10 +10,9 @@ export type Mail = MailSummary & {
 };
 
 function mailpitUrl(): string {
-  const url = process.env.PARLEY_TEST_MAILPIT_URL;
-  if (!url) throw new Error("PARLEY_TEST_MAILPIT_URL is not set: run these tests through `npm test`, which starts Mailpit.");
-  return url;
+  return stack.mailpitUrl;
 }
+
 
 async function api<T>(path: string): Promise<T> {
   const response = await fetch(`${mailpitUrl()}/api/v1/${path}`);

@@ -17,7 +17,7 @@ describe("joining from the meeting page", () => {
     respond(503, { error: { code: "livekit_unavailable", message: "The meeting service can't be reached right now." } });
     expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toEqual({
       ok: false,
-      problem: { title: "Meeting service unavailable", message: "The meeting service can't be reached right now.", retry: true },
+      problem: { title: "Meeting service unavailable", message: "The meeting service can't be reached right now.", retry: true, code: "livekit_unavailable" },
     });
   });
 
@@ -26,6 +26,49 @@ describe("joining from the meeting page", () => {
     const result = await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problem.retry).toBe(false);
+  });
+
+  it("names the refusal by its code, and lets a full room be tried again", async () => {
+    respond(403, { error: { code: "room_full", message: "This meeting is full (2 people)." } });
+    expect(await fetchJoinCredentials({ kind: "invite", token: "t" }, "Ann")).toEqual({
+      ok: false,
+      problem: { title: "This meeting is full", message: "This meeting is full (2 people).", retry: true, code: "room_full" },
+    });
+    respond(403, { error: { code: "guests_no_longer_allowed", message: "This meeting no longer admits guests." } });
+    expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toMatchObject({ ok: false, problem: { title: "Guests can't join this meeting", retry: false } });
+  });
+
+  it("speaks of the meeting where the code is general", async () => {
+    respond(404, { error: { code: "not_found", message: "This meeting does not exist." } });
+    expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toMatchObject({ ok: false, problem: { title: "No such meeting", retry: false } });
+    respond(401, { error: { code: "unauthenticated", message: "Sign in, or open the invite link you were sent." } });
+    expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toMatchObject({ ok: false, problem: { title: "Sign in to join", retry: false } });
+  });
+
+  it("lets the caller fix what they typed", async () => {
+    respond(400, { error: { code: "name_required", message: "Enter your name to join." } });
+    expect(await fetchJoinCredentials({ kind: "invite", token: "t" })).toEqual({
+      ok: false,
+      problem: { title: "Check your details", message: "Enter your name to join.", retry: true, fixable: true, code: "name_required" },
+    });
+  });
+
+  it("offers a retry when the answer is not Parley's error shape", async () => {
+    vi.stubGlobal("fetch", vi.fn(async () => new Response("<html>Bad gateway</html>", { status: 502 })));
+    expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toEqual({
+      ok: false,
+      problem: { title: "Couldn't join", message: "Something went wrong. Try again.", retry: true, code: "internal" },
+    });
+  });
+
+  it("hands the page the code of a refusal it handles itself (the waiting room), and lets a locked room be tried again", async () => {
+    respond(403, { error: { code: "waiting_room", message: "Waiting for the host to let you in." } });
+    expect(await fetchJoinCredentials({ kind: "invite", token: "t".repeat(43) }, "Gina")).toEqual({
+      ok: false,
+      problem: { title: "Waiting for the host to let you in", message: "Waiting for the host to let you in.", retry: false, code: "waiting_room" },
+    });
+    respond(403, { error: { code: "room_locked", message: "This meeting is locked." } });
+    expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toMatchObject({ ok: false, problem: { title: "This meeting is locked", retry: true, code: "room_locked" } });
   });
 
   it("says so when Parley itself cannot be reached", async () => {

@@ -1,24 +1,27 @@
 "use client";
 // Accounts on this server: promote, demote, disable. The server refuses to leave no admin.
 import { useCallback, useEffect, useState } from "react";
+import type { UserChangeResponse } from "@/app/api/admin/users/[id]/route";
+import type { AdminUserPage, AdminUserRow } from "@/lib/admin/users";
 import { callApi } from "../api";
 import { FormError } from "../FormError";
 import { when } from "../format";
+import type { Json } from "../json";
 import { Pager } from "./Pager";
+import { DataTable } from "../DataTable";
 
-type User = { id: string; name: string; email: string; role: "ADMIN" | "MEMBER"; disabledAt: string | null; createdAt: string; rooms: number };
-type Page = { total: number; page: number; perPage: number; users: User[] };
+type User = Json<AdminUserRow>;
 
 export function AdminUsers({ me }: { me: string }) {
   const [search, setSearch] = useState("");
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<Page | null>(null);
+  const [data, setData] = useState<Json<AdminUserPage> | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     const params = new URLSearchParams({ page: String(page), ...(search.trim() ? { q: search.trim() } : {}) });
-    const result = await callApi(`/api/admin/users?${params}`, { method: "GET" });
-    if (result.ok) setData(result.body as Page);
+    const result = await callApi<AdminUserPage>(`/api/admin/users?${params}`, { method: "GET" });
+    if (result.ok) setData(result.body);
     else setError(result.message);
   }, [page, search]);
   useEffect(() => {
@@ -28,7 +31,7 @@ export function AdminUsers({ me }: { me: string }) {
 
   async function change(user: User, json: { role: "ADMIN" | "MEMBER" } | { disabled: boolean }, question: string) {
     if (!window.confirm(question)) return;
-    const result = await callApi(`/api/admin/users/${user.id}`, { method: "PATCH", json });
+    const result = await callApi<UserChangeResponse>(`/api/admin/users/${user.id}`, { method: "PATCH", json });
     setError(result.ok ? null : result.message);
     await load();
   }
@@ -37,17 +40,7 @@ export function AdminUsers({ me }: { me: string }) {
     <div className="stack">
       <input type="search" aria-label="Search users" placeholder="Search by name or email" value={search} onChange={(e) => { setSearch(e.target.value); setPage(1); }} />
       <FormError message={error} />
-      <table className="invites" data-testid="admin-users">
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Role</th>
-            <th>Rooms</th>
-            <th>Joined</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
+      <DataTable testId="admin-users" columns={["Name", "Role", "Rooms", "Joined", ""]}>
           {data?.users.map((user) => (
             <tr key={user.id} data-testid="admin-user" data-email={user.email}>
               <td>
@@ -84,8 +77,7 @@ export function AdminUsers({ me }: { me: string }) {
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
+      </DataTable>
       <Pager page={page} result={data} noun="accounts" onPage={setPage} />
     </div>
   );

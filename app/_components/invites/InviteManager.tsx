@@ -1,15 +1,20 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import type { RevokeInviteResponse } from "@/app/api/rooms/[slug]/invites/[inviteId]/revoke/route";
+import type { CreateInviteResponse } from "@/app/api/rooms/[slug]/invites/route";
+import type { RoomSettingsResponse } from "@/app/api/rooms/[slug]/settings/route";
 import { createInviteSchema, type InviteRole, type InviteView } from "@/lib/invites/rules";
 import { roomSettingsSchema } from "@/lib/rooms/rules";
+import type { RoomSettings } from "@/lib/rooms/rooms";
 import { callApi } from "../api";
 import type { Json } from "../json";
 import { FormError } from "../FormError";
+import { LockControl } from "./LockControl";
+import { WaitingRoomChoices } from "./WaitingRoomChoices";
+import { DataTable } from "../DataTable";
 
 type Invite = Json<InviteView>;
-
-type Settings = { joinPolicy: "MEMBERS" | "INVITE_ONLY"; allowGuests: boolean; maxParticipants: number | null };
 
 const roleNames: Record<InviteRole, string> = {
   participant: "Participant: camera, microphone, screen, chat",
@@ -51,6 +56,7 @@ function CreateInviteForm({ slug, onCreated }: { slug: string; onCreated: (path:
   const [error, setError] = useState<string | null>(null);
   const [personal, setPersonal] = useState(false);
 
+  // Never rejects: callApi turns every failure into a message for the form.
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -69,14 +75,14 @@ function CreateInviteForm({ slug, onCreated }: { slug: string; onCreated: (path:
     };
     const parsed = createInviteSchema.safeParse(draft);
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Check the form.");
-    const result = await callApi(`/api/rooms/${slug}/invites`, { method: "POST", json: draft });
+    const result = await callApi<CreateInviteResponse>(`/api/rooms/${slug}/invites`, { method: "POST", json: draft });
     if (!result.ok) return setError(result.message);
     setError(null);
-    onCreated((result.body as { invite: { path: string } }).invite.path);
+    onCreated(result.body.invite.path);
   }
 
   return (
-    <form className="card stack" onSubmit={submit}>
+    <form className="card stack" onSubmit={(event) => void submit(event)}>
       <h2>New invite link</h2>
       <div className="row">
         <label>
@@ -167,7 +173,7 @@ function InviteTable({ slug, invites, onChanged }: { slug: string; invites: Invi
   const [error, setError] = useState<string | null>(null);
   async function revoke(invite: Invite) {
     if (!window.confirm("Revoke this link? Nobody new can join with it.")) return;
-    const result = await callApi(`/api/rooms/${slug}/invites/${invite.id}/revoke`, { method: "POST" });
+    const result = await callApi<RevokeInviteResponse>(`/api/rooms/${slug}/invites/${invite.id}/revoke`, { method: "POST" });
     if (!result.ok) return setError(result.message);
     onChanged();
   }
@@ -175,19 +181,7 @@ function InviteTable({ slug, invites, onChanged }: { slug: string; invites: Invi
   return (
     <>
       <FormError message={error} />
-      <table className="invites" data-testid="invite-table">
-        <thead>
-          <tr>
-            <th>Link</th>
-            <th>Role</th>
-            <th>Uses</th>
-            <th>Expires</th>
-            <th>Status</th>
-            <th>Used by</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
+      <DataTable testId="invite-table" columns={["Link", "Role", "Uses", "Expires", "Status", "Used by", ""]}>
           {invites.map((invite) => (
             <tr key={invite.id} data-invite-url={invite.url}>
               <td>
@@ -209,27 +203,32 @@ function InviteTable({ slug, invites, onChanged }: { slug: string; invites: Invi
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
+      </DataTable>
     </>
   );
 }
 
-function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: Settings; onSaved: () => void }) {
+function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: RoomSettings; onSaved: () => void }) {
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  // Never rejects: callApi turns every failure into a message for the form.
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const max = String(form.get("maxParticipants") ?? "").trim();
-    const draft = { joinPolicy: form.get("joinPolicy"), allowGuests: form.get("allowGuests") === "on", maxParticipants: max ? Number(max) : null };
+    const draft = {
+      joinPolicy: form.get("joinPolicy"),
+      allowGuests: form.get("allowGuests") === "on",
+      maxParticipants: max ? Number(max) : null,
+      waitingRoom: form.get("waitingRoom"),
+    };
     const parsed = roomSettingsSchema.safeParse(draft);
     if (!parsed.success) return setMessage({ error: true, text: parsed.error.issues[0]?.message ?? "Check the settings." });
-    const result = await callApi(`/api/rooms/${slug}/settings`, { method: "PATCH", json: parsed.data });
+    const result = await callApi<RoomSettingsResponse>(`/api/rooms/${slug}/settings`, { method: "PATCH", json: parsed.data });
     setMessage(result.ok ? { error: false, text: "Settings saved." } : { error: true, text: result.message });
     if (result.ok) onSaved();
   }
   return (
-    <form className="card stack" onSubmit={submit}>
+    <form className="card stack" onSubmit={(event) => void submit(event)}>
       <h2>Room settings</h2>
       <fieldset className="stack">
         <legend>Who may join with the room&apos;s plain address</legend>
@@ -249,6 +248,7 @@ function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: Set
           <input type="checkbox" name="allowGuests" defaultChecked={settings.allowGuests} /> Guests without an account may join with an invite link
         </span>
       </label>
+      <WaitingRoomChoices value={settings.waitingRoom} />
       <label>
         Maximum participants
         <input name="maxParticipants" type="number" min={2} defaultValue={settings.maxParticipants ?? ""} placeholder="No limit" />
@@ -263,7 +263,7 @@ function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: Set
   );
 }
 
-export function InviteManager({ slug, invites, settings }: { slug: string; invites: Invite[]; settings: Settings }) {
+export function InviteManager({ slug, invites, settings, locked }: { slug: string; invites: Invite[]; settings: RoomSettings; locked: boolean }) {
   const router = useRouter();
   const [created, setCreated] = useState<string | null>(null);
   return (
@@ -288,6 +288,7 @@ export function InviteManager({ slug, invites, settings }: { slug: string; invit
         <InviteTable slug={slug} invites={invites} onChanged={() => router.refresh()} />
       </section>
       <SettingsForm slug={slug} settings={settings} onSaved={() => router.refresh()} />
+      <LockControl slug={slug} locked={locked} onChanged={() => router.refresh()} />
     </>
   );
 }
