@@ -17,6 +17,8 @@ test("a personal invitation by email, with a calendar file, lets the invitee joi
   await host.getByRole("button", { name: "New meeting" }).click();
   await expect(host).toHaveURL(/\/r\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
   const slug = new URL(host.url()).pathname.split("/")[2]!;
+  // Not a test of the waiting room: the invitee comes straight in.
+  expect((await host.request.patch(`/api/rooms/${slug}/settings`, { data: { waitingRoom: "NOBODY" } })).status()).toBe(200);
 
   const invitee = newPerson("Invitee");
   await host.goto(`/r/${slug}/invites`);

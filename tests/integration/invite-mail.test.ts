@@ -17,6 +17,7 @@ async function host() {
   const person = newPerson("Host");
   await client.signUp(person);
   const room = await client.createRoom("Design review");
+  await client.letEveryoneIn(room.slug);
   return { client, person, room };
 }
 
