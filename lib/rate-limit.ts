@@ -74,7 +74,7 @@ export function rateLimited(retryAfterSeconds: number, what: string): AppError {
   });
 }
 
-type Limit = "signInPerEmail" | "signInPerIp" | "signUpPerIp" | "signUpPerEmail" | "joinPerCaller";
+type Limit = "signInPerEmail" | "signInPerIp" | "signUpPerIp" | "signUpPerEmail" | "joinPerCaller" | "passwordResetPerIp" | "passwordResetPerEmail";
 
 const refusals: Record<Limit, string> = {
   signInPerEmail: "Too many sign-in attempts for this account.",
@@ -82,6 +82,8 @@ const refusals: Record<Limit, string> = {
   signUpPerIp: "Too many new accounts from your network.",
   signUpPerEmail: "Too many sign-ups with this email address.",
   joinPerCaller: "Too many attempts to join a meeting.",
+  passwordResetPerIp: "Too many password resets asked for from your network.",
+  passwordResetPerEmail: "Too many password resets asked for this address.",
 };
 
 let limiters: Record<Limit, RateLimiter> | undefined;
@@ -94,6 +96,8 @@ function limiter(limit: Limit): RateLimiter {
     signUpPerIp: new RateLimiter(config.RATE_LIMIT_SIGN_UP_PER_IP),
     signUpPerEmail: new RateLimiter(config.RATE_LIMIT_SIGN_UP_PER_EMAIL),
     joinPerCaller: new RateLimiter(config.RATE_LIMIT_JOIN_PER_CALLER),
+    passwordResetPerIp: new RateLimiter(config.RATE_LIMIT_PASSWORD_RESET_PER_IP),
+    passwordResetPerEmail: new RateLimiter(config.RATE_LIMIT_PASSWORD_RESET_PER_EMAIL),
   };
   return limiters[limit];
 }

@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = [
   "room.unlock",
   "door.admit",
   "door.deny",
+  "user.invite",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

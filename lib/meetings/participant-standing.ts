@@ -1,5 +1,5 @@
 import "server-only";
-import { findSessionUser } from "../accounts/accounts";
+import { findActiveUser } from "../accounts/accounts";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { permissionFor } from "../livekit/grants";
@@ -19,7 +19,7 @@ export async function actorBehind(identity: string, kind: string | undefined): P
     const guest = await db.guest.findFirst({ where: { id: identity, expiresAt: { gt: new Date() } }, select: { id: true, roomId: true, displayName: true, expiresAt: true } });
     return guest ? { kind: "guest", guest } : null;
   }
-  const user = await findSessionUser(identity);
+  const user = await findActiveUser(identity);
   return user ? { kind: "member", user } : null;
 }
 
