@@ -29,6 +29,8 @@ export const ERROR_STATUS = {
   waiting_room: 403,              // the room makes this caller knock, and no host has let them in yet
   room_locked: 403,               // a host locked the room: nobody new gets in
   cross_origin: 403,              // a state-changing request sent from another site
+  removed: 403,                   // a host removed the caller from this room's meeting: no token until let back in
+  target_is_host: 403,            // only an admin acts on a host (the room's owner or an admin) in a meeting
   signup_closed: 403,             // SIGNUP is invite or closed, and the caller holds no invitation
   signup_domain: 403,             // SIGNUP=domains, and the address is at another domain
   invitation_email: 403,          // an invitation to sign up used with another address
@@ -40,6 +42,7 @@ export const ERROR_STATUS = {
   not_found: 404,
   invite_not_found: 404,
   participant_not_found: 404,
+  not_removed: 404,               // letting back in someone who is not on the room's removed list
   knock_not_found: 404,
   room_ended: 410,
   invite_revoked: 410,
@@ -57,6 +60,8 @@ export const ERROR_STATUS = {
   last_admin: 409,
   cannot_disable_self: 409,
   nothing_to_mute: 409,
+  cannot_moderate_self: 409,
+  cohost_needs_account: 409,      // a guest cannot be made co-host
   knock_closed: 409,              // a host already decided, or the knocker stopped waiting
   no_email: 409,                  // sending an invite link that has no address
   no_admin: 409,                  // handing rooms over when no other administrator exists

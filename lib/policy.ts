@@ -10,7 +10,17 @@ import { AppError } from "./http";
  */
 export type Standing = "anonymous" | "member" | "viewer" | "participant" | "cohost" | "host";
 
-export type RoomAction = "joinMeeting" | "manageInvites" | "changeSettings" | "viewHistory" | "manageDoor" | "lockRoom";
+export type RoomAction =
+  | "joinMeeting"
+  | "manageInvites"
+  | "changeSettings"
+  | "viewHistory"
+  | "manageDoor"
+  | "lockRoom"
+  // in the meeting: mute, stop a camera or a screen share, remove, let back in, mute everyone
+  | "moderateParticipants"
+  | "appointCohosts"
+  | "endMeetingForEveryone";
 
 type Rule = boolean | "if the room admits members";
 
@@ -24,9 +34,13 @@ const RULES: Record<RoomAction, Record<Standing, Rule>> = {
   // the waiting room: see who knocks, watch their camera, admit or deny them (lib/door/)
   manageDoor:     { anonymous: false, member: false,                        viewer: false, participant: false, cohost: true,  host: true },
   lockRoom:       { anonymous: false, member: false,                        viewer: false, participant: false, cohost: true,  host: true },
+  // in the meeting (lib/moderation/)
+  moderateParticipants:  { anonymous: false, member: false,                 viewer: false, participant: false, cohost: true,  host: true },
+  appointCohosts:        { anonymous: false, member: false,                 viewer: false, participant: false, cohost: true,  host: true },
+  endMeetingForEveryone: { anonymous: false, member: false,                 viewer: false, participant: false, cohost: false, host: true },
 };
 
-type RoomForPolicy = { joinPolicy: "MEMBERS" | "INVITE_ONLY" };
+export type RoomForPolicy = { joinPolicy: "MEMBERS" | "INVITE_ONLY" };
 
 export function isAllowed(action: RoomAction, standing: Standing, room: RoomForPolicy): boolean {
   const rule = RULES[action][standing];

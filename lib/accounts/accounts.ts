@@ -81,3 +81,8 @@ export async function authenticate(email: string, password: string): Promise<(Si
 export function findSessionUser(id: string, sessionVersion: number): Promise<SessionUser | null> {
   return db.user.findFirst({ where: { id, disabledAt: null, sessionVersion }, select: sessionUserFields });
 }
+
+/** The account behind a meeting identity (LiveKit knows people by account id); null when it is gone or disabled. */
+export function findActiveUser(id: string): Promise<SessionUser | null> {
+  return db.user.findFirst({ where: { id, disabledAt: null }, select: sessionUserFields });
+}

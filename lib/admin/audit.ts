@@ -10,6 +10,14 @@ export const AUDIT_ACTIONS = [
   "participant.remove",
   "participant.mute_microphone",
   "participant.mute_camera",
+  "participant.stop_screen_share",
+  "participant.make_cohost",
+  "participant.remove_cohost",
+  "participant.let_back_in",
+  "room.mute_everyone",
+  "room.end_for_everyone",
+  "invite.revoke",
+  "invite.revoke_with_access",
   "user.promote",
   "user.demote",
   "user.disable",
@@ -20,9 +28,9 @@ export const AUDIT_ACTIONS = [
   "door.deny",
   "user.invite",
 ] as const;
-type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-type AuditTarget = { type: "room" | "participant" | "user"; id: string; label: string; detail?: string };
+type AuditTarget = { type: "room" | "participant" | "user" | "invite"; id: string; label: string; detail?: string };
 
 export async function recordAudit(actorId: string, action: AuditAction, target: AuditTarget): Promise<void> {
   await db.auditEntry.create({

@@ -1,16 +1,13 @@
 import "server-only";
 import { db } from "../db";
-import { AppError } from "../http";
-import { removeLiveKitParticipant } from "../livekit/room-service";
-import { logger } from "../logger";
 import type { Standing } from "../policy";
-import { standingOfIdentity } from "../rooms/access";
-import { roomFields, type Room } from "../rooms/rooms";
+import type { Room } from "../rooms/rooms";
 import { roomLocked } from "./refusals";
 import { mustWait } from "./rules";
 
 // The door of a room, as the server enforces it: on every join token (lib/meetings/join-credentials.ts)
-// and on every arrival LiveKit reports (so a token handed out earlier gets nobody past a lock).
+// and on every arrival LiveKit reports (lib/meetings/stay-rules.ts: a token handed out earlier gets
+// nobody past a lock).
 
 export type AtTheDoor = { identity: string; kind: "member" | "guest"; standing: Standing; room: Room };
 
@@ -45,25 +42,4 @@ export async function isAdmitted(roomId: string, identity: string): Promise<bool
 /** In the meeting going on now since before the lock (someone whose connection dropped comes back). */
 async function wasInBeforeLock(roomId: string, identity: string, lockedAt: Date): Promise<boolean> {
   return (await db.attendance.count({ where: { identity, joinedAt: { lt: lockedAt }, meeting: { roomId, endedAt: null } } })) > 0;
-}
-
-/**
- * LiveKit reports someone arriving in a meeting. A join token lives for minutes: one handed out
- * before the room was locked, or before the meeting ended and took its admissions with it, must
- * not get anyone in whom the door would stop now. They are removed at once.
- */
-export async function enforceDoorOnArrival(slug: string, identity: string): Promise<void> {
-  const room = await db.room.findUnique({ where: { slug }, select: roomFields });
-  if (!room || (!room.lockedAt && room.waitingRoom === "NOBODY")) return;
-  const { kind, standing } = await standingOfIdentity(identity, room);
-  let verdict: "open" | "wait" | "locked";
-  try {
-    verdict = await doorFor({ identity, kind, standing, room });
-  } catch (error) {
-    if (!(error instanceof AppError && error.code === "room_locked")) throw error;
-    verdict = "locked";
-  }
-  if (verdict === "open") return;
-  logger.info("door_removed_arrival", { room: slug, identity, reason: verdict });
-  await removeLiveKitParticipant(slug, identity);
 }

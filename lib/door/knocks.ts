@@ -47,7 +47,7 @@ const knockNotFound = () => new AppError("knock_not_found", "Nobody is knocking 
 const displayName = (actor: Actor) => (actor.kind === "member" ? actor.user.name : actor.guest.displayName);
 
 export async function knock(context: RoomContext): Promise<KnockAnswer> {
-  checkMayEnter(context);
+  await checkMayEnter(context);
   const { actor, room, standing } = context;
   const identity = actorIdentity(actor);
   if ((await doorFor({ identity, kind: actor.kind, standing, room })) === "open") return { status: "admitted" };

@@ -60,7 +60,7 @@ export async function listInvites(roomId: string, { take = 200 }: { take?: numbe
     select: {
       id: true, tokenNonce: true, role: true, label: true, inviteeName: true, inviteeEmail: true, uses: true, maxUses: true,
       expiresAt: true, createdAt: true, revokedAt: true, mailSentAt: true, mailError: true,
-      access: { select: { user: { select: { name: true } }, guest: { select: { displayName: true } } }, orderBy: { createdAt: "asc" } },
+      access: { select: { revokedAt: true, user: { select: { name: true } }, guest: { select: { displayName: true } } }, orderBy: { createdAt: "asc" } },
     },
   });
   const now = new Date();
@@ -77,12 +77,41 @@ export async function listInvites(roomId: string, { take = 200 }: { take?: numbe
     state: stateOf(invite, now),
     usedBy: invite.access.map((a) => a.user?.name ?? (a.guest ? `${a.guest.displayName} (guest)` : "someone")),
     mail: invite.inviteeEmail ? { sentAt: invite.mailSentAt, error: invite.mailError } : null,
+    accessRevoked: invite.access.some((a) => a.revokedAt !== null),
   }));
 }
 
-export async function revokeInvite(roomId: string, inviteId: string): Promise<void> {
-  const { count } = await db.invite.updateMany({ where: { id: inviteId, roomId }, data: { revokedAt: new Date() } });
-  if (count === 0) throw new AppError("not_found", "That invite link does not exist.");
+export type RevokedInvite = {
+  /** How the link is named in the list (its label or invitee). */
+  label: string;
+  role: InviteRole;
+  /** Everyone who came in through it, by LiveKit identity (account or guest id). */
+  admitted: { identity: string; kind: "member" | "guest" }[];
+};
+
+/**
+ * The link admits nobody new. With `revokeAccess`, those who came in through it lose the access
+ * it gave them too (they keep only what other links or the room's own rules give them). `by`:
+ * who decided, as they will be told.
+ */
+export async function revokeInvite(roomId: string, inviteId: string, { revokeAccess = false, by }: { revokeAccess?: boolean; by: string }): Promise<RevokedInvite> {
+  return db.$transaction(async (tx) => {
+    const invite = await tx.invite.findFirst({
+      where: { id: inviteId, roomId },
+      select: { label: true, inviteeName: true, role: true, revokedAt: true, access: { select: { userId: true, guestId: true } } },
+    });
+    if (!invite) throw new AppError("not_found", "That invite link does not exist.");
+    const now = new Date();
+    if (!invite.revokedAt) await tx.invite.update({ where: { id: inviteId }, data: { revokedAt: now } });
+    if (revokeAccess) await tx.roomAccess.updateMany({ where: { inviteId, revokedAt: null }, data: { revokedAt: now, revokedBy: by } });
+    return {
+      label: invite.inviteeName ? `For ${invite.inviteeName}` : (invite.label ?? "Shared link"),
+      role: fromRole(invite.role),
+      admitted: invite.access.flatMap((a): RevokedInvite["admitted"] =>
+        a.userId ? [{ identity: a.userId, kind: "member" }] : a.guestId ? [{ identity: a.guestId, kind: "guest" }] : [],
+      ),
+    };
+  });
 }
 
 type InspectedInvite = {
@@ -110,7 +139,7 @@ export async function inspectInvite(token: string): Promise<InspectedInvite | nu
 /** Whether this caller already came in through this invite (then a spent link still lets them back). */
 export async function hasRedeemed(inviteId: string, actor: Actor | null): Promise<boolean> {
   if (!actor) return false;
-  const where = actor.kind === "member" ? { inviteId, userId: actor.user.id } : { inviteId, guestId: actor.guest.id };
+  const where = actor.kind === "member" ? { inviteId, userId: actor.user.id, revokedAt: null } : { inviteId, guestId: actor.guest.id, revokedAt: null };
   return (await db.roomAccess.count({ where })) > 0;
 }
 

@@ -28,6 +28,8 @@ export type InviteView = {
   createdAt: Date;
   state: InviteState;
   usedBy: string[];
+  /** Revoked together with the access of everyone who came in through it. */
+  accessRevoked: boolean;
   /** For a personal link with an email: when it was last mailed, or why the mail server refused it. */
   mail: { sentAt: Date | null; error: string | null } | null;
 };
@@ -65,6 +67,14 @@ export const createInviteSchema = z
   .refine((input) => input.startsAt === undefined || input.invitee?.email !== undefined, { message: "A start time goes with a personal link that has an email address.", path: ["startsAt"] });
 
 export type CreateInviteInput = z.infer<typeof createInviteSchema>;
+
+export const revokeInviteSchema = z
+  .object({
+    // false: only the link stops working; true: everyone who came in through it also loses the
+    // access it gave, and leaves the meeting now.
+    revokeAccess: z.boolean({ message: "revokeAccess must be true or false." }).default(false),
+  })
+  .strict();
 
 export const redeemInviteSchema = z
   .object({

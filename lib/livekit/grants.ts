@@ -34,6 +34,21 @@ export function grantsFor(role: PublishingRole, room: string): VideoGrant {
   }
 }
 
+/** The same rights as grantsFor, in the form LiveKit takes for someone already in the room. */
+export function permissionFor(role: PublishingRole) {
+  const grant = grantsFor(role, "");
+  return {
+    canSubscribe: grant.canSubscribe,
+    canPublish: grant.canPublish,
+    canPublishData: grant.canPublishData,
+    canPublishSources: grant.canPublishSources ?? [],
+    hidden: grant.hidden,
+    recorder: grant.recorder,
+    canUpdateMetadata: grant.canUpdateOwnMetadata,
+    agent: grant.agent,
+  };
+}
+
 /**
  * A door room (docs/waiting-room.md) has two kinds of people. The knocker shows their face:
  * camera only, sees and hears nothing, sends no data. A watching host or co-host sees the

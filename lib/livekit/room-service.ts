@@ -1,5 +1,13 @@
 import "server-only";
-import { ParticipantInfo_State, RoomServiceClient, type ParticipantInfo, type Room, type TrackSource } from "livekit-server-sdk";
+import {
+  DataPacket_Kind,
+  ParticipantInfo_State,
+  RoomServiceClient,
+  TrackSource,
+  type ParticipantInfo,
+  type ParticipantPermission,
+  type Room,
+} from "livekit-server-sdk";
 import { env } from "../env";
 import { errorMessage } from "../error-message";
 import { AppError } from "../http";
@@ -90,6 +98,16 @@ export async function listLiveKitParticipants(name: string): Promise<Participant
   return (await roomService().listParticipants(name)).filter((p) => p.state !== ParticipantInfo_State.DISCONNECTED);
 }
 
+/** Like listLiveKitParticipants, for one room the app cares about now: none when it is not open there, 503 when LiveKit is away. */
+export async function presentLiveKitParticipants(name: string): Promise<ParticipantInfo[]> {
+  try {
+    return await listLiveKitParticipants(name);
+  } catch (error) {
+    if (isNotFound(error)) return [];
+    throw unavailable("livekit_list_participants_failed", name, error);
+  }
+}
+
 const isNotFound = (error: unknown) => error instanceof Error && /not found|does not exist/i.test(error.message);
 
 function unavailable(event: string, room: string, error: unknown): AppError {
@@ -129,4 +147,68 @@ export async function muteLiveKitSource(room: string, identity: string, source: 
     if (isNotFound(error)) return "absent";
     throw unavailable("livekit_mute_failed", room, error);
   }
+}
+
+/** The person as the media server sees them now; null when they are not in the room. */
+export async function findLiveKitParticipant(room: string, identity: string): Promise<ParticipantInfo | null> {
+  try {
+    const participant = await roomService().getParticipant(room, identity);
+    return participant.state === ParticipantInfo_State.DISCONNECTED ? null : participant;
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw unavailable("livekit_get_participant_failed", room, error);
+  }
+}
+
+export type ParticipantChange = { attributes?: Record<string, string>; permission?: Partial<ParticipantPermission> };
+
+/**
+ * Changes what everyone in the meeting sees of a person (attributes) and what they may do
+ * (permission, replaced as a whole); false when they are not in the room.
+ */
+export async function updateLiveKitParticipant(room: string, identity: string, change: ParticipantChange): Promise<boolean> {
+  try {
+    await roomService().updateParticipant(room, identity, change);
+    return true;
+  } catch (error) {
+    if (isNotFound(error)) return false;
+    throw unavailable("livekit_update_participant_failed", room, error);
+  }
+}
+
+/**
+ * Sends a message from the server to some people in the room (everyone when `identities` is
+ * absent). LiveKit marks a participant's own messages with their identity and these with none,
+ * which is how a browser tells Parley's notices from a participant's. A room not open is fine.
+ */
+export async function sendLiveKitData(room: string, data: Uint8Array, { topic, identities }: { topic: string; identities?: string[] }): Promise<void> {
+  try {
+    await roomService().sendData(room, data, DataPacket_Kind.RELIABLE, { topic, destinationIdentities: identities ?? [] });
+  } catch (error) {
+    if (!isNotFound(error)) throw unavailable("livekit_send_data_failed", room, error);
+  }
+}
+
+const SCREEN_SOURCES = [TrackSource.SCREEN_SHARE, TrackSource.SCREEN_SHARE_AUDIO];
+
+/**
+ * Ends a person's screen share. A muted screen share would still be captured in their browser,
+ * so the right to share is taken away for a moment: LiveKit then unpublishes the tracks and the
+ * browser stops capturing. The right is given back at once, so they may share again later.
+ */
+export async function stopLiveKitScreenShare(room: string, identity: string): Promise<"stopped" | "absent" | "nothing"> {
+  const participant = await findLiveKitParticipant(room, identity);
+  if (!participant) return "absent";
+  if (!participant.tracks.some((track) => SCREEN_SOURCES.includes(track.source))) return "nothing";
+  const permission = participant.permission;
+  if (!permission) return "nothing";
+  const allowed = { ...permissionFields(permission), canPublishSources: permission.canPublishSources.filter((source) => !SCREEN_SOURCES.includes(source)) };
+  if (!(await updateLiveKitParticipant(room, identity, { permission: allowed }))) return "absent";
+  await updateLiveKitParticipant(room, identity, { permission: permissionFields(permission) });
+  return "stopped";
+}
+
+function permissionFields(permission: ParticipantPermission): Partial<ParticipantPermission> {
+  const { canSubscribe, canPublish, canPublishData, canPublishSources, hidden, recorder, canUpdateMetadata, agent, canSubscribeMetrics } = permission;
+  return { canSubscribe, canPublish, canPublishData, canPublishSources: [...canPublishSources], hidden, recorder, canUpdateMetadata, agent, canSubscribeMetrics };
 }

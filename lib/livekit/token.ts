@@ -3,8 +3,10 @@ import { AccessToken } from "livekit-server-sdk";
 import { env } from "../env";
 import { doorGrantsFor, grantsFor, type DoorRole, type PublishingRole } from "./grants";
 
-// Long enough to connect; LiveKit refreshes the token of a connected participant itself.
-export const JOIN_TOKEN_TTL_SECONDS = 10 * 60;
+// Long enough to connect. A connected participant's token is refreshed by LiveKit itself (at once,
+// then every 5 minutes, each valid 10 minutes), so a short life here costs nobody in a meeting
+// anything, and a token handed out but not used soon is worth nothing.
+export const JOIN_TOKEN_TTL_SECONDS = 2 * 60;
 
 type JoinTokenRequest = {
   room: string;

@@ -12,6 +12,8 @@ import { redeemInvite } from "../invites/invites";
 import { doorFor } from "../door/admission";
 import { waitingRoom } from "../door/refusals";
 import type { GuestIdentity } from "../guests/guests";
+import { findRemoval } from "../moderation/removals";
+import { ATTRIBUTES } from "./attributes";
 
 export type JoinCredentials = {
   serverUrl: string;
@@ -21,15 +23,18 @@ export type JoinCredentials = {
 };
 
 /**
- * The rules before the door: who may join (lib/policy.ts), ended rooms, guest policy. Knocking
- * (lib/door/knocks.ts) checks them too, so nobody waits at a door that would never open.
+ * The rules before the door: who may join (lib/policy.ts), ended rooms, guest policy, people a
+ * host removed. Knocking (lib/door/knocks.ts) checks them too, so nobody waits at a door that
+ * would never open.
  */
-export function checkMayEnter({ actor, room, standing }: RoomContext): void {
+export async function checkMayEnter({ actor, room, standing }: RoomContext): Promise<void> {
   authorize("joinMeeting", standing, room);
   if (room.endedAt) throw new AppError("room_ended", "This meeting has ended.");
   if (actor.kind === "guest" && !room.allowGuests) {
     throw new AppError("guests_no_longer_allowed", "This meeting no longer admits guests.");
   }
+  const removal = await findRemoval(room.id, actorIdentity(actor));
+  if (removal) throw new AppError("removed", `${removal.removedBy} removed you from this meeting. A host can let you back in.`);
 }
 
 /**
@@ -38,7 +43,7 @@ export function checkMayEnter({ actor, room, standing }: RoomContext): void {
  * the room's capacity. `standing` is where the actor stands in the room, as the caller has just read it.
  */
 export async function issueJoinCredentials(context: RoomContext): Promise<JoinCredentials> {
-  checkMayEnter(context);
+  await checkMayEnter(context);
   const { actor, room, standing } = context;
   const identity = actorIdentity(actor);
   if ((await doorFor({ identity, kind: actor.kind, standing, room })) === "wait") throw waitingRoom();
@@ -61,7 +66,7 @@ export async function issueJoinCredentials(context: RoomContext): Promise<JoinCr
 }
 
 function participantAttributes(actor: Actor, standing: Standing): Record<string, string> {
-  return { "parley.kind": actor.kind, "parley.standing": standing };
+  return { [ATTRIBUTES.kind]: actor.kind, [ATTRIBUTES.standing]: standing, [ATTRIBUTES.issued]: String(Date.now()) };
 }
 
 /**

@@ -5,9 +5,9 @@ import { forgetOpenRoom } from "../livekit/room-service";
 import { verifyLiveKitWebhook } from "../livekit/webhook";
 import { logger } from "../logger";
 import { recordJoin, recordLeave, recordRoomClosed } from "./attendance";
-import { enforceDoorOnArrival } from "../door/admission";
 import { noteDoorDeparture } from "../door/knocks";
 import { presentParticipant } from "./present-participant";
+import { enforceStayRules } from "./stay-rules";
 
 /** Notes the delivery; false when this event was handled before (LiveKit redelivers). */
 async function firstDelivery(event: WebhookEvent): Promise<boolean> {
@@ -25,10 +25,11 @@ async function apply(event: WebhookEvent): Promise<void> {
   const room = event.room;
   switch (event.event) {
     case "participant_joined":
-      if (room && event.participant) {
-        await recordJoin(room.name, room.sid, presentParticipant(event.participant, at));
-        await enforceDoorOnArrival(room.name, event.participant.identity);
-      }
+      if (!room || !event.participant) return;
+      await recordJoin(room.name, room.sid, presentParticipant(event.participant, at));
+      // A token issued before a decision (a removal, a disabled account, an ended meeting, a lock)
+      // still connects: whoever the room's rules no longer let in is disconnected here.
+      await enforceStayRules(room.name, event.participant);
       return;
     case "participant_left":
     case "participant_connection_aborted":

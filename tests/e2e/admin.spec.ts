@@ -46,7 +46,7 @@ test("the admin sees a meeting go live, mutes and removes someone, ends it for e
   await expect.poll(async () => (await brunoOnServer())?.tracks.find((track) => track.source === TrackSource.MICROPHONE)?.muted).toBe(true);
   admin.once("dialog", (dialog) => void dialog.accept());
   await brunoItem.getByRole("button", { name: "Remove" }).click();
-  await expect(guest.getByText("You were removed from this meeting.")).toBeVisible();
+  await expect(guest.getByText("Test Admin removed you from the meeting.")).toBeVisible();
   await expect(tiles(host)).toHaveCount(1);
   await expect(row.getByTestId("participant-count")).toHaveText("1", { timeout: 5_000 });
 

@@ -31,13 +31,14 @@ test("a guest joins through a link, both see each other, and once revoked the li
   await expectRemoteVideoPlaying(guest);
   await expect(tiles(host).filter({ hasText: "Gina (guest)" })).toHaveCount(1);
 
-  // The host sees who used the link, then revokes it.
+  // The host sees who used the link, then revokes it (the link only: Gina stays).
   await manage.reload();
   const row = manage.getByTestId("invite-table").locator("tr", { hasText: "Shared link" });
   await expect(row).toContainText("Gina (guest)");
-  manage.once("dialog", (dialog) => void dialog.accept());
   await row.getByRole("button", { name: "Revoke" }).click();
+  await manage.getByRole("dialog").getByRole("button", { name: "Revoke the link only" }).click();
   await expect(row).toContainText("Revoked");
+  await expect(tiles(host)).toHaveCount(2);
 
   const latecomer = await openPage();
   await latecomer.goto(link);

@@ -1,9 +1,11 @@
 // Every room action, by every kind of caller, against the running app. The table below is the
 // policy: change lib/policy.ts and this table together.
-import { beforeAll, describe, expect, it } from "vitest";
-import { meetingsOf } from "../support/database";
+import type WebSocket from "ws";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { meetingsOf, select } from "../support/database";
 import { hostWithRoom, newMember, signedInAdmin } from "../support/factories";
 import { HttpClient } from "../support/http-client";
+import { joinMeeting, participantsIn } from "../support/livekit";
 import { deliverWebhook, webhookEvent } from "../support/webhooks";
 
 type Caller = "anonymous" | "guest" | "memberWithoutLink" | "memberWithLink" | "owner" | "cohost" | "admin";
@@ -21,11 +23,20 @@ type Action =
   | "denyKnock"
   | "watchKnock"
   | "admitAllKnocks"
-  | "lockRoom";
+  | "lockRoom"
+  | "muteSomeone"
+  | "removeSomeone"
+  | "makeCohost"
+  | "muteEveryone"
+  | "listRemoved"
+  | "letBackIn"
+  | "endForEveryone";
 type PageOutcome = "meeting" | "sign-in" | "invite-only";
 
 // The room is invite-only, so the plain URL admits no one by membership alone. It lets everyone
-// it admits straight in (no waiting room), except while a test makes someone knock.
+// it admits straight in (no waiting room), except while a test makes someone knock. Moderation
+// acts on someone who joined for the occasion; muteSomeone's 409 (nothing_to_mute: that person
+// publishes nothing) shows the call got past the rules to the act itself.
 // prettier-ignore
 const EXPECTED: Record<Action, Record<Caller, number | PageOutcome>> = {
   //                anonymous         guest      memberWithoutLink     memberWithLink  owner      cohost     admin
@@ -43,12 +54,38 @@ const EXPECTED: Record<Action, Record<Caller, number | PageOutcome>> = {
   watchKnock:     { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
   admitAllKnocks: { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
   lockRoom:       { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
+  muteSomeone:    { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 409,       cohost: 409,       admin: 409 },
+  removeSomeone:  { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
+  makeCohost:     { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
+  muteEveryone:   { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
+  listRemoved:    { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
+  letBackIn:      { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
+  endForEveryone: { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 403,       admin: 200 },
 };
 
 const callers = {} as Record<Caller, HttpClient>;
 let owner: HttpClient;
 let slug: string;
 let meetingId: string;
+const sockets: WebSocket[] = [];
+
+afterAll(() => sockets.forEach((socket) => socket.close()));
+
+/** A member who came in through a participant link and sits in the meeting now; their identity. */
+async function someoneInTheMeeting(): Promise<string> {
+  const { client: member } = await newMember("Target");
+  const { body } = await member.redeem((await owner.createInvite(slug, { role: "participant" })).token);
+  const inMeeting = await joinMeeting(body.token);
+  sockets.push(inMeeting.socket);
+  return inMeeting.identity;
+}
+
+/** Someone the owner removed, on the room's removed list; their identity. */
+async function someoneRemoved(): Promise<string> {
+  const identity = await someoneInTheMeeting();
+  expect((await owner.request(`/api/rooms/${slug}/participants/${identity}/remove`, { method: "POST" })).status).toBe(200);
+  return identity;
+}
 
 beforeAll(async () => {
   const matrix = await hostWithRoom("Matrix", "Owner");
@@ -139,6 +176,20 @@ async function perform(action: Action, client: HttpClient): Promise<number | Pag
       expect((await owner.request(`/api/rooms/${slug}/lock`, { method: "POST", json: { locked: false } })).status).toBe(200);
       return status;
     }
+    case "muteSomeone":
+      return (await client.request(`/api/rooms/${slug}/participants/${await someoneInTheMeeting()}/mute`, { method: "POST", json: { source: "microphone" } })).status;
+    case "removeSomeone":
+      return (await client.request(`/api/rooms/${slug}/participants/${await someoneInTheMeeting()}/remove`, { method: "POST" })).status;
+    case "makeCohost":
+      return (await client.request(`/api/rooms/${slug}/participants/${await someoneInTheMeeting()}/cohost`, { method: "POST", json: { cohost: true } })).status;
+    case "muteEveryone":
+      return (await client.request(`/api/rooms/${slug}/mute-everyone`, { method: "POST" })).status;
+    case "listRemoved":
+      return (await client.request(`/api/rooms/${slug}/removals`)).status;
+    case "letBackIn":
+      return (await client.request(`/api/rooms/${slug}/removals/${await someoneRemoved()}`, { method: "DELETE" })).status;
+    case "endForEveryone":
+      return (await client.request(`/api/rooms/${slug}/end`, { method: "POST" })).status;
   }
 }
 
@@ -166,6 +217,35 @@ describe("who may do what in an invite-only room", () => {
     expect(await pageOutcome(callers.memberWithoutLink)).toBe("invite-only");
     const door = await owner.json<{ knocks: { id: string }[]; locked: boolean }>(`/api/rooms/${slug}/knocks`);
     expect(door.body).toEqual({ knocks: expect.arrayContaining([expect.objectContaining({ id: knockId })]), locked: false });
+  });
+
+  it("refused callers change nothing in the meeting: who is in it, their roles, the removed list, the audit log", async () => {
+    const target = await someoneInTheMeeting();
+    const removed = await someoneRemoved();
+    const roomRow = () => select(`SELECT "endedAt", "endedForAllAt" FROM "Room" WHERE "slug" = ?`, slug);
+    const accessOf = (identity: string) => select(`SELECT "role", "revokedAt" FROM "RoomAccess" WHERE "userId" = ? ORDER BY "id"`, identity);
+    const removals = () => select(`SELECT "identity" FROM "RoomRemoval" WHERE "identity" IN (?, ?) ORDER BY "identity"`, target, removed);
+    const audit = () => select(`SELECT "id" FROM "AuditEntry" WHERE "targetId" IN (?, ?, ?)`, target, removed, slug);
+    const before = { room: roomRow(), access: accessOf(target), removals: removals(), audit: audit() };
+    expect(before.removals).toEqual([{ identity: removed }]);
+
+    for (const caller of ["anonymous", "guest", "memberWithoutLink", "memberWithLink"] as const) {
+      const client = callers[caller];
+      const attempts = [
+        client.request(`/api/rooms/${slug}/participants/${target}/mute`, { method: "POST", json: { source: "microphone" } }),
+        client.request(`/api/rooms/${slug}/participants/${target}/remove`, { method: "POST" }),
+        client.request(`/api/rooms/${slug}/participants/${target}/cohost`, { method: "POST", json: { cohost: true } }),
+        client.request(`/api/rooms/${slug}/mute-everyone`, { method: "POST" }),
+        client.request(`/api/rooms/${slug}/end`, { method: "POST" }),
+        client.request(`/api/rooms/${slug}/removals/${removed}`, { method: "DELETE" }),
+      ];
+      for (const response of await Promise.all(attempts)) expect([401, 403], caller).toContain(response.status);
+    }
+    // The cohost may do much, but not end the meeting.
+    expect((await callers.cohost.request(`/api/rooms/${slug}/end`, { method: "POST" })).status).toBe(403);
+
+    expect(await participantsIn(slug)).toContain(target);
+    expect({ room: roomRow(), access: accessOf(target), removals: removals(), audit: audit() }).toEqual(before);
   });
 
   it("a room open to members admits a member without a link", async () => {

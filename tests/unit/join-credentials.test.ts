@@ -38,6 +38,14 @@ describe("joining from the meeting page", () => {
     expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toMatchObject({ ok: false, problem: { title: "Guests can't join this meeting", retry: false } });
   });
 
+  it("lets a removed person try again by hand: a host may let them back in", async () => {
+    respond(403, { error: { code: "removed", message: "Anna removed you from this meeting. A host can let you back in." } });
+    expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toEqual({
+      ok: false,
+      problem: { title: "You were removed from this meeting", message: "Anna removed you from this meeting. A host can let you back in.", retry: true, code: "removed" },
+    });
+  });
+
   it("speaks of the meeting where the code is general", async () => {
     respond(404, { error: { code: "not_found", message: "This meeting does not exist." } });
     expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toMatchObject({ ok: false, problem: { title: "No such meeting", retry: false } });

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { RevokeInviteResponse } from "@/app/api/rooms/[slug]/invites/[inviteId]/revoke/route";
 import type { CreateInviteResponse } from "@/app/api/rooms/[slug]/invites/route";
 import type { RoomSettingsResponse } from "@/app/api/rooms/[slug]/settings/route";
@@ -148,6 +148,46 @@ function CreateInviteForm({ slug, onCreated }: { slug: string; onCreated: (path:
   );
 }
 
+const linkName = (invite: Invite) => (invite.invitee ? `For ${invite.invitee.name}` : (invite.label ?? "Shared link"));
+
+/**
+ * Revoking asks what it should cover: the link only (whoever came in through it keeps their
+ * access, though a co-host link's powers end), or also everyone's access through it.
+ */
+function RevokeDialog({ invite, onChoose }: { invite: Invite; onChoose: (choice: { revokeAccess: boolean } | null) => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => dialog.current?.showModal(), []);
+  const linkStillWorks = invite.state !== "revoked";
+  return (
+    <dialog ref={dialog} className="card stack revoke-dialog" aria-labelledby="revoke-title" onCancel={() => onChoose(null)}>
+      <h2 id="revoke-title">{linkStillWorks ? `Revoke “${linkName(invite)}”?` : `Revoke the access “${linkName(invite)}” gave?`}</h2>
+      {linkStillWorks ? <p>Nobody new can join with this link.</p> : null}
+      {invite.usedBy.length > 0 ? (
+        <p>
+          Came in through it: {invite.usedBy.join(", ")}. Revoking their access too removes them from the meeting now; they can come back only if the room
+          admits them some other way.
+          {linkStillWorks && invite.role === "cohost" ? " Revoking the link alone lets them stay, as participants: co-host powers end with the link." : ""}
+        </p>
+      ) : null}
+      <div className="row">
+        {linkStillWorks ? (
+          <button type="button" className="secondary" onClick={() => onChoose({ revokeAccess: false })}>
+            Revoke the link only
+          </button>
+        ) : null}
+        {invite.usedBy.length > 0 ? (
+          <button type="button" className="danger" onClick={() => onChoose({ revokeAccess: true })}>
+            {linkStillWorks ? "Revoke the link and their access" : "Revoke their access"}
+          </button>
+        ) : null}
+        <button type="button" className="secondary" onClick={() => onChoose(null)}>
+          Cancel
+        </button>
+      </div>
+    </dialog>
+  );
+}
+
 function MailStatus({ slug, invite, onChanged }: { slug: string; invite: Invite; onChanged: () => void }) {
   const [error, setError] = useState<string | null>(null);
   if (!invite.mail) return null;
@@ -171,35 +211,42 @@ function MailStatus({ slug, invite, onChanged }: { slug: string; invite: Invite;
 
 function InviteTable({ slug, invites, onChanged }: { slug: string; invites: Invite[]; onChanged: () => void }) {
   const [error, setError] = useState<string | null>(null);
-  async function revoke(invite: Invite) {
-    if (!window.confirm("Revoke this link? Nobody new can join with it.")) return;
-    const result = await callApi<RevokeInviteResponse>(`/api/rooms/${slug}/invites/${invite.id}/revoke`, { method: "POST" });
+  const [revoking, setRevoking] = useState<Invite | null>(null);
+  async function revoke(invite: Invite, choice: { revokeAccess: boolean } | null) {
+    setRevoking(null);
+    if (!choice) return;
+    const result = await callApi<RevokeInviteResponse>(`/api/rooms/${slug}/invites/${invite.id}/revoke`, { method: "POST", json: choice });
     if (!result.ok) return setError(result.message);
+    setError(null);
     onChanged();
   }
   if (invites.length === 0) return <p className="muted">No invite links yet.</p>;
   return (
     <>
       <FormError message={error} />
+      {revoking ? <RevokeDialog invite={revoking} onChoose={(choice) => void revoke(revoking, choice)} /> : null}
       <DataTable testId="invite-table" columns={["Link", "Role", "Uses", "Expires", "Status", "Used by", ""]}>
           {invites.map((invite) => (
             <tr key={invite.id} data-invite-url={invite.url}>
               <td>
-                {invite.invitee ? `For ${invite.invitee.name}${invite.invitee.email ? ` <${invite.invitee.email}>` : ""}` : (invite.label ?? "Shared link")}
+                {invite.invitee ? `For ${invite.invitee.name}${invite.invitee.email ? ` <${invite.invitee.email}>` : ""}` : linkName(invite)}
                 <MailStatus slug={slug} invite={invite} onChanged={onChanged} />
               </td>
               <td>{invite.role}</td>
               <td>{invite.maxUses === null ? invite.uses : `${invite.uses} / ${invite.maxUses}`}</td>
               <td>{invite.expiresAt ? new Date(invite.expiresAt).toLocaleString() : "Never"}</td>
-              <td>{stateNames[invite.state]}</td>
+              <td>
+                {stateNames[invite.state]}
+                {invite.accessRevoked ? <div className="muted">with their access</div> : null}
+              </td>
               <td>{invite.usedBy.join(", ")}</td>
               <td className="row">
                 <CopyButton path={invite.url} />
-                {invite.state === "revoked" ? null : (
-                  <button type="button" className="secondary" onClick={() => void revoke(invite)}>
-                    Revoke
+                {invite.state !== "revoked" || (invite.usedBy.length > 0 && !invite.accessRevoked) ? (
+                  <button type="button" className="secondary" onClick={() => setRevoking(invite)}>
+                    {invite.state === "revoked" ? "Revoke access" : "Revoke"}
                   </button>
-                )}
+                ) : null}
               </td>
             </tr>
           ))}

@@ -60,7 +60,8 @@ function useRejoin(stage: Stage, setStage: (stage: Stage) => void) {
       void fetchJoinCredentials({ kind: "room", slug: stage.slug }).then((result) => {
         if (!active) return;
         if (result.ok) return setStage({ kind: "connected", credentials: result.credentials, choices: stage.choices, session: stage.session + 1 });
-        if (!result.problem.retry) return setStage({ kind: "failed", ...result.problem });
+        // A removal may be lifted by a host, but not by asking again and again.
+        if (!result.problem.retry || result.problem.code === "removed") return setStage({ kind: "failed", ...result.problem });
         if (Date.now() - started > REJOIN_FOR_MS) return setStage({ kind: "failed", title: "Connection lost", message: "The meeting can't be reached right now. Check your connection and try again.", retry: true });
         setTimeout(() => active && attempt(n + 1), rejoinDelay(n));
       });

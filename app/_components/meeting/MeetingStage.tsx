@@ -2,12 +2,17 @@
 // The meeting itself: LiveKit's room and its conference UI. Its own chunk, the heaviest part of the
 // page (livekit-client and the components), loaded by MeetingRoom while the pre-join screen shows.
 import "@livekit/components-styles";
-import { LiveKitRoom, useConnectionState, useLocalParticipant, useParticipantAttribute, VideoConference } from "@livekit/components-react";
+import { LiveKitRoom, useConnectionState, VideoConference } from "@livekit/components-react";
 import { ConnectionError, ConnectionErrorReason, ConnectionState, DisconnectReason } from "livekit-client";
-import { useCallback } from "react";
+import { useCallback, useRef } from "react";
 import type { JoinCredentials } from "@/lib/meetings/join-credentials";
+import type { Notice } from "@/lib/moderation/rules";
+import { explainDeparture } from "./departure";
 import { JOIN_MARKS, markJoin } from "./join-marks";
 import { KnockList } from "./KnockList";
+import { ModerationNotices } from "./ModerationNotices";
+import { runsTheMeeting, useOwnStanding } from "./own-standing";
+import { ParticipantsPanel } from "./ParticipantsPanel";
 import { ReconnectingNotice } from "./ReconnectingNotice";
 import type { UserChoices } from "./user-choices";
 
@@ -17,11 +22,14 @@ import type { UserChoices } from "./user-choices";
  */
 export type StageEnd = { kind: "left" } | { kind: "failed"; title: string; message: string; retry: boolean } | { kind: "lost" };
 
-// Disconnections that are meant: said once, no automatic way back.
+// Disconnections that are meant: said once, no automatic way back. Someone's decision (a removal,
+// the meeting ended) is explained with who took it: see ./departure.ts.
 const finalDisconnects: Partial<Record<DisconnectReason, string>> = {
-  [DisconnectReason.ROOM_DELETED]: "This meeting was ended by an administrator.",
-  [DisconnectReason.PARTICIPANT_REMOVED]: "You were removed from this meeting.",
   [DisconnectReason.DUPLICATE_IDENTITY]: "You joined this meeting from another tab or device.",
+};
+const decidedDisconnects: Partial<Record<DisconnectReason, "removed" | "room_closed">> = {
+  [DisconnectReason.PARTICIPANT_REMOVED]: "removed",
+  [DisconnectReason.ROOM_DELETED]: "room_closed",
 };
 
 /** While LiveKit tries to restore a dropped connection, everyone should see that it is trying. */
@@ -35,11 +43,9 @@ function ConnectionBanner() {
   );
 }
 
-/** The knock list, for hosts and co-hosts: their standing is what their join token says. */
+/** The knock list, for hosts and co-hosts. */
 function DoorForHosts({ slug }: { slug: string }) {
-  const { localParticipant } = useLocalParticipant();
-  const standing = useParticipantAttribute("parley.standing", { participant: localParticipant });
-  return standing === "host" || standing === "cohost" ? <KnockList slug={slug} /> : null;
+  return runsTheMeeting(useOwnStanding()) ? <KnockList slug={slug} /> : null;
 }
 
 type Props = {
@@ -50,16 +56,22 @@ type Props = {
 
 export default function MeetingStage({ credentials, choices, onEnd }: Props) {
   const publishing = credentials.role === "participant";
+  const slug = credentials.room.slug;
+  // The last notice that ends this person's meeting ("Anna removed you"), to explain the disconnection.
+  const finalNotice = useRef<Notice | null>(null);
+  const onFinalNotice = useCallback((notice: Notice) => void (finalNotice.current = notice), []);
 
   const onDisconnected = useCallback(
     (reason?: DisconnectReason) => {
       // Leaving by hand always says CLIENT_INITIATED; no reason at all means LiveKit gave up reconnecting.
       if (reason === DisconnectReason.CLIENT_INITIATED) return onEnd({ kind: "left" });
+      const decided = reason === undefined ? undefined : decidedDisconnects[reason];
+      if (decided) return void explainDeparture(slug, decided, finalNotice.current).then((why) => onEnd({ kind: "failed", ...why }));
       const final = reason === undefined ? undefined : finalDisconnects[reason];
-      if (final) return onEnd({ kind: "failed", title: "You left the meeting", message: final, retry: reason !== DisconnectReason.ROOM_DELETED });
+      if (final) return onEnd({ kind: "failed", title: "You left the meeting", message: final, retry: true });
       onEnd({ kind: "lost" });
     },
-    [onEnd],
+    [onEnd, slug],
   );
 
   const onError = useCallback(
@@ -87,9 +99,13 @@ export default function MeetingStage({ credentials, choices, onEnd }: Props) {
       <div className="meeting-notices">
         <ConnectionBanner />
         <ReconnectingNotice />
+        <ModerationNotices onFinal={onFinalNotice} />
       </div>
-      <VideoConference />
-      <DoorForHosts slug={credentials.room.slug} />
+      <div className="meeting-layout">
+        <VideoConference />
+        <ParticipantsPanel slug={slug} />
+      </div>
+      <DoorForHosts slug={slug} />
     </LiveKitRoom>
   );
 }

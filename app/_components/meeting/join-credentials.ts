@@ -12,6 +12,10 @@ export type JoinSource = { kind: "room"; slug: string } | { kind: "invite"; toke
  */
 export type Problem = { title: string; message: string; retry: boolean; fixable?: boolean; code: ErrorCode | "offline" };
 
+// Refusals that may be lifted while the person waits: a place frees up, a host unlocks the room or
+// lets them back in.
+const mayChange: ReadonlySet<ErrorCode> = new Set<ErrorCode>(["room_full", "room_locked", "removed"]);
+
 export async function fetchJoinCredentials(
   source: JoinSource,
   name?: string,
@@ -36,7 +40,7 @@ export function problemOf({ code, message }: ApiFailure): Problem {
     case 403:
     case 404:
     case 410:
-      return { title, message, retry: code === "room_full" || code === "room_locked", code };
+      return { title, message, retry: mayChange.has(code), code };
     default:
       return { title, message, retry: true, code };
   }

@@ -28,7 +28,7 @@ export default async function AuditPage({ searchParams }: Props) {
             </option>
           ))}
         </select>
-        <input name="q" type="search" aria-label="Search the audit log" placeholder="Admin or target" defaultValue={query.q ?? ""} />
+        <input name="q" type="search" aria-label="Search the audit log" placeholder="Who did it, or to whom" defaultValue={query.q ?? ""} />
         <button type="submit">Filter</button>
       </form>
       {!parsed.success ? <p className="error">Those filters are not valid; showing everything.</p> : null}

@@ -1,15 +1,18 @@
-// POST /api/rooms/[slug]/invites/[inviteId]/revoke – revoke an invite link; the room's hosts and co-hosts
+// POST /api/rooms/[slug]/invites/[inviteId]/revoke – revoke an invite link, and with revokeAccess the access it gave; the room's hosts and co-hosts
 import { NextResponse } from "next/server";
-import { emptyBody, handler, parseJsonBody, type RouteParams } from "@/lib/http";
-import { revokeInvite } from "@/lib/invites/invites";
+import { handler, parseJsonBody, type RouteParams } from "@/lib/http";
+import { revokeInviteSchema } from "@/lib/invites/rules";
+import { revokeLink } from "@/lib/moderation/meeting-actions";
+import { moderatorOf } from "@/lib/moderation/participant-actions";
 import { authorizeRoomAction } from "@/lib/rooms/guard";
 
-export type RevokeInviteResponse = { revoked: true };
+/** `disconnected`: how many who came in through it were in the meeting and had to leave. */
+export type RevokeInviteResponse = { revoked: true; disconnected: number };
 
 export const POST = handler(async (request: Request, { params }: RouteParams<"slug" | "inviteId">) => {
-  await parseJsonBody(request, emptyBody);
+  const { revokeAccess } = await parseJsonBody(request, revokeInviteSchema);
   const { slug, inviteId } = await params;
-  const { room } = await authorizeRoomAction("manageInvites", slug);
-  await revokeInvite(room.id, inviteId);
-  return NextResponse.json<RevokeInviteResponse>({ revoked: true });
+  const { actor, room } = await authorizeRoomAction("manageInvites", slug);
+  const { disconnected } = await revokeLink(moderatorOf(actor), room, inviteId, revokeAccess);
+  return NextResponse.json<RevokeInviteResponse>({ revoked: true, disconnected });
 });

@@ -1,8 +1,9 @@
-// POST /api/admin/rooms/[slug]/participants/[identity]/remove – take someone out of the meeting; admins
+// POST /api/admin/rooms/[slug]/participants/[identity]/remove – take someone out of the meeting, until let back in; admins (hosts do it from the meeting)
 import { NextResponse } from "next/server";
 import { requireAdmin } from "@/lib/admin/guard";
-import { removeParticipant } from "@/lib/admin/room-actions";
 import { emptyBody, handler, parseJsonBody, type RouteParams } from "@/lib/http";
+import { removeParticipant } from "@/lib/moderation/participant-actions";
+import { findRoomBySlug } from "@/lib/rooms/rooms";
 
 export type RemoveParticipantResponse = { removed: true };
 
@@ -10,6 +11,6 @@ export const POST = handler(async (request: Request, { params }: RouteParams<"sl
   await parseJsonBody(request, emptyBody);
   const admin = await requireAdmin();
   const { slug, identity } = await params;
-  await removeParticipant(admin, slug, identity);
+  await removeParticipant(admin, await findRoomBySlug(slug), identity);
   return NextResponse.json<RemoveParticipantResponse>({ removed: true });
 });

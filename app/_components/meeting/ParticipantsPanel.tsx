@@ -1,0 +1,278 @@
+"use client";
+// Everyone in the meeting, with their role, microphone, camera and who is speaking. Hosts and
+// co-hosts act on people and on the meeting from here. Each action is a call to Parley's API,
+// which checks the rules again: what this panel offers only mirrors them.
+import { useIsSpeaking, useParticipantAttributes, useParticipantInfo, useParticipants } from "@livekit/components-react";
+import { ParticipantEvent, type Participant } from "livekit-client";
+import { useCallback, useEffect, useState } from "react";
+import type { EndMeetingResponse } from "@/app/api/rooms/[slug]/end/route";
+import type { KnockListResponse } from "@/app/api/rooms/[slug]/knocks/route";
+import type { LockRoomResponse } from "@/app/api/rooms/[slug]/lock/route";
+import type { MuteEveryoneResponse } from "@/app/api/rooms/[slug]/mute-everyone/route";
+import type { CohostResponse } from "@/app/api/rooms/[slug]/participants/[identity]/cohost/route";
+import type { MuteResponse } from "@/app/api/rooms/[slug]/participants/[identity]/mute/route";
+import type { RemoveResponse } from "@/app/api/rooms/[slug]/participants/[identity]/remove/route";
+import type { LetBackInResponse } from "@/app/api/rooms/[slug]/removals/[identity]/route";
+import type { RemovalsResponse } from "@/app/api/rooms/[slug]/removals/route";
+import { ATTRIBUTES } from "@/lib/meetings/attributes";
+import type { MutableSource } from "@/lib/moderation/rules";
+import { callApi } from "../api";
+import type { Json } from "../json";
+import { runsTheMeeting, useOwnStanding } from "./own-standing";
+
+type Removal = Json<RemovalsResponse["removals"][number]>;
+/** Calls the API (after asking `question`, if any); the answer's body, or null when refused or cancelled. */
+type Act = <T>(path: string, init: { method: string; json?: unknown }, question?: string) => Promise<Json<T> | null>;
+
+const REMOVED_REFRESH_MS = 5000;
+
+const MEDIA_EVENTS = [
+  ParticipantEvent.TrackMuted,
+  ParticipantEvent.TrackUnmuted,
+  ParticipantEvent.TrackPublished,
+  ParticipantEvent.TrackUnpublished,
+  ParticipantEvent.LocalTrackPublished,
+  ParticipantEvent.LocalTrackUnpublished,
+] as const;
+
+/** Whether the person's microphone, camera and screen share are on, kept current. */
+function useMediaState(participant: Participant) {
+  const read = useCallback(
+    () => ({ microphone: participant.isMicrophoneEnabled, camera: participant.isCameraEnabled, screen: participant.isScreenShareEnabled }),
+    [participant],
+  );
+  const [state, setState] = useState(read);
+  useEffect(() => {
+    const update = () => setState(read());
+    update();
+    for (const event of MEDIA_EVENTS) participant.on(event, update);
+    return () => {
+      for (const event of MEDIA_EVENTS) participant.off(event, update);
+    };
+  }, [participant, read]);
+  return state;
+}
+
+function badgesOf(attributes: Readonly<Record<string, string>> | undefined): string[] {
+  const standing = attributes?.[ATTRIBUTES.standing];
+  return [
+    standing === "host" ? "host" : null,
+    standing === "cohost" ? "co-host" : null,
+    attributes?.[ATTRIBUTES.kind] === "guest" ? "guest" : null,
+    standing === "viewer" ? "viewer" : null,
+  ].filter((badge): badge is string => badge !== null);
+}
+
+function MediaState({ on, label }: { on: boolean; label: string }) {
+  return (
+    <span className={on ? "media-state on" : "media-state off"} title={`${label} ${on ? "on" : "off"}`} data-testid={`${label.toLowerCase()}-state`} data-on={on}>
+      {label} {on ? "on" : "off"}
+    </span>
+  );
+}
+
+function ParticipantRow({ participant, slug, moderates, act }: { participant: Participant; slug: string; moderates: boolean; act: Act }) {
+  const { attributes } = useParticipantAttributes({ participant });
+  const { name: shownName } = useParticipantInfo({ participant });
+  const speaking = useIsSpeaking(participant);
+  const media = useMediaState(participant);
+  const name = shownName || participant.identity;
+  const standing = attributes?.[ATTRIBUTES.standing];
+  const guest = attributes?.[ATTRIBUTES.kind] === "guest";
+  const path = (action: string) => `/api/rooms/${encodeURIComponent(slug)}/participants/${encodeURIComponent(participant.identity)}/${action}`;
+  const mute = (source: MutableSource) => void act<MuteResponse>(path("mute"), { method: "POST", json: { source } });
+  // Hosts are out of reach here (admins act on them from the admin console); nobody acts on themselves.
+  const actions = moderates && !participant.isLocal && standing !== "host";
+
+  return (
+    <li className="participant" data-testid="participant" data-identity={participant.identity} data-speaking={speaking}>
+      <div className="participant-line">
+        <span className={speaking ? "speaking-dot on" : "speaking-dot"} aria-hidden="true" />
+        <span className="participant-name">
+          {name}
+          {participant.isLocal ? " (you)" : ""}
+        </span>
+        {badgesOf(attributes).map((badge) => (
+          <span key={badge} className="role-badge" data-testid="badge">
+            {badge}
+          </span>
+        ))}
+      </div>
+      <div className="participant-line muted">
+        <MediaState on={media.microphone} label="Microphone" />
+        <MediaState on={media.camera} label="Camera" />
+        {media.screen ? <span className="media-state on">Sharing screen</span> : null}
+        {speaking ? <span className="speaking-label">speaking</span> : null}
+      </div>
+      {actions ? (
+        <div className="participant-actions">
+          {media.microphone ? (
+            <button type="button" className="secondary small" aria-label={`Mute ${name}`} onClick={() => mute("microphone")}>
+              Mute
+            </button>
+          ) : null}
+          {media.camera ? (
+            <button type="button" className="secondary small" aria-label={`Stop ${name}'s camera`} onClick={() => mute("camera")}>
+              Stop camera
+            </button>
+          ) : null}
+          {media.screen ? (
+            <button type="button" className="secondary small" aria-label={`Stop ${name}'s screen share`} onClick={() => mute("screen_share")}>
+              Stop sharing
+            </button>
+          ) : null}
+          {guest ? null : (
+            <button
+              type="button"
+              className="secondary small"
+              aria-label={standing === "cohost" ? `Remove ${name} as co-host` : `Make ${name} a co-host`}
+              onClick={() => void act<CohostResponse>(path("cohost"), { method: "POST", json: { cohost: standing !== "cohost" } })}
+            >
+              {standing === "cohost" ? "Remove co-host" : "Make co-host"}
+            </button>
+          )}
+          <button
+            type="button"
+            className="danger small"
+            aria-label={`Remove ${name} from the meeting`}
+            onClick={() => void act<RemoveResponse>(path("remove"), { method: "POST" }, `Remove ${name} from the meeting? They can't come back until a host lets them in again.`)}
+          >
+            Remove
+          </button>
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+function RoomControls({ slug, ends, act }: { slug: string; ends: boolean; act: Act }) {
+  const room = `/api/rooms/${encodeURIComponent(slug)}`;
+  // Read with the knock list (the door's), then from the answer to each press.
+  const [locked, setLocked] = useState(false);
+  useEffect(() => {
+    let current = true;
+    void callApi<KnockListResponse>(`${room}/knocks`, { method: "GET" }).then((result) => {
+      if (current && result.ok) setLocked(result.body.locked);
+    });
+    return () => {
+      current = false;
+    };
+  }, [room]);
+  async function toggleLock() {
+    const body = await act<LockRoomResponse>(`${room}/lock`, { method: "POST", json: { locked: !locked } });
+    if (body) setLocked(body.locked);
+  }
+  return (
+    <div className="room-controls" data-testid="room-controls">
+      <button type="button" className="secondary small" onClick={() => void act<MuteEveryoneResponse>(`${room}/mute-everyone`, { method: "POST" })}>
+        Mute everyone
+      </button>
+      <button type="button" className="secondary small" onClick={() => void toggleLock()}>
+        {locked ? "Unlock room" : "Lock room"}
+      </button>
+      {ends ? (
+        <button
+          type="button"
+          className="danger small"
+          onClick={() => void act<EndMeetingResponse>(`${room}/end`, { method: "POST" }, "End the meeting for everyone? Everyone is disconnected now.")}
+        >
+          End meeting for everyone
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** People removed from this room's meeting, whom a host can let back in. */
+function RemovedList({ slug, version, act }: { slug: string; version: number; act: Act }) {
+  const [removals, setRemovals] = useState<Removal[] | null>(null);
+  const [refresh, setRefresh] = useState(0);
+  useEffect(() => {
+    let current = true;
+    const load = () =>
+      void callApi<RemovalsResponse>(`/api/rooms/${encodeURIComponent(slug)}/removals`, { method: "GET" }).then((result) => {
+        if (current && result.ok) setRemovals(result.body.removals);
+      });
+    load();
+    const timer = setInterval(load, REMOVED_REFRESH_MS);
+    return () => {
+      current = false;
+      clearInterval(timer);
+    };
+  }, [slug, version, refresh]);
+
+  if (!removals || removals.length === 0) return null;
+  return (
+    <section className="removed-list" data-testid="removed-list">
+      <h3>Removed</h3>
+      <ul>
+        {removals.map((removal) => (
+          <li key={removal.identity} className="participant-line">
+            <span className="participant-name">{removal.name}</span>
+            <span className="muted">by {removal.removedBy}</span>
+            <button
+              type="button"
+              className="secondary small"
+              aria-label={`Let ${removal.name} back in`}
+              onClick={() =>
+                void act<LetBackInResponse>(`/api/rooms/${encodeURIComponent(slug)}/removals/${encodeURIComponent(removal.identity)}`, { method: "DELETE" }).then(() =>
+                  setRefresh((n) => n + 1),
+                )
+              }
+            >
+              Let back in
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function ParticipantsPanel({ slug }: { slug: string }) {
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // Bumped after each action, so the removed list reloads at once.
+  const [version, setVersion] = useState(0);
+  const participants = useParticipants();
+  const standing = useOwnStanding();
+  const moderates = runsTheMeeting(standing);
+
+  const act: Act = useCallback(async <T,>(path: string, init: { method: string; json?: unknown }, question?: string) => {
+    if (question && !window.confirm(question)) return null;
+    const result = await callApi<T>(path, init);
+    setError(result.ok ? null : result.message);
+    setVersion((n) => n + 1);
+    return result.ok ? result.body : null;
+  }, []);
+
+  if (!open) {
+    return (
+      <button type="button" className="panel-toggle" aria-expanded="false" aria-controls="participants-panel" onClick={() => setOpen(true)}>
+        Participants ({participants.length})
+      </button>
+    );
+  }
+  return (
+    <aside id="participants-panel" className="participants-panel" aria-label="Participants" data-testid="participants-panel">
+      <div className="participants-header">
+        <h2>Participants ({participants.length})</h2>
+        <button type="button" className="secondary small" aria-expanded="true" aria-controls="participants-panel" onClick={() => setOpen(false)}>
+          Close
+        </button>
+      </div>
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {moderates ? <RoomControls slug={slug} ends={standing === "host"} act={act} /> : null}
+      <ul className="participants">
+        {participants.map((participant) => (
+          <ParticipantRow key={participant.identity} participant={participant} slug={slug} moderates={moderates} act={act} />
+        ))}
+      </ul>
+      {moderates ? <RemovedList slug={slug} version={version} act={act} /> : null}
+    </aside>
+  );
+}
