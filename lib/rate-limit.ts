@@ -74,7 +74,7 @@ export function rateLimited(retryAfterSeconds: number, what: string): AppError {
   });
 }
 
-type Limit = "signInPerEmail" | "signInPerIp" | "signUpPerIp" | "signUpPerEmail" | "joinPerCaller";
+type Limit = "signInPerEmail" | "signInPerIp" | "signUpPerIp" | "signUpPerEmail" | "joinPerCaller" | "connectionCheckPerCaller";
 
 const refusals: Record<Limit, string> = {
   signInPerEmail: "Too many sign-in attempts for this account.",
@@ -82,6 +82,7 @@ const refusals: Record<Limit, string> = {
   signUpPerIp: "Too many new accounts from your network.",
   signUpPerEmail: "Too many sign-ups with this email address.",
   joinPerCaller: "Too many attempts to join a meeting.",
+  connectionCheckPerCaller: "Too many connection checks.",
 };
 
 let limiters: Record<Limit, RateLimiter> | undefined;
@@ -94,6 +95,7 @@ function limiter(limit: Limit): RateLimiter {
     signUpPerIp: new RateLimiter(config.RATE_LIMIT_SIGN_UP_PER_IP),
     signUpPerEmail: new RateLimiter(config.RATE_LIMIT_SIGN_UP_PER_EMAIL),
     joinPerCaller: new RateLimiter(config.RATE_LIMIT_JOIN_PER_CALLER),
+    connectionCheckPerCaller: new RateLimiter(config.RATE_LIMIT_CONNECTION_CHECK_PER_CALLER),
   };
   return limiters[limit];
 }

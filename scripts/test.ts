@@ -22,7 +22,15 @@ const DEAD_LIVEKIT_PORT = 7989 + PORT_OFFSET;
 // A second stack, app (own database) and livekit-server, that fault tests start, kill and
 // restart themselves (tests/e2e/restartable-stack.ts).
 const RESTARTABLE_APP_PORT = 3212 + PORT_OFFSET;
-const RESTARTABLE_LIVEKIT: LocalLiveKit = { port: 7984 + PORT_OFFSET, rtcTcpPort: 7985 + PORT_OFFSET, rtcUdpPort: 7986 + PORT_OFFSET };
+// Each livekit-server runs TURN on loopback too; a relayed connection takes a port from its range
+// (400 per offset: offsets are multiples of 100).
+const relayPorts = (stack: number): [number, number] => [40000 + PORT_OFFSET * 4 + stack * 100, 40000 + PORT_OFFSET * 4 + stack * 100 + 99];
+const RESTARTABLE_LIVEKIT: LocalLiveKit = {
+  port: 7984 + PORT_OFFSET,
+  rtcTcpPort: 7985 + PORT_OFFSET,
+  rtcUdpPort: 7986 + PORT_OFFSET,
+  turn: { udpPort: 7987 + PORT_OFFSET, relayPorts: relayPorts(1) },
+};
 // A fourth, with its own database and rate limits tight enough to reach in a test. The others
 // allow far more than the defaults: the suites sign up and in hundreds of times from 127.0.0.1.
 const STRICT_APP_PORT = 3213 + PORT_OFFSET;
@@ -32,6 +40,7 @@ const GENEROUS_RATE_LIMITS = {
   RATE_LIMIT_SIGN_UP_PER_IP: "100000/1m",
   RATE_LIMIT_SIGN_UP_PER_EMAIL: "100000/1m",
   RATE_LIMIT_JOIN_PER_CALLER: "100000/1m",
+  RATE_LIMIT_CONNECTION_CHECK_PER_CALLER: "100000/1m",
 };
 const STRICT_RATE_LIMITS = {
   RATE_LIMIT_SIGN_IN_PER_EMAIL: "3/15m",
@@ -39,8 +48,19 @@ const STRICT_RATE_LIMITS = {
   RATE_LIMIT_SIGN_UP_PER_IP: "3/1h",
   RATE_LIMIT_SIGN_UP_PER_EMAIL: "2/1h",
   RATE_LIMIT_JOIN_PER_CALLER: "5/1m",
+  RATE_LIMIT_CONNECTION_CHECK_PER_CALLER: "2/10m",
 };
-const TEST_LIVEKIT: LocalLiveKit = { port: 7980 + PORT_OFFSET, rtcTcpPort: 7981 + PORT_OFFSET, rtcUdpPort: 7982 + PORT_OFFSET };
+// The main app's build, database and LiveKit once more, but its meeting pages connect through
+// LiveKit's TURN relay only (TEST_ONLY_FORCE_TURN_RELAY): a browser behind a strict firewall.
+const RELAY_ONLY_APP_PORT = 3221 + PORT_OFFSET;
+// Free for a test to start an app of its own on (e.g. one restored from a backup).
+const SPARE_APP_PORT = 3220 + PORT_OFFSET;
+const TEST_LIVEKIT: LocalLiveKit = {
+  port: 7980 + PORT_OFFSET,
+  rtcTcpPort: 7981 + PORT_OFFSET,
+  rtcUdpPort: 7982 + PORT_OFFSET,
+  turn: { udpPort: 7983 + PORT_OFFSET, relayPorts: relayPorts(0) },
+};
 
 // `npm test` runs everything; `npm test -- e2e [playwright args]` or `npm test -- integration
 // [vitest args]` runs one suite against a fresh stack, for working on it.
@@ -165,6 +185,8 @@ async function main(): Promise<number> {
     ),
   );
   running.push(await startNext("start", STRICT_APP_PORT, strict, `${RUN_DIR}/app-strict.log`));
+  const relayOnly: AppEnv = { ...env, NEXTAUTH_URL: `http://127.0.0.1:${RELAY_ONLY_APP_PORT}`, TEST_ONLY_FORCE_TURN_RELAY: "1" };
+  running.push(await startNext("start", RELAY_ONLY_APP_PORT, relayOnly, `${RUN_DIR}/app-relay-only.log`));
   const testEnv = {
     PARLEY_TEST_APP_URL: env.NEXTAUTH_URL,
     PARLEY_TEST_APP_WITHOUT_LIVEKIT_URL: withoutLiveKit,
@@ -176,6 +198,8 @@ async function main(): Promise<number> {
     PARLEY_TEST_DATABASE_FILE: `${RUN_DIR}/parley.db`,
     PARLEY_TEST_APP_LOG: `${RUN_DIR}/app.log`,
     PARLEY_TEST_ADMIN_EMAIL: TEST_ADMIN_EMAIL,
+    PARLEY_TEST_SPARE_APP_PORT: String(SPARE_APP_PORT),
+    PARLEY_TEST_RELAY_ONLY_APP_URL: relayOnly.NEXTAUTH_URL,
     PARLEY_TEST_RESTARTABLE_STACK: JSON.stringify({
       app: { port: RESTARTABLE_APP_PORT, env: restartable, logFile: `${RUN_DIR}/restartable-app.log` },
       livekit: { ports: RESTARTABLE_LIVEKIT, key, secret, logFile: `${RUN_DIR}/restartable-livekit.log` },

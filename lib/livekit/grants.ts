@@ -33,3 +33,11 @@ export function grantsFor(role: PublishingRole, room: string): VideoGrant {
       return { ...base, room, canPublish: false, canPublishSources: [] };
   }
 }
+
+/**
+ * For the connection check (/check): one person alone in a room of their own, publishing a
+ * camera and a microphone to see that media gets out, and receiving nothing.
+ */
+export function connectionCheckGrants(room: string): VideoGrant {
+  return { ...base, room, canPublish: true, canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE], canSubscribe: false, canPublishData: false };
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import { AccessToken } from "livekit-server-sdk";
 import { env } from "../env";
-import { grantsFor, type PublishingRole } from "./grants";
+import { connectionCheckGrants, grantsFor, type PublishingRole } from "./grants";
 
 // Long enough to connect; LiveKit refreshes the token of a connected participant itself.
 export const JOIN_TOKEN_TTL_SECONDS = 10 * 60;
@@ -19,5 +19,16 @@ export async function mintJoinToken({ room, identity, name, role, attributes }: 
   const { LIVEKIT_API_KEY, LIVEKIT_API_SECRET } = env();
   const token = new AccessToken(LIVEKIT_API_KEY, LIVEKIT_API_SECRET, { identity, name, ttl: JOIN_TOKEN_TTL_SECONDS, attributes });
   token.addGrant(grantsFor(role, room));
+  return token.toJwt();
+}
+
+// The connection check connects several times in a row (signalling, UDP, TCP, TURN, publishing),
+// each with this token; it takes well under a minute.
+export const CONNECTION_CHECK_TOKEN_TTL_SECONDS = 3 * 60;
+
+export async function mintConnectionCheckToken({ room, identity }: { room: string; identity: string }): Promise<string> {
+  const { LIVEKIT_API_KEY, LIVEKIT_API_SECRET } = env();
+  const token = new AccessToken(LIVEKIT_API_KEY, LIVEKIT_API_SECRET, { identity, name: "Connection check", ttl: CONNECTION_CHECK_TOKEN_TTL_SECONDS });
+  token.addGrant(connectionCheckGrants(room));
   return token.toJwt();
 }

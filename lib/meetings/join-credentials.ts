@@ -15,6 +15,8 @@ export type JoinCredentials = {
   token: string;
   role: "participant" | "viewer";
   room: { slug: string; name: string };
+  /** Set only on a test instance (TEST_ONLY_FORCE_TURN_RELAY): connect through TURN relays alone. */
+  iceTransportPolicy?: "relay";
 };
 
 /**
@@ -44,7 +46,14 @@ export async function issueJoinCredentials({ actor, room, standing }: RoomContex
     role,
     attributes: participantAttributes(actor, standing),
   });
-  return { serverUrl: env().LIVEKIT_PUBLIC_URL, token, role, room: { slug: room.slug, name: room.name } };
+  const { LIVEKIT_PUBLIC_URL, TEST_ONLY_FORCE_TURN_RELAY } = env();
+  return {
+    serverUrl: LIVEKIT_PUBLIC_URL,
+    token,
+    role,
+    room: { slug: room.slug, name: room.name },
+    ...(TEST_ONLY_FORCE_TURN_RELAY ? { iceTransportPolicy: "relay" as const } : {}),
+  };
 }
 
 function participantAttributes(actor: Actor, standing: Standing): Record<string, string> {

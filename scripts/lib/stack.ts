@@ -1,5 +1,5 @@
 // A whole local Parley: livekit-server, the database migrated, and Next.js.
-import { findOrInstallLiveKitServer } from "./livekit-server";
+import { findOrInstallLiveKitServer, liveKitServerVersion } from "./livekit-server";
 import { localLiveKitConfig, type LocalLiveKit } from "./livekit-config";
 import { run, start, waitForHttp, type Managed } from "./processes";
 
@@ -19,6 +19,8 @@ export type AppEnv = {
   RATE_LIMIT_SIGN_UP_PER_IP?: string;
   RATE_LIMIT_SIGN_UP_PER_EMAIL?: string;
   RATE_LIMIT_JOIN_PER_CALLER?: string;
+  RATE_LIMIT_CONNECTION_CHECK_PER_CALLER?: string;
+  TEST_ONLY_FORCE_TURN_RELAY?: "1";
 };
 
 const bin = (name: string) => `node_modules/.bin/${name}`;
@@ -28,7 +30,7 @@ export const webhookUrl = (appUrl: string) => `${appUrl}/api/livekit/webhook`;
 /** Starts livekit-server; its webhooks go to the apps at `appUrls`. */
 export async function startLiveKit(ports: LocalLiveKit, key: string, secret: string, appUrls: string[], logFile?: string): Promise<Managed> {
   const server = findOrInstallLiveKitServer();
-  const config = localLiveKitConfig(ports, { apiKey: key, urls: appUrls.map(webhookUrl) });
+  const config = localLiveKitConfig(ports, { apiKey: key, urls: appUrls.map(webhookUrl) }, liveKitServerVersion(server));
   const proc = start("livekit-server", server, ["--config-body", config], {
     env: { LIVEKIT_KEYS: `${key}: ${secret}` },
     logFile,
