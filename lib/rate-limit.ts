@@ -74,7 +74,7 @@ export function rateLimited(retryAfterSeconds: number, what: string): AppError {
   });
 }
 
-type Limit = "signInPerEmail" | "signInPerIp" | "signUpPerIp" | "signUpPerEmail" | "joinPerCaller" | "connectionCheckPerCaller";
+type Limit = "signInPerEmail" | "signInPerIp" | "signUpPerIp" | "signUpPerEmail" | "joinPerCaller" | "connectionCheckPerCaller" | "joinFailureReportsPerCaller";
 
 const refusals: Record<Limit, string> = {
   signInPerEmail: "Too many sign-in attempts for this account.",
@@ -83,6 +83,7 @@ const refusals: Record<Limit, string> = {
   signUpPerEmail: "Too many sign-ups with this email address.",
   joinPerCaller: "Too many attempts to join a meeting.",
   connectionCheckPerCaller: "Too many connection checks.",
+  joinFailureReportsPerCaller: "Too many reports of failed connections.",
 };
 
 let limiters: Record<Limit, RateLimiter> | undefined;
@@ -96,6 +97,7 @@ function limiter(limit: Limit): RateLimiter {
     signUpPerEmail: new RateLimiter(config.RATE_LIMIT_SIGN_UP_PER_EMAIL),
     joinPerCaller: new RateLimiter(config.RATE_LIMIT_JOIN_PER_CALLER),
     connectionCheckPerCaller: new RateLimiter(config.RATE_LIMIT_CONNECTION_CHECK_PER_CALLER),
+    joinFailureReportsPerCaller: new RateLimiter(config.RATE_LIMIT_JOIN_FAILURE_REPORTS_PER_CALLER),
   };
   return limiters[limit];
 }

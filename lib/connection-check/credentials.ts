@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { actorIdentity, type Actor } from "../auth/actor";
 import { env } from "../env";
 import { AppError } from "../http";
@@ -21,7 +21,9 @@ export type ConnectionCheckCredentials = {
  */
 export function connectionCheckRoom(actor: Actor): { room: string; identity: string } {
   const id = createHash("sha256").update(actorIdentity(actor)).digest("hex").slice(0, 24);
-  return { room: `check_${id}`, identity: `check_${id}` };
+  // A fresh identity each time: LiveKit remembers a participant's ICE preference (the check's
+  // TCP step asks for TCP only) per room and identity for a while.
+  return { room: `check_${id}`, identity: `check_${id}_${randomBytes(4).toString("hex")}` };
 }
 
 export async function issueConnectionCheck(actor: Actor): Promise<ConnectionCheckCredentials> {

@@ -117,7 +117,7 @@ export function inviteRefusal(state: Exclude<InviteState, "valid">): AppError {
   return new AppError(410, `invite_${state}`, refusals[state]);
 }
 
-export type Redemption = { roomId: string; guestId: string | null };
+export type Redemption = { roomId: string; guestId: string | null; inviteId: string };
 
 /**
  * Lets the caller in through an invite link: counts one use (atomically, so a link cannot be
@@ -128,7 +128,7 @@ export async function redeemInvite(token: string, actor: Actor | null, guestName
   const invite = await inspectInvite(token);
   if (!invite) throw new AppError(404, "invite_not_found", "This invite link is not valid. Check it with the person who sent it.");
   if (actor?.kind === "member" || (actor?.kind === "guest" && actor.guest.roomId === invite.room.id)) {
-    if (await hasRedeemed(invite.id, actor)) return { roomId: invite.room.id, guestId: actor.kind === "guest" ? actor.guest.id : null };
+    if (await hasRedeemed(invite.id, actor)) return { roomId: invite.room.id, guestId: actor.kind === "guest" ? actor.guest.id : null, inviteId: invite.id };
   }
   if (invite.state !== "valid") throw inviteRefusal(invite.state);
   if (invite.room.endedAt) throw new AppError(410, "room_ended", "This meeting has ended.");
@@ -155,6 +155,6 @@ export async function redeemInvite(token: string, actor: Actor | null, guestName
     const guestId = member ? null : newGuestId();
     if (guestId) await tx.guest.create({ data: { id: guestId, roomId: invite.room.id, displayName: guestName! } });
     await tx.roomAccess.create({ data: { roomId: invite.room.id, inviteId: invite.id, role: toRole(invite.role), userId: member?.id ?? null, guestId } });
-    return { roomId: invite.room.id, guestId };
+    return { roomId: invite.room.id, guestId, inviteId: invite.id };
   });
 }

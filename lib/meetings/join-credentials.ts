@@ -4,6 +4,7 @@ import { env } from "../env";
 import { AppError } from "../http";
 import { ensureLiveKitRoom, liveParticipantIdentities } from "../livekit/room-service";
 import { mintJoinToken } from "../livekit/token";
+import { recordJoinAttempt } from "./join-attempts";
 import { authorize, publishingRole, type Standing } from "../policy";
 import { standingIn } from "../rooms/access";
 import type { RoomContext } from "../rooms/guard";
@@ -15,6 +16,8 @@ export type JoinCredentials = {
   token: string;
   role: "participant" | "viewer";
   room: { slug: string; name: string };
+  /** This join attempt, for the browser to report a failed connection (lib/meetings/join-attempts.ts). */
+  attemptId: string;
   /** Set only on a test instance (TEST_ONLY_FORCE_TURN_RELAY): connect through TURN relays alone. */
   iceTransportPolicy?: "relay";
 };
@@ -24,7 +27,7 @@ export type JoinCredentials = {
  * server: who may join (lib/policy.ts), ended rooms, guest policy and the room's capacity.
  * `standing` is where the actor stands in the room, as the caller has just read it.
  */
-export async function issueJoinCredentials({ actor, room, standing }: RoomContext): Promise<JoinCredentials> {
+export async function issueJoinCredentials({ actor, room, standing }: RoomContext, inviteId: string | null = null): Promise<JoinCredentials> {
   authorize("joinMeeting", standing, room);
   if (room.endedAt) throw new AppError(410, "room_ended", "This meeting has ended.");
   if (actor.kind === "guest" && !room.allowGuests) {
@@ -39,12 +42,15 @@ export async function issueJoinCredentials({ actor, room, standing }: RoomContex
   }
   await ensureLiveKitRoom(room.slug, room.maxParticipants);
   const role = publishingRole(standing);
-  const token = await mintJoinToken({
-    room: room.slug,
+  const name = actor.kind === "member" ? actor.user.name : `${actor.guest.displayName} (guest)`;
+  const token = await mintJoinToken({ room: room.slug, identity, name, role, attributes: participantAttributes(actor, standing) });
+  const attemptId = await recordJoinAttempt({
+    roomId: room.id,
     identity,
-    name: actor.kind === "member" ? actor.user.name : `${actor.guest.displayName} (guest)`,
-    role,
-    attributes: participantAttributes(actor, standing),
+    name,
+    userId: actor.kind === "member" ? actor.user.id : null,
+    guestId: actor.kind === "guest" ? actor.guest.id : null,
+    inviteId,
   });
   const { LIVEKIT_PUBLIC_URL, TEST_ONLY_FORCE_TURN_RELAY } = env();
   return {
@@ -52,6 +58,7 @@ export async function issueJoinCredentials({ actor, room, standing }: RoomContex
     token,
     role,
     room: { slug: room.slug, name: room.name },
+    attemptId,
     ...(TEST_ONLY_FORCE_TURN_RELAY ? { iceTransportPolicy: "relay" as const } : {}),
   };
 }
@@ -69,7 +76,7 @@ export async function joinThroughInvite(
   caller: Actor | null,
   guestName: string | undefined,
 ): Promise<{ credentials: JoinCredentials; guestId: string | null }> {
-  const { roomId, guestId } = await redeemInvite(token, caller, guestName);
+  const { roomId, guestId, inviteId } = await redeemInvite(token, caller, guestName);
   const room = await findRoomById(roomId);
   const actor: Actor =
     caller?.kind === "member"
@@ -78,5 +85,5 @@ export async function joinThroughInvite(
         ? caller
         : { kind: "guest", guest: { id: guestId!, roomId, displayName: guestName! } };
   const standing = await standingIn(actor, room);
-  return { credentials: await issueJoinCredentials({ actor, room, standing }), guestId: actor.kind === "guest" ? actor.guest.id : null };
+  return { credentials: await issueJoinCredentials({ actor, room, standing }, inviteId), guestId: actor.kind === "guest" ? actor.guest.id : null };
 }

@@ -6,6 +6,7 @@ import { forgetOpenRoom } from "../livekit/room-service";
 import { verifyLiveKitWebhook } from "../livekit/webhook";
 import { logger } from "../logger";
 import { recordJoin, recordLeave, recordRoomClosed } from "./attendance";
+import { markJoinArrived } from "./join-attempts";
 import { presentParticipant } from "./present-participant";
 
 /** Notes the delivery; false when this event was handled before (LiveKit redelivers). */
@@ -24,7 +25,10 @@ async function apply(event: WebhookEvent): Promise<void> {
   const room = event.room;
   switch (event.event) {
     case "participant_joined":
-      if (room && event.participant) await recordJoin(room.name, room.sid, presentParticipant(event.participant, at));
+      if (room && event.participant) {
+        await recordJoin(room.name, room.sid, presentParticipant(event.participant, at));
+        await markJoinArrived(room.name, event.participant.identity, at);
+      }
       return;
     case "participant_left":
     case "participant_connection_aborted":

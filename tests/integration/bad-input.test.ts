@@ -51,6 +51,7 @@ const ROUTES: Route[] = [
   { method: "PATCH", path: "/api/rooms/[slug]/settings", as: "owner", params: ({ slug }) => ({ slug }), body: { kind: "json", valid: () => ({ maxParticipants: 12, allowGuests: false }) } },
   { method: "GET", path: "/api/rooms/[slug]/meetings/[meetingId]/attendance", as: "owner", params: ({ slug }) => ({ slug, meetingId: "no-such-meeting" }) },
   { method: "POST", path: "/api/check/token", as: "owner", body: { kind: "none" } },
+  { method: "POST", path: "/api/join-failures", as: "owner", body: { kind: "json", valid: () => ({ attemptId: "no-such-attempt", reason: "Timeout", message: "bad input" }) } },
   { method: "POST", path: "/api/invites/redeem", as: "anonymous", body: { kind: "json", valid: () => ({ token: "A".repeat(43), name: "Bad Input" }) } },
   { method: "POST", path: "/api/livekit/webhook", as: "anonymous", body: { kind: "webhook" } },
   { method: "GET", path: "/api/admin/rooms", as: "admin", query: { q: "bad", status: "live", sort: "name", dir: "asc", page: "1", perPage: "10" } },

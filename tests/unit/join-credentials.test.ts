@@ -13,11 +13,11 @@ describe("joining from the meeting page", () => {
     expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toEqual({ ok: true, credentials: { serverUrl: "ws://x", token: "t", room: { slug: "kfp-xqzt-mwe", name: "Standup" } } });
   });
 
-  it("offers a retry when the meeting service is down", async () => {
+  it("offers a retry, and the connection check, when the meeting service is down", async () => {
     respond(503, { error: { code: "livekit_unavailable", message: "The meeting service can't be reached right now." } });
     expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toEqual({
       ok: false,
-      problem: { title: "Meeting service unavailable", message: "The meeting service can't be reached right now.", retry: true },
+      problem: { title: "Meeting service unavailable", message: "The meeting service can't be reached right now.", retry: true, network: true },
     });
   });
 
@@ -31,6 +31,6 @@ describe("joining from the meeting page", () => {
   it("says so when Parley itself cannot be reached", async () => {
     vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))));
     const result = await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" });
-    expect(result).toMatchObject({ ok: false, problem: { title: "You're offline", retry: true } });
+    expect(result).toMatchObject({ ok: false, problem: { title: "You're offline", retry: true, network: true } });
   });
 });

@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { JoinCredentials } from "@/lib/meetings/join-credentials";
 import { CopyInviteLink } from "../CopyInviteLink";
+import { CheckConnectionLink } from "../check/CheckConnectionLink";
 import { fetchJoinCredentials, type JoinSource } from "./join-credentials";
 import { JOIN_MARKS, markJoin } from "./join-marks";
 import PreJoin from "./PreJoin";
@@ -28,6 +29,9 @@ function StageNotLoaded({ loaded }: { loaded: Loaded<unknown> }) {
       <div className="notice card" role="alert">
         <h1>Couldn&apos;t load the meeting</h1>
         <p>Part of this page did not load. Check your connection and reload the page.</p>
+        <p>
+          <CheckConnectionLink />
+        </p>
       </div>
     );
   }
@@ -38,7 +42,8 @@ type Stage =
   | { kind: "prejoin"; busy: boolean; error: string | null }
   | { kind: "connected"; credentials: JoinCredentials; choices: UserChoices; session: number }
   | { kind: "reconnecting"; slug: string; choices: UserChoices; session: number }
-  | { kind: "failed"; title: string; message: string; retry: boolean }
+  // network: the connection failed (not a refusal): the connection check may tell why
+  | { kind: "failed"; title: string; message: string; retry: boolean; network?: boolean }
   | { kind: "left" };
 
 // A connection lost for longer than LiveKit's own reconnection covers (the media server restarted,
@@ -58,7 +63,7 @@ function useRejoin(stage: Stage, setStage: (stage: Stage) => void) {
         if (!active) return;
         if (result.ok) return setStage({ kind: "connected", credentials: result.credentials, choices: stage.choices, session: stage.session + 1 });
         if (!result.problem.retry) return setStage({ kind: "failed", ...result.problem });
-        if (Date.now() - started > REJOIN_FOR_MS) return setStage({ kind: "failed", title: "Connection lost", message: "The meeting can't be reached right now. Check your connection and try again.", retry: true });
+        if (Date.now() - started > REJOIN_FOR_MS) return setStage({ kind: "failed", title: "Connection lost", message: "The meeting can't be reached right now. Check your connection and try again.", retry: true, network: true });
         setTimeout(() => active && attempt(n + 1), rejoinDelay(n));
       });
     attempt(0);
@@ -154,6 +159,11 @@ export function MeetingRoom({ title, source, slug, knownName, publishes, canMana
         <div className="notice card" role="alert">
           <h1>{stage.title}</h1>
           <p>{stage.message}</p>
+          {stage.network ? (
+            <p>
+              <CheckConnectionLink />
+            </p>
+          ) : null}
           <div className="row" style={{ justifyContent: "center" }}>
             {stage.retry ? <button onClick={retry}>Try again</button> : null}
             {isGuest ? null : (

@@ -8,13 +8,14 @@ import { useCallback } from "react";
 import type { JoinCredentials } from "@/lib/meetings/join-credentials";
 import { JOIN_MARKS, markJoin } from "./join-marks";
 import { ReconnectingNotice } from "./ReconnectingNotice";
+import { reportJoinFailure } from "./report-join-failure";
 import type { UserChoices } from "./user-choices";
 
 /**
  * How a meeting ended for this browser: the person left; it ended for them for good (said once,
  * maybe with a retry button); or the connection was lost and a fresh token may get them back in.
  */
-export type StageEnd = { kind: "left" } | { kind: "failed"; title: string; message: string; retry: boolean } | { kind: "lost" };
+export type StageEnd = { kind: "left" } | { kind: "failed"; title: string; message: string; retry: boolean; network?: boolean } | { kind: "lost" };
 
 // Disconnections that are meant: said once, no automatic way back.
 const finalDisconnects: Partial<Record<DisconnectReason, string>> = {
@@ -58,9 +59,10 @@ export default function MeetingStage({ credentials, choices, onEnd }: Props) {
     (error: Error) => {
       // Leaving while the connection is still being set up cancels it; onDisconnected follows.
       if (error instanceof ConnectionError && error.reason === ConnectionErrorReason.Cancelled) return;
-      onEnd({ kind: "failed", title: "Couldn't connect to the meeting", message: `The meeting service can't be reached right now (${error.message}). Check your connection and try again.`, retry: true });
+      reportJoinFailure(credentials.attemptId, error);
+      onEnd({ kind: "failed", title: "Couldn't connect to the meeting", message: `The meeting service can't be reached right now (${error.message}). Check your connection and try again.`, retry: true, network: true });
     },
-    [onEnd],
+    [onEnd, credentials.attemptId],
   );
 
   return (

@@ -4,7 +4,7 @@ import type { JoinCredentials } from "@/lib/meetings/join-credentials";
 export type JoinSource = { kind: "room"; slug: string } | { kind: "invite"; token: string };
 
 /** `fixable`: the caller typed something wrong (e.g. their name) and can correct it. */
-type Problem = { title: string; message: string; retry: boolean; fixable?: boolean };
+type Problem = { title: string; message: string; retry: boolean; fixable?: boolean; network?: boolean };
 
 const titles: Record<string, string> = {
   room_full: "This meeting is full",
@@ -32,7 +32,7 @@ export async function fetchJoinCredentials(
             body: JSON.stringify(name === undefined ? { token: source.token } : { token: source.token, name }),
           });
   } catch {
-    return { ok: false, problem: { title: "You're offline", message: "Parley can't be reached. Check your connection and try again.", retry: true } };
+    return { ok: false, problem: { title: "You're offline", message: "Parley can't be reached. Check your connection and try again.", retry: true, network: true } };
   }
   if (response.ok) return { ok: true, credentials: (await response.json()) as JoinCredentials };
   const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
@@ -52,7 +52,7 @@ export async function fetchJoinCredentials(
     case 429:
       return { ok: false, problem: { title: "Too many attempts", message, retry: true } };
     case 503:
-      return { ok: false, problem: { title: "Meeting service unavailable", message, retry: true } };
+      return { ok: false, problem: { title: "Meeting service unavailable", message, retry: true, network: true } };
     default:
       return { ok: false, problem: { title: "Couldn't join", message, retry: true } };
   }
