@@ -115,13 +115,13 @@ describe("TURN in docker compose", () => {
 describe("LiveKit on one machine (npm run dev and the tests)", () => {
   it("runs TURN on loopback, relaying to the media server on loopback", () => {
     const config = parse(localLiveKitConfig({ port: 1, rtcTcpPort: 2, rtcUdpPort: 3, turn: { udpPort: 4, relayPorts: [5, 6] } })) as { turn: Record<string, unknown> };
-    expect(config.turn).toEqual({ enabled: true, udp_port: 4, bind_addresses: ["127.0.0.1"], relay_range_start: 5, relay_range_end: 6, allow_restricted_peer_cidrs: ["127.0.0.0/8"] });
+    expect(config.turn).toEqual({ enabled: true, udp_port: 4, relay_range_start: 5, relay_range_end: 6, bind_addresses: ["127.0.0.1"], allow_restricted_peer_cidrs: ["127.0.0.0/8"] });
     expect(DEV_LIVEKIT.turn).toBeDefined();
   });
 
   it("leaves out what the older fallback server does not know (it parses its config strictly)", () => {
     const config = parse(localLiveKitConfig({ port: 1, rtcTcpPort: 2, rtcUdpPort: 3, turn: { udpPort: 4, relayPorts: [5, 6] } }, undefined, "1.9.12")) as { turn: Record<string, unknown> };
-    expect(config.turn.allow_restricted_peer_cidrs).toBeUndefined();
+    expect(config.turn).toEqual({ enabled: true, udp_port: 4, relay_range_start: 5, relay_range_end: 6 });
   });
 });
 

@@ -149,14 +149,16 @@ export async function runConnectionCheck(report: Report): Promise<void> {
   const { udp } = await checkUdp(credentials, server);
   report("udp", udp);
 
-  report("tcp", { verdict: "running", detail: "" });
-  report("tcp", await checkTcp(credentials, server));
-
   report("turn", { verdict: "running", detail: "" });
   const turn = await check.checkTURN();
   if (turn.status === CheckStatus.SKIPPED) report("turn", skipped("This Parley's meeting service offers no relay."));
   else if (turn.status === CheckStatus.SUCCESS) report("turn", passed("If nothing else gets through, media can go through the relay."));
   else report("turn", failed(blocked(`The relay can't be reached (${lastError(turn) || "no answer"}).`, "turn", server)));
+
+  // After TURN: LiveKit keeps the TCP-only preference this step asks for (per room and identity)
+  // for the rest of this check's connections, and a relay over UDP cannot reach TCP candidates.
+  report("tcp", { verdict: "running", detail: "" });
+  report("tcp", await checkTcp(credentials, server));
 
   for (const [step, run] of [
     ["audio", () => check.checkPublishAudio()],
