@@ -1,0 +1,67 @@
+// LiveKit on two nodes sharing Redis (./multi-node-stack.ts): two people reach the same meeting
+// through different nodes and see each other; Parley's admin view stays right; losing the node
+// that does not host the room changes nothing for the meeting, losing the one that does brings
+// both back within 30 s.
+import { expect, test } from "./fixtures";
+import { MultiNodeStack, type NodeName } from "./multi-node-stack";
+import { expectRemoteVideoPlaying, hostStartsMeeting, joinFromPreJoin, memberOpens, newPerson, signInAsAdmin, tiles } from "./support";
+
+const cluster = new MultiNodeStack();
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  await cluster.start();
+});
+test.afterAll(async () => cluster.stop());
+
+test("two people meet through different LiveKit nodes, and the meeting outlives either node", async ({ openPage }) => {
+  test.setTimeout(300_000);
+  // One person's browser signals through node A, the other's through node B (each app hands out
+  // a balancer that prefers one node).
+  const throughA = await openPage({ baseURL: cluster.appUrls.A });
+  const slug = await hostStartsMeeting(throughA, "Ada");
+  await joinFromPreJoin(throughA);
+  const toBBeforeB = cluster.connectionsTo("B");
+  const throughB = await openPage({ baseURL: cluster.appUrls.B });
+  await memberOpens(throughB, newPerson("Bea"), slug);
+  await joinFromPreJoin(throughB);
+  await expectRemoteVideoPlaying(throughA);
+  await expectRemoteVideoPlaying(throughB);
+  // The second browser's signalling did go to node B (the app's API calls all go through A's balancer).
+  expect(cluster.connectionsTo("B")).toBeGreaterThan(toBBeforeB);
+
+  const host = await cluster.hostOf(slug);
+  expect(host).not.toBeNull();
+  const other: NodeName = host === "A" ? "B" : "A";
+  expect((await cluster.roomService().listParticipants(slug)).length).toBe(2);
+
+  // The admin list (webhooks from the hosting node, reconciliation across the cluster) shows both.
+  const admin = await openPage({ baseURL: cluster.appUrls.A });
+  await signInAsAdmin(admin);
+  await admin.goto("/admin");
+  const row = admin.locator(`[data-testid="admin-room"][data-slug="${slug}"]`);
+  await expect(row.getByTestId("participant-count")).toHaveText("2", { timeout: 20_000 });
+
+  // The node that does not host the room goes away: the meeting goes on, on both screens, and
+  // the browser whose signalling went through it reconnects that through the hosting node.
+  const toHostBeforeKill = cluster.connectionsTo(host!);
+  await cluster.killNode(other);
+  await expect.poll(() => cluster.connectionsTo(host!), { timeout: 20_000 }).toBeGreaterThan(toHostBeforeKill);
+  for (const page of [throughA, throughB]) {
+    await expect(tiles(page)).toHaveCount(2);
+    await expectRemoteVideoPlaying(page);
+  }
+  await expect.poll(async () => (await cluster.roomService().listParticipants(slug)).length, { timeout: 20_000 }).toBe(2);
+
+  // The node hosting the room goes away: both browsers get back into the meeting, on the node
+  // that is left, within 30 s, without a reload.
+  await cluster.startNode(other);
+  await cluster.killNode(host!);
+  const backOnOtherNode = async () => (await cluster.hostOf(slug)) === other && (await cluster.roomService().listParticipants(slug).catch(() => [])).length === 2;
+  await expect.poll(backOnOtherNode, { timeout: 30_000, intervals: [500] }).toBe(true);
+  for (const page of [throughA, throughB]) {
+    await expect(tiles(page)).toHaveCount(2);
+    await expectRemoteVideoPlaying(page);
+  }
+  await expect(row.getByTestId("participant-count")).toHaveText("2", { timeout: 20_000 });
+});
