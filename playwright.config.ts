@@ -1,8 +1,10 @@
 import { defineConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "./tests/support/chromium";
+import { testStackIfStarted } from "./tests/support/config";
 
 // Run by `npm test` (scripts/test.ts), which builds the app, starts livekit-server and
-// `next start` on loopback, and passes their addresses in PARLEY_TEST_* variables.
+// `next start` on loopback, and describes them in the file PARLEY_TEST_STACK_FILE names
+// (read by tests/support/config.ts).
 export default defineConfig({
   testDir: "tests/e2e",
   timeout: 90_000,
@@ -13,7 +15,7 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: ".test-run/e2e-results.json" }]],
   outputDir: ".test-run/e2e-artifacts",
   use: {
-    baseURL: process.env.PARLEY_TEST_APP_URL,
+    baseURL: testStackIfStarted()?.app.env.NEXTAUTH_URL,
     launchOptions: chromiumLaunchOptions(),
     trace: "retain-on-failure",
     screenshot: "only-on-failure",

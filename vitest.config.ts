@@ -20,6 +20,10 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          // Each test file starts with the app's environment and a database of its own, so it
+          // can import lib/ code directly (tests/support/isolated-app-env.ts says how).
+          globalSetup: ["tests/support/migrated-database.ts"],
+          setupFiles: ["tests/support/isolated-app-env.ts"],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

@@ -4,22 +4,18 @@
 // admin signs in, and each case is requested sequentially, then from 4 clients at once.
 // Builds the app first when .next is missing or older than the sources. Prints a table and
 // writes bench/results/admin-list.json.
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import { cpus, loadavg, totalmem } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { BENCH_SEARCH_WORD, seedAdminBench, BENCH_ADMIN, type AdminBenchSummary } from "../scripts/lib/admin-bench-seed";
-import type { LocalLiveKit } from "../scripts/lib/livekit-config";
-import { run, type Managed } from "../scripts/lib/processes";
-import { migrate, startLiveKit, startNext } from "../scripts/lib/stack";
 import { HttpClient } from "../tests/support/http-client";
+import { buildApp, localApp, localLiveKit, localUrl, migrateApp, newSecret, startApp, startLiveKitServer, type Managed } from "../tests/support/local-stack";
+import { BENCH_SEARCH_WORD, seedAdminBench, BENCH_ADMIN, type AdminBenchSummary } from "./lib/admin-bench-seed";
 import { startLiveKitStandIn } from "./lib/livekit-stand-in";
-import { benchAppEnv } from "./lib/stack";
 
 const APP_PORT = 3400;
-const LIVEKIT: LocalLiveKit = { port: 7990, rtcTcpPort: 7991, rtcUdpPort: 7992 };
+const LIVEKIT = { port: 7990, rtcTcpPort: 7991, rtcUdpPort: 7992 };
 const RESULTS = path.resolve("bench", "results");
 const DATABASE = path.join(RESULTS, "admin-list.db");
 const WARM_UP = 20;
@@ -79,7 +75,7 @@ function buildIfStale(): void {
     return;
   }
   console.log("Building the app (next build)...");
-  if (run("node_modules/.bin/next", ["build"], { NEXT_TELEMETRY_DISABLED: "1" }) !== 0) throw new Error("next build failed; see the output above.");
+  buildApp();
 }
 
 async function timed(client: HttpClient, url: string): Promise<number> {
@@ -123,18 +119,17 @@ async function main(): Promise<void> {
   buildIfStale();
 
   for (const suffix of ["", "-wal", "-shm"]) rmSync(DATABASE + suffix, { force: true });
-  const key = "benchkey";
-  const secret = randomBytes(32).toString("base64url");
-  const appUrl = `http://127.0.0.1:${APP_PORT}`;
-  const env = benchAppEnv({ databaseUrl: `file:${DATABASE}`, appUrl, livekitPort: LIVEKIT.port, key, secret });
-  migrate(env);
+  const appUrl = localUrl(APP_PORT);
+  const livekitServer = localLiveKit(LIVEKIT, { key: "benchkey", webhookApps: [appUrl], logFile: path.join(RESULTS, "admin-list-livekit.log") });
+  const app = localApp({ port: APP_PORT, databaseFile: DATABASE, authSecret: newSecret(), livekit: livekitServer, logFile: path.join(RESULTS, "admin-list-app.log") });
+  migrateApp(app);
   const seedStarted = performance.now();
   const dataset: AdminBenchSummary = await seedAdminBench(DATABASE);
   console.log(`Seeded in ${Math.round(performance.now() - seedStarted)} ms:`, dataset);
 
   let livekit: string;
   if (options["livekit-server"]) {
-    running.push(await startLiveKit(LIVEKIT, key, secret, [appUrl], path.join(RESULTS, "admin-list-livekit.log")));
+    running.push(await startLiveKitServer(livekitServer));
     livekit = "livekit-server, nobody connected";
   } else {
     const started = await startLiveKitStandIn(DATABASE, LIVEKIT.port);
@@ -142,7 +137,7 @@ async function main(): Promise<void> {
     livekit = `stand-in reporting ${started.rooms} live rooms, ${started.participants} participants`;
   }
   console.log(`LiveKit: ${livekit}`);
-  running.push(await startNext("start", APP_PORT, env, path.join(RESULTS, "admin-list-app.log")));
+  running.push(await startApp(app));
 
   const client = new HttpClient(appUrl);
   if (!(await client.signIn(BENCH_ADMIN.email, BENCH_ADMIN.password))) throw new Error(`Signing in as ${BENCH_ADMIN.email} failed.`);

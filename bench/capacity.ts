@@ -18,14 +18,16 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
+import { harnessSettings } from "../tests/support/config";
+import { signedUp } from "../tests/support/factories";
+import type { HttpClient } from "../tests/support/http-client";
 import { runAutocannon, type AutocannonResult } from "./lib/autocannon";
 import { cpuMeter } from "./lib/cpu";
 import { printMachine, printTable, writeResult } from "./lib/report";
-import { RESULTS_DIR, signedInUser, withBenchStack, type BenchStack } from "./lib/stack";
-import type { HttpClient } from "../tests/support/http-client";
+import { RESULTS_DIR, withBenchStack, type BenchStack } from "./lib/stack";
 
 const LK_INSTALL = "go install github.com/livekit/livekit-cli/v2/cmd/lk@latest";
-const STEP_SECONDS = Number(process.env.BENCH_CAPACITY_SECONDS ?? 30);
+const STEP_SECONDS = harnessSettings().BENCH_CAPACITY_SECONDS;
 const JOINS_PER_SECOND = 10;
 const APP_P99_LIMIT_MS = 100;
 // A steady trickle, to measure the latency people see, not to load the app: each page render
@@ -41,7 +43,7 @@ const only = process.argv.slice(2).find((arg) => arg in SERIES);
 type Tool = { kind: "lk" | "parley-loadtest"; bin: string };
 
 function findTool(): Tool {
-  for (const candidate of [process.env.LK_PATH, "lk", path.join(homedir(), "go", "bin", "lk")]) {
+  for (const candidate of [harnessSettings().LK_PATH, "lk", path.join(homedir(), "go", "bin", "lk")]) {
     if (!candidate) continue;
     const found = spawnSync("sh", ["-c", `command -v "${candidate}"`], { encoding: "utf8" }).stdout.trim();
     if (found) return { kind: "lk", bin: found };
@@ -127,13 +129,14 @@ type Probe = { label: string; path: string; method: "GET" | "POST"; cookie: stri
 
 await withBenchStack(async (stack) => {
   const tool = findTool();
-  const owner = await signedInUser(stack.appUrl, "host");
-  const member = await signedInUser(stack.appUrl, "member");
+  const owner = await signedUp("host", stack.appUrl);
+  const member = await signedUp("member", stack.appUrl);
+  const memberCookie = member.client.cookieHeader();
   const probeRoom = await owner.client.createRoom("Capacity benchmark");
   const probes: Probe[] = [
-    { label: "GET /r/<slug>", path: `/r/${probeRoom.slug}`, method: "GET", cookie: member.sessionCookie },
-    { label: "GET /", path: "/", method: "GET", cookie: member.sessionCookie },
-    { label: "POST token", path: `/api/rooms/${probeRoom.slug}/token`, method: "POST", cookie: member.sessionCookie },
+    { label: "GET /r/<slug>", path: `/r/${probeRoom.slug}`, method: "GET", cookie: memberCookie },
+    { label: "GET /", path: "/", method: "GET", cookie: memberCookie },
+    { label: "POST token", path: `/api/rooms/${probeRoom.slug}/token`, method: "POST", cookie: memberCookie },
   ];
   // Warm the app up first: the first requests to each route load and compile its code.
   for (const probe of probes) await runAutocannon({ url: stack.appUrl + probe.path, method: probe.method, headers: { cookie: probe.cookie }, connections: 2, duration: 3 });

@@ -13,11 +13,13 @@ import { writeFileSync } from "node:fs";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { JOIN_MARKS } from "../app/_components/meeting/join-marks";
 import { CHROMIUM_ARGS, findChromium } from "../tests/support/chromium";
+import { harnessSettings } from "../tests/support/config";
+import { signedUp } from "../tests/support/factories";
 import { cpuMeter, findDescendant } from "./lib/cpu";
 import { median, ms, percentile, printMachine, printTable, writeResult } from "./lib/report";
-import { RESULTS_DIR, signedInUser, withBenchStack, type BenchStack } from "./lib/stack";
+import { RESULTS_DIR, withBenchStack, type BenchStack } from "./lib/stack";
 
-const RUNS = Number(process.env.BENCH_JOIN_RUNS ?? 15);
+const RUNS = harnessSettings().BENCH_JOIN_RUNS;
 const WARM_UP_RUNS = 1;
 const TARGET_MEDIAN_MS = 1000;
 const warm = process.argv.includes("--warm");
@@ -168,7 +170,7 @@ async function measureOne(context: BrowserContext, url: string, profileTo?: stri
     await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
     await cdp.send("Profiler.start");
   }
-  const tracing = profileTo && process.env.BENCH_JOIN_TRACE ? context.browser() : null;
+  const tracing = profileTo && harnessSettings().BENCH_JOIN_TRACE ? context.browser() : null;
   if (tracing) await tracing.startTracing(page, { path: profileTo!.replace(/\.cpuprofile$/, "-trace.json"), categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink.user_timing", "toplevel", "webrtc"] });
   try {
     await page.goto(url);
@@ -202,15 +204,15 @@ async function measureOne(context: BrowserContext, url: string, profileTo?: stri
 await withBenchStack(async (stack) => {
   const executablePath = findChromium();
   if (!executablePath) throw new Error("No Chromium found: install one (apt-get install chromium) or set CHROME_PATH.");
-  const owner = await signedInUser(stack.appUrl, "host");
+  const owner = await signedUp("host", stack.appUrl);
   const room = await owner.client.createRoom("Join benchmark");
   const url = `${stack.appUrl}/r/${room.slug}`;
   const members = [];
-  for (let i = 0; i < RUNS + WARM_UP_RUNS; i++) members.push(await signedInUser(stack.appUrl, "joiner"));
+  for (let i = 0; i < RUNS + WARM_UP_RUNS; i++) members.push(await signedUp("joiner", stack.appUrl));
 
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
-    await joinAsPublisher(browser, stack, url, owner.sessionCookie);
+    await joinAsPublisher(browser, stack, url, owner.client.cookieHeader());
     const chromiumPid = findDescendant(/^chrom/);
     const meter = cpuMeter(() => ({ app: stack.processes.app.child.pid!, livekit: stack.processes.livekit.child.pid!, ...(chromiumPid ? { chromium: chromiumPid } : {}) }));
     const runs: Timings[] = [];
@@ -219,7 +221,7 @@ await withBenchStack(async (stack) => {
       // --warm: one context for all runs, signed in as each member in turn
       const context: BrowserContext = warm ? (shared ??= await newBenchContext(browser)) : await newBenchContext(browser);
       await context.clearCookies();
-      await context.addCookies(cookiesFor(member.sessionCookie, stack.appUrl));
+      await context.addCookies(cookiesFor(member.client.cookieHeader(), stack.appUrl));
       await context.grantPermissions(["camera", "microphone"], { origin: stack.appUrl });
       if (!warm || i === 0) await context.addInitScript(instrumentPage, thinkMs);
       const last = i === members.length - 1;

@@ -1,10 +1,11 @@
 // npm run bench:token — autocannon, 10 connections for 10 s, against POST /api/rooms/<slug>/token
 // as a signed-in member (not the owner, so the standing lookup runs) of an existing room, with
 // the session check, the database lookups and LiveKit's CreateRoom all in place.
+import { signedUp } from "../tests/support/factories";
 import { autocannonCommand, runAutocannon, type AutocannonOptions } from "./lib/autocannon";
 import { cpuMeter } from "./lib/cpu";
 import { ms, printMachine, printTable, writeResult } from "./lib/report";
-import { signedInUser, withBenchStack } from "./lib/stack";
+import { withBenchStack } from "./lib/stack";
 
 const CONNECTIONS = 10;
 const SECONDS = 10;
@@ -12,14 +13,14 @@ const WARM_UP_SECONDS = 3;
 const TARGET = { requestsPerSecond: 1200, p99Ms: 20 };
 
 await withBenchStack(async (stack) => {
-  const owner = await signedInUser(stack.appUrl, "owner");
+  const owner = await signedUp("owner", stack.appUrl);
   const room = await owner.client.createRoom("Token benchmark");
-  const member = await signedInUser(stack.appUrl, "member");
+  const member = await signedUp("member", stack.appUrl);
   const url = `${stack.appUrl}/api/rooms/${room.slug}/token`;
   const check = await member.client.request(`/api/rooms/${room.slug}/token`, { method: "POST" });
   if (check.status !== 200) throw new Error(`the token route answered ${check.status}, not 200: ${await check.text()}`);
 
-  const options: AutocannonOptions = { url, method: "POST", headers: { cookie: member.sessionCookie }, connections: CONNECTIONS, duration: SECONDS };
+  const options: AutocannonOptions = { url, method: "POST", headers: { cookie: member.client.cookieHeader() }, connections: CONNECTIONS, duration: SECONDS };
   console.log(`warming up for ${WARM_UP_SECONDS} s...`);
   await runAutocannon({ ...options, duration: WARM_UP_SECONDS });
   console.log(`measuring: ${autocannonCommand(options)}`);

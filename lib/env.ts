@@ -39,7 +39,9 @@ const trustProxy = z
     return z.NEVER;
   });
 
-const schema = z.object({
+// Exported for tools that start the app or describe it (scripts/, tests/support/): the app's
+// environment as written is `z.input<typeof envSchema>`.
+export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
     .string()
@@ -78,7 +80,7 @@ const schema = z.object({
   TEST_ONLY_FORCE_TURN_RELAY: z.enum(["0", "1"]).default("0").transform((value) => value === "1"),
 });
 
-export type Env = z.infer<typeof schema> & { LIVEKIT_PUBLIC_URL: string };
+export type Env = z.infer<typeof envSchema> & { LIVEKIT_PUBLIC_URL: string };
 
 export class EnvError extends Error {
   constructor(issues: string[]) {
@@ -91,7 +93,7 @@ export class EnvError extends Error {
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = schema.safeParse(source);
+  const result = envSchema.safeParse(source);
   if (!result.success) {
     throw new EnvError(
       result.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`),

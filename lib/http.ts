@@ -1,29 +1,33 @@
 // The one error type of the app and the one JSON error shape: { "error": { "code", "message" } }.
 import { NextResponse } from "next/server";
 import { z, ZodError, type ZodType } from "zod";
+import { ERROR_STATUS, type ErrorBody, type ErrorCode, type ErrorStatus } from "./error-codes";
 import { logger } from "./logger";
 
+/** A refusal with its code; the HTTP status comes from the code (lib/error-codes.ts). */
 export class AppError extends Error {
+  readonly status: ErrorStatus;
+
   constructor(
-    readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = "AppError";
+    this.status = ERROR_STATUS[code];
   }
 }
 
-export const unauthenticated = () => new AppError(401, "unauthenticated", "Sign in to continue.");
-export const notFound = (what = "That") => new AppError(404, "not_found", `${what} does not exist.`);
+export const unauthenticated = () => new AppError("unauthenticated", "Sign in to continue.");
+export const notFound = (what = "That") => new AppError("not_found", `${what} does not exist.`);
 
 // Every JSON body this API takes is a few hundred bytes; nothing legitimate comes near this.
 export const MAX_BODY_BYTES = 64 * 1024;
 export const payloadTooLarge = () =>
-  new AppError(413, "payload_too_large", `The request body is larger than ${MAX_BODY_BYTES / 1024} kB.`);
+  new AppError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES / 1024} kB.`);
 
-export function errorBody(code: string, message: string) {
+export function errorBody(code: ErrorCode, message: string): ErrorBody {
   return { error: { code, message } };
 }
 
@@ -33,10 +37,10 @@ export function errorResponse(error: unknown): NextResponse {
   }
   if (error instanceof ZodError) {
     const message = error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ` : "") + issue.message).join("; ");
-    return NextResponse.json(errorBody("invalid_request", message), { status: 400 });
+    return NextResponse.json(errorBody("invalid_request", message), { status: ERROR_STATUS.invalid_request });
   }
   logger.error("unhandled_error", { error: error instanceof Error ? error.stack ?? error.message : String(error) });
-  return NextResponse.json(errorBody("internal", "Something went wrong on our side."), { status: 500 });
+  return NextResponse.json(errorBody("internal", "Something went wrong on our side."), { status: ERROR_STATUS.internal });
 }
 
 /**
@@ -63,7 +67,7 @@ export async function readBodyText(request: Request): Promise<string> {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
-    throw new AppError(400, "invalid_encoding", "The request body is not UTF-8 text.");
+    throw new AppError("invalid_encoding", "The request body is not UTF-8 text.");
   }
 }
 
@@ -77,10 +81,18 @@ export async function parseJsonBody<T>(request: Request, schema: ZodType<T>): Pr
   try {
     body = text.length === 0 ? {} : JSON.parse(text);
   } catch {
-    throw new AppError(400, "invalid_json", "The request body is not valid JSON.");
+    throw new AppError("invalid_json", "The request body is not valid JSON.");
   }
   return schema.parse(body);
 }
+
+/** Reads and validates a query string; a parameter sent twice counts once (the last). */
+export function parseQuery<T>(request: Request, schema: ZodType<T>): T {
+  return schema.parse(Object.fromEntries(new URL(request.url).searchParams));
+}
+
+/** The second argument of a route handler under dynamic segments, e.g. `RouteParams<"slug">` for [slug]. */
+export type RouteParams<Segment extends string, Value extends string | string[] = string> = { params: Promise<Record<Segment, Value>> };
 
 /** Wraps a route handler so every thrown error becomes the JSON error body. */
 export function handler<Args extends unknown[]>(

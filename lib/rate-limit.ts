@@ -69,7 +69,7 @@ function inWords(seconds: number): string {
 }
 
 export function rateLimited(retryAfterSeconds: number, what: string): AppError {
-  return new AppError(429, "rate_limited", `${what} Try again in ${inWords(retryAfterSeconds)}.`, {
+  return new AppError("rate_limited", `${what} Try again in ${inWords(retryAfterSeconds)}.`, {
     "Retry-After": String(retryAfterSeconds),
   });
 }

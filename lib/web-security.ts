@@ -74,13 +74,13 @@ export function isCrossSiteWrite({ method, pathname, headers }: IncomingRequest,
 /** Why this request is refused before it reaches a route, or null. */
 export function requestRefusal(request: IncomingRequest, appOrigin: string): AppError | null {
   if (isCrossSiteWrite(request, appOrigin)) {
-    return new AppError(403, "cross_origin", "This request came from another site and was refused.");
+    return new AppError("cross_origin", "This request came from another site and was refused.");
   }
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return payloadTooLarge();
   try {
     decodeURIComponent(request.pathname);
   } catch {
-    return new AppError(400, "invalid_path", "The address is not valid.");
+    return new AppError("invalid_path", "The address is not valid.");
   }
   return null;
 }

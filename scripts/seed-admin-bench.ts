@@ -1,8 +1,8 @@
 // npm run db:seed-admin-bench -- <sqlite file>   (or DATABASE_URL=file:...)
 // Fills an empty, migrated database with 10,000 rooms and 100,000 attendance rows for the admin
 // benchmark (bench/admin-list.ts). Refuses a database that already has accounts.
+import { BENCH_ADMIN, seedAdminBench } from "../bench/lib/admin-bench-seed";
 import { sqliteFileFromUrl } from "../lib/sqlite-url";
-import { BENCH_ADMIN, seedAdminBench } from "./lib/admin-bench-seed";
 
 const file = process.argv[2] ?? (process.env.DATABASE_URL ? sqliteFileFromUrl(process.env.DATABASE_URL) : undefined);
 if (!file) {

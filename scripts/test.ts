@@ -1,19 +1,18 @@
 // npm test — every test, on real parts. Typecheck, lint and unit tests first; then a production
 // build served by `next start`, a real livekit-server and a fresh SQLite file, all on loopback,
 // for the integration tests (Vitest) and the end-to-end tests (Playwright in Chromium).
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { findChromium } from "../tests/support/chromium";
+import { describeTestStack, harnessSettings, type TestStack } from "../tests/support/config";
+import { TEST_ADMIN } from "../tests/support/factories";
+import { buildApp, localApp, localLiveKit, localUrl, migrateApp, newSecret, startApp, startLiveKitServer, type Managed } from "../tests/support/local-stack";
 import { findOrInstallLiveKitServer } from "./lib/livekit-server";
 import type { LocalLiveKit } from "./lib/livekit-config";
-import { run, type Managed } from "./lib/processes";
-import { migrate, startLiveKit, startNext, type AppEnv } from "./lib/stack";
+import { run } from "./lib/processes";
 
 const RUN_DIR = ".test-run";
-// Signing up with this address makes an admin (tests need one regardless of who signs up first).
-const TEST_ADMIN_EMAIL = "admin@parley.test";
 // PARLEY_TEST_PORT_OFFSET shifts every port, so two checkouts can run their tests side by side.
-const PORT_OFFSET = Number(process.env.PARLEY_TEST_PORT_OFFSET ?? 0);
+const PORT_OFFSET = harnessSettings().PARLEY_TEST_PORT_OFFSET;
 const APP_PORT = 3210 + PORT_OFFSET;
 // A second instance of the same build whose LiveKit address has nothing behind it: what people
 // see when the media server is down.
@@ -22,9 +21,6 @@ const DEAD_LIVEKIT_PORT = 7989 + PORT_OFFSET;
 // A second stack, app (own database) and livekit-server, that fault tests start, kill and
 // restart themselves (tests/e2e/restartable-stack.ts).
 const RESTARTABLE_APP_PORT = 3212 + PORT_OFFSET;
-// The main livekit-server runs TURN on loopback too; a relayed connection takes a port from this
-// range (one per offset; offsets are multiples of 100).
-const RELAY_PORTS: [number, number] = [40000 + PORT_OFFSET, 40000 + PORT_OFFSET + 99];
 // Without TURN: with it, "the media server crashes during a meeting and comes back" saw the
 // video stall after the reconnection in 3 runs of 3 (livekit-server v1.13.5 and v1.9.12 alike),
 // and passed without it; not understood yet. The TURN relay is tested on the main stack.
@@ -32,15 +28,6 @@ const RESTARTABLE_LIVEKIT: LocalLiveKit = { port: 7984 + PORT_OFFSET, rtcTcpPort
 // A fourth, with its own database and rate limits tight enough to reach in a test. The others
 // allow far more than the defaults: the suites sign up and in hundreds of times from 127.0.0.1.
 const STRICT_APP_PORT = 3213 + PORT_OFFSET;
-const GENEROUS_RATE_LIMITS = {
-  RATE_LIMIT_SIGN_IN_PER_EMAIL: "100000/1m",
-  RATE_LIMIT_SIGN_IN_PER_IP: "100000/1m",
-  RATE_LIMIT_SIGN_UP_PER_IP: "100000/1m",
-  RATE_LIMIT_SIGN_UP_PER_EMAIL: "100000/1m",
-  RATE_LIMIT_JOIN_PER_CALLER: "100000/1m",
-  RATE_LIMIT_CONNECTION_CHECK_PER_CALLER: "100000/1m",
-  RATE_LIMIT_JOIN_FAILURE_REPORTS_PER_CALLER: "100000/1m",
-};
 const STRICT_RATE_LIMITS = {
   RATE_LIMIT_SIGN_IN_PER_EMAIL: "3/15m",
   RATE_LIMIT_SIGN_IN_PER_IP: "8/15m",
@@ -50,21 +37,23 @@ const STRICT_RATE_LIMITS = {
   RATE_LIMIT_CONNECTION_CHECK_PER_CALLER: "2/10m",
   RATE_LIMIT_JOIN_FAILURE_REPORTS_PER_CALLER: "3/10m",
 };
-// The main app's build, database and LiveKit once more, but its meeting pages connect through
-// LiveKit's TURN relay only (TEST_ONLY_FORCE_TURN_RELAY): a browser behind a strict firewall.
-const RELAY_ONLY_APP_PORT = 3221 + PORT_OFFSET;
-// LiveKit's multi-node mode (tests/e2e/multi-node-stack.ts): Redis, two nodes, two apps; started
-// by the test itself. No TURN, for the reason given for the restartable stack: nodes get killed.
-const MULTI_NODE_BASE = 8000 + PORT_OFFSET;
-const multiNode = (first: number): LocalLiveKit => ({ port: first, rtcTcpPort: first + 1, rtcUdpPort: first + 2 });
-// Free for a test to start an app of its own on (e.g. one restored from a backup).
-const SPARE_APP_PORT = 3220 + PORT_OFFSET;
+// The main livekit-server runs TURN on loopback too; a relayed connection takes a port from this
+// range (one per offset; offsets are multiples of 100).
 const TEST_LIVEKIT: LocalLiveKit = {
   port: 7980 + PORT_OFFSET,
   rtcTcpPort: 7981 + PORT_OFFSET,
   rtcUdpPort: 7982 + PORT_OFFSET,
-  turn: { udpPort: 7983 + PORT_OFFSET, relayPorts: RELAY_PORTS },
+  turn: { udpPort: 7983 + PORT_OFFSET, relayPorts: [40000 + PORT_OFFSET, 40000 + PORT_OFFSET + 99] },
 };
+// The main app's build, database and LiveKit once more, but its meeting pages connect through
+// LiveKit's TURN relay only (TEST_ONLY_FORCE_TURN_RELAY): a browser behind a strict firewall.
+const RELAY_ONLY_APP_PORT = 3221 + PORT_OFFSET;
+// Free for a test to start an app of its own on (e.g. one restored from a backup).
+const SPARE_APP_PORT = 3220 + PORT_OFFSET;
+// LiveKit's multi-node mode (tests/e2e/multi-node-stack.ts): Redis, two nodes, two apps, started
+// by the test itself. No TURN, for the reason given for the restartable stack: nodes get killed.
+const MULTI_NODE_BASE = 8000 + PORT_OFFSET;
+const multiNode = (first: number): LocalLiveKit => ({ port: first, rtcTcpPort: first + 1, rtcUdpPort: first + 2 });
 
 // `npm test` runs everything; `npm test -- e2e [playwright args]` or `npm test -- integration
 // [vitest args]` runs one suite against a fresh stack, for working on it.
@@ -149,74 +138,59 @@ async function main(): Promise<number> {
   console.log(`livekit-server: ${findOrInstallLiveKitServer()}`);
 
   step("production build");
-  if (run("node_modules/.bin/next", ["build"], { NEXT_TELEMETRY_DISABLED: "1" }) !== 0) return 1;
+  buildApp();
 
-  step("starting livekit-server and the app on loopback");
+  step("starting livekit-server and the apps on loopback");
   const key = "testkey";
-  const secret = randomBytes(32).toString("base64url");
-  const env: AppEnv = {
-    DATABASE_URL: `file:./${RUN_DIR}/parley.db`,
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    NEXTAUTH_URL: `http://127.0.0.1:${APP_PORT}`,
-    LIVEKIT_URL: `http://127.0.0.1:${TEST_LIVEKIT.port}`,
-    LIVEKIT_PUBLIC_URL: `ws://127.0.0.1:${TEST_LIVEKIT.port}`,
-    LIVEKIT_API_KEY: key,
-    LIVEKIT_API_SECRET: secret,
-    ADMIN_EMAILS: TEST_ADMIN_EMAIL,
-    LOG_LEVEL: "warn",
-    ...GENEROUS_RATE_LIMITS,
-  };
-  migrate(env);
-  const restartable: AppEnv = {
-    ...env,
-    DATABASE_URL: `file:./${RUN_DIR}/restartable.db`,
-    NEXTAUTH_URL: `http://127.0.0.1:${RESTARTABLE_APP_PORT}`,
-    LIVEKIT_URL: `http://127.0.0.1:${RESTARTABLE_LIVEKIT.port}`,
-    LIVEKIT_PUBLIC_URL: `ws://127.0.0.1:${RESTARTABLE_LIVEKIT.port}`,
-  };
-  migrate(restartable);
-  const strict: AppEnv = { ...env, ...STRICT_RATE_LIMITS, DATABASE_URL: `file:./${RUN_DIR}/strict.db`, NEXTAUTH_URL: `http://127.0.0.1:${STRICT_APP_PORT}` };
-  migrate(strict);
-  running.push(await startLiveKit(TEST_LIVEKIT, key, secret, [env.NEXTAUTH_URL], `${RUN_DIR}/livekit.log`));
-  running.push(await startNext("start", APP_PORT, env, `${RUN_DIR}/app.log`));
-  const withoutLiveKit = `http://127.0.0.1:${APP_WITHOUT_LIVEKIT_PORT}`;
-  running.push(
-    await startNext(
-      "start",
-      APP_WITHOUT_LIVEKIT_PORT,
-      { ...env, NEXTAUTH_URL: withoutLiveKit, LIVEKIT_URL: `http://127.0.0.1:${DEAD_LIVEKIT_PORT}`, LIVEKIT_PUBLIC_URL: `ws://127.0.0.1:${DEAD_LIVEKIT_PORT}` },
-      `${RUN_DIR}/app-without-livekit.log`,
-    ),
-  );
-  running.push(await startNext("start", STRICT_APP_PORT, strict, `${RUN_DIR}/app-strict.log`));
-  const relayOnly: AppEnv = { ...env, NEXTAUTH_URL: `http://127.0.0.1:${RELAY_ONLY_APP_PORT}`, TEST_ONLY_FORCE_TURN_RELAY: "1" };
-  running.push(await startNext("start", RELAY_ONLY_APP_PORT, relayOnly, `${RUN_DIR}/app-relay-only.log`));
-  const testEnv = {
-    PARLEY_TEST_APP_URL: env.NEXTAUTH_URL,
-    PARLEY_TEST_APP_WITHOUT_LIVEKIT_URL: withoutLiveKit,
-    PARLEY_TEST_STRICT_APP_URL: strict.NEXTAUTH_URL,
-    PARLEY_TEST_STRICT_RATE_LIMITS: JSON.stringify(STRICT_RATE_LIMITS),
-    PARLEY_TEST_LIVEKIT_URL: env.LIVEKIT_URL,
-    PARLEY_TEST_LIVEKIT_KEY: key,
-    PARLEY_TEST_LIVEKIT_SECRET: secret,
-    PARLEY_TEST_DATABASE_FILE: `${RUN_DIR}/parley.db`,
-    PARLEY_TEST_APP_LOG: `${RUN_DIR}/app.log`,
-    PARLEY_TEST_ADMIN_EMAIL: TEST_ADMIN_EMAIL,
-    PARLEY_TEST_SPARE_APP_PORT: String(SPARE_APP_PORT),
-    PARLEY_TEST_RELAY_ONLY_APP_URL: relayOnly.NEXTAUTH_URL,
-    PARLEY_TEST_MULTI_NODE: JSON.stringify({
-      runDir: RUN_DIR,
+  const livekit = localLiveKit(TEST_LIVEKIT, { key, webhookApps: [localUrl(APP_PORT)], logFile: `${RUN_DIR}/livekit.log` });
+  const restartableLiveKit = localLiveKit(RESTARTABLE_LIVEKIT, { key, webhookApps: [localUrl(RESTARTABLE_APP_PORT)], logFile: `${RUN_DIR}/restartable-livekit.log` });
+  // One secret for every app: they share 127.0.0.1, so a browser sends each app the others' cookies.
+  const common = { authSecret: newSecret(), env: { ADMIN_EMAILS: TEST_ADMIN.email } };
+  const stack: TestStack = {
+    app: localApp({ ...common, port: APP_PORT, databaseFile: `./${RUN_DIR}/parley.db`, livekit, logFile: `${RUN_DIR}/app.log` }),
+    livekit,
+    appWithoutLiveKit: localApp({
+      ...common,
+      port: APP_WITHOUT_LIVEKIT_PORT,
+      databaseFile: `./${RUN_DIR}/parley.db`,
+      livekit: { ...livekit, ports: { ...livekit.ports, port: DEAD_LIVEKIT_PORT } },
+      logFile: `${RUN_DIR}/app-without-livekit.log`,
+    }),
+    strictApp: localApp({
+      ...common,
+      port: STRICT_APP_PORT,
+      databaseFile: `./${RUN_DIR}/strict.db`,
+      livekit,
+      logFile: `${RUN_DIR}/app-strict.log`,
+      env: { ...common.env, ...STRICT_RATE_LIMITS },
+    }),
+    restartable: {
+      app: localApp({ ...common, port: RESTARTABLE_APP_PORT, databaseFile: `./${RUN_DIR}/restartable.db`, livekit: restartableLiveKit, logFile: `${RUN_DIR}/restartable-app.log` }),
+      livekit: restartableLiveKit,
+    },
+    relayOnlyApp: localApp({
+      ...common,
+      port: RELAY_ONLY_APP_PORT,
+      databaseFile: `./${RUN_DIR}/parley.db`,
+      livekit,
+      logFile: `${RUN_DIR}/app-relay-only.log`,
+      env: { ...common.env, TEST_ONLY_FORCE_TURN_RELAY: "1" },
+    }),
+    spareAppPort: SPARE_APP_PORT,
+    multiNode: {
       redisPort: MULTI_NODE_BASE,
       nodes: [multiNode(MULTI_NODE_BASE + 1), multiNode(MULTI_NODE_BASE + 4)],
-      appPorts: [3222 + PORT_OFFSET, 3223 + PORT_OFFSET],
-      env,
-    }),
-    PARLEY_TEST_RESTARTABLE_STACK: JSON.stringify({
-      app: { port: RESTARTABLE_APP_PORT, env: restartable, logFile: `${RUN_DIR}/restartable-app.log` },
-      livekit: { ports: RESTARTABLE_LIVEKIT, key, secret, logFile: `${RUN_DIR}/restartable-livekit.log` },
-    }),
-    CHROME_PATH: chromium,
+      apps: [
+        localApp({ ...common, port: 3222 + PORT_OFFSET, databaseFile: `./${RUN_DIR}/multi-node.db`, livekit, logFile: `${RUN_DIR}/multi-node-app-a.log` }),
+        localApp({ ...common, port: 3223 + PORT_OFFSET, databaseFile: `./${RUN_DIR}/multi-node.db`, livekit, logFile: `${RUN_DIR}/multi-node-app-b.log` }),
+      ],
+      logDir: RUN_DIR,
+    },
   };
+  for (const app of [stack.app, stack.restartable.app, stack.strictApp]) migrateApp(app);
+  running.push(await startLiveKitServer(stack.livekit));
+  for (const app of [stack.app, stack.appWithoutLiveKit, stack.strictApp, stack.relayOnlyApp]) running.push(await startApp(app));
+  const testEnv = { ...describeTestStack(`${RUN_DIR}/stack.json`, stack), CHROME_PATH: chromium };
 
   let integration = 0;
   let e2e = 0;

@@ -3,8 +3,11 @@ import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import type { SignUpResponse } from "@/app/api/accounts/route";
 import { emailSchema, passwordSchema, displayNameSchema } from "@/lib/accounts/rules";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
+import { callApi } from "./api";
+import { words } from "./error-words";
 import { FormError } from "./FormError";
 
 type Mode = "signin" | "signup";
@@ -21,11 +24,6 @@ function firstProblem(mode: Mode, form: FormData): string | null {
       : [emailSchema.safeParse(form.get("email"))];
   for (const check of checks) if (!check.success) return check.error.issues[0]?.message ?? "Check the form.";
   return null;
-}
-
-async function errorMessage(response: Response): Promise<string> {
-  const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-  return body?.error?.message ?? "Something went wrong. Try again.";
 }
 
 export function AuthForm({ mode, callbackUrl }: { mode: Mode; callbackUrl?: string }) {
@@ -45,19 +43,15 @@ export function AuthForm({ mode, callbackUrl }: { mode: Mode; callbackUrl?: stri
       const email = String(form.get("email"));
       const password = String(form.get("password"));
       if (mode === "signup") {
-        const response = await fetch("/api/accounts", {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ name: form.get("name"), email, password }),
-        });
-        if (!response.ok) return setError(await errorMessage(response));
+        const created = await callApi<SignUpResponse>("/api/accounts", { method: "POST", json: { name: form.get("name"), email, password } });
+        if (!created.ok) return setError(created.message);
       }
       const result = await signIn("credentials", { email, password, redirect: false });
       if (!result || result.error) return setError(signInErrorMessage(result?.error ?? "unknown"));
       router.replace(next);
       router.refresh();
     } catch {
-      setError("Parley can't be reached. Check your connection and try again.");
+      setError(words.offline.message);
     } finally {
       setBusy(false);
     }

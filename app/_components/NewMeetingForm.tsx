@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import type { CreateRoomResponse } from "@/app/api/rooms/route";
 import { roomNameSchema } from "@/lib/rooms/rules";
 import { callApi } from "./api";
 import { FormError } from "./FormError";
@@ -16,12 +17,12 @@ export function NewMeetingForm() {
     if (!name.success) return setError(name.error.issues[0]?.message ?? "Check the name.");
     setBusy(true);
     setError(null);
-    const result = await callApi("/api/rooms", { method: "POST", json: name.data ? { name: name.data } : {} });
+    const result = await callApi<CreateRoomResponse>("/api/rooms", { method: "POST", json: name.data ? { name: name.data } : {} });
     if (!result.ok) {
       setBusy(false);
       return setError(result.message);
     }
-    router.push(`/r/${(result.body as { room: { slug: string } }).room.slug}`);
+    router.push(`/r/${result.body.room.slug}`);
   }
 
   return (

@@ -28,7 +28,7 @@ export async function createAccount(input: SignUpInput): Promise<SessionUser> {
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError(409, "email_taken", "An account with this email already exists. Sign in instead.");
+      throw new AppError("email_taken", "An account with this email already exists. Sign in instead.");
     }
     throw error;
   }

@@ -37,7 +37,20 @@ export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 const PER_PAGE = 50;
 
-export async function listAudit({ action, q, page }: AuditQuery) {
+/** One entry of the audit log, newest first (GET /api/admin/audit, /admin/audit). */
+export type AuditEntryRow = {
+  id: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  targetLabel: string;
+  detail: string | null;
+  createdAt: Date;
+  actor: { name: string; email: string };
+};
+export type AuditPage = { total: number; page: number; perPage: number; entries: AuditEntryRow[] };
+
+export async function listAudit({ action, q, page }: AuditQuery): Promise<AuditPage> {
   const where = {
     ...(action ? { action } : {}),
     ...(q

@@ -7,7 +7,7 @@ import { AppError, unauthenticated } from "../http";
 export async function requireAdmin(): Promise<SessionUser> {
   const user = await currentUser();
   if (!user) throw unauthenticated();
-  if (user.role !== "ADMIN") throw new AppError(403, "admin_only", "Only administrators can do that.");
+  if (user.role !== "ADMIN") throw new AppError("admin_only", "Only administrators can do that.");
   return user;
 }
 

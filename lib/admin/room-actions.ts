@@ -11,11 +11,14 @@ import { recordAudit } from "./audit";
 
 // What an admin can do to a room or to someone in it. Each action is written to the audit log.
 
+/** When the room was closed (POST /api/admin/rooms/[slug]/end). */
+export type EndedRoom = { endedAt: Date };
+
 /**
  * Ends the meeting for everyone (LiveKit closes the room and tells each browser why) and
  * closes the room: new joins are refused (410) until an admin reopens it.
  */
-export async function endRoom(admin: SessionUser, slug: string): Promise<{ endedAt: Date }> {
+export async function endRoom(admin: SessionUser, slug: string): Promise<EndedRoom> {
   const room = await findRoomBySlug(slug);
   const wasLive = (await db.meeting.count({ where: { roomId: room.id, endedAt: null } })) > 0;
   const endedAt = room.endedAt ?? new Date();
@@ -41,7 +44,7 @@ export async function deleteRoom(admin: SessionUser, slug: string): Promise<void
   await recordAudit(admin.id, "room.delete", { type: "room", id: room.slug, label: room.name });
 }
 
-const notInMeeting = () => new AppError(404, "participant_not_found", "That person is not in this meeting.");
+const notInMeeting = () => new AppError("participant_not_found", "That person is not in this meeting.");
 
 // The identities Parley gives out (account ids, guest ids); anything else is nobody in a meeting.
 const isIdentity = (identity: string) => /^[A-Za-z0-9_-]{1,64}$/.test(identity);
@@ -67,7 +70,7 @@ export async function muteParticipant(admin: SessionUser, slug: string, identity
   const name = await presentName(room.id, identity);
   const result = await muteLiveKitSource(room.slug, identity, source === "microphone" ? TrackSource.MICROPHONE : TrackSource.CAMERA);
   if (result === "absent") throw notInMeeting();
-  if (result === "nothing") throw new AppError(409, "nothing_to_mute", `${name}'s ${source} is already off.`);
+  if (result === "nothing") throw new AppError("nothing_to_mute", `${name}'s ${source} is already off.`);
   await recordAudit(admin.id, source === "microphone" ? "participant.mute_microphone" : "participant.mute_camera", {
     type: "participant",
     id: identity,

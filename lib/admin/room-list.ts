@@ -32,6 +32,9 @@ export type AdminRoomRow = {
   totalMeetings: number;
 };
 
+/** One page of the admin's room list (GET /api/admin/rooms). */
+export type AdminRoomPage = { total: number; page: number; perPage: number; rooms: AdminRoomRow[] };
+
 const BY_STATUS: Record<AdminRoomQuery["status"], Prisma.RoomWhereInput> = {
   all: {},
   live: { endedAt: null, meetings: { some: { endedAt: null } } },
@@ -66,7 +69,7 @@ async function meetingCounts(roomIds: string[]): Promise<Map<string, number>> {
 }
 
 /** One page of every room on this server, with who is in each right now (from lib/meetings). */
-export async function listRoomsForAdmin(query: AdminRoomQuery): Promise<{ total: number; page: number; perPage: number; rooms: AdminRoomRow[] }> {
+export async function listRoomsForAdmin(query: AdminRoomQuery): Promise<AdminRoomPage> {
   const search = await searchFor(query.q);
   const where = { ...search, ...BY_STATUS[query.status] };
   const orderBy: Prisma.RoomOrderByWithRelationInput[] =

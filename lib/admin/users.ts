@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { SessionUser } from "../accounts/accounts";
 import { db } from "../db";
+import type { Role } from "../generated/prisma/client";
 import { AppError, notFound } from "../http";
 import { removeLiveKitParticipant } from "../livekit/room-service";
 import { logger } from "../logger";
@@ -22,7 +23,11 @@ export type UserChange = z.infer<typeof userChangeSchema>;
 
 const PER_PAGE = 50;
 
-export async function listUsers({ q, page }: z.infer<typeof userQuerySchema>) {
+/** An account as the admin list shows it (GET /api/admin/users). */
+export type AdminUserRow = { id: string; name: string; email: string; role: Role; disabledAt: Date | null; createdAt: Date; rooms: number };
+export type AdminUserPage = { total: number; page: number; perPage: number; users: AdminUserRow[] };
+
+export async function listUsers({ q, page }: z.infer<typeof userQuerySchema>): Promise<AdminUserPage> {
   const where = q ? { OR: [{ name: { contains: q } }, { email: { contains: q } }] } : {};
   const [total, users] = await Promise.all([
     db.user.count({ where }),
@@ -37,19 +42,22 @@ export async function listUsers({ q, page }: z.infer<typeof userQuerySchema>) {
   return { total, page, perPage: PER_PAGE, users: users.map(({ _count, ...user }) => ({ ...user, rooms: _count.rooms })) };
 }
 
+/** An account after an admin's change (PATCH /api/admin/users/[id]). */
+export type ChangedUser = Omit<AdminUserRow, "createdAt" | "rooms">;
+
 /** Promotes, demotes, disables or re-enables an account. The last working admin always stays. */
-export async function changeUser(admin: SessionUser, userId: string, change: UserChange) {
+export async function changeUser(admin: SessionUser, userId: string, change: UserChange): Promise<ChangedUser> {
   const updated = await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, role: true, disabledAt: true } });
     if (!user) throw notFound("That account");
     const workingAdmins = await tx.user.count({ where: { role: "ADMIN", disabledAt: null } });
     const isWorkingAdmin = user.role === "ADMIN" && !user.disabledAt;
     if (change.role === "MEMBER" && isWorkingAdmin && workingAdmins <= 1) {
-      throw new AppError(409, "last_admin", "This is the last administrator. Make someone else an administrator first.");
+      throw new AppError("last_admin", "This is the last administrator. Make someone else an administrator first.");
     }
-    if (change.disabled && user.id === admin.id) throw new AppError(409, "cannot_disable_self", "You cannot disable your own account.");
+    if (change.disabled && user.id === admin.id) throw new AppError("cannot_disable_self", "You cannot disable your own account.");
     if (change.disabled && isWorkingAdmin && workingAdmins <= 1) {
-      throw new AppError(409, "last_admin", "This is the last administrator. Make someone else an administrator first.");
+      throw new AppError("last_admin", "This is the last administrator. Make someone else an administrator first.");
     }
     return tx.user.update({
       where: { id: userId },

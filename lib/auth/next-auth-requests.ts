@@ -30,13 +30,13 @@ const signOutForm = z.object({ csrfToken: field, callbackUrl: field.optional(), 
 /** The form in a request body, which this reads (next-auth gets a copy: see below). */
 async function readForm(request: Request): Promise<{ text: string; form: Record<string, string> }> {
   if (!(request.headers.get("content-type") ?? "").startsWith("application/x-www-form-urlencoded")) {
-    throw new AppError(400, "invalid_request", "Send the form as application/x-www-form-urlencoded.");
+    throw new AppError("invalid_request", "Send the form as application/x-www-form-urlencoded.");
   }
   const text = await readBodyText(request);
   const params = new URLSearchParams(text);
   const seen = new Set<string>();
   for (const name of params.keys()) {
-    if (seen.has(name)) throw new AppError(400, "invalid_request", `${name}: sent more than once.`);
+    if (seen.has(name)) throw new AppError("invalid_request", `${name}: sent more than once.`);
     seen.add(name);
   }
   return { text, form: Object.fromEntries(params) };

@@ -4,7 +4,7 @@ import { db } from "../db";
 import type { MeetingRole } from "../generated/prisma/client";
 import { newGuestId } from "../guests/guests";
 import { AppError } from "../http";
-import { DEFAULT_INVITE_LIFETIME_DAYS, type CreateInviteInput, type InviteRole, type InviteState, type InviteView } from "./rules";
+import { DEFAULT_INVITE_LIFETIME_DAYS, inviteRefusalCode, type CreateInviteInput, type InviteRefusal, type InviteRole, type InviteState, type InviteView } from "./rules";
 import { roomFields, type Room } from "../rooms/rooms";
 import { hashInviteToken, inviteTokenFor, isInviteToken, newInviteToken } from "./token";
 
@@ -21,9 +21,12 @@ function stateOf(invite: { revokedAt: Date | null; expiresAt: Date | null; maxUs
   return "valid";
 }
 
-export async function createInvite(roomId: string, createdBy: Actor, input: CreateInviteInput): Promise<{ id: string; path: string }> {
+/** A link just made (POST /api/rooms/[slug]/invites): `path` is what to send, /j/<token>. */
+export type NewInvite = { id: string; path: string };
+
+export async function createInvite(roomId: string, createdBy: Actor, input: CreateInviteInput): Promise<NewInvite> {
   // Guests never hold host powers (co-host links need an account), so this is a member.
-  if (createdBy.kind !== "member") throw new AppError(403, "forbidden", "Only the meeting's hosts can do that.");
+  if (createdBy.kind !== "member") throw new AppError("forbidden", "Only the meeting's hosts can do that.");
   const createdById = createdBy.user.id;
   const { nonce, token, tokenHash } = newInviteToken();
   const personal = input.invitee !== undefined;
@@ -76,7 +79,7 @@ export async function listInvites(roomId: string, { take = 200 }: { take?: numbe
 
 export async function revokeInvite(roomId: string, inviteId: string): Promise<void> {
   const { count } = await db.invite.updateMany({ where: { id: inviteId, roomId }, data: { revokedAt: new Date() } });
-  if (count === 0) throw new AppError(404, "not_found", "That invite link does not exist.");
+  if (count === 0) throw new AppError("not_found", "That invite link does not exist.");
 }
 
 export type InspectedInvite = {
@@ -107,14 +110,14 @@ export async function hasRedeemed(inviteId: string, actor: Actor | null): Promis
   return (await db.roomAccess.count({ where })) > 0;
 }
 
-const refusals: Record<Exclude<InviteState, "valid">, string> = {
+const refusals: Record<InviteRefusal, string> = {
   revoked: "This invite link was revoked by the host.",
   expired: "This invite link has expired.",
   used_up: "This invite link has already been used as many times as it allows.",
 };
 
-export function inviteRefusal(state: Exclude<InviteState, "valid">): AppError {
-  return new AppError(410, `invite_${state}`, refusals[state]);
+export function inviteRefusal(state: InviteRefusal): AppError {
+  return new AppError(inviteRefusalCode(state), refusals[state]);
 }
 
 export type Redemption = { roomId: string; guestId: string | null; inviteId: string };
@@ -126,18 +129,18 @@ export type Redemption = { roomId: string; guestId: string | null; inviteId: str
  */
 export async function redeemInvite(token: string, actor: Actor | null, guestName: string | undefined): Promise<Redemption> {
   const invite = await inspectInvite(token);
-  if (!invite) throw new AppError(404, "invite_not_found", "This invite link is not valid. Check it with the person who sent it.");
+  if (!invite) throw new AppError("invite_not_found", "This invite link is not valid. Check it with the person who sent it.");
   if (actor?.kind === "member" || (actor?.kind === "guest" && actor.guest.roomId === invite.room.id)) {
     if (await hasRedeemed(invite.id, actor)) return { roomId: invite.room.id, guestId: actor.kind === "guest" ? actor.guest.id : null, inviteId: invite.id };
   }
   if (invite.state !== "valid") throw inviteRefusal(invite.state);
-  if (invite.room.endedAt) throw new AppError(410, "room_ended", "This meeting has ended.");
+  if (invite.room.endedAt) throw new AppError("room_ended", "This meeting has ended.");
 
   const member = actor?.kind === "member" ? actor.user : null;
   if (!member) {
-    if (!invite.room.allowGuests) throw new AppError(401, "guests_not_allowed", "This meeting does not admit guests. Sign in to join.");
-    if (invite.role === "cohost") throw new AppError(401, "account_required", "Co-host links need an account. Sign in to join.");
-    if (!guestName) throw new AppError(400, "name_required", "Enter your name to join.");
+    if (!invite.room.allowGuests) throw new AppError("guests_not_allowed", "This meeting does not admit guests. Sign in to join.");
+    if (invite.role === "cohost") throw new AppError("account_required", "Co-host links need an account. Sign in to join.");
+    if (!guestName) throw new AppError("name_required", "Enter your name to join.");
   }
 
   return db.$transaction(async (tx) => {

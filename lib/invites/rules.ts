@@ -9,6 +9,11 @@ export type InviteRole = (typeof INVITE_ROLES)[number];
 export const DEFAULT_INVITE_LIFETIME_DAYS = 7;
 
 export type InviteState = "valid" | "revoked" | "expired" | "used_up";
+/** Why a link no longer lets anyone new in. */
+export type InviteRefusal = Exclude<InviteState, "valid">;
+
+/** The error code (lib/error-codes.ts) a refused link answers with. */
+export const inviteRefusalCode = (state: InviteRefusal) => `invite_${state}` as const;
 
 /** A link as its host sees it. */
 export type InviteView = {

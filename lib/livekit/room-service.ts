@@ -17,7 +17,7 @@ export function roomService(): RoomServiceClient {
 }
 
 export const livekitUnavailable = () =>
-  new AppError(503, "livekit_unavailable", "The meeting service can't be reached right now. Try again in a moment.");
+  new AppError("livekit_unavailable", "The meeting service can't be reached right now. Try again in a moment.");
 
 // Rooms this process opened (or found open) on the media server in the last few seconds, so that
 // a burst of joins makes one CreateRoom call, not one each. A room can close within that time

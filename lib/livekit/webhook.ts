@@ -15,23 +15,23 @@ let verifier: TokenVerifier | undefined;
 export async function verifyLiveKitWebhook(body: string, authorization: string | null): Promise<WebhookEvent> {
   const { LIVEKIT_API_KEY, LIVEKIT_API_SECRET } = env();
   verifier ??= new TokenVerifier(LIVEKIT_API_KEY, LIVEKIT_API_SECRET);
-  if (!authorization) throw new AppError(401, "unsigned_webhook", "The webhook carries no signature.");
+  if (!authorization) throw new AppError("unsigned_webhook", "The webhook carries no signature.");
   const signed = await verifier.verify(authorization).catch(() => null);
   if (!signed || signed.sha256 !== createHash("sha256").update(body).digest("base64")) {
-    throw new AppError(401, "invalid_webhook_signature", "The webhook's signature does not match its body.");
+    throw new AppError("invalid_webhook_signature", "The webhook's signature does not match its body.");
   }
   let json: unknown;
   try {
     json = JSON.parse(body);
   } catch {
-    throw new AppError(400, "invalid_json", "The request body is not valid JSON.");
+    throw new AppError("invalid_json", "The request body is not valid JSON.");
   }
   let event: WebhookEvent;
   try {
     event = WebhookEvent.fromJson(json as Parameters<typeof WebhookEvent.fromJson>[0], { ignoreUnknownFields: true });
   } catch (error) {
-    throw new AppError(400, "invalid_webhook", `The webhook is not a LiveKit event: ${error instanceof Error ? error.message : "unreadable"}.`);
+    throw new AppError("invalid_webhook", `The webhook is not a LiveKit event: ${error instanceof Error ? error.message : "unreadable"}.`);
   }
-  if (!event.id) throw new AppError(400, "invalid_webhook", "The webhook has no event id.");
+  if (!event.id) throw new AppError("invalid_webhook", "The webhook has no event id.");
   return event;
 }

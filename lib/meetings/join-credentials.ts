@@ -29,15 +29,15 @@ export type JoinCredentials = {
  */
 export async function issueJoinCredentials({ actor, room, standing }: RoomContext, inviteId: string | null = null): Promise<JoinCredentials> {
   authorize("joinMeeting", standing, room);
-  if (room.endedAt) throw new AppError(410, "room_ended", "This meeting has ended.");
+  if (room.endedAt) throw new AppError("room_ended", "This meeting has ended.");
   if (actor.kind === "guest" && !room.allowGuests) {
-    throw new AppError(403, "guests_not_allowed", "This meeting no longer admits guests.");
+    throw new AppError("guests_no_longer_allowed", "This meeting no longer admits guests.");
   }
   const identity = actorIdentity(actor);
   if (room.maxParticipants !== null) {
     const present = await liveParticipantIdentities(room.slug);
     if (present.filter((other) => other !== identity).length >= room.maxParticipants) {
-      throw new AppError(403, "room_full", `This meeting is full (${room.maxParticipants} people).`);
+      throw new AppError("room_full", `This meeting is full (${room.maxParticipants} people).`);
     }
   }
   await ensureLiveKitRoom(room.slug, room.maxParticipants);

@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import path from "node:path";
+import { which } from "./processes";
 
 /**
  * The versions Parley is tested with, newest first. v1.13.5 is the newest release that builds
@@ -18,12 +19,6 @@ const MODULE = "github.com/livekit/livekit-server/cmd/server";
 
 const projectBin = (version: string) => path.resolve(".livekit", "bin", `livekit-server-${version}`);
 const cachedBin = (version: string) => path.join(homedir(), ".cache", "parley", `livekit-server-${version}`);
-
-export function which(command: string): string | null {
-  const result = spawnSync("sh", ["-c", `command -v "${command}"`], { encoding: "utf8" });
-  const found = result.stdout.trim();
-  return result.status === 0 && found ? found : null;
-}
 
 /** Builds `version` into the project and the cache; false (with go's output shown) if it fails. */
 function install(version: string): boolean {

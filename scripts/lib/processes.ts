@@ -64,3 +64,10 @@ export function run(command: string, args: string[], env: Vars = {}): number {
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
   return result.status ?? 1;
 }
+
+/** Where `command` is on PATH, or null. */
+export function which(command: string): string | null {
+  const result = spawnSync("sh", ["-c", `command -v "${command}"`], { encoding: "utf8" });
+  const found = result.stdout.trim();
+  return result.status === 0 && found ? found : null;
+}

@@ -1,32 +1,17 @@
-// A whole local Parley: livekit-server, the database migrated, and Next.js.
+// A whole local Parley: livekit-server, the database migrated, and Next.js. The one copy that
+// `npm run dev`, the test stack and the benchmarks' stacks (tests/support/local-stack.ts) start.
+import type { z } from "zod";
+import type { envSchema } from "../../lib/env";
 import { findOrInstallLiveKitServer, liveKitServerVersion } from "./livekit-server";
 import { localLiveKitConfig, type LocalLiveKit } from "./livekit-config";
 import { run, start, waitForHttp, type Managed } from "./processes";
 
-export type AppEnv = {
-  DATABASE_URL: string;
-  AUTH_SECRET: string;
-  NEXTAUTH_URL: string;
-  LIVEKIT_URL: string;
-  LIVEKIT_PUBLIC_URL: string;
-  LIVEKIT_API_KEY: string;
-  LIVEKIT_API_SECRET: string;
-  ADMIN_EMAILS?: string;
-  LOG_LEVEL?: string;
-  TRUST_PROXY?: string;
-  RATE_LIMIT_SIGN_IN_PER_EMAIL?: string;
-  RATE_LIMIT_SIGN_IN_PER_IP?: string;
-  RATE_LIMIT_SIGN_UP_PER_IP?: string;
-  RATE_LIMIT_SIGN_UP_PER_EMAIL?: string;
-  RATE_LIMIT_JOIN_PER_CALLER?: string;
-  RATE_LIMIT_CONNECTION_CHECK_PER_CALLER?: string;
-  RATE_LIMIT_JOIN_FAILURE_REPORTS_PER_CALLER?: string;
-  TEST_ONLY_FORCE_TURN_RELAY?: "1";
-};
+/** The app's environment as a child process is given it: strings, before lib/env.ts parses them. */
+export type AppEnv = z.input<typeof envSchema>;
 
 const bin = (name: string) => `node_modules/.bin/${name}`;
 
-export const webhookUrl = (appUrl: string) => `${appUrl}/api/livekit/webhook`;
+const webhookUrl = (appUrl: string) => `${appUrl}/api/livekit/webhook`;
 
 /** Starts livekit-server; its webhooks go to the apps at `appUrls`. */
 export async function startLiveKit(ports: LocalLiveKit, key: string, secret: string, appUrls: string[], logFile?: string): Promise<Managed> {

@@ -1,17 +1,13 @@
 import { TrackSource } from "livekit-server-sdk";
 import { expect, test } from "./fixtures";
-import { expectRemoteVideoPlaying, joinFromPreJoin, newPerson, signInAsAdmin, signUpHere, tiles } from "./support";
+import { expectRemoteVideoPlaying, hostStartsMeeting, joinFromPreJoin, signInAsAdmin, signUpHere, tiles } from "./support";
+import { newPerson, TEST_ADMIN } from "../support/factories";
 import { stack } from "../support/stack";
 
 test("the admin sees a meeting go live, mutes and removes someone, ends it for everyone, and its attendance is recorded", async ({ openPage }) => {
   const meetingName = `All hands ${Date.now().toString(36)}`;
   const host = await openPage();
-  await host.goto("/signup");
-  await signUpHere(host, newPerson("Hana"));
-  await host.getByLabel("Meeting name").fill(meetingName);
-  await host.getByRole("button", { name: "New meeting" }).click();
-  await expect(host).toHaveURL(/\/r\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
-  const slug = new URL(host.url()).pathname.split("/")[2]!;
+  const slug = await hostStartsMeeting(host, "Hana", meetingName);
 
   // The admin's console is open before anyone joins, and is never reloaded.
   const admin = await openPage();
@@ -82,7 +78,7 @@ test("the admin sees a meeting go live, mutes and removes someone, ends it for e
   // And the audit log names who did it.
   await admin.goto("/admin/audit");
   const log = admin.getByTestId("audit-log");
-  await expect(log.locator("tbody tr", { hasText: "room.end_meeting" }).filter({ hasText: meetingName })).toContainText("admin@parley.test");
+  await expect(log.locator("tbody tr", { hasText: "room.end_meeting" }).filter({ hasText: meetingName })).toContainText(TEST_ADMIN.email);
   await expect(log.locator("tbody tr", { hasText: "participant.remove" }).filter({ hasText: bruno.name })).toHaveCount(1);
   await expect(log.locator("tbody tr", { hasText: "participant.mute_microphone" }).filter({ hasText: bruno.name })).toHaveCount(1);
 });

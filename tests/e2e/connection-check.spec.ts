@@ -5,7 +5,9 @@ import { chromium, type Page } from "@playwright/test";
 import { chromiumLaunchOptions } from "../support/chromium";
 import { expect, test } from "./fixtures";
 import { NetworkPath, proxiedChromiumArgs } from "./network-path";
-import { expectRemoteVideoPlaying, hostStartsMeeting, joinFromPreJoin, newPerson, signUpHere } from "./support";
+import { newPerson } from "../support/factories";
+import { stack } from "../support/stack";
+import { expectRemoteVideoPlaying, hostStartsMeeting, joinFromPreJoin, signUpHere } from "./support";
 
 const step = (page: Page, id: string) => page.locator(`[data-step="${id}"]`);
 
@@ -40,7 +42,7 @@ test("the pre-join screen links to the check", async ({ openPage }) => {
 
 test("with the media server down, the check names the signalling step and stops there", async ({ openPage }) => {
   test.setTimeout(120_000);
-  const page = await openPage({ baseURL: process.env.PARLEY_TEST_APP_WITHOUT_LIVEKIT_URL });
+  const page = await openPage({ baseURL: stack.appWithoutLiveKitUrl });
   await page.goto("/signup");
   await signUpHere(page, newPerson("Stranded"));
   await expect(page.getByRole("heading", { name: "New meeting" })).toBeVisible();

@@ -2,7 +2,8 @@
 // goes away in the middle of things and comes back. Nobody reloads a page.
 import { expect, test } from "./fixtures";
 import { restartable } from "./restartable-stack";
-import { expectRemoteVideoPlaying, hostStartsMeeting, joinFromPreJoin, memberOpens, newPerson, signInAsAdmin, tiles } from "./support";
+import { expectRemoteVideoPlaying, hostStartsMeeting, joinFromPreJoin, memberOpens, signInAsAdmin, tiles } from "./support";
+import { newPerson } from "../support/factories";
 
 const { baseURL } = restartable;
 

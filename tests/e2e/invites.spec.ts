@@ -1,18 +1,14 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { expectRemoteVideoPlaying, joinFromPreJoin, newPerson, signUpHere, tiles } from "./support";
+import { expectRemoteVideoPlaying, hostStartsMeeting, joinFromPreJoin, tiles } from "./support";
 import { stack } from "../support/stack";
 
 /** A signed-up host sitting in a new meeting; returns the room's code. */
 async function hostInMeeting(page: Page, meetingName: string): Promise<string> {
-  await page.goto("/signup");
-  await signUpHere(page, newPerson("Host"));
-  await page.getByLabel("Meeting name").fill(meetingName);
-  await page.getByRole("button", { name: "New meeting" }).click();
-  await expect(page).toHaveURL(/\/r\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
+  const slug = await hostStartsMeeting(page, "Host", meetingName);
   await joinFromPreJoin(page);
   await expect(tiles(page)).toHaveCount(1);
-  return new URL(page.url()).pathname.split("/")[2]!;
+  return slug;
 }
 
 /** Creates a link on the room's invites page, the way a host does, and returns its URL. */

@@ -1,7 +1,8 @@
 // Someone clicks Join and LiveKit's connection fails in their browser: the admin's "Join
 // problems" shows who, where and LiveKit's reason; once they try again and get in, it says so.
 import { expect, test } from "./fixtures";
-import { expectRemoteVideoPlaying, hostStartsMeeting, joinFromPreJoin, memberOpens, newPerson, signInAsAdmin } from "./support";
+import { newPerson } from "../support/factories";
+import { expectRemoteVideoPlaying, hostStartsMeeting, joinFromPreJoin, memberOpens, signInAsAdmin } from "./support";
 
 test("a join whose LiveKit connection fails shows up for the admin with its reason, and then as retried and made it", async ({ openPage }) => {
   test.setTimeout(150_000);

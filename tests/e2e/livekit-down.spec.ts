@@ -1,14 +1,12 @@
 import { expect, test } from "./fixtures";
-import { joinFromPreJoin, newPerson, signUpHere } from "./support";
+import { hostStartsMeeting, joinFromPreJoin } from "./support";
+import { stack } from "../support/stack";
 
 // Served by a second instance of the same build whose LiveKit address has no server behind it.
-test.use({ baseURL: process.env.PARLEY_TEST_APP_WITHOUT_LIVEKIT_URL });
+test.use({ baseURL: stack.appWithoutLiveKitUrl });
 
 test("when the meeting service is down, the meeting page says so and offers a retry", async ({ page }) => {
-  await page.goto("/signup");
-  await signUpHere(page, newPerson("Erin"));
-  await page.getByRole("button", { name: "New meeting" }).click();
-  await expect(page).toHaveURL(/\/r\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
+  await hostStartsMeeting(page, "Erin");
   await joinFromPreJoin(page);
 
   const problem = page.getByTestId("meeting").getByRole("alert");

@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
-import { expectRemoteAudioPlaying, expectRemoteVideoPlaying, joinFromPreJoin, newPerson, signUpHere, tiles } from "./support";
+import { expectRemoteAudioPlaying, expectRemoteVideoPlaying, joinFromPreJoin, signUpHere, tiles } from "./support";
+import { newPerson } from "../support/factories";
 
 test("two people sign up, meet through an invite link, see and hear each other, and one leaves", async ({ openPage }) => {
   const pageA = await openPage();

@@ -4,26 +4,17 @@
 // health checks would), so browsers can be pointed at node A or node B and still fail over.
 // Two instances of the app share one database: one hands browsers the balancer that prefers
 // node A, the other the one that prefers node B. The tests start, kill and stop all of it.
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { connect, createServer, type AddressInfo, type Server, type Socket } from "node:net";
 import { RoomServiceClient } from "livekit-server-sdk";
-import type { LocalLiveKit } from "../../scripts/lib/livekit-config";
-import { start, type Managed } from "../../scripts/lib/processes";
+import { start, which, type Managed } from "../../scripts/lib/processes";
 import { migrate, startLiveKit, startNext, type AppEnv } from "../../scripts/lib/stack";
-import { which } from "../../scripts/lib/livekit-server";
+import { testStack } from "../support/config";
 
-type Config = {
-  runDir: string;
-  redisPort: number;
-  nodes: [LocalLiveKit, LocalLiveKit];
-  appPorts: [number, number];
-  env: AppEnv;
-};
-
-const config = JSON.parse(process.env.PARLEY_TEST_MULTI_NODE!) as Config;
-const key = config.env.LIVEKIT_API_KEY;
-const secret = config.env.LIVEKIT_API_SECRET;
+const config = testStack().multiNode;
+const [appA, appB] = config.apps;
+const key = appA.env.LIVEKIT_API_KEY;
+const secret = appA.env.LIVEKIT_API_SECRET;
 
 /** Forwards each new connection to the first of `ports` that accepts it; counts where each went. */
 async function balancer(ports: number[], forwarded: Map<number, number>): Promise<Server> {
@@ -82,7 +73,7 @@ export class MultiNodeStack {
   /** The apps' addresses: appUrls.A hands browsers node A first, appUrls.B node B first. */
   appUrls = { A: "", B: "" };
 
-  private logFile = (name: string) => `${config.runDir}/multi-node-${name}.log`;
+  private logFile = (name: string) => `${config.logDir}/multi-node-${name}.log`;
 
   async start(): Promise<void> {
     const redisServer = which("redis-server");
@@ -96,14 +87,14 @@ export class MultiNodeStack {
     const toA = await balancer([a.port, b.port], this.forwarded);
     const toB = await balancer([b.port, a.port], this.forwarded);
     this.balancers = [toA, toB];
-    const database = `file:./${config.runDir}/multi-node-${randomBytes(4).toString("hex")}.db`;
-    const appA: AppEnv = { ...config.env, DATABASE_URL: database, NEXTAUTH_URL: `http://127.0.0.1:${config.appPorts[0]}`, LIVEKIT_URL: `http://127.0.0.1:${portOf(toA)}`, LIVEKIT_PUBLIC_URL: `ws://127.0.0.1:${portOf(toA)}` };
-    const appB: AppEnv = { ...appA, NEXTAUTH_URL: `http://127.0.0.1:${config.appPorts[1]}`, LIVEKIT_PUBLIC_URL: `ws://127.0.0.1:${portOf(toB)}` };
-    this.appUrls = { A: appA.NEXTAUTH_URL, B: appB.NEXTAUTH_URL };
+    // Both apps reach LiveKit's API through the balancer that prefers node A.
+    const envA: AppEnv = { ...appA.env, LIVEKIT_URL: `http://127.0.0.1:${portOf(toA)}`, LIVEKIT_PUBLIC_URL: `ws://127.0.0.1:${portOf(toA)}` };
+    const envB: AppEnv = { ...appB.env, LIVEKIT_URL: `http://127.0.0.1:${portOf(toA)}`, LIVEKIT_PUBLIC_URL: `ws://127.0.0.1:${portOf(toB)}` };
+    this.appUrls = { A: envA.NEXTAUTH_URL, B: envB.NEXTAUTH_URL };
     await this.startNode("A");
     await this.startNode("B");
-    migrate(appA);
-    this.apps = [await startNext("start", config.appPorts[0], appA, this.logFile("app-a")), await startNext("start", config.appPorts[1], appB, this.logFile("app-b"))];
+    migrate(envA);
+    this.apps = [await startNext("start", appA.port, envA, appA.logFile), await startNext("start", appB.port, envB, appB.logFile)];
   }
 
   /** Both nodes send their webhooks to the first app (the two apps share the database). */

@@ -4,7 +4,8 @@
 // both back within 30 s.
 import { expect, test } from "./fixtures";
 import { MultiNodeStack, type NodeName } from "./multi-node-stack";
-import { expectRemoteVideoPlaying, hostStartsMeeting, joinFromPreJoin, memberOpens, newPerson, signInAsAdmin, tiles } from "./support";
+import { newPerson } from "../support/factories";
+import { expectRemoteVideoPlaying, hostStartsMeeting, joinFromPreJoin, memberOpens, signInAsAdmin, tiles } from "./support";
 
 const cluster = new MultiNodeStack();
 

@@ -5,7 +5,8 @@ import { chromiumLaunchOptions } from "../support/chromium";
 import { stack } from "../support/stack";
 import { expect, test } from "./fixtures";
 import { NetworkPath, proxiedChromiumArgs } from "./network-path";
-import { expectRemoteVideoPlaying, framesShown, hostStartsMeeting, joinFromPreJoin, memberOpens, newPerson, tiles } from "./support";
+import { expectRemoteVideoPlaying, framesShown, hostStartsMeeting, joinFromPreJoin, memberOpens, tiles } from "./support";
+import { newPerson } from "../support/factories";
 
 const DROP_MS = 5_000;
 

@@ -1,19 +1,11 @@
-import { chromium, type Page } from "@playwright/test";
+import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "../support/chromium";
 import { expect, test } from "./fixtures";
-import { newPerson, signUpHere, tiles } from "./support";
+import { hostStartsMeeting, tiles } from "./support";
 import { stack } from "../support/stack";
 
-async function startMeeting(page: Page): Promise<string> {
-  await page.goto("/signup");
-  await signUpHere(page, newPerson("Pia"));
-  await page.getByRole("button", { name: "New meeting" }).click();
-  await expect(page).toHaveURL(/\/r\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
-  return new URL(page.url()).pathname.split("/")[2]!;
-}
-
 test("the pre-join shows a live preview and microphone level, and joining muted with the camera off is remembered", async ({ page }) => {
-  const slug = await startMeeting(page);
+  const slug = await hostStartsMeeting(page, "Pia");
   const prejoin = page.getByTestId("prejoin");
 
   const preview = prejoin.getByTestId("prejoin-video");
@@ -52,9 +44,9 @@ const deviceTrouble = [
 for (const { problem, without, says } of deviceTrouble) {
   test(`a ${problem} camera and microphone are explained, and one can join without them`, async ({}, testInfo) => {
     const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS.filter((arg) => arg !== without) });
-    const page = await (await browser.newContext({ baseURL: process.env.PARLEY_TEST_APP_URL })).newPage();
+    const page = await (await browser.newContext({ baseURL: stack.appUrl })).newPage();
     try {
-      const slug = await startMeeting(page);
+      const slug = await hostStartsMeeting(page, "Pia");
       const prejoin = page.getByTestId("prejoin");
       await expect(prejoin.getByTestId("camera-problem")).toContainText(says("camera"));
       await expect(prejoin.getByTestId("microphone-problem")).toContainText(says("microphone"));

@@ -1,10 +1,11 @@
 // Against the app instance with tight rate limits (scripts/test.ts): what a person sees when
 // sign-in is refused for too many attempts.
 import { expect, test } from "./fixtures";
-import { newPerson } from "./support";
+import { newPerson } from "../support/factories";
+import { stack } from "../support/stack";
 
-const strictAppUrl = process.env.PARLEY_TEST_STRICT_APP_URL!;
-const attemptsPerEmail = Number(/^(\d+)\//.exec((JSON.parse(process.env.PARLEY_TEST_STRICT_RATE_LIMITS!) as Record<string, string>).RATE_LIMIT_SIGN_IN_PER_EMAIL!)![1]);
+const { strictAppUrl } = stack;
+const attemptsPerEmail = stack.strictAppEnv.RATE_LIMIT_SIGN_IN_PER_EMAIL.limit;
 
 test("a sign-in refused for too many attempts says so, in words", async ({ page }) => {
   const { email } = newPerson("Locked");

@@ -1,28 +1,21 @@
 // The second stack scripts/test.ts prepares for fault tests: an app with its own database and a
 // livekit-server of its own, both started, killed and restarted by the tests themselves.
-import type { Managed } from "../../scripts/lib/processes";
-import type { LocalLiveKit } from "../../scripts/lib/livekit-config";
-import { startLiveKit, startNext, type AppEnv } from "../../scripts/lib/stack";
 import { RoomServiceClient } from "livekit-server-sdk";
+import { testStack } from "../support/config";
+import { startApp, startLiveKitServer, type Managed } from "../support/local-stack";
 
-type Config = {
-  app: { port: number; env: AppEnv; logFile: string };
-  livekit: { ports: LocalLiveKit; key: string; secret: string; logFile: string };
-};
-
-const config = JSON.parse(process.env.PARLEY_TEST_RESTARTABLE_STACK!) as Config;
+const described = () => testStack().restartable;
 
 export const restartable = {
-  baseURL: config.app.env.NEXTAUTH_URL,
+  baseURL: described().app.env.NEXTAUTH_URL,
   app: undefined as Managed | undefined,
   livekit: undefined as Managed | undefined,
 
   async startApp() {
-    this.app = await startNext("start", config.app.port, config.app.env, config.app.logFile);
+    this.app = await startApp(described().app);
   },
   async startLiveKit() {
-    const { ports, key, secret, logFile } = config.livekit;
-    this.livekit = await startLiveKit(ports, key, secret, [this.baseURL], logFile);
+    this.livekit = await startLiveKitServer(described().livekit);
   },
   async stopApp(signal?: NodeJS.Signals) {
     await this.app?.stop(signal);
@@ -37,6 +30,7 @@ export const restartable = {
     await this.stopLiveKit();
   },
   roomService() {
-    return new RoomServiceClient(config.app.env.LIVEKIT_URL, config.livekit.key, config.livekit.secret);
+    const { app, livekit } = described();
+    return new RoomServiceClient(app.env.LIVEKIT_URL, livekit.key, livekit.secret);
   },
 };

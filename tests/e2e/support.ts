@@ -1,32 +1,28 @@
+// What a person does in the browser, shared by the end-to-end tests: sign up, start or open a
+// meeting, join it, and check that the others' video and sound really play.
 import { expect, type Page } from "@playwright/test";
-
-let counter = 0;
-
-export function newPerson(label: string) {
-  counter += 1;
-  const id = `${Date.now().toString(36)}${counter}`;
-  return { name: `${label} ${counter}`, email: `${label.toLowerCase()}-${id}@example.org`, password: "correct horse battery" };
-}
+import { newPerson, TEST_ADMIN, type Person } from "../support/factories";
 
 /** Fills the sign-up form on the current page (the page must show it). */
-export async function signUpHere(page: Page, person: { name: string; email: string; password: string }) {
+export async function signUpHere(page: Page, person: Person) {
   await page.getByLabel("Your name").fill(person.name);
   await page.getByLabel("Email").fill(person.email);
   await page.getByLabel("Password").fill(person.password);
   await page.getByRole("button", { name: "Create account" }).click();
 }
 
-/** Signs a new person up on this page and starts a meeting; returns the room's code. */
-export async function hostStartsMeeting(page: Page, label: string): Promise<string> {
+/** Signs a new person up on this page and starts a meeting (named, if given); returns the room's code. */
+export async function hostStartsMeeting(page: Page, label: string, meetingName?: string): Promise<string> {
   await page.goto("/signup");
   await signUpHere(page, newPerson(label));
+  if (meetingName !== undefined) await page.getByLabel("Meeting name").fill(meetingName);
   await page.getByRole("button", { name: "New meeting" }).click();
   await expect(page).toHaveURL(/\/r\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
   return new URL(page.url()).pathname.split("/")[2]!;
 }
 
 /** Signs `person` up on this page and opens the room `slug` (its pre-join screen). */
-export async function memberOpens(page: Page, person: { name: string; email: string; password: string }, slug: string) {
+export async function memberOpens(page: Page, person: Person, slug: string) {
   await page.goto("/signup");
   await signUpHere(page, person);
   await expect(page.getByRole("heading", { name: "New meeting" })).toBeVisible();
@@ -72,8 +68,6 @@ export async function expectRemoteAudioPlaying(page: Page) {
     )
     .toBe(true);
 }
-
-export const TEST_ADMIN = { name: "Test Admin", email: process.env.PARLEY_TEST_ADMIN_EMAIL ?? "admin@parley.test", password: "correct horse battery" };
 
 /** Signs this page in as the test admin (the account is made on first use; its email is in ADMIN_EMAILS). */
 export async function signInAsAdmin(page: Page) {

@@ -4,9 +4,11 @@
 // use `iceTransportPolicy: "relay"`; the other person joins through the main app, directly.
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { expectRemoteVideoPlaying, hostStartsMeeting, joinFromPreJoin, memberOpens, newPerson } from "./support";
+import { testStack } from "../support/config";
+import { newPerson } from "../support/factories";
+import { expectRemoteVideoPlaying, hostStartsMeeting, joinFromPreJoin, memberOpens } from "./support";
 
-const relayOnlyAppUrl = process.env.PARLEY_TEST_RELAY_ONLY_APP_URL!;
+const relayOnlyAppUrl = testStack().relayOnlyApp.env.NEXTAUTH_URL;
 
 /** Keeps every RTCPeerConnection the page makes, so the test can ask each how it is connected. */
 async function watchPeerConnections(page: Page) {

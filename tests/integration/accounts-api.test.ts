@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { newPerson } from "../support/factories";
 import { HttpClient } from "../support/http-client";
-import { newPerson } from "../support/stack";
 
 type ErrorBody = { error: { code: string; message: string } };
 

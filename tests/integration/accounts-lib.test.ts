@@ -1,11 +1,13 @@
-import Database from "better-sqlite3";
-import { describe, expect, it } from "vitest";
-import { prepareIsolatedAppEnv } from "../support/isolated-app-env";
+// Accounts through lib/ on a database of this file's own (tests/support/isolated-app-env.ts).
+import { describe, expect, it, vi } from "vitest";
+import { authenticate, createAccount } from "@/lib/accounts/accounts";
+import { ownDatabaseFile, withDatabase } from "../support/database";
+import { TEST_PASSWORD } from "../support/factories";
 
-const { databaseFile } = prepareIsolatedAppEnv({ ADMIN_EMAILS: "Chief@Example.org" });
-const { createAccount, authenticate } = await import("@/lib/accounts/accounts");
+// Before any lib/ code reads the environment.
+vi.stubEnv("ADMIN_EMAILS", "Chief@Example.org");
 
-const person = (name: string, email: string) => ({ name, email, password: "correct horse battery" });
+const person = (name: string, email: string) => ({ name, email, password: TEST_PASSWORD });
 
 describe("accounts in a fresh database", () => {
   it("make the first account an admin, later ones members, and ADMIN_EMAILS admins", async () => {
@@ -17,18 +19,16 @@ describe("accounts in a fresh database", () => {
 
   it("store an argon2id hash, never the password", async () => {
     await createAccount(person("Hash", "hash@example.org"));
-    const database = new Database(databaseFile, { readonly: true });
-    const row = database.prepare(`SELECT "passwordHash" FROM "User" WHERE "email" = ?`).get("hash@example.org") as { passwordHash: string };
-    database.close();
+    const row = withDatabase((database) => database.prepare(`SELECT "passwordHash" FROM "User" WHERE "email" = ?`).get("hash@example.org") as { passwordHash: string }, ownDatabaseFile());
     expect(row.passwordHash.startsWith("$argon2id$")).toBe(true);
-    expect(row.passwordHash).not.toContain("correct horse");
+    expect(row.passwordHash).not.toContain(TEST_PASSWORD);
   });
 
   it("authenticate only the right password", async () => {
     await createAccount(person("Auth", "auth@example.org"));
-    expect(await authenticate("auth@example.org", "correct horse battery")).toMatchObject({ email: "auth@example.org" });
+    expect(await authenticate("auth@example.org", TEST_PASSWORD)).toMatchObject({ email: "auth@example.org" });
     expect(await authenticate("auth@example.org", "wrong horse battery")).toBeNull();
-    expect(await authenticate("ghost@example.org", "correct horse battery")).toBeNull();
+    expect(await authenticate("ghost@example.org", TEST_PASSWORD)).toBeNull();
   });
 
   it("refuse a second account with the same email with 409", async () => {

@@ -5,7 +5,8 @@ import { randomBytes } from "node:crypto";
 import type WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { meetingsOf, select } from "../support/database";
-import { HttpClient, newMember, signedInAdmin, type TestUser } from "../support/http-client";
+import { hostWithRoom, newMember, signedInAdmin, type TestUser } from "../support/factories";
+import { HttpClient } from "../support/http-client";
 import { closedByServer, joinMeeting, participantsIn, type InMeeting } from "../support/livekit";
 import { stack } from "../support/stack";
 import { deliverWebhook, joinedEvent } from "../support/webhooks";
@@ -134,8 +135,7 @@ describe("only administrators reach the admin APIs", () => {
 
 describe("what administrators do", () => {
   it("ending a room disconnects everyone and closes it (410 for new tokens) until an admin reopens it; both are audited", async () => {
-    const { client: owner } = await newMember("Host");
-    const room = await owner.createRoom(tagged("To be ended"));
+    const { host: owner, room } = await hostWithRoom(tagged("To be ended"));
     const host = await enterMeeting(owner, room.slug);
 
     const end = await admin.client.json<{ endedAt: string }>(`/api/admin/rooms/${room.slug}/end`, { method: "POST" });
@@ -165,8 +165,7 @@ describe("what administrators do", () => {
   });
 
   it("deleting a room disconnects whoever is in it and removes the room with its history; audited", async () => {
-    const { client: owner } = await newMember("Host");
-    const room = await owner.createRoom(tagged("To be deleted"));
+    const { host: owner, room } = await hostWithRoom(tagged("To be deleted"));
     const host = await enterMeeting(owner, room.slug);
     expect(meetingsOf(room.slug)).toHaveLength(1);
 
@@ -181,8 +180,7 @@ describe("what administrators do", () => {
   });
 
   it("removing someone disconnects only them and is audited under their name; someone not there is a 404", async () => {
-    const { client: owner, user } = await newMember("Host");
-    const room = await owner.createRoom(tagged("Removal"));
+    const { host: owner, user, room } = await hostWithRoom(tagged("Removal"));
     await enterMeeting(owner, room.slug);
     const rowdy = await guestEnters(owner, room.slug, "Rowdy");
 
@@ -200,8 +198,7 @@ describe("what administrators do", () => {
   });
 
   it("muting someone who publishes nothing is a 409 and someone absent a 404, and neither is audited", async () => {
-    const { client: owner, user } = await newMember("Host");
-    const room = await owner.createRoom(tagged("Mute"));
+    const { host: owner, user, room } = await hostWithRoom(tagged("Mute"));
     await enterMeeting(owner, room.slug); // a signal-only participant publishes no tracks
     const mute = (identity: string, source: string) =>
       admin.client.json<ErrorBody>(`/api/admin/rooms/${room.slug}/participants/${identity}/mute`, { method: "POST", json: { source } });
@@ -216,8 +213,7 @@ describe("what administrators do", () => {
   });
 
   it("disabling an account ends its session and its meeting at once; re-enabling lets it sign in again; both audited", async () => {
-    const { client: member, user } = await newMember("Soon disabled");
-    const room = await member.createRoom(tagged("Disabled owner's room"));
+    const { host: member, user, room } = await hostWithRoom(tagged("Disabled owner's room"), "Soon disabled");
     const inMeeting = await enterMeeting(member, room.slug);
     expect((await member.request("/api/rooms")).status).toBe(200);
 
@@ -263,8 +259,7 @@ describe("what administrators do", () => {
   });
 
   it("bad input is a 400, an unknown target a 404, and neither changes anything", async () => {
-    const { client: owner, user } = await newMember("Target");
-    const room = await owner.createRoom(tagged("Bad input"));
+    const { user, room } = await hostWithRoom(tagged("Bad input"), "Target");
     for (const json of [{}, { role: "ADMIN", disabled: true }, { role: "OWNER" }, { disabled: "yes" }, { role: "ADMIN", email: "x@example.org" }]) {
       const { status, body } = await admin.client.json<ErrorBody>(`/api/admin/users/${user.id}`, { method: "PATCH", json });
       expect({ json, status, code: body.error?.code }).toEqual({ json, status: 400, code: "invalid_request" });

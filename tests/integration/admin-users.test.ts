@@ -1,15 +1,13 @@
-// Who may stop being an administrator, on a database of our own: the shared test database holds
-// several admins (its first account and ADMIN_EMAILS), so "the last admin" needs a known count.
+// Who may stop being an administrator, through lib/ on a database of this file's own
+// (tests/support/isolated-app-env.ts): the shared test database holds several admins (its first
+// account and ADMIN_EMAILS), so "the last admin" needs a known count.
 import { beforeEach, describe, expect, it } from "vitest";
-import { prepareIsolatedAppEnv } from "../support/isolated-app-env";
+import { createAccount } from "@/lib/accounts/accounts";
+import { changeUser } from "@/lib/admin/users";
+import { db } from "@/lib/db";
+import { newPerson } from "../support/factories";
 
-prepareIsolatedAppEnv();
-const { createAccount } = await import("@/lib/accounts/accounts");
-const { changeUser } = await import("@/lib/admin/users");
-const { db } = await import("@/lib/db");
-
-let counter = 0;
-const account = (name: string) => createAccount({ name, email: `${name.toLowerCase()}-${++counter}@example.org`, password: "correct horse battery" });
+const account = (label: string) => createAccount(newPerson(label));
 const workingAdmins = () => db.user.findMany({ where: { role: "ADMIN", disabledAt: null }, select: { id: true } });
 
 // Every test starts from an empty database, so its first account is the only admin.

@@ -2,8 +2,8 @@
 // policy: change lib/policy.ts and this table together.
 import { beforeAll, describe, expect, it } from "vitest";
 import { meetingsOf } from "../support/database";
+import { hostWithRoom, newMember, signedInAdmin } from "../support/factories";
 import { HttpClient } from "../support/http-client";
-import { newPerson } from "../support/stack";
 import { deliverWebhook, webhookEvent } from "../support/webhooks";
 
 type Caller = "anonymous" | "guest" | "memberWithoutLink" | "memberWithLink" | "owner" | "cohost" | "admin";
@@ -29,22 +29,19 @@ let slug: string;
 let meetingId: string;
 
 beforeAll(async () => {
-  owner = new HttpClient();
-  await owner.signUp(newPerson("Owner"));
-  slug = (await owner.createRoom("Matrix")).slug;
+  const matrix = await hostWithRoom("Matrix", "Owner");
+  owner = matrix.host;
+  slug = matrix.room.slug;
   expect((await owner.json(`/api/rooms/${slug}/settings`, { method: "PATCH", json: { joinPolicy: "INVITE_ONLY" } })).status).toBe(200);
 
   callers.owner = owner;
   callers.anonymous = new HttpClient();
-  callers.memberWithoutLink = new HttpClient();
-  await callers.memberWithoutLink.signUp(newPerson("Member"));
+  callers.memberWithoutLink = (await newMember("Member")).client;
 
-  callers.memberWithLink = new HttpClient();
-  await callers.memberWithLink.signUp(newPerson("Linked"));
+  callers.memberWithLink = (await newMember("Linked")).client;
   expect((await callers.memberWithLink.redeem((await owner.createInvite(slug, { role: "participant" })).token)).status).toBe(200);
 
-  callers.cohost = new HttpClient();
-  await callers.cohost.signUp(newPerson("Cohost"));
+  callers.cohost = (await newMember("Cohost")).client;
   expect((await callers.cohost.redeem((await owner.createInvite(slug, { role: "cohost" })).token)).status).toBe(200);
 
   callers.guest = new HttpClient();
@@ -58,8 +55,7 @@ beforeAll(async () => {
   expect((await deliverWebhook(joined)).status).toBe(200);
   meetingId = meetingsOf(slug)[0]!.id;
 
-  callers.admin = new HttpClient();
-  await callers.admin.signInOrUp({ name: "Test Admin", email: process.env.PARLEY_TEST_ADMIN_EMAIL!, password: "correct horse battery" });
+  callers.admin = (await signedInAdmin()).client;
 }, 60_000);
 
 async function pageOutcome(client: HttpClient): Promise<PageOutcome | string> {
@@ -113,11 +109,8 @@ describe("who may do what in an invite-only room", () => {
   });
 
   it("a room open to members admits a member without a link", async () => {
-    const open = new HttpClient();
-    await open.signUp(newPerson("Host"));
-    const room = await open.createRoom();
-    const member = new HttpClient();
-    await member.signUp(newPerson("Walk-in"));
+    const { room } = await hostWithRoom();
+    const { client: member } = await newMember("Walk-in");
     expect((await member.request(`/api/rooms/${room.slug}/token`, { method: "POST" })).status).toBe(200);
   });
 });

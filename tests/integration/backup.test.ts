@@ -10,7 +10,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Managed } from "../../scripts/lib/processes";
 import { migrate, startNext, type AppEnv } from "../../scripts/lib/stack";
 import { withDatabase } from "../support/database";
-import { HttpClient, newMember } from "../support/http-client";
+import { testStack } from "../support/config";
+import { newMember } from "../support/factories";
+import { HttpClient } from "../support/http-client";
 import { stack } from "../support/stack";
 
 const run = promisify(execFile);
@@ -56,7 +58,7 @@ describe("backups", () => {
 
     const backupStarted = Date.now();
     const { stdout } = await run("npm", ["run", "-s", "db:backup", "--", backupFile], {
-      env: { ...process.env, DATABASE_URL: `file:${process.env.PARLEY_TEST_DATABASE_FILE}` },
+      env: { ...process.env, DATABASE_URL: `file:${stack.databaseFile}` },
     });
     const backupEnded = Date.now();
     // The app kept writing while the copy was made, and after.
@@ -75,7 +77,7 @@ describe("backups", () => {
     const restoredFile = path.join(folder, "restored", "parley.db");
     mkdirSync(path.dirname(restoredFile));
     copyFileSync(backupFile, restoredFile);
-    const port = Number(process.env.PARLEY_TEST_SPARE_APP_PORT);
+    const port = testStack().spareAppPort;
     const env: AppEnv = {
       DATABASE_URL: `file:${restoredFile}`,
       AUTH_SECRET: randomBytes(32).toString("base64url"),

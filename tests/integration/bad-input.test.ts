@@ -9,8 +9,9 @@ import path from "node:path";
 import { AccessToken } from "livekit-server-sdk";
 import { beforeAll, describe, expect, it } from "vitest";
 import { withDatabase } from "../support/database";
+import { hostWithRoom, signedInAdmin, TEST_PASSWORD } from "../support/factories";
 import { HttpClient } from "../support/http-client";
-import { newPerson, stack } from "../support/stack";
+import { stack } from "../support/stack";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 type Caller = "anonymous" | "owner" | "admin";
@@ -38,9 +39,9 @@ const BAD_INPUT_EMAIL = `bad-input-${Date.now().toString(36)}@example.org`;
 
 // prettier-ignore
 const ROUTES: Route[] = [
-  { method: "POST", path: "/api/accounts", as: "anonymous", body: { kind: "json", valid: () => ({ name: "Bad Input", email: BAD_INPUT_EMAIL, password: "correct horse battery" }) } },
+  { method: "POST", path: "/api/accounts", as: "anonymous", body: { kind: "json", valid: () => ({ name: "Bad Input", email: BAD_INPUT_EMAIL, password: TEST_PASSWORD }) } },
   { method: "GET", path: "/api/auth/[...nextauth]", as: "anonymous", params: () => ({ "...nextauth": "csrf" }) },
-  { method: "POST", path: "/api/auth/[...nextauth]", as: "anonymous", params: () => ({ "...nextauth": "callback/credentials" }), body: { kind: "form", valid: { csrfToken: "x", email: BAD_INPUT_EMAIL, password: "correct horse battery" } } },
+  { method: "POST", path: "/api/auth/[...nextauth]", as: "anonymous", params: () => ({ "...nextauth": "callback/credentials" }), body: { kind: "form", valid: { csrfToken: "x", email: BAD_INPUT_EMAIL, password: TEST_PASSWORD } } },
   { method: "GET", path: "/api/health", as: "anonymous" },
   { method: "GET", path: "/api/rooms", as: "owner" },
   { method: "POST", path: "/api/rooms", as: "owner", body: { kind: "json", valid: () => ({ name: "Bad input room" }) } },
@@ -88,12 +89,10 @@ let fixture: Fixture;
 
 beforeAll(async () => {
   clients.anonymous = new HttpClient();
-  clients.owner = new HttpClient();
-  const owner = await clients.owner.signUp(newPerson("Owner"));
-  const room = await clients.owner.createRoom("Bad input target");
+  const { host, user: owner, room } = await hostWithRoom("Bad input target", "Owner");
+  clients.owner = host;
   const invite = await clients.owner.createInvite(room.slug, { role: "participant" });
-  clients.admin = new HttpClient();
-  await clients.admin.signInOrUp({ name: "Test Admin", email: process.env.PARLEY_TEST_ADMIN_EMAIL!, password: "correct horse battery" });
+  clients.admin = (await signedInAdmin()).client;
   fixture = { slug: room.slug, inviteId: invite.id, ownerId: owner.id };
 }, 60_000);
 

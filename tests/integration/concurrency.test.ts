@@ -1,10 +1,10 @@
 // Many people at once against one app process and one SQLite file: token requests (reads, and
 // LiveKit's CreateRoom) while rooms are being created (writes).
-import Database from "better-sqlite3";
 import { readFileSync, statSync } from "node:fs";
 import { TokenVerifier } from "livekit-server-sdk";
 import { describe, expect, it } from "vitest";
-import { newMember } from "../support/http-client";
+import { select } from "../support/database";
+import { newMember } from "../support/factories";
 import { stack } from "../support/stack";
 
 type Credentials = { token: string; room: { slug: string } };
@@ -46,14 +46,8 @@ describe("under concurrent load", () => {
     // Every room is there afterwards: in the creator's list and in the database.
     const { body: listed } = await creator.client.json<{ rooms: { slug: string; name: string }[] }>("/api/rooms");
     expect(listed.rooms.map(({ slug }) => slug).sort()).toEqual([...slugs].sort());
-    const database = new Database(process.env.PARLEY_TEST_DATABASE_FILE!, { readonly: true });
-    try {
-      const placeholders = slugs.map(() => "?").join(",");
-      const stored = database.prepare(`SELECT "slug", "name" FROM "Room" WHERE "slug" IN (${placeholders})`).all(...slugs) as { slug: string; name: string }[];
-      expect(stored.map(({ name }) => name).sort()).toEqual(Array.from({ length: ROOM_CREATIONS }, (_, i) => `Burst ${i}`).sort());
-    } finally {
-      database.close();
-    }
+    const stored = select<{ slug: string; name: string }>(`SELECT "slug", "name" FROM "Room" WHERE "slug" IN (${slugs.map(() => "?").join(",")})`, ...slugs);
+    expect(stored.map(({ name }) => name).sort()).toEqual(Array.from({ length: ROOM_CREATIONS }, (_, i) => `Burst ${i}`).sort());
 
     // Nothing went wrong underneath either: the app logged no busy database. (Other test files
     // run at the same time and provoke errors of their own on purpose, so only this is checked.)

@@ -1,11 +1,9 @@
 // The app's one Prisma client shares one SQLite connection between every request. A transaction
 // that is waiting on something must not swallow, or be seen by, work done meanwhile outside it.
-import Database from "better-sqlite3";
+// (lib/ code on this file's own database: tests/support/isolated-app-env.ts.)
 import { describe, expect, it } from "vitest";
-import { prepareIsolatedAppEnv } from "../support/isolated-app-env";
-
-const { databaseFile } = prepareIsolatedAppEnv();
-const { db } = await import("@/lib/db");
+import { db } from "@/lib/db";
+import { ownDatabaseFile, withDatabase } from "../support/database";
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const newUser = (email: string) => ({ email, name: email, passwordHash: "x" });
@@ -24,13 +22,8 @@ describe("the shared database connection", () => {
     await db.user.create({ data: newUser("outside@example.org") });
     expect(await failing).toEqual(new Error("rolled back on purpose"));
 
-    const stored = new Database(databaseFile, { readonly: true });
-    try {
-      const emails = (stored.prepare(`SELECT "email" FROM "User" ORDER BY "email"`).all() as { email: string }[]).map(({ email }) => email);
-      expect(emails).toEqual(["outside@example.org"]);
-    } finally {
-      stored.close();
-    }
+    const emails = withDatabase((stored) => stored.prepare(`SELECT "email" FROM "User" ORDER BY "email"`).all() as { email: string }[], ownDatabaseFile()).map(({ email }) => email);
+    expect(emails).toEqual(["outside@example.org"]);
   });
 
   it("does not let a read outside a transaction see that transaction's uncommitted rows", async () => {

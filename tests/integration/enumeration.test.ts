@@ -3,8 +3,8 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateSlug } from "@/lib/rooms/slug";
+import { newMember } from "../support/factories";
 import { HttpClient } from "../support/http-client";
-import { newPerson } from "../support/stack";
 
 const MALFORMED_SLUGS = ["ABC-DEFG-HIJ", "abc-defg-hi", "abcdefghij", "..%2F..%2Fetc%2Fpasswd", "abc%00def", "%E2%80%AEjih-gfed-cba", "%EF%BD%81bc-defg-hij", "a".repeat(2000)];
 const MALFORMED_TOKENS = ["A".repeat(42), "A".repeat(44), `${"A".repeat(42)}=`, "../../etc/passwd", `${"A".repeat(42)}\u202e`, "Ａ".repeat(43)];
@@ -59,8 +59,7 @@ function expectSameTimingClass([a, b]: number[], what: string) {
 let member: HttpClient;
 
 beforeAll(async () => {
-  member = new HttpClient();
-  await member.signUp(newPerson("Guesser"));
+  member = (await newMember("Guesser")).client;
 });
 
 describe("guessing meeting codes", () => {

@@ -2,18 +2,12 @@ import { createHash } from "node:crypto";
 import { TokenVerifier } from "livekit-server-sdk";
 import { describe, expect, it } from "vitest";
 import { withDatabase } from "../support/database";
+import { hostWithRoom, signedUp } from "../support/factories";
 import { HttpClient } from "../support/http-client";
 import { openSignal } from "../support/livekit";
-import { newPerson, stack } from "../support/stack";
+import { stack } from "../support/stack";
 
 type ErrorBody = { error: { code: string; message: string } };
-
-async function hostWithRoom(name = "Invites") {
-  const host = new HttpClient();
-  await host.signUp(newPerson("Host"));
-  const room = await host.createRoom(name);
-  return { host, room };
-}
 
 const claimsOf = (token: string) => new TokenVerifier(stack.livekitKey, stack.livekitSecret).verify(token);
 
@@ -131,9 +125,18 @@ describe("guests", () => {
     const guest = await new HttpClient().redeem(invite.token, "Gary");
     expect(guest.status).toBe(401);
     expect(guest.body.error?.code).toBe("guests_not_allowed");
-    const member = new HttpClient();
-    await member.signUp(newPerson("Member"));
+    const { client: member } = await signedUp("Member");
     expect((await member.redeem(invite.token)).status).toBe(200);
+  });
+
+  it("already admitted are refused with 403 once the room stops admitting guests", async () => {
+    const { host, room } = await hostWithRoom();
+    const guest = new HttpClient();
+    expect((await guest.redeem((await host.createInvite(room.slug, { role: "participant" })).token, "Gail")).status).toBe(200);
+    await host.request(`/api/rooms/${room.slug}/settings`, { method: "PATCH", json: { allowGuests: false } });
+    const again = await guest.json<ErrorBody>(`/api/rooms/${room.slug}/token`, { method: "POST" });
+    expect(again.status).toBe(403);
+    expect(again.body.error.code).toBe("guests_no_longer_allowed");
   });
 
   it("need their name: missing, too long or with control characters is a 400 and uses nothing", async () => {

@@ -2,8 +2,9 @@
 // arrived; the browser may report why it could not connect, for its own attempts only.
 import { describe, expect, it } from "vitest";
 import { select } from "../support/database";
-import { HttpClient, newMember } from "../support/http-client";
-import { newPerson, stack } from "../support/stack";
+import { newMember, newPerson } from "../support/factories";
+import { HttpClient } from "../support/http-client";
+import { stack } from "../support/stack";
 import { deliverWebhook, webhookEvent } from "../support/webhooks";
 
 type AttemptRow = { id: string; identity: string; name: string; userId: string | null; guestId: string | null; inviteId: string | null; arrivedAt: string | null; failureReason: string | null; failureMessage: string | null };
@@ -68,7 +69,7 @@ describe("join attempts", () => {
   it("reports are rate limited per person", async () => {
     const client = new HttpClient(stack.strictAppUrl);
     await client.signUp(newPerson("Reporter"));
-    const limit = stack.strictRateLimits.RATE_LIMIT_JOIN_FAILURE_REPORTS_PER_CALLER!.limit;
+    const limit = stack.strictAppEnv.RATE_LIMIT_JOIN_FAILURE_REPORTS_PER_CALLER.limit;
     const statuses: number[] = [];
     for (let i = 0; i <= limit; i++) statuses.push((await client.request("/api/join-failures", { method: "POST", json: { attemptId: "no-such-attempt", reason: "Timeout" } })).status);
     expect(statuses.slice(0, limit).every((status) => status === 404)).toBe(true);
@@ -103,7 +104,7 @@ describe("the connection check's token", () => {
     expect((await new HttpClient().request("/api/check/token", { method: "POST" })).status).toBe(401);
     const client = new HttpClient(stack.strictAppUrl);
     await client.signUp(newPerson("Checker"));
-    const limit = stack.strictRateLimits.RATE_LIMIT_CONNECTION_CHECK_PER_CALLER!.limit;
+    const limit = stack.strictAppEnv.RATE_LIMIT_CONNECTION_CHECK_PER_CALLER.limit;
     for (let i = 0; i < limit; i++) expect((await client.request("/api/check/token", { method: "POST" })).status).toBe(200);
     const refused = await client.request("/api/check/token", { method: "POST" });
     expect(refused.status).toBe(429);

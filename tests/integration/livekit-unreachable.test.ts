@@ -1,6 +1,7 @@
+// (lib/ code with the environment of tests/support/isolated-app-env.ts, but LIVEKIT_URL set below.)
 import { createServer } from "node:net";
-import { describe, expect, it } from "vitest";
-import { prepareIsolatedAppEnv } from "../support/isolated-app-env";
+import { describe, expect, it, vi } from "vitest";
+import { ensureLiveKitRoom } from "@/lib/livekit/room-service";
 
 // A port nothing listens on: bind one, note it, close it.
 const port = await new Promise<number>((resolve) => {
@@ -9,8 +10,8 @@ const port = await new Promise<number>((resolve) => {
     server.close(() => resolve(typeof address === "object" && address ? address.port : 1));
   });
 });
-prepareIsolatedAppEnv({ LIVEKIT_URL: `http://127.0.0.1:${port}` });
-const { ensureLiveKitRoom } = await import("@/lib/livekit/room-service");
+// Before any lib/ code reads the environment.
+vi.stubEnv("LIVEKIT_URL", `http://127.0.0.1:${port}`);
 
 describe("when the LiveKit server cannot be reached", () => {
   it("opening a room fails with 503 and a message a person understands", async () => {

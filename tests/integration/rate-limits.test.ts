@@ -3,12 +3,18 @@
 // is a different client as the limits see it, and no test spends another's allowance.
 import { randomInt } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import type { Env } from "@/lib/env";
+import { newPerson } from "../support/factories";
 import { HttpClient } from "../support/http-client";
-import { newPerson, stack } from "../support/stack";
+import { stack } from "../support/stack";
 
 type ErrorBody = { error: { code: string; message: string } };
 
-const limit = (name: string) => stack.strictRateLimits[name]!;
+/** One of the strict app's limits, as the app reads it (lib/env.ts). */
+function limit(name: Extract<keyof Env, `RATE_LIMIT_${string}`>) {
+  const { limit, windowMs } = stack.strictAppEnv[name];
+  return { limit, windowSeconds: windowMs / 1000 };
+}
 
 const freshAddress = () => `127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
 const clientFrom = (address: string) => new HttpClient(stack.strictAppUrl, { from: address });

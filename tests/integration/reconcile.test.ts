@@ -1,26 +1,22 @@
 // Reconciliation: when webhooks were missed, live state is rebuilt from what LiveKit reports.
 // A database of our own, pointed at the test LiveKit server. LiveKit's webhooks go to the main
 // test app, never to this database, so every change seen here comes from reconciliation alone.
+// (tests/support/isolated-app-env.ts prepares that database and points lib/ at it.)
 import { describe, expect, it, onTestFinished } from "vitest";
-import { prepareIsolatedAppEnv } from "../support/isolated-app-env";
+import { createAccount } from "@/lib/accounts/accounts";
+import { adminRoomQuerySchema, listRoomsForAdmin } from "@/lib/admin/room-list";
+import { db } from "@/lib/db";
+import { deleteLiveKitRoom, ensureLiveKitRoom } from "@/lib/livekit/room-service";
+import { mintJoinToken } from "@/lib/livekit/token";
+import { recordLeave } from "@/lib/meetings/attendance";
+import { reconcileLiveState } from "@/lib/meetings/reconcile";
+import { createRoom } from "@/lib/rooms/rooms";
+import { newPerson } from "../support/factories";
 import { openSignal } from "../support/livekit";
 import { stack } from "../support/stack";
 
-prepareIsolatedAppEnv();
-const { createAccount } = await import("@/lib/accounts/accounts");
-const { adminRoomQuerySchema, listRoomsForAdmin } = await import("@/lib/admin/room-list");
-const { db } = await import("@/lib/db");
-const { recordLeave } = await import("@/lib/meetings/attendance");
-const { reconcileLiveState } = await import("@/lib/meetings/reconcile");
-const { deleteLiveKitRoom, ensureLiveKitRoom } = await import("@/lib/livekit/room-service");
-const { mintJoinToken } = await import("@/lib/livekit/token");
-const { createRoom } = await import("@/lib/rooms/rooms");
-
-let counter = 0;
-
 async function openRoom(name: string) {
-  counter += 1;
-  const owner = await createAccount({ name: `Owner ${counter}`, email: `owner-${counter}@example.org`, password: "correct horse battery" });
+  const owner = await createAccount(newPerson("Owner"));
   const room = await createRoom(owner, name);
   await ensureLiveKitRoom(room.slug);
   onTestFinished(() => deleteLiveKitRoom(room.slug));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { signedUp } from "../support/factories";
 import { HttpClient } from "../support/http-client";
-import { newPerson } from "../support/stack";
 
 type Room = { slug: string; name: string };
 type ErrorBody = { error: { code: string; message: string } };
@@ -16,9 +16,7 @@ describe("rooms", () => {
   });
 
   it("are created with an unguessable code and listed for their owner only", async () => {
-    const owner = new HttpClient();
-    const ownerUser = newPerson("Owner");
-    await owner.signUp(ownerUser);
+    const { client: owner, user: ownerUser } = await signedUp("Owner");
     const named = await owner.createRoom("Weekly review");
     const unnamed = await owner.createRoom();
     expect(named.slug).toMatch(/^[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
@@ -28,15 +26,13 @@ describe("rooms", () => {
     const list = await owner.json<{ rooms: Room[] }>("/api/rooms");
     expect(list.body.rooms.map((room) => room.slug)).toEqual([unnamed.slug, named.slug]);
 
-    const other = new HttpClient();
-    await other.signUp(newPerson("Other"));
+    const { client: other } = await signedUp("Other");
     const theirs = await other.json<{ rooms: Room[] }>("/api/rooms");
     expect(theirs.body.rooms).toEqual([]);
   });
 
   it("refuse bad names and unknown fields with 400, creating nothing", async () => {
-    const client = new HttpClient();
-    await client.signUp(newPerson("Picky"));
+    const { client } = await signedUp("Picky");
     for (const json of [{ name: "x".repeat(81) }, { name: 42 }, { name: "ok", slug: "abc-defg-hij" }, { name: "bell\u0007" }]) {
       const { status, body } = await client.json<ErrorBody>("/api/rooms", { method: "POST", json });
       expect(status, JSON.stringify(json)).toBe(400);

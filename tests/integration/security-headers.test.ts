@@ -59,7 +59,7 @@ describe("security headers", () => {
     expect(policy["media-src"]).toEqual(["'self'", "blob:"]);
     // Another instance of the same build, started with another LiveKit address, names that one:
     // the policy is not fixed by `next build`.
-    const other = directives((await new HttpClient(process.env.PARLEY_TEST_APP_WITHOUT_LIVEKIT_URL).request("/signin")).headers.get("content-security-policy"));
+    const other = directives((await new HttpClient(stack.appWithoutLiveKitUrl).request("/signin")).headers.get("content-security-policy"));
     expect(other["connect-src"]).toHaveLength(3);
     expect(other["connect-src"]).not.toContain(`ws://${livekit.host}`);
   });

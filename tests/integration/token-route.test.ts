@@ -1,29 +1,23 @@
-import Database from "better-sqlite3";
 import { AccessToken, TokenVerifier } from "livekit-server-sdk";
 import { describe, expect, it } from "vitest";
+import { withDatabase } from "../support/database";
+import { hostWithRoom } from "../support/factories";
 import { HttpClient } from "../support/http-client";
 import { livekitValidate, openSignal, participantsIn } from "../support/livekit";
-import { newPerson, stack } from "../support/stack";
+import { stack } from "../support/stack";
 
 type Credentials = { serverUrl: string; token: string; room: { slug: string; name: string } };
 
-async function signedInWithRoom() {
-  const client = new HttpClient();
-  const user = await client.signUp(newPerson("Host"));
-  const room = await client.createRoom("Token test");
-  return { client, user, room };
-}
-
 describe("the token route", () => {
   it("refuses an anonymous caller with 401 and the error body", async () => {
-    const { room } = await signedInWithRoom();
+    const { room } = await hostWithRoom("Token test");
     const { status, body } = await new HttpClient().json(`/api/rooms/${room.slug}/token`, { method: "POST" });
     expect(status).toBe(401);
     expect(body).toEqual({ error: { code: "unauthenticated", message: expect.any(String) } });
   });
 
   it("answers 404 with the error body for an unknown room and for anything that cannot be a room", async () => {
-    const { client } = await signedInWithRoom();
+    const { host: client } = await hostWithRoom("Token test");
     for (const slug of ["zzz-zzzz-zzz", "not-a-slug", "..%2F..%2Fetc", "%E2%80%AEabc-defg-hij"]) {
       const { status, body } = await client.json(`/api/rooms/${slug}/token`, { method: "POST" });
       expect(status, slug).toBe(404);
@@ -32,7 +26,7 @@ describe("the token route", () => {
   });
 
   it("mints a token the LiveKit server accepts, for that room only, expiring within minutes", async () => {
-    const { client, user, room } = await signedInWithRoom();
+    const { host: client, user, room } = await hostWithRoom("Token test");
     const { status, body } = await client.json<Credentials>(`/api/rooms/${room.slug}/token`, { method: "POST" });
     expect(status).toBe(200);
     expect(body.serverUrl).toBe(stack.livekitUrl.replace(/^http/, "ws"));
@@ -50,7 +44,7 @@ describe("the token route", () => {
   });
 
   it("hands out tokens with which a participant lands in room A and never in room B", async () => {
-    const { client, user, room: roomA } = await signedInWithRoom();
+    const { host: client, user, room: roomA } = await hostWithRoom("Token test");
     const roomB = await client.createRoom("Room B");
     await client.json(`/api/rooms/${roomB.slug}/token`, { method: "POST" }); // opens B on the media server
     const { body } = await client.json<Credentials>(`/api/rooms/${roomA.slug}/token`, { method: "POST" });
@@ -73,13 +67,8 @@ describe("the token route", () => {
   });
 
   it("answers 410 for a meeting that has ended", async () => {
-    const { client, room } = await signedInWithRoom();
-    const database = new Database(process.env.PARLEY_TEST_DATABASE_FILE!);
-    try {
-      database.prepare(`UPDATE "Room" SET "endedAt" = ? WHERE "slug" = ?`).run(new Date().toISOString().replace("Z", "+00:00"), room.slug);
-    } finally {
-      database.close();
-    }
+    const { host: client, room } = await hostWithRoom("Token test");
+    withDatabase((database) => database.prepare(`UPDATE "Room" SET "endedAt" = ? WHERE "slug" = ?`).run(new Date().toISOString().replace("Z", "+00:00"), room.slug));
     const { status, body } = await client.json(`/api/rooms/${room.slug}/token`, { method: "POST" });
     expect(status).toBe(410);
     expect(body).toEqual({ error: { code: "room_ended", message: "This meeting has ended." } });

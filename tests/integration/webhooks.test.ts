@@ -4,13 +4,13 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { meetingsOf, ms, select, staysIn, withDatabase } from "../support/database";
-import { HttpClient, newMember } from "../support/http-client";
+import { hostWithRoom } from "../support/factories";
+import { HttpClient } from "../support/http-client";
 import { joinMeeting, type InMeeting } from "../support/livekit";
 import { deliverWebhook, joinedEvent, postWebhook, signWebhook, webhookEvent, type WebhookResponse } from "../support/webhooks";
 
 async function hostInMeeting(label = "Host") {
-  const { client: host, user } = await newMember(label);
-  const room = await host.createRoom(`${label}'s webhook room`);
+  const { host, user, room } = await hostWithRoom(`${label}'s webhook room`, label);
   const { body } = await host.json<{ token: string }>(`/api/rooms/${room.slug}/token`, { method: "POST" });
   const member = await joinMeeting(body.token);
   onTestFinished(() => member.socket.close());

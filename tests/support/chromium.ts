@@ -1,16 +1,17 @@
 // The Chromium our tests drive: one already on the machine (never a downloaded build), with a
 // synthetic camera and microphone so every page can publish real media.
-import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { which } from "../../scripts/lib/processes";
+import { harnessSettings } from "./config";
 
 const CANDIDATES = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
 
 export function findChromium(): string | null {
-  const explicit = process.env.CHROME_PATH;
+  const explicit = harnessSettings().CHROME_PATH;
   if (explicit) return existsSync(explicit) ? explicit : null;
   for (const name of CANDIDATES) {
-    const result = spawnSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" });
-    if (result.status === 0 && result.stdout.trim()) return result.stdout.trim();
+    const found = which(name);
+    if (found) return found;
   }
   return null;
 }

@@ -1,7 +1,13 @@
 // Reading the test database directly, to see what the app stored (or that it stored nothing).
 import Database from "better-sqlite3";
+import { env } from "../../lib/env";
+import { sqliteFileFromUrl } from "../../lib/sqlite-url";
+import { stack } from "./stack";
 
-export function withDatabase<T>(work: (database: Database.Database) => T, file = process.env.PARLEY_TEST_DATABASE_FILE!): T {
+/** The test file's own database, which lib/ code called from the test uses (./isolated-app-env.ts). */
+export const ownDatabaseFile = () => sqliteFileFromUrl(env().DATABASE_URL);
+
+export function withDatabase<T>(work: (database: Database.Database) => T, file = stack.databaseFile): T {
   const database = new Database(file);
   try {
     return work(database);

@@ -1,6 +1,6 @@
 // Talks to the running app the way a browser does: a cookie jar, next-auth's CSRF dance.
 import { request as httpRequest } from "node:http";
-import { newPerson, stack } from "./stack";
+import { stack } from "./stack";
 
 /**
  * One HTTP request from a chosen local address (any of 127.0.0.0/8 works on loopback), so a
@@ -118,27 +118,4 @@ export class HttpClient {
     if (status !== 201) throw new Error(`creating a room failed with ${status}`);
     return body.room;
   }
-}
-
-export type TestUser = { id: string; name: string; email: string; password: string };
-
-/** A new account that is surely no admin: the first account of a fresh database is one. */
-export async function newMember(label = "Member"): Promise<{ client: HttpClient; user: TestUser }> {
-  for (;;) {
-    const client = new HttpClient();
-    const person = newPerson(label);
-    const { id, role } = await client.signUp(person);
-    if (role === "MEMBER") return { client, user: { id, ...person } };
-  }
-}
-
-/** The administrator named in ADMIN_EMAILS (scripts/test.ts), signed in. */
-export async function signedInAdmin(): Promise<{ client: HttpClient; user: TestUser }> {
-  const client = new HttpClient();
-  const person = { name: "Test Admin", email: process.env.PARLEY_TEST_ADMIN_EMAIL!, password: "correct horse battery" };
-  await client.signInOrUp(person);
-  const { body } = await client.json<{ users: { id: string; email: string }[] }>(`/api/admin/users?q=${encodeURIComponent(person.email)}`);
-  const id = body.users.find((user) => user.email === person.email)?.id;
-  if (!id) throw new Error(`${person.email} is not listed as a user`);
-  return { client, user: { id, ...person } };
 }

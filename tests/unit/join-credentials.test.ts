@@ -28,6 +28,39 @@ describe("joining from the meeting page", () => {
     if (!result.ok) expect(result.problem.retry).toBe(false);
   });
 
+  it("names the refusal by its code, and lets a full room be tried again", async () => {
+    respond(403, { error: { code: "room_full", message: "This meeting is full (2 people)." } });
+    expect(await fetchJoinCredentials({ kind: "invite", token: "t" }, "Ann")).toEqual({
+      ok: false,
+      problem: { title: "This meeting is full", message: "This meeting is full (2 people).", retry: true },
+    });
+    respond(403, { error: { code: "guests_no_longer_allowed", message: "This meeting no longer admits guests." } });
+    expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toMatchObject({ ok: false, problem: { title: "Guests can't join this meeting", retry: false } });
+  });
+
+  it("speaks of the meeting where the code is general", async () => {
+    respond(404, { error: { code: "not_found", message: "This meeting does not exist." } });
+    expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toMatchObject({ ok: false, problem: { title: "No such meeting", retry: false } });
+    respond(401, { error: { code: "unauthenticated", message: "Sign in, or open the invite link you were sent." } });
+    expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toMatchObject({ ok: false, problem: { title: "Sign in to join", retry: false } });
+  });
+
+  it("lets the caller fix what they typed", async () => {
+    respond(400, { error: { code: "name_required", message: "Enter your name to join." } });
+    expect(await fetchJoinCredentials({ kind: "invite", token: "t" })).toEqual({
+      ok: false,
+      problem: { title: "Check your details", message: "Enter your name to join.", retry: true, fixable: true },
+    });
+  });
+
+  it("offers a retry when the answer is not Parley's error shape", async () => {
+    vi.stubGlobal("fetch", vi.fn(async () => new Response("<html>Bad gateway</html>", { status: 502 })));
+    expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toEqual({
+      ok: false,
+      problem: { title: "Couldn't join", message: "Something went wrong. Try again.", retry: true },
+    });
+  });
+
   it("says so when Parley itself cannot be reached", async () => {
     vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))));
     const result = await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" });

@@ -3,7 +3,7 @@
 // move on their own; search, filters and paging run on the server.
 import Link from "next/link";
 import { Fragment, useEffect, useState } from "react";
-import type { AdminRoomRow, LiveParticipant } from "@/lib/admin/room-list";
+import type { AdminRoomPage, AdminRoomRow, LiveParticipant } from "@/lib/admin/room-list";
 import { callApi } from "../api";
 import { FormError } from "../FormError";
 import type { Json } from "../json";
@@ -12,7 +12,6 @@ import { Pager } from "./Pager";
 
 type Row = Json<AdminRoomRow>;
 type Person = Json<LiveParticipant>;
-type Page = { total: number; page: number; perPage: number; rooms: Row[] };
 type Query = { q: string; status: string; sort: string; dir: string; page: number };
 
 const REFRESH_MS = 2000;
@@ -21,11 +20,11 @@ const statusLabels: Record<Row["status"], string> = { live: "Live", idle: "Idle"
 async function fetchRooms(query: Query) {
   const params = new URLSearchParams({ ...query, page: String(query.page) });
   if (!query.q) params.delete("q");
-  return callApi(`/api/admin/rooms?${params}`, { method: "GET" });
+  return callApi<AdminRoomPage>(`/api/admin/rooms?${params}`, { method: "GET" });
 }
 
 function useRooms(query: Query) {
-  const [data, setData] = useState<Page | null>(null);
+  const [data, setData] = useState<Json<AdminRoomPage> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   useEffect(() => {
@@ -33,7 +32,7 @@ function useRooms(query: Query) {
     const refresh = () =>
       void fetchRooms(query).then((result) => {
         if (!current) return;
-        if (result.ok) setData(result.body as Page);
+        if (result.ok) setData(result.body);
         setError(result.ok ? null : result.message);
       });
     refresh();
@@ -59,9 +58,10 @@ export function AdminRooms() {
     return () => clearTimeout(timer);
   }, [search]);
 
+  // Only whether it worked matters here: the list shows the outcome on reload.
   async function act(question: string, path: string, init: { method: string; json?: unknown }) {
     if (!window.confirm(question)) return;
-    const result = await callApi(path, init);
+    const result = await callApi<unknown>(path, init);
     setActionError(result.ok ? null : result.message);
     reload();
   }

@@ -1,24 +1,26 @@
 "use client";
 // Accounts on this server: promote, demote, disable. The server refuses to leave no admin.
 import { useCallback, useEffect, useState } from "react";
+import type { UserChangeResponse } from "@/app/api/admin/users/[id]/route";
+import type { AdminUserPage, AdminUserRow } from "@/lib/admin/users";
 import { callApi } from "../api";
 import { FormError } from "../FormError";
 import { when } from "../format";
+import type { Json } from "../json";
 import { Pager } from "./Pager";
 
-type User = { id: string; name: string; email: string; role: "ADMIN" | "MEMBER"; disabledAt: string | null; createdAt: string; rooms: number };
-type Page = { total: number; page: number; perPage: number; users: User[] };
+type User = Json<AdminUserRow>;
 
 export function AdminUsers({ me }: { me: string }) {
   const [search, setSearch] = useState("");
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<Page | null>(null);
+  const [data, setData] = useState<Json<AdminUserPage> | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     const params = new URLSearchParams({ page: String(page), ...(search.trim() ? { q: search.trim() } : {}) });
-    const result = await callApi(`/api/admin/users?${params}`, { method: "GET" });
-    if (result.ok) setData(result.body as Page);
+    const result = await callApi<AdminUserPage>(`/api/admin/users?${params}`, { method: "GET" });
+    if (result.ok) setData(result.body);
     else setError(result.message);
   }, [page, search]);
   useEffect(() => {
@@ -28,7 +30,7 @@ export function AdminUsers({ me }: { me: string }) {
 
   async function change(user: User, json: { role: "ADMIN" | "MEMBER" } | { disabled: boolean }, question: string) {
     if (!window.confirm(question)) return;
-    const result = await callApi(`/api/admin/users/${user.id}`, { method: "PATCH", json });
+    const result = await callApi<UserChangeResponse>(`/api/admin/users/${user.id}`, { method: "PATCH", json });
     setError(result.ok ? null : result.message);
     await load();
   }

@@ -3,6 +3,8 @@
 // told apart here, from the WebRTC statistics of a real connection to the media server.
 import { CheckStatus, ConnectionCheck, Room, RoomEvent, type CheckInfo } from "livekit-client";
 import type { ConnectionCheckCredentials } from "@/lib/connection-check/credentials";
+import { callApi } from "../api";
+import { words } from "../error-words";
 import { classifyMediaError, explainDeviceProblem } from "../meeting/device-errors";
 import { askFor, mediaServerFromUrl, type MediaServer, type StepId, type StepResult } from "./advice";
 
@@ -19,17 +21,11 @@ function lastError(info: CheckInfo): string {
 }
 
 async function getCredentials(): Promise<ConnectionCheckCredentials | StepResult> {
-  try {
-    const health = await fetch("/api/health", { cache: "no-store" });
-    if (!health.ok) return failed(`Parley answered ${health.status}: it is having trouble. Tell its administrator.`);
-    const response = await fetch("/api/check/token", { method: "POST" });
-    if (response.status === 401) return failed("Sign in, or open the invite link you were sent, then run the check again.");
-    const body = (await response.json().catch(() => null)) as (ConnectionCheckCredentials & { error?: { message: string } }) | null;
-    if (!response.ok || !body) return failed(body?.error?.message ?? `Parley answered ${response.status}.`);
-    return body;
-  } catch {
-    return failed(`Parley can't be reached from here. Ask your network's administrator to allow ${askFor("app", mediaServerFromUrl(window.location.origin))}.`);
-  }
+  const result = await callApi<ConnectionCheckCredentials>("/api/check/token", { method: "POST" });
+  if (result.ok) return result.body;
+  if (result.code === "offline") return failed(`Parley can't be reached from here. Ask your network's administrator to allow ${askFor("app", mediaServerFromUrl(window.location.origin))}.`);
+  if (result.code === "unauthenticated") return failed("Sign in, or open the invite link you were sent, then run the check again.");
+  return failed(`${words.errors[result.code].title}: ${result.message}`);
 }
 
 async function checkDevices(): Promise<StepResult> {

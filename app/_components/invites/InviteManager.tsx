@@ -1,15 +1,17 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import type { RevokeInviteResponse } from "@/app/api/rooms/[slug]/invites/[inviteId]/revoke/route";
+import type { CreateInviteResponse } from "@/app/api/rooms/[slug]/invites/route";
+import type { RoomSettingsResponse } from "@/app/api/rooms/[slug]/settings/route";
 import { createInviteSchema, type InviteRole, type InviteView } from "@/lib/invites/rules";
 import { roomSettingsSchema } from "@/lib/rooms/rules";
+import type { RoomSettings } from "@/lib/rooms/rooms";
 import { callApi } from "../api";
 import type { Json } from "../json";
 import { FormError } from "../FormError";
 
 type Invite = Json<InviteView>;
-
-type Settings = { joinPolicy: "MEMBERS" | "INVITE_ONLY"; allowGuests: boolean; maxParticipants: number | null };
 
 const roleNames: Record<InviteRole, string> = {
   participant: "Participant: camera, microphone, screen, chat",
@@ -67,10 +69,10 @@ function CreateInviteForm({ slug, onCreated }: { slug: string; onCreated: (path:
     };
     const parsed = createInviteSchema.safeParse(draft);
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Check the form.");
-    const result = await callApi(`/api/rooms/${slug}/invites`, { method: "POST", json: draft });
+    const result = await callApi<CreateInviteResponse>(`/api/rooms/${slug}/invites`, { method: "POST", json: draft });
     if (!result.ok) return setError(result.message);
     setError(null);
-    onCreated((result.body as { invite: { path: string } }).invite.path);
+    onCreated(result.body.invite.path);
   }
 
   return (
@@ -140,7 +142,7 @@ function InviteTable({ slug, invites, onChanged }: { slug: string; invites: Invi
   const [error, setError] = useState<string | null>(null);
   async function revoke(invite: Invite) {
     if (!window.confirm("Revoke this link? Nobody new can join with it.")) return;
-    const result = await callApi(`/api/rooms/${slug}/invites/${invite.id}/revoke`, { method: "POST" });
+    const result = await callApi<RevokeInviteResponse>(`/api/rooms/${slug}/invites/${invite.id}/revoke`, { method: "POST" });
     if (!result.ok) return setError(result.message);
     onChanged();
   }
@@ -185,7 +187,7 @@ function InviteTable({ slug, invites, onChanged }: { slug: string; invites: Invi
   );
 }
 
-function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: Settings; onSaved: () => void }) {
+function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: RoomSettings; onSaved: () => void }) {
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -194,7 +196,7 @@ function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: Set
     const draft = { joinPolicy: form.get("joinPolicy"), allowGuests: form.get("allowGuests") === "on", maxParticipants: max ? Number(max) : null };
     const parsed = roomSettingsSchema.safeParse(draft);
     if (!parsed.success) return setMessage({ error: true, text: parsed.error.issues[0]?.message ?? "Check the settings." });
-    const result = await callApi(`/api/rooms/${slug}/settings`, { method: "PATCH", json: parsed.data });
+    const result = await callApi<RoomSettingsResponse>(`/api/rooms/${slug}/settings`, { method: "PATCH", json: parsed.data });
     setMessage(result.ok ? { error: false, text: "Settings saved." } : { error: true, text: result.message });
     if (result.ok) onSaved();
   }
@@ -233,7 +235,7 @@ function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: Set
   );
 }
 
-export function InviteManager({ slug, invites, settings }: { slug: string; invites: Invite[]; settings: Settings }) {
+export function InviteManager({ slug, invites, settings }: { slug: string; invites: Invite[]; settings: RoomSettings }) {
   const router = useRouter();
   const [created, setCreated] = useState<string | null>(null);
   return (

@@ -1,59 +1,41 @@
 // Asks the server to let us in and turns every refusal into words a person can act on.
+import { ERROR_STATUS } from "@/lib/error-codes";
 import type { JoinCredentials } from "@/lib/meetings/join-credentials";
+import { callApi, type ApiFailure } from "../api";
+import { joiningTitle, words } from "../error-words";
 
 export type JoinSource = { kind: "room"; slug: string } | { kind: "invite"; token: string };
 
 /** `fixable`: the caller typed something wrong (e.g. their name) and can correct it. */
 type Problem = { title: string; message: string; retry: boolean; fixable?: boolean; network?: boolean };
 
-const titles: Record<string, string> = {
-  room_full: "This meeting is full",
-  invite_required: "This meeting is invite-only",
-  guests_not_allowed: "Guests can't join this meeting",
-  account_required: "Sign in to join",
-  invite_revoked: "This invite link was revoked",
-  invite_expired: "This invite link has expired",
-  invite_used_up: "This invite link has been used up",
-  room_ended: "This meeting has ended",
-};
-
 export async function fetchJoinCredentials(
   source: JoinSource,
   name?: string,
 ): Promise<{ ok: true; credentials: JoinCredentials } | { ok: false; problem: Problem }> {
-  let response: Response;
-  try {
-    response =
-      source.kind === "room"
-        ? await fetch(`/api/rooms/${encodeURIComponent(source.slug)}/token`, { method: "POST" })
-        : await fetch("/api/invites/redeem", {
-            method: "POST",
-            headers: { "Content-Type": "application/json" },
-            body: JSON.stringify(name === undefined ? { token: source.token } : { token: source.token, name }),
-          });
-  } catch {
-    return { ok: false, problem: { title: "You're offline", message: "Parley can't be reached. Check your connection and try again.", retry: true, network: true } };
-  }
-  if (response.ok) return { ok: true, credentials: (await response.json()) as JoinCredentials };
-  const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-  const message = body?.error?.message ?? "Something went wrong. Try again.";
-  const title = titles[body?.error?.code ?? ""];
-  switch (response.status) {
+  const result =
+    source.kind === "room"
+      ? await callApi<JoinCredentials>(`/api/rooms/${encodeURIComponent(source.slug)}/token`, { method: "POST" })
+      : await callApi<JoinCredentials>("/api/invites/redeem", { method: "POST", json: name === undefined ? { token: source.token } : { token: source.token, name } });
+  return result.ok ? { ok: true, credentials: result.body } : { ok: false, problem: problemOf(result) };
+}
+
+function problemOf({ code, message }: ApiFailure): Problem {
+  // Not a refusal: Parley or its media server could not be reached; the connection check may tell why.
+  if (code === "offline") return { title: words.offline.title, message, retry: true, network: true };
+  if (code === "livekit_unavailable") return { title: joiningTitle(code), message, retry: true, network: true };
+  const title = joiningTitle(code);
+  switch (ERROR_STATUS[code]) {
     case 400:
-      return { ok: false, problem: { title: "Check your details", message, retry: true, fixable: true } };
+      return { title, message, retry: true, fixable: true };
+    // Who the caller is, what the room allows and whether it still exists do not change by
+    // trying again; a full room may have a seat in a moment.
     case 401:
-      return { ok: false, problem: { title: title ?? "Sign in to join", message, retry: false } };
     case 403:
-      return { ok: false, problem: { title: title ?? "You can't join this meeting", message, retry: body?.error?.code === "room_full" } };
     case 404:
-      return { ok: false, problem: { title: "No such meeting", message, retry: false } };
     case 410:
-      return { ok: false, problem: { title: title ?? "This meeting has ended", message, retry: false } };
-    case 429:
-      return { ok: false, problem: { title: "Too many attempts", message, retry: true } };
-    case 503:
-      return { ok: false, problem: { title: "Meeting service unavailable", message, retry: true, network: true } };
+      return { title, message, retry: code === "room_full" };
     default:
-      return { ok: false, problem: { title: "Couldn't join", message, retry: true } };
+      return { title, message, retry: true };
   }
 }

@@ -1,6 +1,7 @@
+// GET, POST, PUT, PATCH, DELETE /api/<anything no route claims> – a JSON 404; anyone
 import { handler, notFound } from "@/lib/http";
 
-// Any /api address no route claims: the JSON error body, not the HTML "not found" page.
+// The JSON error body, not the HTML "not found" page.
 const nothingHere = handler(async () => {
   throw notFound("That API address");
 });

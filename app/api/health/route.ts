@@ -1,9 +1,11 @@
+// GET /api/health – liveness and database reachability; anyone (the dev runner, tests, container health checks)
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db";
 import { handler } from "@/lib/http";
 
-// Liveness and database reachability, for the dev runner, tests and container health checks.
+export type HealthResponse = { ok: true };
+
 export const GET = handler(async () => {
   await db.$queryRawUnsafe("SELECT 1");
-  return NextResponse.json({ ok: true }, { headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json<HealthResponse>({ ok: true }, { headers: { "Cache-Control": "no-store" } });
 });

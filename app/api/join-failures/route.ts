@@ -1,4 +1,4 @@
-// POST /api/join-failures – the browser could not connect to the meeting it was let into; why
+// POST /api/join-failures – why the browser could not connect to a meeting it was let into; the member or guest the attempt was for
 import { actorIdentity, requireActor } from "@/lib/auth/actor";
 import { handler, notFound, parseJsonBody } from "@/lib/http";
 import { joinFailureSchema, reportJoinFailure } from "@/lib/meetings/join-attempts";

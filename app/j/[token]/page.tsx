@@ -4,14 +4,13 @@ import { currentActor } from "@/lib/auth/actor";
 import { hasRedeemed, inspectInvite, inviteRefusal } from "@/lib/invites/invites";
 import { isAllowed, strongerStanding } from "@/lib/policy";
 import { standingIn } from "@/lib/rooms/access";
+import { errorTitle } from "../../_components/error-words";
 import { MeetingRoom } from "../../_components/meeting/MeetingRoom";
 import { Notice } from "../../_components/Notice";
 
 type Props = { params: Promise<{ token: string }> };
 
 export const metadata: Metadata = { title: "Join a meeting · Parley", referrer: "no-referrer" };
-
-const refusalTitles = { revoked: "This invite link was revoked", expired: "This invite link has expired", used_up: "This invite link has been used up" } as const;
 
 export default async function InvitePage({ params }: Props) {
   const { token } = await params;
@@ -21,10 +20,11 @@ export default async function InvitePage({ params }: Props) {
   // A refused link says why, and nothing about the room behind it; whoever already came in
   // through it may come back.
   if (invite.state !== "valid" && !(await hasRedeemed(invite.id, actor))) {
-    return <Notice title={refusalTitles[invite.state]}>{inviteRefusal(invite.state).message} Ask the host for a new one.</Notice>;
+    const refusal = inviteRefusal(invite.state);
+    return <Notice title={errorTitle(refusal.code)}>{refusal.message} Ask the host for a new one.</Notice>;
   }
   const { room } = invite;
-  if (room.endedAt) return <Notice title="This meeting has ended" />;
+  if (room.endedAt) return <Notice title={errorTitle("room_ended")} />;
 
   const member = actor?.kind === "member" ? actor.user : null;
   const guestHere = actor?.kind === "guest" && actor.guest.roomId === room.id ? actor.guest : null;

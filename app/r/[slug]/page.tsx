@@ -5,6 +5,7 @@ import { AppError } from "@/lib/http";
 import { isAllowed } from "@/lib/policy";
 import { standingIn } from "@/lib/rooms/access";
 import { findRoomBySlug, type Room } from "@/lib/rooms/rooms";
+import { errorTitle } from "../../_components/error-words";
 import { MeetingRoom } from "../../_components/meeting/MeetingRoom";
 import { Notice } from "../../_components/Notice";
 
@@ -29,9 +30,9 @@ export default async function MeetingPage({ params }: Props) {
   const standing = await standingIn(actor, room);
   if (standing === "anonymous") redirect(`/signin?callbackUrl=${encodeURIComponent(`/r/${slug}`)}`);
   if (!isAllowed("joinMeeting", standing, room)) {
-    return <Notice title="This meeting is invite-only">Ask the host for an invite link.</Notice>;
+    return <Notice title={errorTitle("invite_required")}>Ask the host for an invite link.</Notice>;
   }
-  if (room.endedAt) return <Notice title="This meeting has ended">{room.name}</Notice>;
+  if (room.endedAt) return <Notice title={errorTitle("room_ended")}>{room.name}</Notice>;
   return (
     <MeetingRoom
       title={room.name}

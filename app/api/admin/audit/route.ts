@@ -1,9 +1,10 @@
+// GET /api/admin/audit – one page of the audit log; admins
 import { NextResponse } from "next/server";
-import { auditQuerySchema, listAudit } from "@/lib/admin/audit";
+import { auditQuerySchema, listAudit, type AuditPage } from "@/lib/admin/audit";
 import { requireAdmin } from "@/lib/admin/guard";
-import { handler } from "@/lib/http";
+import { handler, parseQuery } from "@/lib/http";
 
 export const GET = handler(async (request: Request) => {
   await requireAdmin();
-  return NextResponse.json(await listAudit(auditQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))));
+  return NextResponse.json<AuditPage>(await listAudit(parseQuery(request, auditQuerySchema)));
 });

@@ -1,7 +1,8 @@
+// GET /api/admin/rooms – one page of every room, with who is in each now; admins
 import { after, NextResponse } from "next/server";
 import { requireAdmin } from "@/lib/admin/guard";
-import { adminRoomQuerySchema, listRoomsForAdmin } from "@/lib/admin/room-list";
-import { handler } from "@/lib/http";
+import { adminRoomQuerySchema, listRoomsForAdmin, type AdminRoomPage } from "@/lib/admin/room-list";
+import { handler, parseQuery } from "@/lib/http";
 import { reconcileIfStale } from "@/lib/meetings/reconcile";
 
 // The live columns come from webhooks, repaired by a reconciliation pass every 15 s
@@ -11,7 +12,7 @@ const STALE_AFTER_MS = 10_000;
 
 export const GET = handler(async (request: Request) => {
   await requireAdmin();
-  const query = adminRoomQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(request, adminRoomQuerySchema);
   after(() => reconcileIfStale(STALE_AFTER_MS));
-  return NextResponse.json(await listRoomsForAdmin(query));
+  return NextResponse.json<AdminRoomPage>(await listRoomsForAdmin(query));
 });

@@ -1,9 +1,10 @@
+// GET /api/admin/users – one page of the accounts on this server; admins
 import { NextResponse } from "next/server";
 import { requireAdmin } from "@/lib/admin/guard";
-import { listUsers, userQuerySchema } from "@/lib/admin/users";
-import { handler } from "@/lib/http";
+import { listUsers, userQuerySchema, type AdminUserPage } from "@/lib/admin/users";
+import { handler, parseQuery } from "@/lib/http";
 
 export const GET = handler(async (request: Request) => {
   await requireAdmin();
-  return NextResponse.json(await listUsers(userQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))));
+  return NextResponse.json<AdminUserPage>(await listUsers(parseQuery(request, userQuerySchema)));
 });

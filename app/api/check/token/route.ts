@@ -1,7 +1,7 @@
-// POST /api/check/token – a short-lived LiveKit token for the caller's connection check (/check)
+// POST /api/check/token – a short-lived LiveKit token for the connection check (/check); members and guests
 import { NextResponse } from "next/server";
 import { actorIdentity, requireActor } from "@/lib/auth/actor";
-import { issueConnectionCheck } from "@/lib/connection-check/credentials";
+import { issueConnectionCheck, type ConnectionCheckCredentials } from "@/lib/connection-check/credentials";
 import { emptyBody, handler, parseJsonBody } from "@/lib/http";
 import { enforceRateLimit } from "@/lib/rate-limit";
 
@@ -9,5 +9,5 @@ export const POST = handler(async (request: Request) => {
   await parseJsonBody(request, emptyBody);
   const actor = await requireActor();
   enforceRateLimit("connectionCheckPerCaller", actorIdentity(actor));
-  return NextResponse.json(await issueConnectionCheck(actor), { headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json<ConnectionCheckCredentials>(await issueConnectionCheck(actor), { headers: { "Cache-Control": "no-store" } });
 });

@@ -1,13 +1,13 @@
+// POST /api/invites/redeem – join through an invite link (/j/<token>); anyone with the link, as a member or a guest
 import { NextResponse } from "next/server";
 import { actorIdentity, currentActor } from "@/lib/auth/actor";
 import { clientIp } from "@/lib/client-ip";
 import { rememberGuest } from "@/lib/guests/guests";
 import { handler, parseJsonBody } from "@/lib/http";
 import { redeemInviteSchema } from "@/lib/invites/rules";
-import { joinThroughInvite } from "@/lib/meetings/join-credentials";
+import { joinThroughInvite, type JoinCredentials } from "@/lib/meetings/join-credentials";
 import { enforceRateLimit } from "@/lib/rate-limit";
 
-// Joining through an invite link (/j/<token>), as a member or as a guest.
 export const POST = handler(async (request: Request) => {
   const { token, name } = await parseJsonBody(request, redeemInviteSchema);
   const caller = await currentActor();
@@ -15,5 +15,5 @@ export const POST = handler(async (request: Request) => {
   enforceRateLimit("joinPerCaller", caller ? actorIdentity(caller) : `ip:${clientIp(request.headers)}`);
   const { credentials, guestId } = await joinThroughInvite(token, caller, name);
   if (guestId) await rememberGuest(guestId);
-  return NextResponse.json(credentials, { headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json<JoinCredentials>(credentials, { headers: { "Cache-Control": "no-store" } });
 });

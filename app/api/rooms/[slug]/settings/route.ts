@@ -1,13 +1,14 @@
+// PATCH /api/rooms/[slug]/settings – who may join, guests, capacity; the room's hosts and co-hosts
 import { NextResponse } from "next/server";
-import { handler, parseJsonBody } from "@/lib/http";
+import { handler, parseJsonBody, type RouteParams } from "@/lib/http";
 import { roomSettingsSchema } from "@/lib/rooms/rules";
 import { authorizeRoomAction } from "@/lib/rooms/guard";
-import { updateRoomSettings } from "@/lib/rooms/rooms";
+import { updateRoomSettings, type RoomSettings } from "@/lib/rooms/rooms";
 
-type Context = { params: Promise<{ slug: string }> };
+export type RoomSettingsResponse = { settings: RoomSettings };
 
-export const PATCH = handler(async (request: Request, { params }: Context) => {
+export const PATCH = handler(async (request: Request, { params }: RouteParams<"slug">) => {
   const input = await parseJsonBody(request, roomSettingsSchema);
   const { room } = await authorizeRoomAction("changeSettings", (await params).slug);
-  return NextResponse.json({ settings: await updateRoomSettings(room.id, input) });
+  return NextResponse.json<RoomSettingsResponse>({ settings: await updateRoomSettings(room.id, input) });
 });

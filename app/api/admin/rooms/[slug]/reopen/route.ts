@@ -1,13 +1,14 @@
+// POST /api/admin/rooms/[slug]/reopen – let people join a closed room again; admins
 import { NextResponse } from "next/server";
 import { requireAdmin } from "@/lib/admin/guard";
 import { reopenRoom } from "@/lib/admin/room-actions";
-import { emptyBody, handler, parseJsonBody } from "@/lib/http";
+import { emptyBody, handler, parseJsonBody, type RouteParams } from "@/lib/http";
 
-type Context = { params: Promise<{ slug: string }> };
+export type ReopenRoomResponse = { reopened: true };
 
-export const POST = handler(async (request: Request, { params }: Context) => {
+export const POST = handler(async (request: Request, { params }: RouteParams<"slug">) => {
   await parseJsonBody(request, emptyBody);
   const admin = await requireAdmin();
   await reopenRoom(admin, (await params).slug);
-  return NextResponse.json({ reopened: true });
+  return NextResponse.json<ReopenRoomResponse>({ reopened: true });
 });

@@ -1,11 +1,9 @@
-import { handler } from "@/lib/http";
+// GET /api/rooms/[slug]/meetings/[meetingId]/attendance – a past meeting's attendance as CSV; the room's owner and admins
+import { handler, type RouteParams } from "@/lib/http";
 import { authorizeRoomAction } from "@/lib/rooms/guard";
 import { attendanceCsv } from "@/lib/meetings/history";
 
-type Context = { params: Promise<{ slug: string; meetingId: string }> };
-
-/** A meeting's attendance as a CSV download, for the room's owner and admins. */
-export const GET = handler(async (_request: Request, { params }: Context) => {
+export const GET = handler(async (_request: Request, { params }: RouteParams<"slug" | "meetingId">) => {
   const { slug, meetingId } = await params;
   const { room } = await authorizeRoomAction("viewHistory", slug);
   const { filename, csv } = await attendanceCsv(room.id, meetingId);

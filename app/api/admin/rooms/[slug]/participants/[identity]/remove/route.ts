@@ -1,14 +1,15 @@
+// POST /api/admin/rooms/[slug]/participants/[identity]/remove – take someone out of the meeting; admins
 import { NextResponse } from "next/server";
 import { requireAdmin } from "@/lib/admin/guard";
 import { removeParticipant } from "@/lib/admin/room-actions";
-import { emptyBody, handler, parseJsonBody } from "@/lib/http";
+import { emptyBody, handler, parseJsonBody, type RouteParams } from "@/lib/http";
 
-type Context = { params: Promise<{ slug: string; identity: string }> };
+export type RemoveParticipantResponse = { removed: true };
 
-export const POST = handler(async (request: Request, { params }: Context) => {
+export const POST = handler(async (request: Request, { params }: RouteParams<"slug" | "identity">) => {
   await parseJsonBody(request, emptyBody);
   const admin = await requireAdmin();
   const { slug, identity } = await params;
   await removeParticipant(admin, slug, identity);
-  return NextResponse.json({ removed: true });
+  return NextResponse.json<RemoveParticipantResponse>({ removed: true });
 });

@@ -1,0 +1,73 @@
+// What a person reads when Parley refuses something: a heading for each error code
+// (lib/error-codes.ts), written once. The server's `message` gives the details under it.
+// A catalogue of plain strings per language (English only so far): a code without its words
+// here fails the typecheck.
+import type { ErrorCode } from "@/lib/error-codes";
+
+export type ErrorWords = {
+  /** The heading for this refusal. */
+  title: string;
+  /** The heading on the meeting page when joining fails, where `title` is too general for that. */
+  joining?: string;
+};
+
+type Catalogue = {
+  errors: Record<ErrorCode, ErrorWords>;
+  /** The browser could not reach Parley at all: no code, no message from the server. */
+  offline: { title: string; message: string };
+  /** The server answered, but not with the JSON error shape (a proxy's error page, say). */
+  unreadable: { message: string };
+};
+
+const en: Catalogue = {
+  errors: {
+    invalid_request: { title: "Check your details" },
+    invalid_json: { title: "Check your details" },
+    invalid_encoding: { title: "Check your details" },
+    invalid_path: { title: "Check the address" },
+    name_required: { title: "Check your details" },
+    invalid_webhook: { title: "Not a LiveKit webhook" },
+    payload_too_large: { title: "Too much sent at once", joining: "Couldn't join" },
+
+    unauthenticated: { title: "Sign in to continue", joining: "Sign in to join" },
+    guests_not_allowed: { title: "Guests can't join this meeting" },
+    account_required: { title: "Sign in to join" },
+    unsigned_webhook: { title: "Webhook not signed" },
+    invalid_webhook_signature: { title: "Webhook signature does not match" },
+
+    forbidden: { title: "Only the meeting's hosts can do that", joining: "You can't join this meeting" },
+    admin_only: { title: "Only administrators can do that" },
+    invite_required: { title: "This meeting is invite-only" },
+    guests_no_longer_allowed: { title: "Guests can't join this meeting" },
+    room_full: { title: "This meeting is full" },
+    cross_origin: { title: "Refused: sent from another site", joining: "You can't join this meeting" },
+
+    not_found: { title: "Not found", joining: "No such meeting" },
+    invite_not_found: { title: "This invite link is not valid", joining: "No such meeting" },
+    participant_not_found: { title: "That person is not in this meeting" },
+    room_ended: { title: "This meeting has ended" },
+    invite_revoked: { title: "This invite link was revoked" },
+    invite_expired: { title: "This invite link has expired" },
+    invite_used_up: { title: "This invite link has been used up" },
+
+    email_taken: { title: "This email already has an account" },
+    last_admin: { title: "Parley needs an administrator" },
+    cannot_disable_self: { title: "You can't disable your own account" },
+    nothing_to_mute: { title: "Already off" },
+
+    rate_limited: { title: "Too many attempts" },
+    internal: { title: "Something went wrong", joining: "Couldn't join" },
+    livekit_unavailable: { title: "Meeting service unavailable" },
+  },
+  offline: { title: "You're offline", message: "Parley can't be reached. Check your connection and try again." },
+  unreadable: { message: "Something went wrong. Try again." },
+};
+
+/** The words in the language shown (only English so far). */
+export const words: Catalogue = en;
+
+/** The heading for a refusal with this code. */
+export const errorTitle = (code: ErrorCode): string => words.errors[code].title;
+
+/** The heading on the meeting page when joining is refused with this code. */
+export const joiningTitle = (code: ErrorCode): string => words.errors[code].joining ?? words.errors[code].title;

@@ -1,0 +1,57 @@
+// Every error code the API answers with, and the one HTTP status each carries. A closed set:
+// the browser relies on it (app/_components/error-words.ts has the words for each code), so
+// AppError takes no code outside this table. Not server-only: the browser reads it too.
+
+// prettier-ignore
+export const ERROR_STATUS = {
+  // The request itself is malformed.
+  invalid_request: 400,           // the body, query or form fails validation
+  invalid_json: 400,
+  invalid_encoding: 400,          // the body is not UTF-8
+  invalid_path: 400,              // the address cannot be decoded
+  name_required: 400,             // a guest joins without typing a name
+  invalid_webhook: 400,
+  payload_too_large: 413,
+
+  // Who is calling.
+  unauthenticated: 401,
+  guests_not_allowed: 401,        // a guest opens an invite to a room that admits no guests: signing in helps
+  account_required: 401,          // a guest opens a co-host link: signing in helps
+  unsigned_webhook: 401,
+  invalid_webhook_signature: 401,
+
+  // What the caller may do.
+  forbidden: 403,                 // a room rule (lib/policy.ts) says no
+  admin_only: 403,
+  invite_required: 403,           // the room admits no one by membership alone
+  guests_no_longer_allowed: 403,  // a guest already admitted, in a room that has since stopped admitting guests
+  room_full: 403,
+  cross_origin: 403,              // a state-changing request sent from another site
+
+  // What the request points at.
+  not_found: 404,
+  invite_not_found: 404,
+  participant_not_found: 404,
+  room_ended: 410,
+  invite_revoked: 410,
+  invite_expired: 410,
+  invite_used_up: 410,
+
+  // The request clashes with the state of things.
+  email_taken: 409,
+  last_admin: 409,
+  cannot_disable_self: 409,
+  nothing_to_mute: 409,
+
+  rate_limited: 429,
+  internal: 500,
+  livekit_unavailable: 503,
+} as const satisfies Record<string, 400 | 401 | 403 | 404 | 409 | 410 | 413 | 429 | 500 | 503>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export type ErrorStatus = (typeof ERROR_STATUS)[ErrorCode];
+
+/** The one JSON error shape of the API. */
+export type ErrorBody = { error: { code: ErrorCode; message: string } };
+
+export const isErrorCode = (value: unknown): value is ErrorCode => typeof value === "string" && Object.hasOwn(ERROR_STATUS, value);

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { words } from "@/app/_components/error-words";
+import { ERROR_STATUS, isErrorCode, type ErrorCode } from "@/lib/error-codes";
+import { AppError, errorResponse } from "@/lib/http";
+
+// The typecheck is the real guard (a code without words does not compile); this catches what
+// it cannot: empty words and statuses that are not errors.
+const codes = Object.keys(ERROR_STATUS) as ErrorCode[];
+
+describe("the error codes", () => {
+  it("each carry an HTTP error status", () => {
+    for (const code of codes) {
+      expect(ERROR_STATUS[code], code).toBeGreaterThanOrEqual(400);
+      expect(ERROR_STATUS[code], code).toBeLessThan(600);
+    }
+  });
+
+  it("each have a heading a person can read, and nothing else has one", () => {
+    expect(Object.keys(words.errors).sort()).toEqual([...codes].sort());
+    for (const code of codes) {
+      const { title, joining } = words.errors[code];
+      expect(title.trim(), code).not.toBe("");
+      if (joining !== undefined) expect(joining.trim(), code).not.toBe("");
+    }
+  });
+
+  it("are known by name only", () => {
+    expect(isErrorCode("room_full")).toBe(true);
+    expect(isErrorCode("toString")).toBe(false);
+    expect(isErrorCode("no_such_code")).toBe(false);
+  });
+});
+
+describe("an AppError", () => {
+  it("answers with its code's status, the one JSON error shape and its headers", async () => {
+    const response = errorResponse(new AppError("rate_limited", "Too many attempts to join a meeting.", { "Retry-After": "30" }));
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("30");
+    expect(await response.json()).toEqual({ error: { code: "rate_limited", message: "Too many attempts to join a meeting." } });
+  });
+
+  it("takes its status from the code: a guest stopped at the link may sign in (401), one already admitted may not join (403)", () => {
+    expect(new AppError("guests_not_allowed", "x").status).toBe(401);
+    expect(new AppError("guests_no_longer_allowed", "x").status).toBe(403);
+  });
+});
