@@ -11,6 +11,13 @@ import { expectRemoteVideoPlaying, hostStartsMeeting, joinFromPreJoin, signUpHer
 
 const step = (page: Page, id: string) => page.locator(`[data-step="${id}"]`);
 
+/** A new person signs up on this page (the check is for members and guests). */
+async function signUpOn(page: Page, label: string) {
+  await page.goto("/signup");
+  await signUpHere(page, newPerson(label));
+  await expect(page.getByRole("heading", { name: "New meeting" })).toBeVisible();
+}
+
 async function runCheck(page: Page) {
   await page.goto("/check");
   await page.getByRole("button", { name: "Start the check" }).click();
@@ -20,9 +27,7 @@ async function runCheck(page: Page) {
 test("the connection check passes every step on a network that lets everything through, and the result can be copied", async ({ openPage }) => {
   test.setTimeout(180_000);
   const page = await openPage();
-  await page.goto("/signup");
-  await signUpHere(page, newPerson("Checker"));
-  await expect(page.getByRole("heading", { name: "New meeting" })).toBeVisible();
+  await signUpOn(page, "Checker");
   await runCheck(page);
   for (const id of ["app", "devices", "signal", "udp", "tcp", "turn", "audio", "video"]) {
     await expect(step(page, id), id).toHaveAttribute("data-verdict", "passed");
@@ -43,9 +48,7 @@ test("the pre-join screen links to the check", async ({ openPage }) => {
 test("with the media server down, the check names the signalling step and stops there", async ({ openPage }) => {
   test.setTimeout(120_000);
   const page = await openPage({ baseURL: stack.appWithoutLiveKitUrl });
-  await page.goto("/signup");
-  await signUpHere(page, newPerson("Stranded"));
-  await expect(page.getByRole("heading", { name: "New meeting" })).toBeVisible();
+  await signUpOn(page, "Stranded");
   await runCheck(page);
   await expect(step(page, "app")).toHaveAttribute("data-verdict", "passed");
   await expect(step(page, "signal")).toHaveAttribute("data-verdict", "failed");
@@ -64,10 +67,7 @@ test("in a browser whose UDP is unusable, the check says UDP is blocked and what
     const context = await ownBrowser.newContext({ baseURL });
     await context.grantPermissions(["camera", "microphone"], { origin: baseURL });
     const traveller = await context.newPage();
-    await traveller.goto("/signup");
-    const person = newPerson("Hotel");
-    await signUpHere(traveller, person);
-    await expect(traveller.getByRole("heading", { name: "New meeting" })).toBeVisible();
+    await signUpOn(traveller, "Hotel");
     await runCheck(traveller);
     await expect(step(traveller, "signal")).toHaveAttribute("data-verdict", "passed");
     await expect(step(traveller, "udp")).toHaveAttribute("data-verdict", "failed");

@@ -16,7 +16,7 @@ import { HttpClient } from "../support/http-client";
 import { stack } from "../support/stack";
 
 const run = promisify(execFile);
-const WRITERS = 4;
+const WRITERS = 2;
 
 type Written = { slug: string; name: string; sentAt: number; answeredAt: number };
 
