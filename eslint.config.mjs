@@ -5,6 +5,21 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
+    // Rules that need the type checker: they catch promises nobody awaits (an error that
+    // vanishes, a write that races the response) and async functions handed to places that
+    // ignore the promise (an onClick, a forEach). typescript-eslint's parser and plugin come with
+    // eslint-config-next/typescript; this gives the parser the type information.
+    files: ["**/*.ts", "**/*.tsx"],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": "error",
+      "@typescript-eslint/await-thenable": "error",
+    },
+  },
+  {
     // No React here: Playwright fixtures' `use` is not a hook.
     files: ["tests/**", "scripts/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },

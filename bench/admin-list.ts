@@ -9,6 +9,7 @@ import type { Server } from "node:http";
 import { cpus, loadavg, totalmem } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { errorMessage } from "../lib/error-message";
 import { HttpClient } from "../tests/support/http-client";
 import { buildApp, localApp, localLiveKit, localUrl, migrateApp, newSecret, startApp, startLiveKitServer, type Managed } from "../tests/support/local-stack";
 import { BENCH_SEARCH_WORD, seedAdminBench, BENCH_ADMIN, type AdminBenchSummary } from "./lib/admin-bench-seed";
@@ -192,10 +193,11 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => void stopAll().then(() => process.exit(130)));
 }
 
-main()
+// Should stopping fail too, Node reports the unhandled rejection and exits non-zero.
+void main()
   .then(() => 0)
   .catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(errorMessage(error));
     return 1;
   })
   .then(async (code) => {

@@ -26,12 +26,15 @@ export const ERROR_STATUS = {
   invite_required: 403,           // the room admits no one by membership alone
   guests_no_longer_allowed: 403,  // a guest already admitted, in a room that has since stopped admitting guests
   room_full: 403,
+  waiting_room: 403,              // the room makes this caller knock, and no host has let them in yet
+  room_locked: 403,               // a host locked the room: nobody new gets in
   cross_origin: 403,              // a state-changing request sent from another site
 
   // What the request points at.
   not_found: 404,
   invite_not_found: 404,
   participant_not_found: 404,
+  knock_not_found: 404,
   room_ended: 410,
   invite_revoked: 410,
   invite_expired: 410,
@@ -42,6 +45,7 @@ export const ERROR_STATUS = {
   last_admin: 409,
   cannot_disable_self: 409,
   nothing_to_mute: 409,
+  knock_closed: 409,              // a host already decided, or the knocker stopped waiting
 
   rate_limited: 429,
   internal: 500,

@@ -10,7 +10,7 @@ import { AppError } from "./http";
  */
 export type Standing = "anonymous" | "member" | "viewer" | "participant" | "cohost" | "host";
 
-export type RoomAction = "joinMeeting" | "manageInvites" | "changeSettings" | "viewHistory";
+export type RoomAction = "joinMeeting" | "manageInvites" | "changeSettings" | "viewHistory" | "manageDoor" | "lockRoom";
 
 type Rule = boolean | "if the room admits members";
 
@@ -21,9 +21,12 @@ const RULES: Record<RoomAction, Record<Standing, Rule>> = {
   manageInvites:  { anonymous: false, member: false,                        viewer: false, participant: false, cohost: true, host: true },
   changeSettings: { anonymous: false, member: false,                        viewer: false, participant: false, cohost: true, host: true },
   viewHistory:    { anonymous: false, member: false,                        viewer: false, participant: false, cohost: false, host: true },
+  // the waiting room: see who knocks, watch their camera, admit or deny them (lib/door/)
+  manageDoor:     { anonymous: false, member: false,                        viewer: false, participant: false, cohost: true,  host: true },
+  lockRoom:       { anonymous: false, member: false,                        viewer: false, participant: false, cohost: true,  host: true },
 };
 
-export type RoomForPolicy = { joinPolicy: "MEMBERS" | "INVITE_ONLY" };
+type RoomForPolicy = { joinPolicy: "MEMBERS" | "INVITE_ONLY" };
 
 export function isAllowed(action: RoomAction, standing: Standing, room: RoomForPolicy): boolean {
   const rule = RULES[action][standing];

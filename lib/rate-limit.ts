@@ -8,7 +8,7 @@ import { AppError } from "./http";
 // (e.g. Redis) instead. A restart forgets the counts, which only ever errs towards letting
 // people in.
 
-export type Verdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+type Verdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 // Enough distinct callers for any real server; past it the least recently seen are forgotten,
 // so a flood of made-up keys cannot exhaust memory.

@@ -2,7 +2,7 @@
 // proxy.ts applies it to every request.
 import { AppError, MAX_BODY_BYTES, payloadTooLarge } from "./http";
 
-export type PolicyInputs = {
+type PolicyInputs = {
   nonce: string;
   /** Where browsers reach LiveKit (LIVEKIT_PUBLIC_URL), read at run time. */
   livekitPublicUrl: string;

@@ -1,4 +1,5 @@
 // npm run dev — the whole app on this machine: .env.local, migrations, livekit-server, Next.js.
+import { errorMessage } from "../lib/error-message";
 import { ensureDevEnvFile } from "./lib/dev-env";
 import { DEV_LIVEKIT } from "./lib/livekit-config";
 import type { Managed } from "./lib/processes";
@@ -18,7 +19,7 @@ async function main() {
 }
 
 main().catch(async (error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(errorMessage(error));
   for (const proc of running.reverse()) await proc.stop();
   process.exit(1);
 });

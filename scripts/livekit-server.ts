@@ -1,9 +1,10 @@
 // npm run livekit:install — find or build livekit-server and print where it is.
+import { errorMessage } from "../lib/error-message";
 import { findOrInstallLiveKitServer } from "./lib/livekit-server";
 
 try {
   console.log(findOrInstallLiveKitServer());
 } catch (error) {
-  console.error((error as Error).message);
+  console.error(errorMessage(error));
   process.exit(1);
 }

@@ -2,6 +2,7 @@
 // Fills an empty, migrated database with 10,000 rooms and 100,000 attendance rows for the admin
 // benchmark (bench/admin-list.ts). Refuses a database that already has accounts.
 import { BENCH_ADMIN, seedAdminBench } from "../bench/lib/admin-bench-seed";
+import { errorMessage } from "../lib/error-message";
 import { sqliteFileFromUrl } from "../lib/sqlite-url";
 
 const file = process.argv[2] ?? (process.env.DATABASE_URL ? sqliteFileFromUrl(process.env.DATABASE_URL) : undefined);
@@ -16,6 +17,6 @@ try {
   console.log(`Seeded ${file} in ${Math.round(performance.now() - started)} ms:`, summary);
   console.log(`Sign in as ${BENCH_ADMIN.email} with the password "${BENCH_ADMIN.password}".`);
 } catch (error) {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(errorMessage(error));
   process.exit(1);
 }

@@ -2,6 +2,7 @@
 // build served by `next start`, a real livekit-server and a fresh SQLite file, all on loopback,
 // for the integration tests (Vitest) and the end-to-end tests (Playwright in Chromium).
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { errorMessage } from "../lib/error-message";
 import { findChromium } from "../tests/support/chromium";
 import { describeTestStack, harnessSettings, type TestStack } from "../tests/support/config";
 import { TEST_ADMIN } from "../tests/support/factories";
@@ -215,9 +216,10 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => void stopStack().then(() => finish(130)));
 }
 
-main()
+// Should stopping fail too, Node reports the unhandled rejection and exits non-zero.
+void main()
   .catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(errorMessage(error));
     return 1;
   })
   .then(async (code) => {

@@ -32,6 +32,7 @@ export function AuthForm({ mode, callbackUrl }: { mode: Mode; callbackUrl?: stri
   const [busy, setBusy] = useState(false);
   const next = safeCallback(callbackUrl);
 
+  // Never rejects: every failure ends up in the form's error line.
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -59,7 +60,7 @@ export function AuthForm({ mode, callbackUrl }: { mode: Mode; callbackUrl?: stri
 
   const other = mode === "signup" ? { href: "/signin", text: "Already have an account? Sign in" } : { href: "/signup", text: "New here? Create an account" };
   return (
-    <form className="card stack" onSubmit={onSubmit} noValidate>
+    <form className="card stack" onSubmit={(event) => void onSubmit(event)} noValidate>
       <h1>{mode === "signup" ? "Create your account" : "Sign in"}</h1>
       {mode === "signup" ? (
         <label>

@@ -11,6 +11,7 @@ export function NewMeetingForm() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // Never rejects: callApi turns every failure into a message for the form.
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const name = roomNameSchema.safeParse(new FormData(event.currentTarget).get("name") ?? "");
@@ -26,7 +27,7 @@ export function NewMeetingForm() {
   }
 
   return (
-    <form className="row" onSubmit={onSubmit}>
+    <form className="row" onSubmit={(event) => void onSubmit(event)}>
       <input name="name" placeholder="Meeting name (optional)" maxLength={80} aria-label="Meeting name" />
       <button type="submit" disabled={busy}>
         New meeting

@@ -40,11 +40,14 @@ const en: Catalogue = {
     invite_required: { title: "This meeting is invite-only" },
     guests_no_longer_allowed: { title: "Guests can't join this meeting" },
     room_full: { title: "This meeting is full" },
+    waiting_room: { title: "Waiting for the host to let you in" },
+    room_locked: { title: "This meeting is locked" },
     cross_origin: { title: "Refused: sent from another site", joining: "You can't join this meeting" },
 
     not_found: { title: "Not found", joining: "No such meeting" },
     invite_not_found: { title: "This invite link is not valid", joining: "No such meeting" },
     participant_not_found: { title: "That person is not in this meeting" },
+    knock_not_found: { title: "Nobody is knocking", joining: "You are not at the door" },
     room_ended: { title: "This meeting has ended" },
     invite_revoked: { title: "This invite link was revoked" },
     invite_expired: { title: "This invite link has expired" },
@@ -54,6 +57,7 @@ const en: Catalogue = {
     last_admin: { title: "Parley needs an administrator" },
     cannot_disable_self: { title: "You can't disable your own account" },
     nothing_to_mute: { title: "Already off" },
+    knock_closed: { title: "No longer waiting" },
 
     rate_limited: { title: "Too many attempts" },
     internal: { title: "Something went wrong", joining: "Couldn't join" },

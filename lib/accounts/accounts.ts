@@ -1,8 +1,8 @@
 import "server-only";
-import { db } from "../db";
+import { db, isUniqueViolation } from "../db";
 import { env } from "../env";
 import { AppError } from "../http";
-import { Prisma, type Role } from "../generated/prisma/client";
+import type { Role } from "../generated/prisma/client";
 import { hashPassword, verifyPassword } from "./password";
 import type { SignUpInput } from "./rules";
 
@@ -27,7 +27,7 @@ export async function createAccount(input: SignUpInput): Promise<SessionUser> {
       });
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new AppError("email_taken", "An account with this email already exists. Sign in instead.");
     }
     throw error;

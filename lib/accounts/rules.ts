@@ -2,9 +2,9 @@
 import { z } from "zod";
 import { hasControlCharacters } from "../text";
 
-export const MIN_PASSWORD_LENGTH = 10;
+const MIN_PASSWORD_LENGTH = 10;
 // argon2 cost grows with input; cap it so a huge password cannot tie up the server.
-export const MAX_PASSWORD_LENGTH = 256;
+const MAX_PASSWORD_LENGTH = 256;
 
 export const emailSchema = z
   .string({ message: "Enter your email address." })

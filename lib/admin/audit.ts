@@ -14,10 +14,14 @@ export const AUDIT_ACTIONS = [
   "user.demote",
   "user.disable",
   "user.enable",
+  "room.lock",
+  "room.unlock",
+  "door.admit",
+  "door.deny",
 ] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export type AuditTarget = { type: "room" | "participant" | "user"; id: string; label: string; detail?: string };
+type AuditTarget = { type: "room" | "participant" | "user"; id: string; label: string; detail?: string };
 
 export async function recordAudit(actorId: string, action: AuditAction, target: AuditTarget): Promise<void> {
   await db.auditEntry.create({
@@ -33,7 +37,7 @@ export const auditQuerySchema = z
     page: z.coerce.number().int().min(1).max(10_000).default(1),
   })
   .strict();
-export type AuditQuery = z.infer<typeof auditQuerySchema>;
+type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 const PER_PAGE = 50;
 

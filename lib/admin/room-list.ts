@@ -3,8 +3,8 @@ import { z } from "zod";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 
-export const ROOM_STATUSES = ["live", "idle", "ended"] as const;
-export type RoomStatus = (typeof ROOM_STATUSES)[number];
+const ROOM_STATUSES = ["live", "idle", "ended"] as const;
+type RoomStatus = (typeof ROOM_STATUSES)[number];
 
 export const adminRoomQuerySchema = z
   .object({
@@ -16,7 +16,7 @@ export const adminRoomQuerySchema = z
     perPage: z.coerce.number().int().min(1).max(100).default(25),
   })
   .strict();
-export type AdminRoomQuery = z.infer<typeof adminRoomQuerySchema>;
+type AdminRoomQuery = z.infer<typeof adminRoomQuerySchema>;
 
 export type LiveParticipant = { identity: string; name: string; kind: "MEMBER" | "GUEST"; joinedAt: Date };
 

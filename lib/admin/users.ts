@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { SessionUser } from "../accounts/accounts";
 import { db } from "../db";
+import { errorMessage } from "../error-message";
 import type { Role } from "../generated/prisma/client";
 import { AppError, notFound } from "../http";
 import { removeLiveKitParticipant } from "../livekit/room-service";
@@ -19,7 +20,7 @@ export const userChangeSchema = z
   .object({ role: z.enum(["ADMIN", "MEMBER"]).optional(), disabled: z.boolean().optional() })
   .strict()
   .refine((change) => (change.role === undefined) !== (change.disabled === undefined), "Send exactly one of role or disabled.");
-export type UserChange = z.infer<typeof userChangeSchema>;
+type UserChange = z.infer<typeof userChangeSchema>;
 
 const PER_PAGE = 50;
 
@@ -76,7 +77,7 @@ async function disconnectEverywhere(userId: string): Promise<void> {
   const stays = await db.attendance.findMany({ where: { identity: userId, leftAt: null }, select: { meeting: { select: { room: { select: { slug: true } } } } } });
   for (const stay of stays) {
     await removeLiveKitParticipant(stay.meeting.room.slug, userId).catch((error: unknown) =>
-      logger.warn("disconnect_disabled_user_failed", { error: error instanceof Error ? error.message : String(error) }),
+      logger.warn("disconnect_disabled_user_failed", { error: errorMessage(error) }),
     );
   }
 }

@@ -3,8 +3,8 @@ import { timingSafeEqual } from "node:crypto";
 import { hmac } from "../secrets";
 
 // A guest's identity: "<guest id>.<HMAC of it>", in an http-only cookie, so a reload keeps it.
+// It lives as long as the pass it names (lib/guests/pass.ts).
 export const GUEST_COOKIE = "parley_guest";
-export const GUEST_COOKIE_MAX_AGE_SECONDS = 24 * 60 * 60;
 
 export function signGuestId(guestId: string): string {
   return `${guestId}.${hmac("guest-cookie", guestId)}`;

@@ -2,8 +2,10 @@ import "server-only";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import type { MeetingRole } from "../generated/prisma/client";
-import { newGuestId } from "../guests/guests";
+import { newGuestId, type GuestIdentity } from "../guests/guests";
+import { guestPassExpiry } from "../guests/pass";
 import { AppError } from "../http";
+import { roomLocked } from "../door/refusals";
 import { DEFAULT_INVITE_LIFETIME_DAYS, inviteRefusalCode, type CreateInviteInput, type InviteRefusal, type InviteRole, type InviteState, type InviteView } from "./rules";
 import { roomFields, type Room } from "../rooms/rooms";
 import { hashInviteToken, inviteTokenFor, isInviteToken, newInviteToken } from "./token";
@@ -12,7 +14,7 @@ import { hashInviteToken, inviteTokenFor, isInviteToken, newInviteToken } from "
 const toRole = (role: InviteRole) => role.toUpperCase() as MeetingRole;
 const fromRole = (role: MeetingRole) => role.toLowerCase() as InviteRole;
 
-export const invitePath = (token: string) => `/j/${token}`;
+const invitePath = (token: string) => `/j/${token}`;
 
 function stateOf(invite: { revokedAt: Date | null; expiresAt: Date | null; maxUses: number | null; uses: number }, now = new Date()): InviteState {
   if (invite.revokedAt) return "revoked";
@@ -82,10 +84,11 @@ export async function revokeInvite(roomId: string, inviteId: string): Promise<vo
   if (count === 0) throw new AppError("not_found", "That invite link does not exist.");
 }
 
-export type InspectedInvite = {
+type InspectedInvite = {
   id: string;
   state: InviteState;
   role: InviteRole;
+  expiresAt: Date | null;
   room: Room;
 };
 
@@ -100,7 +103,7 @@ export async function inspectInvite(token: string): Promise<InspectedInvite | nu
     },
   });
   if (!invite) return null;
-  return { id: invite.id, state: stateOf(invite), role: fromRole(invite.role), room: invite.room };
+  return { id: invite.id, state: stateOf(invite), role: fromRole(invite.role), expiresAt: invite.expiresAt, room: invite.room };
 }
 
 /** Whether this caller already came in through this invite (then a spent link still lets them back). */
@@ -120,7 +123,8 @@ export function inviteRefusal(state: InviteRefusal): AppError {
   return new AppError(inviteRefusalCode(state), refusals[state]);
 }
 
-export type Redemption = { roomId: string; guestId: string | null; inviteId: string };
+/** `guest`: the guest who came in (new, or the caller again), for the browser to remember; `inviteId`: the link used. */
+type Redemption = { roomId: string; guest: GuestIdentity | null; inviteId: string };
 
 /**
  * Lets the caller in through an invite link: counts one use (atomically, so a link cannot be
@@ -131,12 +135,14 @@ export async function redeemInvite(token: string, actor: Actor | null, guestName
   const invite = await inspectInvite(token);
   if (!invite) throw new AppError("invite_not_found", "This invite link is not valid. Check it with the person who sent it.");
   if (actor?.kind === "member" || (actor?.kind === "guest" && actor.guest.roomId === invite.room.id)) {
-    if (await hasRedeemed(invite.id, actor)) return { roomId: invite.room.id, guestId: actor.kind === "guest" ? actor.guest.id : null, inviteId: invite.id };
+    if (await hasRedeemed(invite.id, actor)) return { roomId: invite.room.id, guest: actor.kind === "guest" ? actor.guest : null, inviteId: invite.id };
   }
   if (invite.state !== "valid") throw inviteRefusal(invite.state);
   if (invite.room.endedAt) throw new AppError("room_ended", "This meeting has ended.");
 
   const member = actor?.kind === "member" ? actor.user : null;
+  // A locked room takes nobody new, and a refused attempt must not spend the link.
+  if (invite.room.lockedAt && !(member && (member.role === "ADMIN" || member.id === invite.room.ownerId))) throw roomLocked();
   if (!member) {
     if (!invite.room.allowGuests) throw new AppError("guests_not_allowed", "This meeting does not admit guests. Sign in to join.");
     if (invite.role === "cohost") throw new AppError("account_required", "Co-host links need an account. Sign in to join.");
@@ -155,9 +161,9 @@ export async function redeemInvite(token: string, actor: Actor | null, guestName
       data: { uses: { increment: 1 } },
     });
     if (claimed.count === 0) throw inviteRefusal("used_up");
-    const guestId = member ? null : newGuestId();
-    if (guestId) await tx.guest.create({ data: { id: guestId, roomId: invite.room.id, displayName: guestName! } });
-    await tx.roomAccess.create({ data: { roomId: invite.room.id, inviteId: invite.id, role: toRole(invite.role), userId: member?.id ?? null, guestId } });
-    return { roomId: invite.room.id, guestId, inviteId: invite.id };
+    const guest = member ? null : { id: newGuestId(), roomId: invite.room.id, displayName: guestName!, expiresAt: guestPassExpiry(now, invite.expiresAt) };
+    if (guest) await tx.guest.create({ data: { ...guest, createdAt: now } });
+    await tx.roomAccess.create({ data: { roomId: invite.room.id, inviteId: invite.id, role: toRole(invite.role), userId: member?.id ?? null, guestId: guest?.id ?? null } });
+    return { roomId: invite.room.id, guest, inviteId: invite.id };
   });
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { displayNameSchema, emailSchema } from "../accounts/rules";
 import { hasControlCharacters } from "../text";
 
-export const INVITE_ROLES = ["participant", "viewer", "cohost"] as const;
+const INVITE_ROLES = ["participant", "viewer", "cohost"] as const;
 export type InviteRole = (typeof INVITE_ROLES)[number];
 
 export const DEFAULT_INVITE_LIFETIME_DAYS = 7;

@@ -4,7 +4,7 @@ import { hmac } from "../secrets";
 
 // Tokens are HMAC-SHA256(secret key, 128-bit random nonce): 43 base64url characters. The
 // database keeps the nonce and SHA-256(token); without AUTH_SECRET neither yields a link.
-export const INVITE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+const INVITE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 export function inviteTokenFor(nonce: string): string {
   return hmac("invite-link", nonce);

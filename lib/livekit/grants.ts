@@ -41,3 +41,20 @@ export function grantsFor(role: PublishingRole, room: string): VideoGrant {
 export function connectionCheckGrants(room: string): VideoGrant {
   return { ...base, room, canPublish: true, canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE], canSubscribe: false, canPublishData: false };
 }
+
+/**
+ * A door room (docs/waiting-room.md) has two kinds of people. The knocker shows their face:
+ * camera only, sees and hears nothing, sends no data. A watching host or co-host sees the
+ * camera, publishes nothing, and is hidden, so the knocker learns nothing of who is looking.
+ */
+export type DoorRole = "knocker" | "watcher";
+
+export function doorGrantsFor(role: DoorRole, room: string): VideoGrant {
+  const door = { ...base, room, canPublishData: false };
+  switch (role) {
+    case "knocker":
+      return { ...door, canSubscribe: false, canPublish: true, canPublishSources: [TrackSource.CAMERA] };
+    case "watcher":
+      return { ...door, hidden: true, canSubscribe: true, canPublish: false, canPublishSources: [] };
+  }
+}

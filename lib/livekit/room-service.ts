@@ -1,6 +1,7 @@
 import "server-only";
 import { ParticipantInfo_State, RoomServiceClient, type ParticipantInfo, type Room, type TrackSource } from "livekit-server-sdk";
 import { env } from "../env";
+import { errorMessage } from "../error-message";
 import { AppError } from "../http";
 import { logger } from "../logger";
 
@@ -10,13 +11,13 @@ const DEPARTURE_TIMEOUT_SECONDS = 20;
 
 let client: RoomServiceClient | undefined;
 
-export function roomService(): RoomServiceClient {
+function roomService(): RoomServiceClient {
   const { LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET } = env();
   client ??= new RoomServiceClient(LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET);
   return client;
 }
 
-export const livekitUnavailable = () =>
+const livekitUnavailable = () =>
   new AppError("livekit_unavailable", "The meeting service can't be reached right now. Try again in a moment.");
 
 // Rooms this process opened (or found open) on the media server in the last few seconds, so that
@@ -64,14 +65,19 @@ export async function ensureLiveKitRoom(name: string, maxParticipants: number | 
   rememberOpen(name, limit);
 }
 
-/** Identities in the room on the media server now (empty when the room is not open there). */
-export async function liveParticipantIdentities(name: string): Promise<string[]> {
+/** Who is in the room on the media server now, as their tokens named them (empty when the room is not open there). */
+export async function liveParticipants(name: string): Promise<ParticipantInfo[]> {
   try {
-    return (await roomService().listParticipants(name)).map((participant) => participant.identity);
+    return await roomService().listParticipants(name);
   } catch (error) {
     if (isNotFound(error)) return [];
     throw unavailable("livekit_list_participants_failed", name, error);
   }
+}
+
+/** Identities in the room on the media server now (empty when the room is not open there). */
+export async function liveParticipantIdentities(name: string): Promise<string[]> {
+  return (await liveParticipants(name)).map((participant) => participant.identity);
 }
 
 /** Every room open on the media server. Errors propagate: reconciliation retries on its next pass. */
@@ -87,7 +93,7 @@ export async function listLiveKitParticipants(name: string): Promise<Participant
 const isNotFound = (error: unknown) => error instanceof Error && /not found|does not exist/i.test(error.message);
 
 function unavailable(event: string, room: string, error: unknown): AppError {
-  logger.warn(event, { room, error: error instanceof Error ? error.message : String(error) });
+  logger.warn(event, { room, error: errorMessage(error) });
   return livekitUnavailable();
 }
 

@@ -1,12 +1,12 @@
 import "server-only";
 import { AccessToken } from "livekit-server-sdk";
 import { env } from "../env";
-import { connectionCheckGrants, grantsFor, type PublishingRole } from "./grants";
+import { connectionCheckGrants, doorGrantsFor, grantsFor, type DoorRole, type PublishingRole } from "./grants";
 
 // Long enough to connect; LiveKit refreshes the token of a connected participant itself.
 export const JOIN_TOKEN_TTL_SECONDS = 10 * 60;
 
-export type JoinTokenRequest = {
+type JoinTokenRequest = {
   room: string;
   identity: string;
   name: string;
@@ -30,5 +30,13 @@ export async function mintConnectionCheckToken({ room, identity }: { room: strin
   const { LIVEKIT_API_KEY, LIVEKIT_API_SECRET } = env();
   const token = new AccessToken(LIVEKIT_API_KEY, LIVEKIT_API_SECRET, { identity, name: "Connection check", ttl: CONNECTION_CHECK_TOKEN_TTL_SECONDS });
   token.addGrant(connectionCheckGrants(room));
+  return token.toJwt();
+}
+
+/** A token for a door room (lib/door/): the knocker's, or a host's to watch them. */
+export async function mintDoorToken({ room, identity, name, role }: { room: string; identity: string; name: string; role: DoorRole }): Promise<string> {
+  const { LIVEKIT_API_KEY, LIVEKIT_API_SECRET } = env();
+  const token = new AccessToken(LIVEKIT_API_KEY, LIVEKIT_API_SECRET, { identity, name, ttl: JOIN_TOKEN_TTL_SECONDS });
+  token.addGrant(doorGrantsFor(role, room));
   return token.toJwt();
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { TokenVerifier, WebhookEvent } from "livekit-server-sdk";
 import { env } from "../env";
+import { errorMessage } from "../error-message";
 import { AppError } from "../http";
 
 // LiveKit signs each webhook with the API secret: a JWT in Authorization carrying the body's SHA-256.
@@ -30,7 +31,7 @@ export async function verifyLiveKitWebhook(body: string, authorization: string |
   try {
     event = WebhookEvent.fromJson(json as Parameters<typeof WebhookEvent.fromJson>[0], { ignoreUnknownFields: true });
   } catch (error) {
-    throw new AppError("invalid_webhook", `The webhook is not a LiveKit event: ${error instanceof Error ? error.message : "unreadable"}.`);
+    throw new AppError("invalid_webhook", `The webhook is not a LiveKit event: ${errorMessage(error)}.`);
   }
   if (!event.id) throw new AppError("invalid_webhook", "The webhook has no event id.");
   return event;

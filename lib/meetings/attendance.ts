@@ -16,7 +16,7 @@ export type PresentParticipant = {
 
 type Tx = Prisma.TransactionClient;
 
-/** What Parley sets on every token (lib/livekit/token.ts) tells members from guests. */
+/** The `parley.kind` attribute on every token (participantAttributes in ./join-credentials.ts) tells members from guests. */
 export function attendeeKind(attributes: Record<string, string> | undefined): AttendeeKind {
   return attributes?.["parley.kind"] === "guest" ? "GUEST" : "MEMBER";
 }

@@ -4,8 +4,8 @@ import { notFound } from "../http";
 
 // Past meetings of a room, for its owner and admins: when, how long, how many, and who.
 
-export type AttendanceRow = { name: string; kind: "MEMBER" | "GUEST"; joinedAt: Date; leftAt: Date | null; seconds: number; minutes: number };
-export type MeetingRecord = {
+type AttendanceRow = { name: string; kind: "MEMBER" | "GUEST"; joinedAt: Date; leftAt: Date | null; seconds: number; minutes: number };
+type MeetingRecord = {
   id: string;
   startedAt: Date;
   endedAt: Date | null;

@@ -10,6 +10,9 @@ import { standingIn } from "../rooms/access";
 import type { RoomContext } from "../rooms/guard";
 import { findRoomById } from "../rooms/rooms";
 import { redeemInvite } from "../invites/invites";
+import { doorFor } from "../door/admission";
+import { waitingRoom } from "../door/refusals";
+import type { GuestIdentity } from "../guests/guests";
 
 export type JoinCredentials = {
   serverUrl: string;
@@ -23,17 +26,28 @@ export type JoinCredentials = {
 };
 
 /**
- * Everything a browser needs to enter a meeting, after every rule is checked here, on the
- * server: who may join (lib/policy.ts), ended rooms, guest policy and the room's capacity.
- * `standing` is where the actor stands in the room, as the caller has just read it.
+ * The rules before the door: who may join (lib/policy.ts), ended rooms, guest policy. Knocking
+ * (lib/door/knocks.ts) checks them too, so nobody waits at a door that would never open.
  */
-export async function issueJoinCredentials({ actor, room, standing }: RoomContext, inviteId: string | null = null): Promise<JoinCredentials> {
+export function checkMayEnter({ actor, room, standing }: RoomContext): void {
   authorize("joinMeeting", standing, room);
   if (room.endedAt) throw new AppError("room_ended", "This meeting has ended.");
   if (actor.kind === "guest" && !room.allowGuests) {
     throw new AppError("guests_no_longer_allowed", "This meeting no longer admits guests.");
   }
+}
+
+/**
+ * Everything a browser needs to enter a meeting, after every rule is checked here, on the
+ * server: the rules before the door, the door itself (a lock, the waiting room: lib/door/) and
+ * the room's capacity. `standing` is where the actor stands in the room, as the caller has just read it.
+ * Each is recorded as a join attempt through `inviteId` (null: the room's own link).
+ */
+export async function issueJoinCredentials(context: RoomContext, inviteId: string | null = null): Promise<JoinCredentials> {
+  checkMayEnter(context);
+  const { actor, room, standing } = context;
   const identity = actorIdentity(actor);
+  if ((await doorFor({ identity, kind: actor.kind, standing, room })) === "wait") throw waitingRoom();
   if (room.maxParticipants !== null) {
     const present = await liveParticipantIdentities(room.slug);
     if (present.filter((other) => other !== identity).length >= room.maxParticipants) {
@@ -68,22 +82,19 @@ function participantAttributes(actor: Actor, standing: Standing): Record<string,
 }
 
 /**
- * Joining through an invite link: the use is counted, a guest is admitted under the name they
- * typed, and the credentials come back. `newGuestId` is set when the browser must remember a guest.
+ * Coming in through an invite link: the use is counted and a guest is admitted under the name
+ * they typed. Returns where they now stand, for issueJoinCredentials, and the guest (new, or
+ * the caller again) whom the browser must remember: before the door is asked, so a guest the
+ * room makes wait knocks as themselves.
  */
-export async function joinThroughInvite(
+export async function enterThroughInvite(
   token: string,
   caller: Actor | null,
   guestName: string | undefined,
-): Promise<{ credentials: JoinCredentials; guestId: string | null }> {
-  const { roomId, guestId, inviteId } = await redeemInvite(token, caller, guestName);
+): Promise<{ context: RoomContext; guest: GuestIdentity | null; inviteId: string }> {
+  const { roomId, guest, inviteId } = await redeemInvite(token, caller, guestName);
   const room = await findRoomById(roomId);
-  const actor: Actor =
-    caller?.kind === "member"
-      ? caller
-      : caller?.kind === "guest" && caller.guest.id === guestId
-        ? caller
-        : { kind: "guest", guest: { id: guestId!, roomId, displayName: guestName! } };
+  const actor: Actor = caller?.kind === "member" ? caller : { kind: "guest", guest: guest! };
   const standing = await standingIn(actor, room);
-  return { credentials: await issueJoinCredentials({ actor, room, standing }, inviteId), guestId: actor.kind === "guest" ? actor.guest.id : null };
+  return { context: { actor, room, standing }, guest, inviteId };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { errorMessage } from "../error-message";
 import { logger } from "../logger";
 import { listLiveKitParticipants, listLiveKitRooms } from "../livekit/room-service";
 import { isSlug } from "../rooms/slug";
@@ -45,7 +46,7 @@ export function reconcileIfStale(maxAgeMs: number): Promise<void> {
   if (running) return running;
   if (Date.now() - lastFinishedAt < maxAgeMs) return Promise.resolve();
   running = reconcileLiveState()
-    .catch((error: unknown) => logger.warn("reconcile_failed", { error: error instanceof Error ? error.message : String(error) }))
+    .catch((error: unknown) => logger.warn("reconcile_failed", { error: errorMessage(error) }))
     .finally(() => {
       lastFinishedAt = Date.now();
       running = null;

@@ -1,12 +1,13 @@
 import "server-only";
 import type { WebhookEvent } from "livekit-server-sdk";
-import { db } from "../db";
-import { Prisma } from "../generated/prisma/client";
+import { db, isUniqueViolation } from "../db";
 import { forgetOpenRoom } from "../livekit/room-service";
 import { verifyLiveKitWebhook } from "../livekit/webhook";
 import { logger } from "../logger";
 import { recordJoin, recordLeave, recordRoomClosed } from "./attendance";
 import { markJoinArrived } from "./join-attempts";
+import { enforceDoorOnArrival } from "../door/admission";
+import { noteDoorDeparture } from "../door/knocks";
 import { presentParticipant } from "./present-participant";
 
 /** Notes the delivery; false when this event was handled before (LiveKit redelivers). */
@@ -15,7 +16,7 @@ async function firstDelivery(event: WebhookEvent): Promise<boolean> {
     await db.webhookDelivery.create({ data: { id: event.id, event: event.event } });
     return true;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return false;
+    if (isUniqueViolation(error)) return false;
     throw error;
   }
 }
@@ -28,10 +29,12 @@ async function apply(event: WebhookEvent): Promise<void> {
       if (room && event.participant) {
         await recordJoin(room.name, room.sid, presentParticipant(event.participant, at));
         await markJoinArrived(room.name, event.participant.identity, at);
+        await enforceDoorOnArrival(room.name, event.participant.identity);
       }
       return;
     case "participant_left":
     case "participant_connection_aborted":
+      if (room && event.participant && (await noteDoorDeparture(room.name, event.participant.identity))) return;
       if (event.participant) await recordLeave(event.participant.sid, at);
       return;
     case "room_finished":

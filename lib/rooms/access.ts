@@ -26,3 +26,15 @@ function highest(grants: { role: MeetingRole }[]): Standing | null {
   const best = grants.reduce((a, b) => (rank[b.role] > rank[a.role] ? b : a));
   return best.role.toLowerCase() as Standing;
 }
+
+/**
+ * Where someone known only by their LiveKit identity (an account id or a guest id) stands in this
+ * room now, for checks that start from the media server (webhooks). An expired guest pass is nobody.
+ */
+export async function standingOfIdentity(identity: string, room: RoomRef): Promise<{ kind: Actor["kind"]; standing: Standing }> {
+  const guest = await db.guest.findFirst({ where: { id: identity, expiresAt: { gt: new Date() } }, select: { id: true, roomId: true, displayName: true, expiresAt: true } });
+  if (guest) return { kind: "guest", standing: await standingIn({ kind: "guest", guest }, room) };
+  const user = await db.user.findUnique({ where: { id: identity }, select: { id: true, name: true, email: true, role: true } });
+  if (user) return { kind: "member", standing: await standingIn({ kind: "member", user }, room) };
+  return { kind: "guest", standing: "anonymous" };
+}

@@ -1,8 +1,8 @@
 import "server-only";
-import { db } from "../db";
-import { Prisma } from "../generated/prisma/client";
+import { db, isUniqueViolation } from "../db";
 import { notFound } from "../http";
 import type { SessionUser } from "../accounts/accounts";
+import type { WaitingRoomChoice } from "../door/rules";
 import { generateSlug, isSlug } from "./slug";
 
 export type RoomSummary = { slug: string; name: string; createdAt: Date; endedAt: Date | null };
@@ -19,8 +19,7 @@ export async function createRoom(owner: SessionUser, name: string | undefined): 
         select: summaryFields,
       });
     } catch (error) {
-      const clash = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-      if (!clash || attempt >= 3) throw error;
+      if (!isUniqueViolation(error) || attempt >= 3) throw error;
     }
   }
 }
@@ -41,6 +40,8 @@ export const roomFields = {
   joinPolicy: true,
   allowGuests: true,
   maxParticipants: true,
+  waitingRoom: true,
+  lockedAt: true,
 } as const;
 
 export type Room = RoomSummary & {
@@ -49,6 +50,9 @@ export type Room = RoomSummary & {
   joinPolicy: "MEMBERS" | "INVITE_ONLY";
   allowGuests: boolean;
   maxParticipants: number | null;
+  /** Who knocks and waits to be let in (lib/door/). */
+  waitingRoom: WaitingRoomChoice;
+  lockedAt: Date | null;
 };
 
 /** The room behind a meeting link, or a 404 (also for strings that cannot be a slug). */
@@ -64,12 +68,12 @@ export async function findRoomById(id: string): Promise<Room> {
   return room;
 }
 
-export type RoomSettings = Pick<Room, "joinPolicy" | "allowGuests" | "maxParticipants">;
+export type RoomSettings = Pick<Room, "joinPolicy" | "allowGuests" | "maxParticipants" | "waitingRoom">;
 
 export function updateRoomSettings(roomId: string, settings: Partial<RoomSettings>): Promise<RoomSettings> {
   return db.room.update({
     where: { id: roomId },
     data: settings,
-    select: { joinPolicy: true, allowGuests: true, maxParticipants: true },
+    select: { joinPolicy: true, allowGuests: true, maxParticipants: true, waitingRoom: true },
   });
 }

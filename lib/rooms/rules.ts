@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { WAITING_ROOM_CHOICES } from "../door/rules";
 import { hasControlCharacters } from "../text";
 
 export const roomNameSchema = z
@@ -14,7 +15,6 @@ export const roomSettingsSchema = z
     joinPolicy: z.enum(["MEMBERS", "INVITE_ONLY"]).optional(),
     allowGuests: z.boolean().optional(),
     maxParticipants: z.int().min(2, { message: "Allow at least 2 participants." }).max(1000).nullable().optional(),
+    waitingRoom: z.enum(WAITING_ROOM_CHOICES, { message: "Choose who waits: EVERYONE, GUESTS or NOBODY." }).optional(),
   })
   .strict();
-
-export type RoomSettingsInput = z.infer<typeof roomSettingsSchema>;

@@ -5,7 +5,7 @@ import { randomInt } from "node:crypto";
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 const GROUPS = [3, 4, 3] as const;
 
-export const SLUG_PATTERN = /^[a-z]{3}-[a-z]{4}-[a-z]{3}$/;
+const SLUG_PATTERN = /^[a-z]{3}-[a-z]{4}-[a-z]{3}$/;
 
 export const SLUG_ENTROPY_BITS = GROUPS.reduce((sum, n) => sum + n, 0) * Math.log2(LETTERS.length);
 

@@ -60,8 +60,8 @@ export function stopAllOnSignal(processes: Managed[]): void {
     for (const proc of [...processes].reverse()) await proc.stop();
     process.exit(0);
   };
-  process.on("SIGINT", stopAll);
-  process.on("SIGTERM", stopAll);
+  process.on("SIGINT", () => void stopAll());
+  process.on("SIGTERM", () => void stopAll());
   for (const proc of processes) {
     proc.child.once("exit", (code) => {
       if (stopping) return;

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { expectRemoteVideoPlaying, hostStartsMeeting, joinFromPreJoin, tiles } from "./support";
+import { chooseWhoWaits, createLinkInUi, expectRemoteVideoPlaying, hostStartsMeeting, joinFromPreJoin, tiles } from "./support";
 import { stack } from "../support/stack";
 
 /** A signed-up host sitting in a new meeting; returns the room's code. */
@@ -11,20 +11,12 @@ async function hostInMeeting(page: Page, meetingName: string): Promise<string> {
   return slug;
 }
 
-/** Creates a link on the room's invites page, the way a host does, and returns its URL. */
-async function createLinkInUi(page: Page, slug: string, role: "participant" | "viewer" | "cohost"): Promise<string> {
-  await page.goto(`/r/${slug}/invites`);
-  await page.getByLabel("Role").selectOption(role);
-  await page.getByRole("button", { name: "Create link" }).click();
-  const created = page.getByTestId("new-invite").locator("code");
-  await expect(created).toContainText("/j/");
-  return (await created.textContent())!;
-}
-
 test("a guest joins through a link, both see each other, and once revoked the link lets nobody else in", async ({ openPage }) => {
   const host = await openPage();
   const slug = await hostInMeeting(host, "Client call");
   const manage = await host.context().newPage();
+  // Links, not the waiting room (tests/e2e/waiting-room.spec.ts), are what this test is about.
+  await chooseWhoWaits(manage, slug, "Nobody: everyone allowed in joins at once");
   const link = await createLinkInUi(manage, slug, "participant");
 
   // A stranger with no account opens the link, passes the pre-join and joins under a name.
@@ -56,7 +48,9 @@ test("a guest joins through a link, both see each other, and once revoked the li
 test("a viewer link joins without publishing anything", async ({ openPage }) => {
   const host = await openPage();
   const slug = await hostInMeeting(host, "Town hall");
-  const link = await createLinkInUi(await host.context().newPage(), slug, "viewer");
+  const manage = await host.context().newPage();
+  await chooseWhoWaits(manage, slug, "Nobody: everyone allowed in joins at once");
+  const link = await createLinkInUi(manage, slug, "viewer");
 
   const viewer = await openPage();
   await viewer.goto(link);

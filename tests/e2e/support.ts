@@ -1,6 +1,6 @@
 // What a person does in the browser, shared by the end-to-end tests: sign up, start or open a
 // meeting, join it, and check that the others' video and sound really play.
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { newPerson, TEST_ADMIN, type Person } from "../support/factories";
 
 /** Fills the sign-up form on the current page (the page must show it). */
@@ -44,16 +44,40 @@ const remoteVideo = (page: Page) => page.locator('.lk-participant-tile[data-lk-l
 
 /** What a person checks: the other participant's picture is there and moving. */
 export async function expectRemoteVideoPlaying(page: Page) {
-  const video = remoteVideo(page);
+  await expectVideoPlaying(remoteVideo(page));
+}
+
+/** This <video> shows a picture, and new frames of it are being decoded. */
+export async function expectVideoPlaying(video: Locator) {
   await expect(video).toBeVisible();
   await expect.poll(() => video.evaluate((element: HTMLVideoElement) => element.videoWidth), { timeout: 20_000 }).toBeGreaterThan(0);
   // New frames are being decoded (a live stream's currentTime runs on even when its picture freezes).
-  const start = await framesShown(page);
-  await expect.poll(() => framesShown(page), { timeout: 10_000 }).toBeGreaterThan(start + 10);
+  const decoded = () => video.evaluate((element: HTMLVideoElement) => element.getVideoPlaybackQuality().totalVideoFrames);
+  const start = await decoded();
+  await expect.poll(decoded, { timeout: 10_000 }).toBeGreaterThan(start + 10);
 }
 
 /** How many frames of the other participant's video this page has decoded so far. */
 export const framesShown = (page: Page) => remoteVideo(page).evaluate((element: HTMLVideoElement) => element.getVideoPlaybackQuality().totalVideoFrames);
+
+/** Creates a link on the room's invites page, the way a host does, and returns its URL. */
+export async function createLinkInUi(page: Page, slug: string, role: "participant" | "viewer" | "cohost", label?: string): Promise<string> {
+  await page.goto(`/r/${slug}/invites`);
+  await page.getByLabel("Role").selectOption(role);
+  if (label) await page.getByLabel("Label (optional)").fill(label);
+  await page.getByRole("button", { name: "Create link" }).click();
+  const created = page.getByTestId("new-invite").locator("code");
+  await expect(created).toContainText("/j/");
+  return (await created.textContent())!;
+}
+
+/** On the room's invites page: who waits to be let in, saved the way a host does. */
+export async function chooseWhoWaits(page: Page, slug: string, choice: "Everyone except hosts and co-hosts" | "Guests without an account" | "Nobody: everyone allowed in joins at once") {
+  await page.goto(`/r/${slug}/invites`);
+  await page.getByLabel(choice).check();
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Settings saved.")).toBeVisible();
+}
 
 /** The other participant's microphone reaches this page as a live audio track being played. */
 export async function expectRemoteAudioPlaying(page: Page) {

@@ -49,6 +49,7 @@ async function enterMeeting(client: HttpClient, slug: string): Promise<InMeeting
 }
 
 async function guestEnters(host: HttpClient, slug: string, name: string): Promise<InMeeting> {
+  await host.letEveryoneIn(slug);
   const guest = new HttpClient();
   await guest.redeem((await host.createInvite(slug, { role: "participant" })).token, name);
   return enterMeeting(guest, slug);
@@ -75,6 +76,7 @@ describe("only administrators reach the admin APIs", () => {
     owner = ownerAccount.user;
     callers.roomOwner = ownerAccount.client;
     slug = (await callers.roomOwner.createRoom("Guarded")).slug;
+    await callers.roomOwner.letEveryoneIn(slug);
     endedSlug = (await callers.roomOwner.createRoom("Guarded, closed")).slug;
     expect((await admin.client.request(`/api/admin/rooms/${endedSlug}/end`, { method: "POST" })).status).toBe(200);
     await enterMeeting(callers.roomOwner, slug);

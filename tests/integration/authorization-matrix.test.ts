@@ -7,10 +7,25 @@ import { HttpClient } from "../support/http-client";
 import { deliverWebhook, webhookEvent } from "../support/webhooks";
 
 type Caller = "anonymous" | "guest" | "memberWithoutLink" | "memberWithLink" | "owner" | "cohost" | "admin";
-type Action = "openRoomUrl" | "mintToken" | "createLink" | "listLinks" | "revokeLink" | "changeSettings" | "viewHistory";
+type Action =
+  | "openRoomUrl"
+  | "mintToken"
+  | "createLink"
+  | "listLinks"
+  | "revokeLink"
+  | "changeSettings"
+  | "viewHistory"
+  | "knock"
+  | "listKnocks"
+  | "admitKnock"
+  | "denyKnock"
+  | "watchKnock"
+  | "admitAllKnocks"
+  | "lockRoom";
 type PageOutcome = "meeting" | "sign-in" | "invite-only";
 
-// The room is invite-only, so the plain URL admits no one by membership alone.
+// The room is invite-only, so the plain URL admits no one by membership alone. It lets everyone
+// it admits straight in (no waiting room), except while a test makes someone knock.
 // prettier-ignore
 const EXPECTED: Record<Action, Record<Caller, number | PageOutcome>> = {
   //                anonymous         guest      memberWithoutLink     memberWithLink  owner      cohost     admin
@@ -21,6 +36,13 @@ const EXPECTED: Record<Action, Record<Caller, number | PageOutcome>> = {
   revokeLink:     { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
   changeSettings: { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
   viewHistory:    { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 403,       admin: 200 },
+  knock:          { anonymous: 401,       guest: 200,       memberWithoutLink: 403,           memberWithLink: 200,       owner: 200,       cohost: 200,       admin: 200 },
+  listKnocks:     { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
+  admitKnock:     { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
+  denyKnock:      { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
+  watchKnock:     { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
+  admitAllKnocks: { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
+  lockRoom:       { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
 };
 
 const callers = {} as Record<Caller, HttpClient>;
@@ -32,7 +54,7 @@ beforeAll(async () => {
   const matrix = await hostWithRoom("Matrix", "Owner");
   owner = matrix.host;
   slug = matrix.room.slug;
-  expect((await owner.json(`/api/rooms/${slug}/settings`, { method: "PATCH", json: { joinPolicy: "INVITE_ONLY" } })).status).toBe(200);
+  expect((await owner.json(`/api/rooms/${slug}/settings`, { method: "PATCH", json: { joinPolicy: "INVITE_ONLY", waitingRoom: "NOBODY" } })).status).toBe(200);
 
   callers.owner = owner;
   callers.anonymous = new HttpClient();
@@ -67,6 +89,21 @@ async function pageOutcome(client: HttpClient): Promise<PageOutcome | string> {
   return `unexpected ${response.status}`;
 }
 
+/** A guest knocking at the door now (the room makes guests wait for as long as it takes to knock). */
+async function freshKnock(): Promise<string> {
+  expect((await owner.request(`/api/rooms/${slug}/settings`, { method: "PATCH", json: { waitingRoom: "GUESTS" } })).status).toBe(200);
+  try {
+    const knocker = new HttpClient();
+    const name = `Knocker ${Math.random().toString(36).slice(2, 8)}`;
+    expect((await knocker.redeem((await owner.createInvite(slug, { role: "participant" })).token, name)).body.error?.code).toBe("waiting_room");
+    expect((await knocker.request(`/api/rooms/${slug}/knock`, { method: "POST" })).status).toBe(200);
+    const { body } = await owner.json<{ knocks: { id: string; name: string }[] }>(`/api/rooms/${slug}/knocks`);
+    return body.knocks.find((knock) => knock.name === name)!.id;
+  } finally {
+    expect((await owner.request(`/api/rooms/${slug}/settings`, { method: "PATCH", json: { waitingRoom: "NOBODY" } })).status).toBe(200);
+  }
+}
+
 async function perform(action: Action, client: HttpClient): Promise<number | PageOutcome | string> {
   switch (action) {
     case "openRoomUrl":
@@ -85,6 +122,23 @@ async function perform(action: Action, client: HttpClient): Promise<number | Pag
       return (await client.request(`/api/rooms/${slug}/settings`, { method: "PATCH", json: { maxParticipants: 50 } })).status;
     case "viewHistory":
       return (await client.request(`/api/rooms/${slug}/meetings/${meetingId}/attendance`)).status;
+    case "knock":
+      return (await client.request(`/api/rooms/${slug}/knock`, { method: "POST" })).status;
+    case "listKnocks":
+      return (await client.request(`/api/rooms/${slug}/knocks`)).status;
+    case "admitKnock":
+      return (await client.request(`/api/rooms/${slug}/knocks/${await freshKnock()}/admit`, { method: "POST" })).status;
+    case "denyKnock":
+      return (await client.request(`/api/rooms/${slug}/knocks/${await freshKnock()}/deny`, { method: "POST", json: { message: "Not now" } })).status;
+    case "watchKnock":
+      return (await client.request(`/api/rooms/${slug}/knocks/${await freshKnock()}/watch`, { method: "POST" })).status;
+    case "admitAllKnocks":
+      return (await client.request(`/api/rooms/${slug}/knocks/admit-all`, { method: "POST" })).status;
+    case "lockRoom": {
+      const status = (await client.request(`/api/rooms/${slug}/lock`, { method: "POST", json: { locked: true } })).status;
+      expect((await owner.request(`/api/rooms/${slug}/lock`, { method: "POST", json: { locked: false } })).status).toBe(200);
+      return status;
+    }
   }
 }
 
@@ -97,15 +151,21 @@ describe("who may do what in an invite-only room", () => {
     }
   }
 
-  it("refused callers change nothing: no extra links, settings as the hosts left them", async () => {
+  it("refused callers change nothing: no extra links, settings as the hosts left them, the door as it was", async () => {
     const before = await owner.json<{ invites: unknown[] }>(`/api/rooms/${slug}/invites`);
+    const knockId = await freshKnock();
     for (const caller of ["anonymous", "guest", "memberWithoutLink", "memberWithLink"] as const) {
       await perform("createLink", callers[caller]);
       await callers[caller].request(`/api/rooms/${slug}/settings`, { method: "PATCH", json: { joinPolicy: "MEMBERS" } });
+      await callers[caller].request(`/api/rooms/${slug}/knocks/${knockId}/admit`, { method: "POST" });
+      await callers[caller].request(`/api/rooms/${slug}/knocks/admit-all`, { method: "POST" });
+      await callers[caller].request(`/api/rooms/${slug}/lock`, { method: "POST", json: { locked: true } });
     }
     const after = await owner.json<{ invites: unknown[] }>(`/api/rooms/${slug}/invites`);
-    expect(after.body.invites.length).toBe(before.body.invites.length);
+    expect(after.body.invites.length).toBe(before.body.invites.length + 1); // the knocker's link
     expect(await pageOutcome(callers.memberWithoutLink)).toBe("invite-only");
+    const door = await owner.json<{ knocks: { id: string }[]; locked: boolean }>(`/api/rooms/${slug}/knocks`);
+    expect(door.body).toEqual({ knocks: expect.arrayContaining([expect.objectContaining({ id: knockId })]), locked: false });
   });
 
   it("a room open to members admits a member without a link", async () => {

@@ -15,7 +15,7 @@ import { stack } from "../support/stack";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 type Caller = "anonymous" | "owner" | "admin";
-type Fixture = { slug: string; inviteId: string; ownerId: string };
+type Fixture = { slug: string; inviteId: string; ownerId: string; knockId: string };
 type Body =
   | { kind: "none" } // takes nothing (or an empty JSON object)
   | { kind: "json"; valid: (fixture: Fixture) => Record<string, unknown> }
@@ -53,6 +53,15 @@ const ROUTES: Route[] = [
   { method: "GET", path: "/api/rooms/[slug]/meetings/[meetingId]/attendance", as: "owner", params: ({ slug }) => ({ slug, meetingId: "no-such-meeting" }) },
   { method: "POST", path: "/api/check/token", as: "owner", body: { kind: "none" } },
   { method: "POST", path: "/api/join-failures", as: "owner", body: { kind: "json", valid: () => ({ attemptId: "no-such-attempt", reason: "Timeout", message: "bad input" }) } },
+  { method: "POST", path: "/api/rooms/[slug]/knock", as: "owner", params: ({ slug }) => ({ slug }), body: { kind: "none" } },
+  { method: "GET", path: "/api/rooms/[slug]/knock", as: "owner", params: ({ slug }) => ({ slug }) },
+  { method: "DELETE", path: "/api/rooms/[slug]/knock", as: "owner", params: ({ slug }) => ({ slug }), body: { kind: "none" } },
+  { method: "GET", path: "/api/rooms/[slug]/knocks", as: "owner", params: ({ slug }) => ({ slug }) },
+  { method: "POST", path: "/api/rooms/[slug]/knocks/admit-all", as: "owner", params: ({ slug }) => ({ slug }), body: { kind: "none" } },
+  { method: "POST", path: "/api/rooms/[slug]/knocks/[knockId]/admit", as: "owner", params: ({ slug, knockId }) => ({ slug, knockId }), body: { kind: "none" } },
+  { method: "POST", path: "/api/rooms/[slug]/knocks/[knockId]/deny", as: "owner", params: ({ slug, knockId }) => ({ slug, knockId }), body: { kind: "json", valid: () => ({ message: "Not today" }) } },
+  { method: "POST", path: "/api/rooms/[slug]/knocks/[knockId]/watch", as: "owner", params: ({ slug, knockId }) => ({ slug, knockId }), body: { kind: "none" } },
+  { method: "POST", path: "/api/rooms/[slug]/lock", as: "owner", params: ({ slug }) => ({ slug }), body: { kind: "json", valid: () => ({ locked: true }) } },
   { method: "POST", path: "/api/invites/redeem", as: "anonymous", body: { kind: "json", valid: () => ({ token: "A".repeat(43), name: "Bad Input" }) } },
   { method: "POST", path: "/api/livekit/webhook", as: "anonymous", body: { kind: "webhook" } },
   { method: "GET", path: "/api/admin/rooms", as: "admin", query: { q: "bad", status: "live", sort: "name", dir: "asc", page: "1", perPage: "10" } },
@@ -93,7 +102,12 @@ beforeAll(async () => {
   clients.owner = host;
   const invite = await clients.owner.createInvite(room.slug, { role: "participant" });
   clients.admin = (await signedInAdmin()).client;
-  fixture = { slug: room.slug, inviteId: invite.id, ownerId: owner.id };
+  // Someone knocking at the room's door (new rooms make guests wait), for the door's routes.
+  const knocker = new HttpClient();
+  await knocker.redeem(invite.token, "Knocker");
+  expect((await knocker.request(`/api/rooms/${room.slug}/knock`, { method: "POST" })).status).toBe(200);
+  const { body } = await clients.owner.json<{ knocks: { id: string }[] }>(`/api/rooms/${room.slug}/knocks`);
+  fixture = { slug: room.slug, inviteId: invite.id, ownerId: owner.id, knockId: body.knocks[0]!.id };
 }, 60_000);
 
 function pathFor(route: Route, params: Record<string, string>): string {
@@ -195,6 +209,7 @@ function snapshot() {
   return withDatabase((db) => ({
     room: db.prepare(`SELECT * FROM "Room" WHERE "slug" = ?`).all(fixture.slug),
     invites: db.prepare(`SELECT * FROM "Invite" WHERE "roomId" IN (SELECT "id" FROM "Room" WHERE "slug" = ?) ORDER BY "id"`).all(fixture.slug),
+    knocks: db.prepare(`SELECT * FROM "Knock" WHERE "roomId" IN (SELECT "id" FROM "Room" WHERE "slug" = ?) ORDER BY "id"`).all(fixture.slug),
     access: db.prepare(`SELECT COUNT(*) AS n FROM "RoomAccess" WHERE "roomId" IN (SELECT "id" FROM "Room" WHERE "slug" = ?)`).get(fixture.slug),
     guests: db.prepare(`SELECT COUNT(*) AS n FROM "Guest" WHERE "roomId" IN (SELECT "id" FROM "Room" WHERE "slug" = ?)`).get(fixture.slug),
     rooms: db.prepare(`SELECT COUNT(*) AS n FROM "Room" WHERE "ownerId" = ?`).get(fixture.ownerId),

@@ -9,11 +9,18 @@ import { stack } from "../support/stack";
 
 type ErrorBody = { error: { code: string; message: string } };
 
+// Links, not the waiting room (tests/integration/waiting-room.test.ts), are what these tests are about.
+async function hostWithOpenRoom(name = "Invites") {
+  const made = await hostWithRoom(name);
+  await made.host.letEveryoneIn(made.room.slug);
+  return made;
+}
+
 const claimsOf = (token: string) => new TokenVerifier(stack.livekitKey, stack.livekitSecret).verify(token);
 
 describe("invite links", () => {
   it("carry 128+ bits and are stored only as a hash", async () => {
-    const { host, room } = await hostWithRoom();
+    const { host, room } = await hostWithOpenRoom();
     const invite = await host.createInvite(room.slug, { role: "participant", label: "Board members" });
     expect(invite.token).toMatch(/^[A-Za-z0-9_-]{43}$/); // 256-bit HMAC output, keyed by a 128-bit nonce
     const row = withDatabase((db) => db.prepare(`SELECT * FROM "Invite" WHERE "id" = ?`).get(invite.id) as Record<string, unknown>);
@@ -25,7 +32,7 @@ describe("invite links", () => {
   });
 
   it("a revoked link is refused by the server with 410, and its page says so without naming the room", async () => {
-    const { host, room } = await hostWithRoom("Secret board meeting");
+    const { host, room } = await hostWithOpenRoom("Secret board meeting");
     const invite = await host.createInvite(room.slug, { role: "participant" });
     expect((await host.request(`/api/rooms/${room.slug}/invites/${invite.id}/revoke`, { method: "POST" })).status).toBe(200);
     const { status, body } = await new HttpClient().redeem(invite.token, "Mallory");
@@ -38,7 +45,7 @@ describe("invite links", () => {
   });
 
   it("an expired link is refused with 410 invite_expired", async () => {
-    const { host, room } = await hostWithRoom();
+    const { host, room } = await hostWithOpenRoom();
     const invite = await host.createInvite(room.slug, { role: "participant" });
     withDatabase((db) => db.prepare(`UPDATE "Invite" SET "expiresAt" = ? WHERE "id" = ?`).run("2020-01-01T00:00:00.000+00:00", invite.id));
     const { status, body } = await new HttpClient().redeem(invite.token, "Late Larry");
@@ -48,7 +55,7 @@ describe("invite links", () => {
   });
 
   it("a personal link is single-use: a forwarded copy is refused, its owner may come back", async () => {
-    const { host, room } = await hostWithRoom();
+    const { host, room } = await hostWithOpenRoom();
     const invite = await host.createInvite(room.slug, { role: "participant", invitee: { name: "Dana", email: "dana@example.org" } });
     const dana = new HttpClient();
     expect((await dana.redeem(invite.token, "Dana")).status).toBe(200);
@@ -62,7 +69,7 @@ describe("invite links", () => {
   });
 
   it("is never used more often than it allows, however many try at once", async () => {
-    const { host, room } = await hostWithRoom();
+    const { host, room } = await hostWithOpenRoom();
     const invite = await host.createInvite(room.slug, { role: "participant", maxUses: 3 });
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => new HttpClient().redeem(invite.token, `Rush ${i}`)));
     expect(results.filter((r) => r.status === 200)).toHaveLength(3);
@@ -72,7 +79,7 @@ describe("invite links", () => {
   });
 
   it("a viewer link gives a token that can subscribe and chat but publish nothing", async () => {
-    const { host, room } = await hostWithRoom();
+    const { host, room } = await hostWithOpenRoom();
     const invite = await host.createInvite(room.slug, { role: "viewer" });
     const { status, body } = await new HttpClient().redeem(invite.token, "Vera");
     expect(status).toBe(200);
@@ -94,7 +101,7 @@ describe("invite links", () => {
 
 describe("guests", () => {
   it("keep one identity across reloads, and everyone sees they are guests", async () => {
-    const { host, room } = await hostWithRoom();
+    const { host, room } = await hostWithOpenRoom();
     const invite = await host.createInvite(room.slug, { role: "participant" });
     const guest = new HttpClient();
     const first = await guest.redeem(invite.token, "  Gwen  ");
@@ -107,7 +114,7 @@ describe("guests", () => {
   });
 
   it("cannot use any other part of the app", async () => {
-    const { host, room } = await hostWithRoom();
+    const { host, room } = await hostWithOpenRoom();
     const other = await host.createRoom("Another room");
     const guest = new HttpClient();
     await guest.redeem((await host.createInvite(room.slug, { role: "participant" })).token, "Gil");
@@ -119,7 +126,7 @@ describe("guests", () => {
   });
 
   it("are refused where the room admits none, while members with the link get in", async () => {
-    const { host, room } = await hostWithRoom();
+    const { host, room } = await hostWithOpenRoom();
     await host.request(`/api/rooms/${room.slug}/settings`, { method: "PATCH", json: { allowGuests: false } });
     const invite = await host.createInvite(room.slug, { role: "participant" });
     const guest = await new HttpClient().redeem(invite.token, "Gary");
@@ -130,7 +137,7 @@ describe("guests", () => {
   });
 
   it("already admitted are refused with 403 once the room stops admitting guests", async () => {
-    const { host, room } = await hostWithRoom();
+    const { host, room } = await hostWithOpenRoom();
     const guest = new HttpClient();
     expect((await guest.redeem((await host.createInvite(room.slug, { role: "participant" })).token, "Gail")).status).toBe(200);
     await host.request(`/api/rooms/${room.slug}/settings`, { method: "PATCH", json: { allowGuests: false } });
@@ -140,7 +147,7 @@ describe("guests", () => {
   });
 
   it("need their name: missing, too long or with control characters is a 400 and uses nothing", async () => {
-    const { host, room } = await hostWithRoom();
+    const { host, room } = await hostWithOpenRoom();
     const invite = await host.createInvite(room.slug, { role: "participant", maxUses: 1 });
     for (const name of [undefined, "", "x".repeat(65), "bell\u0007"]) {
       const { status } = await new HttpClient().redeem(invite.token, name);
@@ -152,7 +159,7 @@ describe("guests", () => {
 
 describe("room settings", () => {
   it("a full room refuses one more person, and the media server carries the same limit", async () => {
-    const { host, room } = await hostWithRoom();
+    const { host, room } = await hostWithOpenRoom();
     expect((await host.request(`/api/rooms/${room.slug}/settings`, { method: "PATCH", json: { maxParticipants: 2 } })).status).toBe(200);
     const invite = await host.createInvite(room.slug, { role: "participant" });
     const sockets = [];
@@ -170,7 +177,7 @@ describe("room settings", () => {
   });
 
   it("bad input is a 400 with the error body and changes nothing", async () => {
-    const { host, room } = await hostWithRoom();
+    const { host, room } = await hostWithOpenRoom();
     const bad: Record<string, unknown>[] = [
       { role: "superuser" },
       { role: "participant", expiresAt: "2001-01-01T00:00:00Z" },

@@ -122,6 +122,7 @@ describe("minting meeting tokens", () => {
     const { limit: perCaller, windowSeconds } = limit("RATE_LIMIT_JOIN_PER_CALLER");
     const host = await member("Host");
     const room = await host.createRoom("Open house");
+    await host.letEveryoneIn(room.slug);
     const invite = await host.createInvite(room.slug, { role: "participant" });
     const address = freshAddress();
     const guest = clientFrom(address);

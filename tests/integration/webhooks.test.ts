@@ -18,6 +18,7 @@ async function hostInMeeting(label = "Host") {
 }
 
 async function guestJoins(host: HttpClient, slug: string, name: string): Promise<InMeeting> {
+  await host.letEveryoneIn(slug);
   const invite = await host.createInvite(slug, { role: "participant" });
   const { body } = await new HttpClient().redeem(invite.token, name);
   const guest = await joinMeeting(body.token);

@@ -113,6 +113,15 @@ export class HttpClient {
     });
   }
 
+  /**
+   * Lets everyone the room admits straight in, without knocking (new rooms make guests wait):
+   * for tests that are not about the waiting room.
+   */
+  async letEveryoneIn(slug: string): Promise<void> {
+    const { status, body } = await this.json(`/api/rooms/${slug}/settings`, { method: "PATCH", json: { waitingRoom: "NOBODY" } });
+    if (status !== 200) throw new Error(`opening the door failed with ${status}: ${JSON.stringify(body)}`);
+  }
+
   async createRoom(name?: string): Promise<{ slug: string; name: string }> {
     const { status, body } = await this.json<{ room: { slug: string; name: string } }>("/api/rooms", { method: "POST", json: name ? { name } : {} });
     if (status !== 201) throw new Error(`creating a room failed with ${status}`);

@@ -26,7 +26,8 @@ function requiredVariables(): string[] {
     parseEnv({});
     return [];
   } catch (error) {
-    return [...(error as EnvError).message.matchAll(/^ {2}- (\w+)/gm)].map((match) => match[1]!);
+    if (!(error instanceof EnvError)) throw error;
+    return [...error.message.matchAll(/^ {2}- (\w+)/gm)].map((match) => match[1]!);
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "@/lib/env";
+import { errorMessage } from "@/lib/error-message";
 
 const valid = {
   AUTH_SECRET: "a".repeat(32),
@@ -52,7 +53,7 @@ describe("configuration", () => {
       }
     })();
     expect(error).toBeInstanceOf(EnvError);
-    const message = (error as Error).message;
+    const message = errorMessage(error);
     for (const name of ["AUTH_SECRET", "NEXTAUTH_URL", "LIVEKIT_URL", "LIVEKIT_API_KEY", "LIVEKIT_API_SECRET"]) expect(message).toContain(name);
     expect(message).toContain("openssl rand");
   });

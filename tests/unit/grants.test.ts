@@ -1,6 +1,6 @@
 import { TrackSource } from "livekit-server-sdk";
 import { describe, expect, it } from "vitest";
-import { connectionCheckGrants, grantsFor } from "@/lib/livekit/grants";
+import { connectionCheckGrants, doorGrantsFor, grantsFor } from "@/lib/livekit/grants";
 
 describe("LiveKit grants for a participant", () => {
   const grants = grantsFor("participant", "kfp-xqzt-mwe");
@@ -35,5 +35,31 @@ describe("LiveKit grants for the connection check", () => {
 
   it("give no administrative powers", () => {
     expect(grants).toMatchObject({ roomCreate: false, roomList: false, roomRecord: false, roomAdmin: false, ingressAdmin: false, recorder: false, agent: false, hidden: false, canUpdateOwnMetadata: false });
+  });
+});
+
+describe("LiveKit grants at a room's door", () => {
+  const knocker = doorGrantsFor("knocker", "door.cknock0000000000000000");
+  const watcher = doorGrantsFor("watcher", "door.cknock0000000000000000");
+
+  it("name the door room only", () => {
+    for (const grants of [knocker, watcher]) {
+      expect(grants.room).toBe("door.cknock0000000000000000");
+      expect(grants.roomJoin).toBe(true);
+    }
+  });
+
+  it("let the knocker show their camera and nothing else: no microphone, no data, sees and hears nobody", () => {
+    expect(knocker).toMatchObject({ canPublish: true, canPublishSources: [TrackSource.CAMERA], canSubscribe: false, canPublishData: false, hidden: false });
+  });
+
+  it("let a host watch, hidden, publishing nothing", () => {
+    expect(watcher).toMatchObject({ canPublish: false, canPublishSources: [], canSubscribe: true, canPublishData: false, hidden: true });
+  });
+
+  it("give no administrative powers", () => {
+    for (const grants of [knocker, watcher]) {
+      expect(grants).toMatchObject({ roomCreate: false, roomList: false, roomRecord: false, roomAdmin: false, ingressAdmin: false, recorder: false, agent: false, canUpdateOwnMetadata: false });
+    }
   });
 });

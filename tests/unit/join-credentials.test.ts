@@ -13,11 +13,11 @@ describe("joining from the meeting page", () => {
     expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toEqual({ ok: true, credentials: { serverUrl: "ws://x", token: "t", room: { slug: "kfp-xqzt-mwe", name: "Standup" } } });
   });
 
-  it("offers a retry, and the connection check, when the meeting service is down", async () => {
+  it("offers a retry when the meeting service is down", async () => {
     respond(503, { error: { code: "livekit_unavailable", message: "The meeting service can't be reached right now." } });
     expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toEqual({
       ok: false,
-      problem: { title: "Meeting service unavailable", message: "The meeting service can't be reached right now.", retry: true, network: true },
+      problem: { title: "Meeting service unavailable", message: "The meeting service can't be reached right now.", retry: true, code: "livekit_unavailable" },
     });
   });
 
@@ -32,7 +32,7 @@ describe("joining from the meeting page", () => {
     respond(403, { error: { code: "room_full", message: "This meeting is full (2 people)." } });
     expect(await fetchJoinCredentials({ kind: "invite", token: "t" }, "Ann")).toEqual({
       ok: false,
-      problem: { title: "This meeting is full", message: "This meeting is full (2 people).", retry: true },
+      problem: { title: "This meeting is full", message: "This meeting is full (2 people).", retry: true, code: "room_full" },
     });
     respond(403, { error: { code: "guests_no_longer_allowed", message: "This meeting no longer admits guests." } });
     expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toMatchObject({ ok: false, problem: { title: "Guests can't join this meeting", retry: false } });
@@ -49,7 +49,7 @@ describe("joining from the meeting page", () => {
     respond(400, { error: { code: "name_required", message: "Enter your name to join." } });
     expect(await fetchJoinCredentials({ kind: "invite", token: "t" })).toEqual({
       ok: false,
-      problem: { title: "Check your details", message: "Enter your name to join.", retry: true, fixable: true },
+      problem: { title: "Check your details", message: "Enter your name to join.", retry: true, fixable: true, code: "name_required" },
     });
   });
 
@@ -57,13 +57,23 @@ describe("joining from the meeting page", () => {
     vi.stubGlobal("fetch", vi.fn(async () => new Response("<html>Bad gateway</html>", { status: 502 })));
     expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toEqual({
       ok: false,
-      problem: { title: "Couldn't join", message: "Something went wrong. Try again.", retry: true },
+      problem: { title: "Couldn't join", message: "Something went wrong. Try again.", retry: true, code: "internal" },
     });
+  });
+
+  it("hands the page the code of a refusal it handles itself (the waiting room), and lets a locked room be tried again", async () => {
+    respond(403, { error: { code: "waiting_room", message: "Waiting for the host to let you in." } });
+    expect(await fetchJoinCredentials({ kind: "invite", token: "t".repeat(43) }, "Gina")).toEqual({
+      ok: false,
+      problem: { title: "Waiting for the host to let you in", message: "Waiting for the host to let you in.", retry: false, code: "waiting_room" },
+    });
+    respond(403, { error: { code: "room_locked", message: "This meeting is locked." } });
+    expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toMatchObject({ ok: false, problem: { title: "This meeting is locked", retry: true, code: "room_locked" } });
   });
 
   it("says so when Parley itself cannot be reached", async () => {
     vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))));
     const result = await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" });
-    expect(result).toMatchObject({ ok: false, problem: { title: "You're offline", retry: true, network: true } });
+    expect(result).toMatchObject({ ok: false, problem: { title: "You're offline", retry: true } });
   });
 });

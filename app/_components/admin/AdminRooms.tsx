@@ -9,6 +9,7 @@ import { FormError } from "../FormError";
 import type { Json } from "../json";
 import { since, when } from "../format";
 import { Pager } from "./Pager";
+import { DataTable } from "../DataTable";
 
 type Row = Json<AdminRoomRow>;
 type Person = Json<LiveParticipant>;
@@ -94,20 +95,7 @@ export function AdminRooms() {
         </select>
       </div>
       <FormError message={error ?? actionError} />
-      <table className="invites" data-testid="admin-rooms">
-        <thead>
-          <tr>
-            <th>Room</th>
-            <th>Owner</th>
-            <th>Created</th>
-            <th>Status</th>
-            <th>In it now</th>
-            <th>Live since</th>
-            <th>Meetings</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
+      <DataTable testId="admin-rooms" columns={["Room", "Owner", "Created", "Status", "In it now", "Live since", "Meetings", ""]}>
           {data?.rooms.map((room) => (
             <Fragment key={room.slug}>
               <tr data-testid="admin-room" data-slug={room.slug} data-status={room.status}>
@@ -168,8 +156,7 @@ export function AdminRooms() {
               ) : null}
             </Fragment>
           ))}
-        </tbody>
-      </table>
+      </DataTable>
       {data && data.rooms.length === 0 ? <p className="muted">No rooms match.</p> : null}
       <Pager page={query.page} result={data} noun="rooms" onPage={(page) => setQuery({ ...query, page })} />
     </div>

@@ -8,6 +8,7 @@ import { FormError } from "../FormError";
 import { when } from "../format";
 import type { Json } from "../json";
 import { Pager } from "./Pager";
+import { DataTable } from "../DataTable";
 
 type User = Json<AdminUserRow>;
 
@@ -39,17 +40,7 @@ export function AdminUsers({ me }: { me: string }) {
     <div className="stack">
       <input type="search" aria-label="Search users" placeholder="Search by name or email" value={search} onChange={(e) => { setSearch(e.target.value); setPage(1); }} />
       <FormError message={error} />
-      <table className="invites" data-testid="admin-users">
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Role</th>
-            <th>Rooms</th>
-            <th>Joined</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
+      <DataTable testId="admin-users" columns={["Name", "Role", "Rooms", "Joined", ""]}>
           {data?.users.map((user) => (
             <tr key={user.id} data-testid="admin-user" data-email={user.email}>
               <td>
@@ -86,8 +77,7 @@ export function AdminUsers({ me }: { me: string }) {
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
+      </DataTable>
       <Pager page={page} result={data} noun="accounts" onPage={setPage} />
     </div>
   );

@@ -10,6 +10,9 @@ import type { RoomSettings } from "@/lib/rooms/rooms";
 import { callApi } from "../api";
 import type { Json } from "../json";
 import { FormError } from "../FormError";
+import { LockControl } from "./LockControl";
+import { WaitingRoomChoices } from "./WaitingRoomChoices";
+import { DataTable } from "../DataTable";
 
 type Invite = Json<InviteView>;
 
@@ -53,6 +56,7 @@ function CreateInviteForm({ slug, onCreated }: { slug: string; onCreated: (path:
   const [error, setError] = useState<string | null>(null);
   const [personal, setPersonal] = useState(false);
 
+  // Never rejects: callApi turns every failure into a message for the form.
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -76,7 +80,7 @@ function CreateInviteForm({ slug, onCreated }: { slug: string; onCreated: (path:
   }
 
   return (
-    <form className="card stack" onSubmit={submit}>
+    <form className="card stack" onSubmit={(event) => void submit(event)}>
       <h2>New invite link</h2>
       <div className="row">
         <label>
@@ -150,19 +154,7 @@ function InviteTable({ slug, invites, onChanged }: { slug: string; invites: Invi
   return (
     <>
       <FormError message={error} />
-      <table className="invites" data-testid="invite-table">
-        <thead>
-          <tr>
-            <th>Link</th>
-            <th>Role</th>
-            <th>Uses</th>
-            <th>Expires</th>
-            <th>Status</th>
-            <th>Used by</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
+      <DataTable testId="invite-table" columns={["Link", "Role", "Uses", "Expires", "Status", "Used by", ""]}>
           {invites.map((invite) => (
             <tr key={invite.id} data-invite-url={invite.url}>
               <td>{invite.invitee ? `For ${invite.invitee.name}${invite.invitee.email ? ` <${invite.invitee.email}>` : ""}` : (invite.label ?? "Shared link")}</td>
@@ -181,19 +173,24 @@ function InviteTable({ slug, invites, onChanged }: { slug: string; invites: Invi
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
+      </DataTable>
     </>
   );
 }
 
 function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: RoomSettings; onSaved: () => void }) {
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  // Never rejects: callApi turns every failure into a message for the form.
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const max = String(form.get("maxParticipants") ?? "").trim();
-    const draft = { joinPolicy: form.get("joinPolicy"), allowGuests: form.get("allowGuests") === "on", maxParticipants: max ? Number(max) : null };
+    const draft = {
+      joinPolicy: form.get("joinPolicy"),
+      allowGuests: form.get("allowGuests") === "on",
+      maxParticipants: max ? Number(max) : null,
+      waitingRoom: form.get("waitingRoom"),
+    };
     const parsed = roomSettingsSchema.safeParse(draft);
     if (!parsed.success) return setMessage({ error: true, text: parsed.error.issues[0]?.message ?? "Check the settings." });
     const result = await callApi<RoomSettingsResponse>(`/api/rooms/${slug}/settings`, { method: "PATCH", json: parsed.data });
@@ -201,7 +198,7 @@ function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: Roo
     if (result.ok) onSaved();
   }
   return (
-    <form className="card stack" onSubmit={submit}>
+    <form className="card stack" onSubmit={(event) => void submit(event)}>
       <h2>Room settings</h2>
       <fieldset className="stack">
         <legend>Who may join with the room&apos;s plain address</legend>
@@ -221,6 +218,7 @@ function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: Roo
           <input type="checkbox" name="allowGuests" defaultChecked={settings.allowGuests} /> Guests without an account may join with an invite link
         </span>
       </label>
+      <WaitingRoomChoices value={settings.waitingRoom} />
       <label>
         Maximum participants
         <input name="maxParticipants" type="number" min={2} defaultValue={settings.maxParticipants ?? ""} placeholder="No limit" />
@@ -235,7 +233,7 @@ function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: Roo
   );
 }
 
-export function InviteManager({ slug, invites, settings }: { slug: string; invites: Invite[]; settings: RoomSettings }) {
+export function InviteManager({ slug, invites, settings, locked }: { slug: string; invites: Invite[]; settings: RoomSettings; locked: boolean }) {
   const router = useRouter();
   const [created, setCreated] = useState<string | null>(null);
   return (
@@ -260,6 +258,7 @@ export function InviteManager({ slug, invites, settings }: { slug: string; invit
         <InviteTable slug={slug} invites={invites} onChanged={() => router.refresh()} />
       </section>
       <SettingsForm slug={slug} settings={settings} onSaved={() => router.refresh()} />
+      <LockControl slug={slug} locked={locked} onChanged={() => router.refresh()} />
     </>
   );
 }

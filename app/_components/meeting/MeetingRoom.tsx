@@ -4,12 +4,13 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "
 import type { JoinCredentials } from "@/lib/meetings/join-credentials";
 import { CopyInviteLink } from "../CopyInviteLink";
 import { CheckConnectionLink } from "../check/CheckConnectionLink";
-import { fetchJoinCredentials, type JoinSource } from "./join-credentials";
+import { fetchJoinCredentials, type JoinSource, type Problem } from "./join-credentials";
 import { JOIN_MARKS, markJoin } from "./join-marks";
 import PreJoin from "./PreJoin";
 import type { StageEnd } from "./MeetingStage";
 import { useLoadedModule, type Loaded } from "./use-loaded-module";
 import type { UserChoices } from "./user-choices";
+import { WaitingRoom } from "./WaitingRoom";
 
 // The meeting stage (LiveKit and its conference UI, most of this page's JavaScript) is not among
 // the page's first scripts, so the page shows without waiting for it. Its download starts as soon
@@ -40,10 +41,13 @@ function StageNotLoaded({ loaded }: { loaded: Loaded<unknown> }) {
 
 type Stage =
   | { kind: "prejoin"; busy: boolean; error: string | null }
+  // the room makes them wait: knocked, waiting for a host (each visit knocks afresh)
+  | { kind: "waiting"; choices: UserChoices; visit: number }
   | { kind: "connected"; credentials: JoinCredentials; choices: UserChoices; session: number }
   | { kind: "reconnecting"; slug: string; choices: UserChoices; session: number }
-  // network: the connection failed (not a refusal): the connection check may tell why
-  | { kind: "failed"; title: string; message: string; retry: boolean; network?: boolean }
+  // network: the connection failed (not a refusal): the connection check may tell why;
+  // code: the server's refusal, or "offline"
+  | { kind: "failed"; title: string; message: string; retry: boolean; network?: boolean; code?: Problem["code"] }
   | { kind: "left" };
 
 // A connection lost for longer than LiveKit's own reconnection covers (the media server restarted,
@@ -78,6 +82,8 @@ type Props = {
   source: JoinSource;
   /** The room's code, for its invite link; absent for guests, who cannot share the room. */
   slug: string | null;
+  /** The room's code for its API (knocking at its door): guests too. */
+  roomSlug: string;
   knownName: string | null;
   publishes: boolean;
   canManage: boolean;
@@ -85,13 +91,14 @@ type Props = {
   isGuest: boolean;
 };
 
-export function MeetingRoom({ title, source, slug, knownName, publishes, canManage, isGuest }: Props) {
+export function MeetingRoom({ title, source, slug, roomSlug, knownName, publishes, canManage, isGuest }: Props) {
   const router = useRouter();
   const [stage, setStage] = useState<Stage>({ kind: "prejoin", busy: false, error: null });
   const inBrowser = useInBrowser();
   const meetingStage = useLoadedModule(loadMeetingStage);
   const lastChoices = useRef<UserChoices | null>(null);
 
+  // Refusals and network failures come back as values and become a stage the page shows.
   async function join(choices: UserChoices) {
     lastChoices.current = choices;
     setStage({ kind: "prejoin", busy: true, error: null });
@@ -102,8 +109,21 @@ export function MeetingRoom({ title, source, slug, knownName, publishes, canMana
     }
     // A problem with what was typed is shown on the pre-join screen, where it can be fixed.
     if (result.problem.fixable) return setStage({ kind: "prejoin", busy: false, error: result.problem.message });
+    // The room makes them wait: this Join was their knock.
+    if (result.problem.code === "waiting_room") return setStage({ kind: "waiting", choices, visit: 0 });
     setStage({ kind: "failed", ...result.problem });
   }
+
+  /** A host let them in: in at once, no reload. (If the admission lapsed meanwhile, they knock again.) */
+  const enterAfterAdmission = useCallback(
+    async (choices: UserChoices, visit: number) => {
+      const result = await fetchJoinCredentials({ kind: "room", slug: roomSlug });
+      if (result.ok) return setStage({ kind: "connected", credentials: result.credentials, choices, session: 0 });
+      if (result.problem.code === "waiting_room") return setStage({ kind: "waiting", choices, visit: visit + 1 });
+      setStage({ kind: "failed", ...result.problem });
+    },
+    [roomSlug],
+  );
 
   const retry = () => (lastChoices.current ? void join(lastChoices.current) : setStage({ kind: "prejoin", busy: false, error: null }));
 
@@ -138,10 +158,22 @@ export function MeetingRoom({ title, source, slug, knownName, publishes, canMana
       </div>
       {stage.kind === "prejoin" ? (
         inBrowser ? (
-          <PreJoin title={title} knownName={knownName} publishes={publishes} busy={stage.busy} error={stage.error} onJoin={join} />
+          <PreJoin title={title} knownName={knownName} publishes={publishes} busy={stage.busy} error={stage.error} onJoin={(choices) => void join(choices)} />
         ) : (
           <p className="notice muted">Loading…</p>
         )
+      ) : null}
+      {stage.kind === "waiting" ? (
+        <WaitingRoom
+          key={stage.visit}
+          slug={roomSlug}
+          title={title}
+          choices={stage.choices}
+          showsCamera={publishes && stage.choices.videoEnabled}
+          onAdmitted={() => void enterAfterAdmission(stage.choices, stage.visit)}
+          onLeave={backToPreJoin}
+          onProblem={(problem) => setStage({ kind: "failed", ...problem })}
+        />
       ) : null}
       {stage.kind === "left" ? (
         <div className="notice card">
@@ -159,7 +191,7 @@ export function MeetingRoom({ title, source, slug, knownName, publishes, canMana
         <div className="notice card" role="alert">
           <h1>{stage.title}</h1>
           <p>{stage.message}</p>
-          {stage.network ? (
+          {stage.network || stage.code === "offline" || stage.code === "livekit_unavailable" ? (
             <p>
               <CheckConnectionLink />
             </p>

@@ -2,11 +2,12 @@
 // The meeting itself: LiveKit's room and its conference UI. Its own chunk, the heaviest part of the
 // page (livekit-client and the components), loaded by MeetingRoom while the pre-join screen shows.
 import "@livekit/components-styles";
-import { LiveKitRoom, useConnectionState, VideoConference } from "@livekit/components-react";
+import { LiveKitRoom, useConnectionState, useLocalParticipant, useParticipantAttribute, VideoConference } from "@livekit/components-react";
 import { ConnectionError, ConnectionErrorReason, ConnectionState, DisconnectReason } from "livekit-client";
 import { useCallback } from "react";
 import type { JoinCredentials } from "@/lib/meetings/join-credentials";
 import { JOIN_MARKS, markJoin } from "./join-marks";
+import { KnockList } from "./KnockList";
 import { ReconnectingNotice } from "./ReconnectingNotice";
 import { reportJoinFailure } from "./report-join-failure";
 import type { UserChoices } from "./user-choices";
@@ -33,6 +34,13 @@ function ConnectionBanner() {
       Reconnecting… your connection to the meeting dropped.
     </div>
   );
+}
+
+/** The knock list, for hosts and co-hosts: their standing is what their join token says. */
+function DoorForHosts({ slug }: { slug: string }) {
+  const { localParticipant } = useLocalParticipant();
+  const standing = useParticipantAttribute("parley.standing", { participant: localParticipant });
+  return standing === "host" || standing === "cohost" ? <KnockList slug={slug} /> : null;
 }
 
 type Props = {
@@ -84,6 +92,7 @@ export default function MeetingStage({ credentials, choices, onEnd }: Props) {
         <ReconnectingNotice />
       </div>
       <VideoConference />
+      <DoorForHosts slug={credentials.room.slug} />
     </LiveKitRoom>
   );
 }

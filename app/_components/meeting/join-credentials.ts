@@ -1,13 +1,16 @@
 // Asks the server to let us in and turns every refusal into words a person can act on.
-import { ERROR_STATUS } from "@/lib/error-codes";
+import { ERROR_STATUS, type ErrorCode } from "@/lib/error-codes";
 import type { JoinCredentials } from "@/lib/meetings/join-credentials";
 import { callApi, type ApiFailure } from "../api";
 import { joiningTitle, words } from "../error-words";
 
 export type JoinSource = { kind: "room"; slug: string } | { kind: "invite"; token: string };
 
-/** `fixable`: the caller typed something wrong (e.g. their name) and can correct it. */
-type Problem = { title: string; message: string; retry: boolean; fixable?: boolean; network?: boolean };
+/**
+ * `fixable`: the caller typed something wrong (e.g. their name) and can correct it. `code`: why,
+ * for refusals the page handles itself (`waiting_room`: knock and wait).
+ */
+export type Problem = { title: string; message: string; retry: boolean; fixable?: boolean; code: ErrorCode | "offline" };
 
 export async function fetchJoinCredentials(
   source: JoinSource,
@@ -20,22 +23,21 @@ export async function fetchJoinCredentials(
   return result.ok ? { ok: true, credentials: result.body } : { ok: false, problem: problemOf(result) };
 }
 
-function problemOf({ code, message }: ApiFailure): Problem {
-  // Not a refusal: Parley or its media server could not be reached; the connection check may tell why.
-  if (code === "offline") return { title: words.offline.title, message, retry: true, network: true };
-  if (code === "livekit_unavailable") return { title: joiningTitle(code), message, retry: true, network: true };
+/** A refusal of joining (or of knocking at the door) in words a person can act on. */
+export function problemOf({ code, message }: ApiFailure): Problem {
+  if (code === "offline") return { title: words.offline.title, message, retry: true, code };
   const title = joiningTitle(code);
   switch (ERROR_STATUS[code]) {
     case 400:
-      return { title, message, retry: true, fixable: true };
+      return { title, message, retry: true, fixable: true, code };
     // Who the caller is, what the room allows and whether it still exists do not change by
-    // trying again; a full room may have a seat in a moment.
+    // trying again; a full room may have a seat in a moment, a locked one may be unlocked.
     case 401:
     case 403:
     case 404:
     case 410:
-      return { title, message, retry: code === "room_full" };
+      return { title, message, retry: code === "room_full" || code === "room_locked", code };
     default:
-      return { title, message, retry: true };
+      return { title, message, retry: true, code };
   }
 }

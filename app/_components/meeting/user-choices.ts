@@ -9,7 +9,7 @@ export type UserChoices = {
 
 const KEY = "parley.prejoin";
 
-export const defaultChoices: UserChoices = { videoEnabled: true, audioEnabled: true, videoDeviceId: "", audioDeviceId: "", name: "" };
+const defaultChoices: UserChoices = { videoEnabled: true, audioEnabled: true, videoDeviceId: "", audioDeviceId: "", name: "" };
 
 export function loadChoices(): UserChoices {
   try {

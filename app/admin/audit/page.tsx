@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { AUDIT_ACTIONS, auditQuerySchema, listAudit } from "@/lib/admin/audit";
 import { currentAdmin } from "@/lib/admin/guard";
 import { when } from "../../_components/format";
+import { DataTable } from "../../_components/DataTable";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -31,16 +32,7 @@ export default async function AuditPage({ searchParams }: Props) {
         <button type="submit">Filter</button>
       </form>
       {!parsed.success ? <p className="error">Those filters are not valid; showing everything.</p> : null}
-      <table className="invites" data-testid="audit-log">
-        <thead>
-          <tr>
-            <th>When</th>
-            <th>Who</th>
-            <th>What</th>
-            <th>On</th>
-          </tr>
-        </thead>
-        <tbody>
+      <DataTable testId="audit-log" columns={["When", "Who", "What", "On"]}>
           {entries.map((entry) => (
             <tr key={entry.id}>
               <td>{when(entry.createdAt.toISOString())}</td>
@@ -55,8 +47,7 @@ export default async function AuditPage({ searchParams }: Props) {
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
+      </DataTable>
       {entries.length === 0 ? <p className="muted">Nothing recorded{query.action || query.q ? " that matches" : " yet"}.</p> : null}
       <div className="row">
         {page > 1 ? <Link href={pageLink(page - 1)}>Newer</Link> : null}

@@ -41,6 +41,7 @@ export default async function InvitePage({ params }: Props) {
       title={room.name}
       source={{ kind: "invite", token }}
       slug={member ? room.slug : null}
+      roomSlug={room.slug}
       knownName={member?.name ?? guestHere?.displayName ?? null}
       publishes={standing !== "viewer"}
       canManage={member !== null && isAllowed("manageInvites", standing, room)}

@@ -38,6 +38,7 @@ export default async function MeetingPage({ params }: Props) {
       title={room.name}
       source={{ kind: "room", slug: room.slug }}
       slug={actor.kind === "member" ? room.slug : null}
+      roomSlug={room.slug}
       knownName={actor.kind === "member" ? actor.user.name : actor.guest.displayName}
       publishes={standing !== "viewer"}
       canManage={isAllowed("manageInvites", standing, room)}

@@ -5,7 +5,7 @@ import { clientIp } from "@/lib/client-ip";
 import { rememberGuest } from "@/lib/guests/guests";
 import { handler, parseJsonBody } from "@/lib/http";
 import { redeemInviteSchema } from "@/lib/invites/rules";
-import { joinThroughInvite, type JoinCredentials } from "@/lib/meetings/join-credentials";
+import { enterThroughInvite, issueJoinCredentials, type JoinCredentials } from "@/lib/meetings/join-credentials";
 import { enforceRateLimit } from "@/lib/rate-limit";
 
 export const POST = handler(async (request: Request) => {
@@ -13,7 +13,8 @@ export const POST = handler(async (request: Request) => {
   const caller = await currentActor();
   // Someone not yet known (a new guest) is counted by their address.
   enforceRateLimit("joinPerCaller", caller ? actorIdentity(caller) : `ip:${clientIp(request.headers)}`);
-  const { credentials, guestId } = await joinThroughInvite(token, caller, name);
-  if (guestId) await rememberGuest(guestId);
-  return NextResponse.json<JoinCredentials>(credentials, { headers: { "Cache-Control": "no-store" } });
+  const { context, guest, inviteId } = await enterThroughInvite(token, caller, name);
+  // Remembered even when the door says "wait" below: the browser knocks as this guest.
+  if (guest) await rememberGuest(guest);
+  return NextResponse.json<JoinCredentials>(await issueJoinCredentials(context, inviteId), { headers: { "Cache-Control": "no-store" } });
 });

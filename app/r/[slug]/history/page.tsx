@@ -3,6 +3,7 @@ import { roomForMemberPage } from "@/lib/rooms/guard";
 import { listMeetings } from "@/lib/meetings/history";
 import { when } from "../../../_components/format";
 import { Notice } from "../../../_components/Notice";
+import { DataTable } from "../../../_components/DataTable";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -35,17 +36,7 @@ export default async function HistoryPage({ params }: Props) {
           <p className="muted">
             Ended {when(meeting.endedAt?.toISOString() ?? null)} · {meeting.minutes} min · at most {meeting.peakParticipants} {meeting.peakParticipants === 1 ? "person" : "people"}
           </p>
-          <table className="invites" data-testid="attendance">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>As</th>
-                <th>Joined</th>
-                <th>Left</th>
-                <th>Minutes</th>
-              </tr>
-            </thead>
-            <tbody>
+          <DataTable testId="attendance" columns={["Name", "As", "Joined", "Left", "Minutes"]}>
               {meeting.attendance.map((stay, i) => (
                 <tr key={i}>
                   <td>{stay.name}</td>
@@ -57,8 +48,7 @@ export default async function HistoryPage({ params }: Props) {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+          </DataTable>
         </section>
       ))}
     </div>

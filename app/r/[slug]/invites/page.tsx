@@ -24,7 +24,8 @@ export default async function InvitesPage({ params }: Props) {
       <InviteManager
         slug={room.slug}
         invites={invites.map((invite) => ({ ...invite, expiresAt: invite.expiresAt?.toISOString() ?? null, createdAt: invite.createdAt.toISOString() }))}
-        settings={{ joinPolicy: room.joinPolicy, allowGuests: room.allowGuests, maxParticipants: room.maxParticipants }}
+        settings={{ joinPolicy: room.joinPolicy, allowGuests: room.allowGuests, maxParticipants: room.maxParticipants, waitingRoom: room.waitingRoom }}
+        locked={room.lockedAt !== null}
       />
     </div>
   );

@@ -1,4 +1,4 @@
-// PATCH /api/rooms/[slug]/settings – who may join, guests, capacity; the room's hosts and co-hosts
+// PATCH /api/rooms/[slug]/settings – who may join, guests, who waits at the door, capacity; the room's hosts and co-hosts
 import { NextResponse } from "next/server";
 import { handler, parseJsonBody, type RouteParams } from "@/lib/http";
 import { roomSettingsSchema } from "@/lib/rooms/rules";
