@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { currentAdmin } from "@/lib/admin/guard";
 import { JOIN_PROBLEM_DAYS, listJoinProblems } from "@/lib/admin/join-problems";
+import { DataTable } from "../../_components/DataTable";
 import { when } from "../../_components/format";
 
 export const dynamic = "force-dynamic";
@@ -23,59 +24,37 @@ export default async function JoinProblemsPage() {
       {problems.byReason.length === 0 ? (
         <p className="muted">Nobody had trouble joining.</p>
       ) : (
-        <table className="invites" data-testid="join-problems-by-reason">
-          <thead>
-            <tr>
-              <th>Reason</th>
-              <th>Attempts</th>
-              <th>People</th>
-              <th>Got in on a later try</th>
+        <DataTable testId="join-problems-by-reason" columns={["Reason", "Attempts", "People", "Got in on a later try"]}>
+        {problems.byReason.map((group) => (
+            <tr key={group.reason}>
+              <td>{group.reason}</td>
+              <td>{group.attempts}</td>
+              <td>{group.people}</td>
+              <td>{group.madeItLater}</td>
             </tr>
-          </thead>
-          <tbody>
-            {problems.byReason.map((group) => (
-              <tr key={group.reason}>
-                <td>{group.reason}</td>
-                <td>{group.attempts}</td>
-                <td>{group.people}</td>
-                <td>{group.madeItLater}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       <h2>By person</h2>
       {problems.byPerson.length === 0 ? null : (
-        <table className="invites" data-testid="join-problems-by-person">
-          <thead>
-            <tr>
-              <th>Who</th>
-              <th>Failed attempts</th>
-              <th>Why</th>
-              <th>Where, through</th>
-              <th>Last failed</th>
-              <th>Outcome</th>
+        <DataTable testId="join-problems-by-person" columns={["Who", "Failed attempts", "Why", "Where, through", "Last failed", "Outcome"]}>
+        {problems.byPerson.map((person) => (
+            <tr key={person.identity} data-identity={person.identity}>
+              <td>
+                {person.name}
+                {person.kind === "guest" ? <div className="muted">guest</div> : null}
+              </td>
+              <td>{person.failedAttempts}</td>
+              <td>{person.reasons.join("; ")}</td>
+              <td>
+                {person.rooms.join(", ")}
+                <div className="muted">{person.links.join(", ")}</div>
+              </td>
+              <td>{when(person.lastFailedAt.toISOString())}</td>
+              <td>{person.madeItLater ? "Retried and made it" : "Never got in"}</td>
             </tr>
-          </thead>
-          <tbody>
-            {problems.byPerson.map((person) => (
-              <tr key={person.identity} data-identity={person.identity}>
-                <td>
-                  {person.name}
-                  {person.kind === "guest" ? <div className="muted">guest</div> : null}
-                </td>
-                <td>{person.failedAttempts}</td>
-                <td>{person.reasons.join("; ")}</td>
-                <td>
-                  {person.rooms.join(", ")}
-                  <div className="muted">{person.links.join(", ")}</div>
-                </td>
-                <td>{when(person.lastFailedAt.toISOString())}</td>
-                <td>{person.madeItLater ? "Retried and made it" : "Never got in"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </>
   );
