@@ -25,7 +25,7 @@ export default async function JoinProblemsPage() {
         <p className="muted">Nobody had trouble joining.</p>
       ) : (
         <DataTable testId="join-problems-by-reason" columns={["Reason", "Attempts", "People", "Got in on a later try"]}>
-        {problems.byReason.map((group) => (
+          {problems.byReason.map((group) => (
             <tr key={group.reason}>
               <td>{group.reason}</td>
               <td>{group.attempts}</td>
@@ -38,7 +38,7 @@ export default async function JoinProblemsPage() {
       <h2>By person</h2>
       {problems.byPerson.length === 0 ? null : (
         <DataTable testId="join-problems-by-person" columns={["Who", "Failed attempts", "Why", "Where, through", "Last failed", "Outcome"]}>
-        {problems.byPerson.map((person) => (
+          {problems.byPerson.map((person) => (
             <tr key={person.identity} data-identity={person.identity}>
               <td>
                 {person.name}
