@@ -24,6 +24,8 @@ describe("join attempts", () => {
     expect(status).toBe(200);
     expect(attempt(body.attemptId)).toMatchObject({ identity: user.id, userId: user.id, guestId: null, inviteId: null, arrivedAt: null, failureReason: null });
 
+    // Guests come straight in here: the waiting room (tests/integration/waiting-room.test.ts) is not what this is about.
+    expect((await host.request(`/api/rooms/${room.slug}/settings`, { method: "PATCH", json: { waitingRoom: "NOBODY" } })).status).toBe(200);
     const invite = await host.createInvite(room.slug, { role: "participant" });
     const guest = new HttpClient();
     const redeemed = await guest.json<{ attemptId: string }>("/api/invites/redeem", { method: "POST", json: { token: invite.token, name: "Gina" } });
