@@ -28,6 +28,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 </Link>
               ) : null}
               <span data-testid="signed-in-as">{user.name}</span>
+              <Link href="/account" prefetch={false}>
+                Account
+              </Link>
               <SignOutButton />
             </nav>
           ) : null}

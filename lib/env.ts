@@ -39,6 +39,21 @@ const trustProxy = z
     return z.NEVER;
   });
 
+// A comma-separated list, trimmed and lower-cased, empty entries dropped.
+const list = z
+  .string()
+  .default("")
+  .transform((value) =>
+    value
+      .split(",")
+      .map((entry) => entry.trim().toLowerCase())
+      .filter((entry) => entry.length > 0),
+  );
+
+const domainList = list.pipe(
+  z.array(z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, { message: "must be domain names such as example.org, separated by commas" })),
+);
+
 // Exported for tools that start the app or describe it (scripts/, tests/support/): the app's
 // environment as written is `z.input<typeof envSchema>`.
 export const envSchema = z.object({
@@ -57,15 +72,15 @@ export const envSchema = z.object({
   LIVEKIT_API_SECRET: z
     .string({ message: "is required: the secret for LIVEKIT_API_KEY in livekit.yaml" })
     .min(32, { message: "must be at least 32 characters (LiveKit rejects shorter secrets)" }),
-  ADMIN_EMAILS: z
-    .string()
-    .default("")
-    .transform((value) =>
-      value
-        .split(",")
-        .map((email) => email.trim().toLowerCase())
-        .filter((email) => email.length > 0),
-    ),
+  ADMIN_EMAILS: list,
+  // Who may make an account (lib/accounts/sign-up-policy.ts); the first account always can.
+  SIGNUP: z.enum(["open", "domains", "invite", "closed"], { message: 'must be "open", "domains", "invite" or "closed"' }).default("open"),
+  SIGNUP_DOMAINS: domainList,
+  // Outgoing mail (lib/mail/): without SMTP_URL, Parley sends none and says so where it matters.
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, message: 'must be an SMTP URL such as "smtp://user:password@mail.example.org:587" or "smtps://…:465"' })
+    .optional(),
+  MAIL_FROM: z.string().trim().min(3).max(200).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   TRUST_PROXY: trustProxy,
   RATE_LIMIT_SIGN_IN_PER_EMAIL: rate("10/15m"),
@@ -78,9 +93,21 @@ export const envSchema = z.object({
   // For tests only: this instance's meeting pages may reach LiveKit through its TURN relay only,
   // as a browser behind a firewall that lets nothing else through would. Off unless set to "1".
   TEST_ONLY_FORCE_TURN_RELAY: z.enum(["0", "1"]).default("0").transform((value) => value === "1"),
+  RATE_LIMIT_PASSWORD_RESET_PER_IP: rate("10/1h"),
+  RATE_LIMIT_PASSWORD_RESET_PER_EMAIL: rate("3/1h"),
 });
 
 export type Env = z.infer<typeof envSchema> & { LIVEKIT_PUBLIC_URL: string };
+
+/** What no single variable's schema can see: settings that only make sense together. */
+function crossChecks(parsed: z.infer<typeof envSchema>): string[] {
+  const issues: string[] = [];
+  if (parsed.SIGNUP === "domains" && parsed.SIGNUP_DOMAINS.length === 0) {
+    issues.push("SIGNUP_DOMAINS is required with SIGNUP=domains: the email domains that may sign up, e.g. example.org,example.com");
+  }
+  if (parsed.SMTP_URL && !parsed.MAIL_FROM) issues.push('MAIL_FROM is required with SMTP_URL: the sender of Parley\'s mail, e.g. "Parley <parley@example.org>"');
+  return issues;
+}
 
 export class EnvError extends Error {
   constructor(issues: string[]) {
@@ -96,10 +123,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
   if (!result.success) {
     throw new EnvError(
-      result.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`),
+      result.error.issues.map((issue) => `${String(issue.path[0] ?? "environment")} ${issue.message}`),
     );
   }
   const parsed = result.data;
+  const issues = crossChecks(parsed);
+  if (issues.length) throw new EnvError(issues);
   return {
     ...parsed,
     // Browsers reach LiveKit over WebSocket; by default at the same host as the API.

@@ -29,6 +29,12 @@ export const ERROR_STATUS = {
   waiting_room: 403,              // the room makes this caller knock, and no host has let them in yet
   room_locked: 403,               // a host locked the room: nobody new gets in
   cross_origin: 403,              // a state-changing request sent from another site
+  signup_closed: 403,             // SIGNUP is invite or closed, and the caller holds no invitation
+  signup_domain: 403,             // SIGNUP=domains, and the address is at another domain
+  invitation_email: 403,          // an invitation to sign up used with another address
+  email_unconfirmed: 403,         // SIGNUP=domains: the account's address is not confirmed yet
+  wrong_password: 403,            // /account: the current password does not match
+  wrong_confirmation: 403,        // /account: deleting an account without a password, mistyped email
 
   // What the request points at.
   not_found: 404,
@@ -39,6 +45,12 @@ export const ERROR_STATUS = {
   invite_revoked: 410,
   invite_expired: 410,
   invite_used_up: 410,
+  invitation_used: 410,
+  invitation_expired: 410,
+  reset_used: 410,
+  reset_expired: 410,
+  link_used: 410,                 // an email confirmation link already used
+  link_expired: 410,
 
   // The request clashes with the state of things.
   email_taken: 409,
@@ -46,10 +58,13 @@ export const ERROR_STATUS = {
   cannot_disable_self: 409,
   nothing_to_mute: 409,
   knock_closed: 409,              // a host already decided, or the knocker stopped waiting
+  no_email: 409,                  // sending an invite link that has no address
+  no_admin: 409,                  // handing rooms over when no other administrator exists
 
   rate_limited: 429,
   internal: 500,
   livekit_unavailable: 503,
+  mail_unavailable: 503,          // the feature needs mail, and no SMTP_URL is configured
 } as const satisfies Record<string, 400 | 401 | 403 | 404 | 409 | 410 | 413 | 429 | 500 | 503>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

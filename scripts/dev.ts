@@ -1,11 +1,14 @@
-// npm run dev — the whole app on this machine: .env.local, migrations, livekit-server, Next.js.
+// npm run dev — the whole app on this machine: .env.local, migrations, livekit-server, Mailpit
+// (a local inbox for the mail Parley sends), Next.js.
 import { errorMessage } from "../lib/error-message";
 import { ensureDevEnvFile } from "./lib/dev-env";
 import { DEV_LIVEKIT } from "./lib/livekit-config";
+import { startMailpit } from "./lib/mailpit";
 import type { Managed } from "./lib/processes";
 import { startLiveKit, migrate, startNext, stopAllOnSignal, type AppEnv } from "./lib/stack";
 
 const DEV_APP_PORT = 3000;
+const DEV_MAILPIT = { smtpPort: 1025, httpPort: 8025 };
 const running: Managed[] = [];
 
 async function main() {
@@ -13,9 +16,20 @@ async function main() {
   migrate(env);
   running.push(await startLiveKit(DEV_LIVEKIT, env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET, [`http://127.0.0.1:${DEV_APP_PORT}`]));
   console.log(`livekit-server is listening on 127.0.0.1:${DEV_LIVEKIT.port}`);
+  // Mail goes to a local Mailpit unless .env.local names a mail server of its own.
+  let inbox: string | null = null;
+  if (!env.SMTP_URL) {
+    const mailpit = await startMailpit(DEV_MAILPIT);
+    running.push(mailpit);
+    env.SMTP_URL = mailpit.smtpUrl;
+    env.MAIL_FROM ??= "Parley <parley@localhost>";
+    inbox = mailpit.inboxUrl;
+  }
   running.push(await startNext("dev", DEV_APP_PORT, env));
   stopAllOnSignal(running);
-  console.log("\nParley is running at http://localhost:3000 (Ctrl-C stops it).\n");
+  console.log("\nParley is running at http://localhost:3000 (Ctrl-C stops it).");
+  if (inbox) console.log(`Mail it sends (invitations, password resets) arrives in Mailpit: ${inbox}`);
+  console.log("");
 }
 
 main().catch(async (error: unknown) => {

@@ -8,6 +8,7 @@ import { describeTestStack, harnessSettings, type TestStack } from "../tests/sup
 import { TEST_ADMIN } from "../tests/support/factories";
 import { buildApp, localApp, localLiveKit, localUrl, migrateApp, newSecret, startApp, startLiveKitServer, type Managed } from "../tests/support/local-stack";
 import { findOrInstallLiveKitServer } from "./lib/livekit-server";
+import { findOrInstallMailpit, startMailpit } from "./lib/mailpit";
 import type { LocalLiveKit } from "./lib/livekit-config";
 import { run } from "./lib/processes";
 
@@ -37,7 +38,16 @@ const STRICT_RATE_LIMITS = {
   RATE_LIMIT_JOIN_PER_CALLER: "5/1m",
   RATE_LIMIT_CONNECTION_CHECK_PER_CALLER: "2/10m",
   RATE_LIMIT_JOIN_FAILURE_REPORTS_PER_CALLER: "3/10m",
+  RATE_LIMIT_PASSWORD_RESET_PER_IP: "6/1h",
+  RATE_LIMIT_PASSWORD_RESET_PER_EMAIL: "2/1h",
 };
+// A real mail server (Mailpit) that every app sends to; tests read it over its API. It refuses
+// recipients outside the test domains, as a mail server refuses an unknown mailbox.
+const TEST_MAILPIT = { smtpPort: 1125 + PORT_OFFSET, httpPort: 8125 + PORT_OFFSET };
+const MAIL_ACCEPTED_RECIPIENTS = "@(example\\.org|parley\\.test)$";
+// A port on which tests start an app of their own, with settings of their own (sign-up
+// policies): tests/support/configurable-app.ts.
+const CONFIGURABLE_APP_PORT = 3220 + PORT_OFFSET;
 // The main livekit-server runs TURN on loopback too; a relayed connection takes a port from this
 // range (one per offset; offsets are multiples of 100).
 const TEST_LIVEKIT: LocalLiveKit = {
@@ -50,7 +60,7 @@ const TEST_LIVEKIT: LocalLiveKit = {
 // LiveKit's TURN relay only (TEST_ONLY_FORCE_TURN_RELAY): a browser behind a strict firewall.
 const RELAY_ONLY_APP_PORT = 3221 + PORT_OFFSET;
 // Free for a test to start an app of its own on (e.g. one restored from a backup).
-const SPARE_APP_PORT = 3220 + PORT_OFFSET;
+const SPARE_APP_PORT = 3224 + PORT_OFFSET;
 // LiveKit's multi-node mode (tests/e2e/multi-node-stack.ts): Redis, two nodes, two apps, started
 // by the test itself. No TURN, for the reason given for the restartable stack: nodes get killed.
 const MULTI_NODE_BASE = 8000 + PORT_OFFSET;
@@ -137,16 +147,19 @@ async function main(): Promise<number> {
   }
   console.log(`browser: ${chromium}`);
   console.log(`livekit-server: ${findOrInstallLiveKitServer()}`);
+  console.log(`mailpit: ${findOrInstallMailpit()}`);
 
   step("production build");
   buildApp();
 
-  step("starting livekit-server and the apps on loopback");
+  step("starting livekit-server, Mailpit and the apps on loopback");
+  const mailpit = await startMailpit(TEST_MAILPIT, { logFile: `${RUN_DIR}/mailpit.log`, allowedRecipients: MAIL_ACCEPTED_RECIPIENTS });
+  running.push(mailpit);
   const key = "testkey";
   const livekit = localLiveKit(TEST_LIVEKIT, { key, webhookApps: [localUrl(APP_PORT)], logFile: `${RUN_DIR}/livekit.log` });
   const restartableLiveKit = localLiveKit(RESTARTABLE_LIVEKIT, { key, webhookApps: [localUrl(RESTARTABLE_APP_PORT)], logFile: `${RUN_DIR}/restartable-livekit.log` });
   // One secret for every app: they share 127.0.0.1, so a browser sends each app the others' cookies.
-  const common = { authSecret: newSecret(), env: { ADMIN_EMAILS: TEST_ADMIN.email } };
+  const common = { authSecret: newSecret(), env: { ADMIN_EMAILS: TEST_ADMIN.email, SMTP_URL: mailpit.smtpUrl, MAIL_FROM: "Parley <parley@parley.test>" } };
   const stack: TestStack = {
     app: localApp({ ...common, port: APP_PORT, databaseFile: `./${RUN_DIR}/parley.db`, livekit, logFile: `${RUN_DIR}/app.log` }),
     livekit,
@@ -165,6 +178,8 @@ async function main(): Promise<number> {
       logFile: `${RUN_DIR}/app-strict.log`,
       env: { ...common.env, ...STRICT_RATE_LIMITS },
     }),
+    configurableApp: localApp({ ...common, port: CONFIGURABLE_APP_PORT, databaseFile: `./${RUN_DIR}/configurable.db`, livekit, logFile: `${RUN_DIR}/configurable-app.log` }),
+    mailpit: { inboxUrl: mailpit.inboxUrl },
     restartable: {
       app: localApp({ ...common, port: RESTARTABLE_APP_PORT, databaseFile: `./${RUN_DIR}/restartable.db`, livekit: restartableLiveKit, logFile: `${RUN_DIR}/restartable-app.log` }),
       livekit: restartableLiveKit,

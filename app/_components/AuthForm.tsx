@@ -1,21 +1,16 @@
 "use client";
-import { signIn } from "next-auth/react";
+// Sign-in and sign-up. The form posts to a server action (app/(auth)/actions.ts), so it works
+// before this script has loaded, or with JavaScript off, and the password travels only in a
+// POST body. Once hydrated, the same action is called without a page load, and the fields are
+// checked here first for instant feedback; the server decides either way.
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import type { SignUpResponse } from "@/app/api/accounts/route";
+import { useActionState, useState, type FormEvent } from "react";
+import { signInAction, signUpAction } from "../(auth)/actions";
 import { emailSchema, passwordSchema, displayNameSchema } from "@/lib/accounts/rules";
-import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
-import { callApi } from "./api";
-import { words } from "./error-words";
+import { EMPTY_AUTH_FORM_STATE, safeCallback } from "@/lib/auth/form-state";
 import { FormError } from "./FormError";
 
 type Mode = "signin" | "signup";
-
-/** Only same-site paths are followed after sign-in, never another origin. */
-function safeCallback(callbackUrl: string | undefined): string {
-  return callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
-}
 
 function firstProblem(mode: Mode, form: FormData): string | null {
   const checks =
@@ -26,60 +21,58 @@ function firstProblem(mode: Mode, form: FormData): string | null {
   return null;
 }
 
-export function AuthForm({ mode, callbackUrl }: { mode: Mode; callbackUrl?: string }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+type Props = {
+  mode: Mode;
+  callbackUrl?: string;
+  /** A problem to show before anything was sent (e.g. from next-auth's ?error=). */
+  notice?: string | null;
+  /** A line under the heading: who invited you, which addresses may sign up. */
+  hint?: string | null;
+  /** An administrator's invitation: the email is theirs and fixed. */
+  invitation?: { token: string; email: string };
+};
+
+export function AuthForm({ mode, callbackUrl, notice, hint, invitation }: Props) {
+  const [state, formAction, busy] = useActionState(mode === "signup" ? signUpAction : signInAction, EMPTY_AUTH_FORM_STATE);
+  const [localProblem, setLocalProblem] = useState<string | null>(null);
   const next = safeCallback(callbackUrl);
 
-  // Never rejects: every failure ends up in the form's error line.
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const problem = firstProblem(mode, form);
-    if (problem) return setError(problem);
-    setBusy(true);
-    setError(null);
-    try {
-      const email = String(form.get("email"));
-      const password = String(form.get("password"));
-      if (mode === "signup") {
-        const created = await callApi<SignUpResponse>("/api/accounts", { method: "POST", json: { name: form.get("name"), email, password } });
-        if (!created.ok) return setError(created.message);
-      }
-      const result = await signIn("credentials", { email, password, redirect: false });
-      if (!result || result.error) return setError(signInErrorMessage(result?.error ?? "unknown"));
-      router.replace(next);
-      router.refresh();
-    } catch {
-      setError(words.offline.message);
-    } finally {
-      setBusy(false);
-    }
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const problem = firstProblem(mode, new FormData(event.currentTarget));
+    setLocalProblem(problem);
+    if (problem) event.preventDefault();
   }
 
   const other = mode === "signup" ? { href: "/signin", text: "Already have an account? Sign in" } : { href: "/signup", text: "New here? Create an account" };
   return (
-    <form className="card stack" onSubmit={(event) => void onSubmit(event)} noValidate>
+    <form className="card stack" action={formAction} onSubmit={onSubmit} noValidate>
       <h1>{mode === "signup" ? "Create your account" : "Sign in"}</h1>
+      {hint ? <p className="muted">{hint}</p> : null}
+      <input type="hidden" name="callbackUrl" value={next} />
+      {invitation ? <input type="hidden" name="invitation" value={invitation.token} /> : null}
       {mode === "signup" ? (
         <label>
           Your name
-          <input name="name" autoComplete="name" maxLength={64} required />
+          <input name="name" autoComplete="name" maxLength={64} required defaultValue={state.name} />
         </label>
       ) : null}
       <label>
         Email
-        <input name="email" type="email" autoComplete="email" required />
+        {invitation ? (
+          <input name="email" type="email" autoComplete="email" required readOnly value={invitation.email} />
+        ) : (
+          <input name="email" type="email" autoComplete="email" required defaultValue={state.email} />
+        )}
       </label>
       <label>
         Password
         <input name="password" type="password" autoComplete={mode === "signup" ? "new-password" : "current-password"} required />
       </label>
-      <FormError message={error} />
+      <FormError message={localProblem ?? state.error ?? notice} />
       <button type="submit" disabled={busy}>
         {mode === "signup" ? "Create account" : "Sign in"}
       </button>
+      {mode === "signin" ? <Link href="/forgot-password">Forgot password?</Link> : null}
       <Link href={`${other.href}${next !== "/" ? `?callbackUrl=${encodeURIComponent(next)}` : ""}`}>{other.text}</Link>
     </form>
   );

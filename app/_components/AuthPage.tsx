@@ -1,15 +1,33 @@
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/session";
+import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { AuthForm } from "./AuthForm";
 
-export type AuthPageProps = { searchParams: Promise<{ callbackUrl?: string | string[] }> };
+export type AuthPageProps = { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[]; reset?: string | string[]; deleted?: string | string[]; confirm?: string | string[] }> };
 
 export async function AuthPage({ mode, searchParams }: AuthPageProps & { mode: "signin" | "signup" }) {
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, error, reset, deleted, confirm } = await searchParams;
   if (await currentUser()) redirect("/");
+  // next-auth sends people back here with ?error=<code> when its own routes refuse a sign-in.
+  const notice = typeof error === "string" ? signInErrorMessage(error) : null;
   return (
     <div className="page">
-      <AuthForm mode={mode} callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} />
+      <AuthForm
+        mode={mode}
+        callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined}
+        notice={notice}
+        hint={
+          reset === "done"
+            ? "Your password was changed and every session of your account was signed out. Sign in with the new password."
+            : deleted === "1"
+              ? "Your account was deleted."
+              : confirm === "sent"
+                ? "Your account is made. We mailed you a link: open it to confirm your address, then sign in."
+                : confirm === "done"
+                  ? "Your email address is confirmed. Sign in."
+                  : null
+        }
+      />
     </div>
   );
 }

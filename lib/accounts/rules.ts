@@ -4,7 +4,7 @@ import { hasControlCharacters } from "../text";
 
 const MIN_PASSWORD_LENGTH = 10;
 // argon2 cost grows with input; cap it so a huge password cannot tie up the server.
-const MAX_PASSWORD_LENGTH = 256;
+export const MAX_PASSWORD_LENGTH = 256;
 
 export const emailSchema = z
   .string({ message: "Enter your email address." })
@@ -26,7 +26,13 @@ export const displayNameSchema = z
   .refine((name) => !hasControlCharacters(name), { message: "Your name contains characters we can't show." });
 
 export const signUpSchema = z
-  .object({ name: displayNameSchema, email: emailSchema, password: passwordSchema })
+  .object({
+    name: displayNameSchema,
+    email: emailSchema,
+    password: passwordSchema,
+    // the token of an administrator's invitation (/signup?invitation=...), when there is one
+    invitation: z.string().regex(/^[A-Za-z0-9_-]{43}$/, { message: "That invitation link is not valid." }).optional(),
+  })
   .strict();
 
 // Not strict: next-auth hands `authorize` the whole sign-in form (csrfToken, callbackUrl, …);

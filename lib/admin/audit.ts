@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   "room.unlock",
   "door.admit",
   "door.deny",
+  "user.invite",
 ] as const;
 type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

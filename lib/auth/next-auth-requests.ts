@@ -1,11 +1,9 @@
 import "server-only";
 import { NextRequest, NextResponse } from "next/server";
 import { z } from "zod";
-import { emailSchema } from "../accounts/rules";
-import { clientIp } from "../client-ip";
 import { env } from "../env";
 import { AppError, errorBody, notFound, readBodyText } from "../http";
-import { enforceRateLimit } from "../rate-limit";
+import { countSignInAttempt } from "./password-sign-in";
 import { SIGN_IN_RATE_LIMITED } from "./sign-in-errors";
 
 // next-auth's route (/api/auth/...) answers many actions and parses bodies its own way (a
@@ -61,10 +59,8 @@ export async function screenNextAuthRequest(request: NextRequest, segments: stri
     return forNextAuth;
   }
   const signIn = signInForm.parse(form);
-  const email = emailSchema.safeParse(signIn.email);
   try {
-    enforceRateLimit("signInPerIp", clientIp(request.headers));
-    if (email.success) enforceRateLimit("signInPerEmail", email.data);
+    countSignInAttempt(request.headers, signIn.email);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     // next-auth/react's signIn() reads the outcome from a `url` whose `error` it returns.

@@ -2,10 +2,10 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticate } from "../accounts/accounts";
+import { emailConfirmationRequired } from "../accounts/email-check";
 import { signInSchema } from "../accounts/rules";
 import { env } from "../env";
-
-const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
+import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
 
 let options: NextAuthOptions | undefined;
 
@@ -25,11 +25,18 @@ export function authOptions(): NextAuthOptions {
           const parsed = signInSchema.safeParse(credentials);
           if (!parsed.success) return null;
           const user = await authenticate(parsed.data.email, parsed.data.password);
-          return user ? { id: user.id, name: user.name, email: user.email } : null;
+          // An account whose address still needs confirming does not sign in (lib/accounts/email-check.ts).
+          if (user && !user.emailConfirmed && emailConfirmationRequired()) return null;
+          return user ? { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion } : null;
         },
       }),
     ],
     callbacks: {
+      // On sign-in `user` is what authorize() returned: the session carries its version.
+      jwt({ token, user }) {
+        if (user && "sessionVersion" in user && typeof user.sessionVersion === "number") token.sv = user.sessionVersion;
+        return token;
+      },
       session({ session, token }) {
         if (session.user && token.sub) session.user.id = token.sub;
         return session;

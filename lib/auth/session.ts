@@ -6,6 +6,7 @@ import { connection } from "next/server";
 import { findSessionUser, type SessionUser } from "../accounts/accounts";
 import { env } from "../env";
 import { unauthenticated } from "../http";
+import { sessionCookieName } from "./session-cookie";
 
 // next-auth's session cookie (its JWT, encrypted with AUTH_SECRET), read the way getServerSession
 // reads it but without what getServerSession does on top: building next-auth's whole handler and
@@ -16,10 +17,8 @@ import { unauthenticated } from "../http";
 // the key is the whole encrypted token, which nobody can alter without the secret. The user is
 // still read from the database on every request (findSessionUser), so a disabled or deleted
 // account stops working at once.
-const decodedTokens = new Map<string, { userId: string; expiresAt: number }>();
+const decodedTokens = new Map<string, SessionClaims & { expiresAt: number }>();
 const MAX_DECODED_TOKENS = 10_000;
-
-const sessionCookieName = () => (env().NEXTAUTH_URL.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token");
 
 /** The cookie's value, put back together when next-auth split it into chunks (name.0, name.1, ...). */
 async function sessionToken(): Promise<string | null> {
@@ -34,12 +33,15 @@ async function sessionToken(): Promise<string | null> {
   return chunks.length ? chunks.map((cookie) => cookie.value).join("") : null;
 }
 
-async function sessionUserId(): Promise<string | null> {
+/** Who a session cookie is for, and the account's session version when it was issued. */
+type SessionClaims = { userId: string; version: number };
+
+async function sessionClaims(): Promise<SessionClaims | null> {
   const token = await sessionToken();
   if (!token) return null;
   const known = decodedTokens.get(token);
   if (known) {
-    if (known.expiresAt > Date.now()) return known.userId;
+    if (known.expiresAt > Date.now()) return known;
     decodedTokens.delete(token);
   }
   let payload: Awaited<ReturnType<typeof decode>>;
@@ -49,9 +51,11 @@ async function sessionUserId(): Promise<string | null> {
     return null; // not ours, tampered with, or expired
   }
   if (typeof payload?.sub !== "string" || typeof payload.exp !== "number") return null;
+  // Cookies from before session versions existed carry none: version 0, every account's first.
+  const claims = { userId: payload.sub, version: typeof payload.sv === "number" ? payload.sv : 0 };
   if (decodedTokens.size >= MAX_DECODED_TOKENS) decodedTokens.clear();
-  decodedTokens.set(token, { userId: payload.sub, expiresAt: payload.exp * 1000 });
-  return payload.sub;
+  decodedTokens.set(token, { ...claims, expiresAt: payload.exp * 1000 });
+  return claims;
 }
 
 /**
@@ -62,8 +66,8 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   // Reading the session makes a page per-request; saying so first keeps `next build` from
   // trying to prerender it (and needing runtime secrets).
   await connection();
-  const id = await sessionUserId();
-  return id ? findSessionUser(id) : null;
+  const claims = await sessionClaims();
+  return claims ? findSessionUser(claims.userId, claims.version) : null;
 });
 
 /** For route handlers: the signed-in user, or a 401 error. */

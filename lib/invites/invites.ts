@@ -10,11 +10,10 @@ import { DEFAULT_INVITE_LIFETIME_DAYS, inviteRefusalCode, type CreateInviteInput
 import { roomFields, type Room } from "../rooms/rooms";
 import { hashInviteToken, inviteTokenFor, isInviteToken, newInviteToken } from "./token";
 
-
 const toRole = (role: InviteRole) => role.toUpperCase() as MeetingRole;
 const fromRole = (role: MeetingRole) => role.toLowerCase() as InviteRole;
 
-const invitePath = (token: string) => `/j/${token}`;
+export const invitePath = (token: string) => `/j/${token}`;
 
 function stateOf(invite: { revokedAt: Date | null; expiresAt: Date | null; maxUses: number | null; uses: number }, now = new Date()): InviteState {
   if (invite.revokedAt) return "revoked";
@@ -46,6 +45,7 @@ export async function createInvite(roomId: string, createdBy: Actor, input: Crea
       // A personal link is single-use unless the host says otherwise.
       maxUses: input.maxUses === undefined ? (personal ? 1 : null) : input.maxUses,
       expiresAt,
+      startsAt: input.startsAt ?? null,
     },
     select: { id: true },
   });
@@ -59,7 +59,7 @@ export async function listInvites(roomId: string, { take = 200 }: { take?: numbe
     take,
     select: {
       id: true, tokenNonce: true, role: true, label: true, inviteeName: true, inviteeEmail: true, uses: true, maxUses: true,
-      expiresAt: true, createdAt: true, revokedAt: true,
+      expiresAt: true, createdAt: true, revokedAt: true, mailSentAt: true, mailError: true,
       access: { select: { user: { select: { name: true } }, guest: { select: { displayName: true } } }, orderBy: { createdAt: "asc" } },
     },
   });
@@ -76,6 +76,7 @@ export async function listInvites(roomId: string, { take = 200 }: { take?: numbe
     createdAt: invite.createdAt,
     state: stateOf(invite, now),
     usedBy: invite.access.map((a) => a.user?.name ?? (a.guest ? `${a.guest.displayName} (guest)` : "someone")),
+    mail: invite.inviteeEmail ? { sentAt: invite.mailSentAt, error: invite.mailError } : null,
   }));
 }
 

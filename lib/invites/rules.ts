@@ -28,6 +28,8 @@ export type InviteView = {
   createdAt: Date;
   state: InviteState;
   usedBy: string[];
+  /** For a personal link with an email: when it was last mailed, or why the mail server refused it. */
+  mail: { sentAt: Date | null; error: string | null } | null;
 };
 const MAX_INVITE_LIFETIME_DAYS = 365;
 
@@ -50,8 +52,17 @@ export const createInviteSchema = z
       .refine((label) => !hasControlCharacters(label), { message: "The label contains characters we can't show." })
       .optional(),
     invitee: z.object({ name: displayNameSchema, email: emailSchema.optional() }).strict().optional(),
+    // When the meeting starts: the mailed invitation then carries a calendar file.
+    startsAt: z.iso
+      .datetime({ offset: true, message: "startsAt must be a date and time such as 2030-01-31T17:00:00Z." })
+      .transform((value) => new Date(value))
+      .refine((date) => date.getTime() > Date.now() - 86_400_000 && date.getTime() < Date.now() + MAX_INVITE_LIFETIME_DAYS * 86_400_000, {
+        message: `The start must be within the next ${MAX_INVITE_LIFETIME_DAYS} days.`,
+      })
+      .optional(),
   })
-  .strict();
+  .strict()
+  .refine((input) => input.startsAt === undefined || input.invitee?.email !== undefined, { message: "A start time goes with a personal link that has an email address.", path: ["startsAt"] });
 
 export type CreateInviteInput = z.infer<typeof createInviteSchema>;
 

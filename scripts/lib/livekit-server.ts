@@ -1,11 +1,9 @@
-// Finds the livekit-server binary, or builds the pinned version with `go install`.
-// Order: LIVEKIT_SERVER_BIN, PATH, then for each pinned version, newest first: ./.livekit/bin,
-// ~/.cache/parley, go install. The next version is tried only when building one fails.
+// Finds the livekit-server binary, or builds a pinned version with `go install` (scripts/lib/go-tool.ts:
+// LIVEKIT_SERVER_BIN, PATH, ./.livekit/<version>/bin, ~/.cache/parley, then go install). The
+// pinned versions are tried newest first; the next only when the one before cannot be had.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
-import { homedir, tmpdir } from "node:os";
-import path from "node:path";
-import { which } from "./processes";
+import { errorMessage } from "../../lib/error-message";
+import { findOrInstallGoTool, type GoTool } from "./go-tool";
 
 /**
  * The versions Parley is tested with, newest first. v1.13.5 is the newest release that builds
@@ -15,39 +13,31 @@ import { which } from "./processes";
  */
 export const LIVEKIT_SERVER_VERSIONS = ["v1.13.5", "v1.9.12"] as const;
 export const LIVEKIT_SERVER_VERSION = LIVEKIT_SERVER_VERSIONS[0];
-const MODULE = "github.com/livekit/livekit-server/cmd/server";
 
-const projectBin = (version: string) => path.resolve(".livekit", "bin", `livekit-server-${version}`);
-const cachedBin = (version: string) => path.join(homedir(), ".cache", "parley", `livekit-server-${version}`);
+// A folder per version, so a checkout that had the older one built does not keep using it.
+const liveKitServer = (version: string): GoTool => ({
+  name: "livekit-server",
+  module: "github.com/livekit/livekit-server/cmd/server",
+  version,
+  builtName: "server",
+  envVar: "LIVEKIT_SERVER_BIN",
+  projectDir: `.livekit/${version}`,
+  installScript: "npm run livekit:install",
+  buildTime: "a few minutes",
+});
 
-/** Builds `version` into the project and the cache; false (with go's output shown) if it fails. */
-function install(version: string): boolean {
-  console.log(`Building livekit-server ${version} with go install (first time only; a few minutes)...`);
-  const gobin = mkdtempSync(path.join(tmpdir(), "parley-livekit-"));
-  try {
-    const result = spawnSync("go", ["install", `${MODULE}@${version}`], { stdio: "inherit", env: { ...process.env, GOBIN: gobin } });
-    if (result.status !== 0) {
-      console.error(`go install ${MODULE}@${version} failed (exit ${result.status}).`);
-      return false;
+export function findOrInstallLiveKitServer(environment: NodeJS.ProcessEnv = process.env): string {
+  const failures: string[] = [];
+  for (const version of LIVEKIT_SERVER_VERSIONS) {
+    try {
+      const found = findOrInstallGoTool(liveKitServer(version), environment);
+      if (failures.length) console.warn(`Using livekit-server ${version}, as ${LIVEKIT_SERVER_VERSION} could not be had:\n${failures.join("\n")}`);
+      return found;
+    } catch (error) {
+      failures.push(`  ${version}: ${errorMessage(error)}`);
     }
-    mkdirSync(path.dirname(projectBin(version)), { recursive: true });
-    renameSync(path.join(gobin, "server"), projectBin(version));
-    mkdirSync(path.dirname(cachedBin(version)), { recursive: true });
-    copyFileSync(projectBin(version), cachedBin(version));
-    return true;
-  } finally {
-    rmSync(gobin, { recursive: true, force: true });
   }
-}
-
-function alreadyHere(version: string): string | null {
-  if (existsSync(projectBin(version))) return projectBin(version);
-  if (existsSync(cachedBin(version))) {
-    mkdirSync(path.dirname(projectBin(version)), { recursive: true });
-    copyFileSync(cachedBin(version), projectBin(version));
-    return projectBin(version);
-  }
-  return null;
+  throw new Error(`livekit-server could not be found or built:\n${failures.join("\n")}`);
 }
 
 const versions = new Map<string, string>();
@@ -62,32 +52,4 @@ export function liveKitServerVersion(server: string): string {
     versions.set(server, version);
   }
   return version;
-}
-
-export function findOrInstallLiveKitServer(environment: NodeJS.ProcessEnv = process.env): string {
-  const explicit = environment.LIVEKIT_SERVER_BIN;
-  if (explicit) {
-    if (!existsSync(explicit)) throw new Error(`LIVEKIT_SERVER_BIN points to ${explicit}, which does not exist.`);
-    return explicit;
-  }
-  const onPath = which("livekit-server");
-  if (onPath) return onPath;
-  const newest = alreadyHere(LIVEKIT_SERVER_VERSION);
-  if (newest) return newest;
-  if (!which("go")) {
-    const older = LIVEKIT_SERVER_VERSIONS.slice(1).map(alreadyHere).find((found) => found !== null);
-    if (older) return older;
-    throw new Error(
-      "livekit-server was not found and Go is not installed to build it.\n" +
-        `Install Go 1.26 or newer (https://go.dev/doc/install), then run \`npm run livekit:install\`; or put a livekit-server ${LIVEKIT_SERVER_VERSION} binary on PATH or set LIVEKIT_SERVER_BIN.`,
-    );
-  }
-  for (const version of LIVEKIT_SERVER_VERSIONS) {
-    const found = alreadyHere(version) ?? (install(version) ? projectBin(version) : null);
-    if (found) {
-      if (version !== LIVEKIT_SERVER_VERSION) console.warn(`Using livekit-server ${version}: ${LIVEKIT_SERVER_VERSION} did not build (see above).`);
-      return found;
-    }
-  }
-  throw new Error(`None of livekit-server ${LIVEKIT_SERVER_VERSIONS.join(", ")} could be built with go install; see the output above.`);
 }

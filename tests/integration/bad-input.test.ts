@@ -39,15 +39,18 @@ const BAD_INPUT_EMAIL = `bad-input-${Date.now().toString(36)}@example.org`;
 
 // prettier-ignore
 const ROUTES: Route[] = [
-  { method: "POST", path: "/api/accounts", as: "anonymous", body: { kind: "json", valid: () => ({ name: "Bad Input", email: BAD_INPUT_EMAIL, password: TEST_PASSWORD }) } },
+  { method: "POST", path: "/api/accounts", as: "anonymous", body: { kind: "json", valid: () => ({ name: "Bad Input", email: BAD_INPUT_EMAIL, password: TEST_PASSWORD, invitation: "A".repeat(43) }) } },
   { method: "GET", path: "/api/auth/[...nextauth]", as: "anonymous", params: () => ({ "...nextauth": "csrf" }) },
   { method: "POST", path: "/api/auth/[...nextauth]", as: "anonymous", params: () => ({ "...nextauth": "callback/credentials" }), body: { kind: "form", valid: { csrfToken: "x", email: BAD_INPUT_EMAIL, password: TEST_PASSWORD } } },
   { method: "GET", path: "/api/health", as: "anonymous" },
+  { method: "POST", path: "/api/password-reset", as: "anonymous", body: { kind: "json", valid: () => ({ email: BAD_INPUT_EMAIL }) } },
+  { method: "POST", path: "/api/password-reset/confirm", as: "anonymous", body: { kind: "json", valid: () => ({ token: "A".repeat(43), password: "correct horse battery" }) } },
   { method: "GET", path: "/api/rooms", as: "owner" },
   { method: "POST", path: "/api/rooms", as: "owner", body: { kind: "json", valid: () => ({ name: "Bad input room" }) } },
   { method: "POST", path: "/api/rooms/[slug]/token", as: "owner", params: ({ slug }) => ({ slug }), body: { kind: "none" } },
   { method: "GET", path: "/api/rooms/[slug]/invites", as: "owner", params: ({ slug }) => ({ slug }) },
   { method: "POST", path: "/api/rooms/[slug]/invites", as: "owner", params: ({ slug }) => ({ slug }), body: { kind: "json", valid: () => ({ role: "viewer", label: "bad input" }) } },
+  { method: "POST", path: "/api/rooms/[slug]/invites/[inviteId]/send", as: "owner", params: ({ slug, inviteId }) => ({ slug, inviteId }), body: { kind: "none" } },
   { method: "POST", path: "/api/rooms/[slug]/invites/[inviteId]/revoke", as: "owner", params: ({ slug, inviteId }) => ({ slug, inviteId }), body: { kind: "none" } },
   { method: "PATCH", path: "/api/rooms/[slug]/settings", as: "owner", params: ({ slug }) => ({ slug }), body: { kind: "json", valid: () => ({ maxParticipants: 12, allowGuests: false }) } },
   { method: "GET", path: "/api/rooms/[slug]/meetings/[meetingId]/attendance", as: "owner", params: ({ slug }) => ({ slug, meetingId: "no-such-meeting" }) },
@@ -72,6 +75,8 @@ const ROUTES: Route[] = [
   { method: "POST", path: "/api/admin/rooms/[slug]/participants/[identity]/remove", as: "admin", params: ({ slug }) => ({ slug, identity: "nobody-here" }), body: { kind: "none" } },
   { method: "GET", path: "/api/admin/users", as: "admin", query: { q: "bad", page: "2" } },
   { method: "PATCH", path: "/api/admin/users/[id]", as: "admin", params: ({ ownerId }) => ({ id: ownerId }), body: { kind: "json", valid: () => ({ disabled: true }) } },
+  { method: "GET", path: "/api/admin/invitations", as: "admin", query: { page: "1" } },
+  { method: "POST", path: "/api/admin/invitations", as: "admin", body: { kind: "json", valid: () => ({ email: BAD_INPUT_EMAIL }) } },
   { method: "GET", path: "/api/admin/audit", as: "admin", query: { action: "room.delete", q: "bad", page: "1" } },
   // Addresses no route claims.
   { method: "GET", path: "/api/[[...path]]", as: "owner", params: () => ({ "...path": "no/such/thing" }) },
@@ -215,6 +220,7 @@ function snapshot() {
     rooms: db.prepare(`SELECT COUNT(*) AS n FROM "Room" WHERE "ownerId" = ?`).get(fixture.ownerId),
     owner: db.prepare(`SELECT * FROM "User" WHERE "id" = ?`).all(fixture.ownerId),
     badInputAccounts: db.prepare(`SELECT COUNT(*) AS n FROM "User" WHERE "email" = ?`).get(BAD_INPUT_EMAIL),
+    badInputInvitations: db.prepare(`SELECT COUNT(*) AS n FROM "AccountInvitation" WHERE "email" = ?`).get(BAD_INPUT_EMAIL),
     audit: db.prepare(`SELECT COUNT(*) AS n FROM "AuditEntry" WHERE "targetId" IN (?, ?, 'nobody-here')`).get(fixture.slug, fixture.ownerId),
     webhooks: db.prepare(`SELECT COUNT(*) AS n FROM "WebhookDelivery" WHERE "id" LIKE 'bad-input-%'`).get(),
   }));

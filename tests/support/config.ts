@@ -100,6 +100,10 @@ const testStackSchema = z.object({
   appWithoutLiveKit: appSchema,
   /** The same build with its own database and rate limits tight enough to reach in a test. */
   strictApp: appSchema,
+  /** Settings for an app a test starts itself with settings of its own (tests/support/configurable-app.ts). */
+  configurableApp: appSchema,
+  /** The Mailpit every app sends its mail to; tests read it over its HTTP API. */
+  mailpit: z.object({ inboxUrl: z.url() }),
   /** An app (own database) and a livekit-server of their own, which fault tests start, kill and restart. */
   restartable: z.object({ app: appSchema, livekit: liveKitSchema }),
   /** The main app's build, database and livekit-server, its meeting pages relay-only (TEST_ONLY_FORCE_TURN_RELAY). */

@@ -82,7 +82,7 @@ export class HttpClient {
     return response.status === 302 && !location.includes("error=") && [...this.cookies.keys()].some((name) => name.endsWith("next-auth.session-token"));
   }
 
-  async signUp(person: { name: string; email: string; password: string }): Promise<{ id: string; role: string }> {
+  async signUp(person: { name: string; email: string; password: string; invitation?: string }): Promise<{ id: string; role: string }> {
     const { status, body } = await this.json<{ user: { id: string; role: string } }>("/api/accounts", { method: "POST", json: person });
     if (status !== 201) throw new Error(`sign-up failed with ${status}: ${JSON.stringify(body)}`);
     if (!(await this.signIn(person.email, person.password))) throw new Error("sign-in after sign-up failed");

@@ -24,6 +24,10 @@ export const stack = {
   get strictAppEnv(): Env {
     return parseEnv(testStack().strictApp.env);
   },
+  /** Mailpit's address: what the apps mailed, over its HTTP API (tests/support/mailpit.ts). */
+  get mailpitUrl() {
+    return testStack().mailpit.inboxUrl;
+  },
   /** The main app's log file (its stdout and stderr). */
   get appLog() {
     return testStack().app.logFile;

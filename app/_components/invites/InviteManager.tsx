@@ -70,6 +70,8 @@ function CreateInviteForm({ slug, onCreated }: { slug: string; onCreated: (path:
       ...(personal
         ? { invitee: { name: String(form.get("inviteeName") ?? ""), ...(String(form.get("inviteeEmail") ?? "").trim() ? { email: String(form.get("inviteeEmail")) } : {}) } }
         : {}),
+      // datetime-local is the browser's local time; the server takes an instant.
+      ...(personal && String(form.get("startsAt") ?? "") ? { startsAt: new Date(String(form.get("startsAt"))).toISOString() } : {}),
     };
     const parsed = createInviteSchema.safeParse(draft);
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Check the form.");
@@ -101,8 +103,12 @@ function CreateInviteForm({ slug, onCreated }: { slug: string; onCreated: (path:
             <input name="inviteeName" maxLength={64} required />
           </label>
           <label>
-            Their email (optional)
+            Their email (optional: Parley mails them the link)
             <input name="inviteeEmail" type="email" />
+          </label>
+          <label>
+            Meeting starts (optional: adds a calendar file to the mail)
+            <input name="startsAt" type="datetime-local" />
           </label>
         </div>
       ) : null}
@@ -142,6 +148,27 @@ function CreateInviteForm({ slug, onCreated }: { slug: string; onCreated: (path:
   );
 }
 
+function MailStatus({ slug, invite, onChanged }: { slug: string; invite: Invite; onChanged: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  if (!invite.mail) return null;
+  async function resend() {
+    const result = await callApi(`/api/rooms/${slug}/invites/${invite.id}/send`, { method: "POST" });
+    setError(result.ok ? null : result.message);
+    onChanged();
+  }
+  return (
+    <div className="muted" data-testid="invite-mail">
+      {invite.mail.sentAt ? `Mailed ${new Date(invite.mail.sentAt).toLocaleString()}` : invite.mail.error ? `Mail refused: ${invite.mail.error}` : "Not mailed"}{" "}
+      {invite.state === "revoked" ? null : (
+        <button type="button" className="secondary" onClick={() => void resend()}>
+          {invite.mail.sentAt ? "Resend" : "Send"}
+        </button>
+      )}
+      <FormError message={error} />
+    </div>
+  );
+}
+
 function InviteTable({ slug, invites, onChanged }: { slug: string; invites: Invite[]; onChanged: () => void }) {
   const [error, setError] = useState<string | null>(null);
   async function revoke(invite: Invite) {
@@ -157,7 +184,10 @@ function InviteTable({ slug, invites, onChanged }: { slug: string; invites: Invi
       <DataTable testId="invite-table" columns={["Link", "Role", "Uses", "Expires", "Status", "Used by", ""]}>
           {invites.map((invite) => (
             <tr key={invite.id} data-invite-url={invite.url}>
-              <td>{invite.invitee ? `For ${invite.invitee.name}${invite.invitee.email ? ` <${invite.invitee.email}>` : ""}` : (invite.label ?? "Shared link")}</td>
+              <td>
+                {invite.invitee ? `For ${invite.invitee.name}${invite.invitee.email ? ` <${invite.invitee.email}>` : ""}` : (invite.label ?? "Shared link")}
+                <MailStatus slug={slug} invite={invite} onChanged={onChanged} />
+              </td>
               <td>{invite.role}</td>
               <td>{invite.maxUses === null ? invite.uses : `${invite.uses} / ${invite.maxUses}`}</td>
               <td>{invite.expiresAt ? new Date(invite.expiresAt).toLocaleString() : "Never"}</td>

@@ -1,5 +1,7 @@
 import { notFound } from "next/navigation";
 import { currentAdmin } from "@/lib/admin/guard";
+import { mailConfigured } from "@/lib/mail/send";
+import { AccountInvitations } from "../../_components/admin/AccountInvitations";
 import { AdminUsers } from "../../_components/admin/AdminUsers";
 
 export default async function AdminUsersPage() {
@@ -9,6 +11,7 @@ export default async function AdminUsersPage() {
     <>
       <h1>Users</h1>
       <AdminUsers me={admin.id} />
+      <AccountInvitations mailConfigured={mailConfigured()} />
     </>
   );
 }

@@ -23,7 +23,12 @@ export default async function InvitesPage({ params }: Props) {
       </p>
       <InviteManager
         slug={room.slug}
-        invites={invites.map((invite) => ({ ...invite, expiresAt: invite.expiresAt?.toISOString() ?? null, createdAt: invite.createdAt.toISOString() }))}
+        invites={invites.map((invite) => ({
+          ...invite,
+          expiresAt: invite.expiresAt?.toISOString() ?? null,
+          createdAt: invite.createdAt.toISOString(),
+          mail: invite.mail && { ...invite.mail, sentAt: invite.mail.sentAt?.toISOString() ?? null },
+        }))}
         settings={{ joinPolicy: room.joinPolicy, allowGuests: room.allowGuests, maxParticipants: room.maxParticipants, waitingRoom: room.waitingRoom }}
         locked={room.lockedAt !== null}
       />

@@ -1,0 +1,38 @@
+import { findUsableReset, resetTokenSchema } from "@/lib/accounts/password-reset";
+import { ZodError } from "zod";
+import { AppError } from "@/lib/http";
+import { Notice } from "../../_components/Notice";
+import { ResetPasswordForm } from "../../_components/ResetPasswordForm";
+
+type Props = { searchParams: Promise<{ token?: string | string[] }> };
+
+/** The link's token and address, or why it cannot be used, in words. */
+async function checkLink(token: unknown): Promise<{ token: string; email: string } | { problem: string }> {
+  try {
+    const valid = resetTokenSchema.parse(token);
+    return { token: valid, ...(await findUsableReset(valid)) };
+  } catch (error) {
+    if (error instanceof AppError && error.status === 410) return { problem: error.message };
+    if (error instanceof AppError || error instanceof ZodError) return { problem: "This reset link is not valid. Check that you opened the whole link from the mail, or ask for a new one." };
+    throw error;
+  }
+}
+
+// Opened from the reset mail: the form for a new password, or why the link no longer works.
+export default async function ResetPasswordPage({ searchParams }: Props) {
+  const link = await checkLink((await searchParams).token);
+  if ("problem" in link) {
+    return (
+      <div className="page">
+        <Notice title="This reset link can't be used" action={{ href: "/forgot-password", label: "Ask for a new link" }}>
+          <p>{link.problem}</p>
+        </Notice>
+      </div>
+    );
+  }
+  return (
+    <div className="page">
+      <ResetPasswordForm token={link.token} email={link.email} />
+    </div>
+  );
+}

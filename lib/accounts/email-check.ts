@@ -1,0 +1,50 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "../db";
+import { env } from "../env";
+import { AppError, notFound } from "../http";
+import { logger } from "../logger";
+import { emailCheckMessage } from "../mail/messages";
+import { mailConfigured, sendMail } from "../mail/send";
+import { ACCOUNT_TOKEN_PATTERN, hashAccountToken, newAccountToken } from "./tokens";
+
+// Confirming that a password account's address is its owner's: a single-use link by mail
+// (24 hours, only its hash stored), confirmed with a button on the page it opens (a POST, so a
+// mail scanner that follows links confirms nothing). With SIGNUP=domains the address is what
+// grants the account, so there an unconfirmed account cannot sign in (the first account of a
+// fresh server excepted).
+
+const PURPOSE = "email_check";
+const LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+export const emailCheckTokenSchema = z.string().regex(ACCOUNT_TOKEN_PATTERN, { message: "That confirmation link is not valid." });
+
+/** Whether an unconfirmed password account is kept from signing in. */
+export function emailConfirmationRequired(): boolean {
+  return env().SIGNUP === "domains" && mailConfigured();
+}
+
+/** Mails a confirmation link to the account's address (when Parley can send mail). */
+export async function mailEmailCheck(userId: string): Promise<boolean> {
+  if (!mailConfigured()) return false;
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, emailVerified: true } });
+  if (!user || user.emailVerified) return false;
+  const { token, tokenHash } = newAccountToken();
+  await db.accountToken.create({ data: { userId, purpose: PURPOSE, tokenHash, expiresAt: new Date(Date.now() + LIFETIME_MS) } });
+  const outcome = await sendMail({ to: user.email, ...emailCheckMessage({ link: `${env().NEXTAUTH_URL.replace(/\/$/, "")}/confirm-email?token=${token}` }) });
+  if (!outcome.sent) logger.warn("email_check_mail_refused", { reason: outcome.error });
+  return outcome.sent;
+}
+
+/** Confirms the address the link was mailed to; the 404 or 410 saying why not. */
+export async function confirmEmail(token: string): Promise<{ email: string }> {
+  return db.$transaction(async (tx) => {
+    const now = new Date();
+    const row = await tx.accountToken.findUnique({ where: { tokenHash: hashAccountToken(token) }, select: { id: true, userId: true, purpose: true, usedAt: true, expiresAt: true } });
+    if (!row || row.purpose !== PURPOSE) throw notFound("That confirmation link");
+    if (row.usedAt) throw new AppError("link_used", "This address is already confirmed. Sign in.");
+    if (row.expiresAt <= now) throw new AppError("link_expired", "This confirmation link has expired. Sign in to have a new one sent.");
+    await tx.accountToken.updateMany({ where: { userId: row.userId, purpose: PURPOSE, usedAt: null }, data: { usedAt: now } });
+    return tx.user.update({ where: { id: row.userId }, data: { emailVerified: now }, select: { email: true } });
+  });
+}
