@@ -88,6 +88,11 @@ export const envSchema = z.object({
   RATE_LIMIT_SIGN_UP_PER_IP: rate("10/1h"),
   RATE_LIMIT_SIGN_UP_PER_EMAIL: rate("5/1h"),
   RATE_LIMIT_JOIN_PER_CALLER: rate("60/1m"),
+  RATE_LIMIT_CONNECTION_CHECK_PER_CALLER: rate("10/10m"),
+  RATE_LIMIT_JOIN_FAILURE_REPORTS_PER_CALLER: rate("20/10m"),
+  // For tests only: this instance's meeting pages may reach LiveKit through its TURN relay only,
+  // as a browser behind a firewall that lets nothing else through would. Off unless set to "1".
+  TEST_ONLY_FORCE_TURN_RELAY: z.enum(["0", "1"]).default("0").transform((value) => value === "1"),
   RATE_LIMIT_PASSWORD_RESET_PER_IP: rate("10/1h"),
   RATE_LIMIT_PASSWORD_RESET_PER_EMAIL: rate("3/1h"),
 });

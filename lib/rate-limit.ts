@@ -74,7 +74,16 @@ export function rateLimited(retryAfterSeconds: number, what: string): AppError {
   });
 }
 
-type Limit = "signInPerEmail" | "signInPerIp" | "signUpPerIp" | "signUpPerEmail" | "joinPerCaller" | "passwordResetPerIp" | "passwordResetPerEmail";
+type Limit =
+  | "signInPerEmail"
+  | "signInPerIp"
+  | "signUpPerIp"
+  | "signUpPerEmail"
+  | "joinPerCaller"
+  | "connectionCheckPerCaller"
+  | "joinFailureReportsPerCaller"
+  | "passwordResetPerIp"
+  | "passwordResetPerEmail";
 
 const refusals: Record<Limit, string> = {
   signInPerEmail: "Too many sign-in attempts for this account.",
@@ -82,6 +91,8 @@ const refusals: Record<Limit, string> = {
   signUpPerIp: "Too many new accounts from your network.",
   signUpPerEmail: "Too many sign-ups with this email address.",
   joinPerCaller: "Too many attempts to join a meeting.",
+  connectionCheckPerCaller: "Too many connection checks.",
+  joinFailureReportsPerCaller: "Too many reports of failed connections.",
   passwordResetPerIp: "Too many password resets asked for from your network.",
   passwordResetPerEmail: "Too many password resets asked for this address.",
 };
@@ -96,6 +107,8 @@ function limiter(limit: Limit): RateLimiter {
     signUpPerIp: new RateLimiter(config.RATE_LIMIT_SIGN_UP_PER_IP),
     signUpPerEmail: new RateLimiter(config.RATE_LIMIT_SIGN_UP_PER_EMAIL),
     joinPerCaller: new RateLimiter(config.RATE_LIMIT_JOIN_PER_CALLER),
+    connectionCheckPerCaller: new RateLimiter(config.RATE_LIMIT_CONNECTION_CHECK_PER_CALLER),
+    joinFailureReportsPerCaller: new RateLimiter(config.RATE_LIMIT_JOIN_FAILURE_REPORTS_PER_CALLER),
     passwordResetPerIp: new RateLimiter(config.RATE_LIMIT_PASSWORD_RESET_PER_IP),
     passwordResetPerEmail: new RateLimiter(config.RATE_LIMIT_PASSWORD_RESET_PER_EMAIL),
   };

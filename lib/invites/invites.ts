@@ -153,8 +153,8 @@ export function inviteRefusal(state: InviteRefusal): AppError {
   return new AppError(inviteRefusalCode(state), refusals[state]);
 }
 
-/** `guest`: the guest who came in (new, or the caller again), for the browser to remember. */
-type Redemption = { roomId: string; guest: GuestIdentity | null };
+/** `guest`: the guest who came in (new, or the caller again), for the browser to remember; `inviteId`: the link used. */
+type Redemption = { roomId: string; guest: GuestIdentity | null; inviteId: string };
 
 /**
  * Lets the caller in through an invite link: counts one use (atomically, so a link cannot be
@@ -165,7 +165,7 @@ export async function redeemInvite(token: string, actor: Actor | null, guestName
   const invite = await inspectInvite(token);
   if (!invite) throw new AppError("invite_not_found", "This invite link is not valid. Check it with the person who sent it.");
   if (actor?.kind === "member" || (actor?.kind === "guest" && actor.guest.roomId === invite.room.id)) {
-    if (await hasRedeemed(invite.id, actor)) return { roomId: invite.room.id, guest: actor.kind === "guest" ? actor.guest : null };
+    if (await hasRedeemed(invite.id, actor)) return { roomId: invite.room.id, guest: actor.kind === "guest" ? actor.guest : null, inviteId: invite.id };
   }
   if (invite.state !== "valid") throw inviteRefusal(invite.state);
   if (invite.room.endedAt) throw new AppError("room_ended", "This meeting has ended.");
@@ -194,6 +194,6 @@ export async function redeemInvite(token: string, actor: Actor | null, guestName
     const guest = member ? null : { id: newGuestId(), roomId: invite.room.id, displayName: guestName!, expiresAt: guestPassExpiry(now, invite.expiresAt) };
     if (guest) await tx.guest.create({ data: { ...guest, createdAt: now } });
     await tx.roomAccess.create({ data: { roomId: invite.room.id, inviteId: invite.id, role: toRole(invite.role), userId: member?.id ?? null, guestId: guest?.id ?? null } });
-    return { roomId: invite.room.id, guest };
+    return { roomId: invite.room.id, guest, inviteId: invite.id };
   });
 }

@@ -50,6 +50,14 @@ export function permissionFor(role: PublishingRole) {
 }
 
 /**
+ * For the connection check (/check): one person alone in a room of their own, publishing a
+ * camera and a microphone to see that media gets out, and receiving nothing.
+ */
+export function connectionCheckGrants(room: string): VideoGrant {
+  return { ...base, room, canPublish: true, canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE], canSubscribe: false, canPublishData: false };
+}
+
+/**
  * A door room (docs/waiting-room.md) has two kinds of people. The knocker shows their face:
  * camera only, sees and hears nothing, sends no data. A watching host or co-host sees the
  * camera, publishes nothing, and is hidden, so the knocker learns nothing of who is looking.

@@ -2,7 +2,7 @@
 // `npm run dev`, the test stack and the benchmarks' stacks (tests/support/local-stack.ts) start.
 import type { z } from "zod";
 import type { envSchema } from "../../lib/env";
-import { findOrInstallLiveKitServer } from "./livekit-server";
+import { findOrInstallLiveKitServer, liveKitServerVersion } from "./livekit-server";
 import { localLiveKitConfig, type LocalLiveKit } from "./livekit-config";
 import { run, start, waitForHttp, type Managed } from "./processes";
 
@@ -16,7 +16,7 @@ const webhookUrl = (appUrl: string) => `${appUrl}/api/livekit/webhook`;
 /** Starts livekit-server; its webhooks go to the apps at `appUrls`. */
 export async function startLiveKit(ports: LocalLiveKit, key: string, secret: string, appUrls: string[], logFile?: string): Promise<Managed> {
   const server = findOrInstallLiveKitServer();
-  const config = localLiveKitConfig(ports, { apiKey: key, urls: appUrls.map(webhookUrl) });
+  const config = localLiveKitConfig(ports, { apiKey: key, urls: appUrls.map(webhookUrl) }, liveKitServerVersion(server));
   const proc = start("livekit-server", server, ["--config-body", config], {
     env: { LIVEKIT_KEYS: `${key}: ${secret}` },
     logFile,

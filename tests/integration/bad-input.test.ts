@@ -62,6 +62,8 @@ const ROUTES: Route[] = [
   { method: "GET", path: "/api/rooms/[slug]/departure", as: "owner", params: ({ slug }) => ({ slug }) },
   { method: "PATCH", path: "/api/rooms/[slug]/settings", as: "owner", params: ({ slug }) => ({ slug }), body: { kind: "json", valid: () => ({ maxParticipants: 12, allowGuests: false }) } },
   { method: "GET", path: "/api/rooms/[slug]/meetings/[meetingId]/attendance", as: "owner", params: ({ slug }) => ({ slug, meetingId: "no-such-meeting" }) },
+  { method: "POST", path: "/api/check/token", as: "owner", body: { kind: "none" } },
+  { method: "POST", path: "/api/join-failures", as: "owner", body: { kind: "json", valid: () => ({ attemptId: "no-such-attempt", reason: "Timeout", message: "bad input" }) } },
   { method: "POST", path: "/api/rooms/[slug]/knock", as: "owner", params: ({ slug }) => ({ slug }), body: { kind: "none" } },
   { method: "GET", path: "/api/rooms/[slug]/knock", as: "owner", params: ({ slug }) => ({ slug }) },
   { method: "DELETE", path: "/api/rooms/[slug]/knock", as: "owner", params: ({ slug }) => ({ slug }), body: { kind: "none" } },

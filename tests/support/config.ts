@@ -78,7 +78,13 @@ const appEnv = z
 const appSchema = z.object({ port, env: appEnv, logFile: z.string().min(1) });
 
 const liveKitSchema = z.object({
-  ports: z.object({ port, rtcTcpPort: port, rtcUdpPort: port }),
+  ports: z.object({
+    port,
+    rtcTcpPort: port,
+    rtcUdpPort: port,
+    turn: z.object({ udpPort: port, relayPorts: z.tuple([port, port]) }).optional(),
+    redis: z.string().optional(),
+  }),
   key: z.string().min(1),
   secret: z.string().min(32),
   /** The apps livekit-server sends its webhooks to. */
@@ -100,6 +106,20 @@ const testStackSchema = z.object({
   mailpit: z.object({ inboxUrl: z.url() }),
   /** An app (own database) and a livekit-server of their own, which fault tests start, kill and restart. */
   restartable: z.object({ app: appSchema, livekit: liveKitSchema }),
+  /** The main app's build, database and livekit-server, its meeting pages relay-only (TEST_ONLY_FORCE_TURN_RELAY). */
+  relayOnlyApp: appSchema,
+  /** A port a test may start an app of its own on (e.g. one restored from a backup). */
+  spareAppPort: port,
+  /**
+   * LiveKit's multi-node mode, started by tests/e2e/multi-node-stack.ts: Redis, two nodes, and two
+   * apps sharing a database (their LiveKit addresses are the test's load balancers, set there).
+   */
+  multiNode: z.object({
+    redisPort: port,
+    nodes: z.tuple([liveKitSchema.shape.ports, liveKitSchema.shape.ports]),
+    apps: z.tuple([appSchema, appSchema]),
+    logDir: z.string().min(1),
+  }),
 });
 
 /** An app as described before it is started (tests/support/local-stack.ts). */

@@ -3,7 +3,8 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { JoinCredentials } from "@/lib/meetings/join-credentials";
 import { CopyInviteLink } from "../CopyInviteLink";
-import { fetchJoinCredentials, type JoinSource } from "./join-credentials";
+import { CheckConnectionLink } from "../check/CheckConnectionLink";
+import { fetchJoinCredentials, type JoinSource, type Problem } from "./join-credentials";
 import { JOIN_MARKS, markJoin } from "./join-marks";
 import PreJoin from "./PreJoin";
 import type { StageEnd } from "./MeetingStage";
@@ -29,6 +30,9 @@ function StageNotLoaded({ loaded }: { loaded: Loaded<unknown> }) {
       <div className="notice card" role="alert">
         <h1>Couldn&apos;t load the meeting</h1>
         <p>Part of this page did not load. Check your connection and reload the page.</p>
+        <p>
+          <CheckConnectionLink />
+        </p>
       </div>
     );
   }
@@ -41,7 +45,9 @@ type Stage =
   | { kind: "waiting"; choices: UserChoices; visit: number }
   | { kind: "connected"; credentials: JoinCredentials; choices: UserChoices; session: number }
   | { kind: "reconnecting"; slug: string; choices: UserChoices; session: number }
-  | { kind: "failed"; title: string; message: string; retry: boolean }
+  // network: the connection failed (not a refusal): the connection check may tell why;
+  // code: the server's refusal, or "offline"
+  | { kind: "failed"; title: string; message: string; retry: boolean; network?: boolean; code?: Problem["code"] }
   | { kind: "left" };
 
 // A connection lost for longer than LiveKit's own reconnection covers (the media server restarted,
@@ -62,7 +68,7 @@ function useRejoin(stage: Stage, setStage: (stage: Stage) => void) {
         if (result.ok) return setStage({ kind: "connected", credentials: result.credentials, choices: stage.choices, session: stage.session + 1 });
         // A removal may be lifted by a host, but not by asking again and again.
         if (!result.problem.retry || result.problem.code === "removed") return setStage({ kind: "failed", ...result.problem });
-        if (Date.now() - started > REJOIN_FOR_MS) return setStage({ kind: "failed", title: "Connection lost", message: "The meeting can't be reached right now. Check your connection and try again.", retry: true });
+        if (Date.now() - started > REJOIN_FOR_MS) return setStage({ kind: "failed", title: "Connection lost", message: "The meeting can't be reached right now. Check your connection and try again.", retry: true, network: true });
         setTimeout(() => active && attempt(n + 1), rejoinDelay(n));
       });
     attempt(0);
@@ -186,6 +192,11 @@ export function MeetingRoom({ title, source, slug, roomSlug, knownName, publishe
         <div className="notice card" role="alert">
           <h1>{stage.title}</h1>
           <p>{stage.message}</p>
+          {stage.network || stage.code === "offline" || stage.code === "livekit_unavailable" ? (
+            <p>
+              <CheckConnectionLink />
+            </p>
+          ) : null}
           <div className="row" style={{ justifyContent: "center" }}>
             {stage.retry ? <button onClick={retry}>Try again</button> : null}
             {isGuest ? null : (

@@ -14,13 +14,14 @@ import { ModerationNotices } from "./ModerationNotices";
 import { runsTheMeeting, useOwnStanding } from "./own-standing";
 import { ParticipantsPanel } from "./ParticipantsPanel";
 import { ReconnectingNotice } from "./ReconnectingNotice";
+import { reportJoinFailure } from "./report-join-failure";
 import type { UserChoices } from "./user-choices";
 
 /**
  * How a meeting ended for this browser: the person left; it ended for them for good (said once,
  * maybe with a retry button); or the connection was lost and a fresh token may get them back in.
  */
-export type StageEnd = { kind: "left" } | { kind: "failed"; title: string; message: string; retry: boolean } | { kind: "lost" };
+export type StageEnd = { kind: "left" } | { kind: "failed"; title: string; message: string; retry: boolean; network?: boolean } | { kind: "lost" };
 
 // Disconnections that are meant: said once, no automatic way back. Someone's decision (a removal,
 // the meeting ended) is explained with who took it: see ./departure.ts.
@@ -78,9 +79,10 @@ export default function MeetingStage({ credentials, choices, onEnd }: Props) {
     (error: Error) => {
       // Leaving while the connection is still being set up cancels it; onDisconnected follows.
       if (error instanceof ConnectionError && error.reason === ConnectionErrorReason.Cancelled) return;
-      onEnd({ kind: "failed", title: "Couldn't connect to the meeting", message: `The meeting service can't be reached right now (${error.message}). Check your connection and try again.`, retry: true });
+      reportJoinFailure(credentials.attemptId, error);
+      onEnd({ kind: "failed", title: "Couldn't connect to the meeting", message: `The meeting service can't be reached right now (${error.message}). Check your connection and try again.`, retry: true, network: true });
     },
-    [onEnd],
+    [onEnd, credentials.attemptId],
   );
 
   return (
@@ -90,6 +92,7 @@ export default function MeetingStage({ credentials, choices, onEnd }: Props) {
       serverUrl={credentials.serverUrl}
       token={credentials.token}
       connect
+      connectOptions={credentials.iceTransportPolicy ? { rtcConfig: { iceTransportPolicy: credentials.iceTransportPolicy } } : undefined}
       video={publishing && choices.videoEnabled ? (choices.videoDeviceId ? { deviceId: choices.videoDeviceId } : true) : false}
       audio={publishing && choices.audioEnabled ? (choices.audioDeviceId ? { deviceId: choices.audioDeviceId } : true) : false}
       onConnected={() => markJoin(JOIN_MARKS.connected)}

@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { classifyMediaError, explainDeviceProblem, type DeviceKind, type DeviceProblem } from "./device-errors";
 import { loadChoices, saveChoices, type UserChoices } from "./user-choices";
 import { FormError } from "../FormError";
+import { CheckConnectionLink } from "../check/CheckConnectionLink";
 
 type Props = {
   title: string;
@@ -200,6 +201,9 @@ export default function PreJoin({ title, knownName, publishes, busy, error, onJo
       <button type="submit" disabled={busy || !name.trim()}>
         {busy ? "Joining…" : "Join meeting"}
       </button>
+      <p className="muted">
+        Trouble joining? <CheckConnectionLink />
+      </p>
     </form>
   );
 }
