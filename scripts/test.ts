@@ -135,6 +135,8 @@ async function main(): Promise<number> {
     if (run("node_modules/.bin/tsc", ["--noEmit"]) !== 0) return 1;
     step("lint");
     if (run("node_modules/.bin/eslint", ["--max-warnings", "0", "."]) !== 0) return 1;
+    step("formatting");
+    if (run("node_modules/.bin/prettier", ["--check", "."]) !== 0) return 1;
     step("unit tests");
     if (vitest("unit") !== 0) return 1;
   }
