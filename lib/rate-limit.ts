@@ -45,7 +45,10 @@ export class RateLimiter {
     }
     if (window.times.length - window.first >= this.rate.limit) {
       // The oldest request in the window leaves it first and frees one place.
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.times[window.first]! - since) / 1000)) };
+      return {
+        allowed: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((window.times[window.first]! - since) / 1000)),
+      };
     }
     window.times.push(now);
     if (this.hits.size > this.maxKeys) this.hits.delete(this.hits.keys().next().value!);

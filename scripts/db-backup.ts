@@ -6,7 +6,9 @@ import { backupSqlite } from "./lib/sqlite-backup";
 
 const target = process.argv[2];
 if (!target) {
-  console.error("Usage: npm run db:backup -- <file>   (copies the database named by DATABASE_URL, default ./data/parley.db)");
+  console.error(
+    "Usage: npm run db:backup -- <file>   (copies the database named by DATABASE_URL, default ./data/parley.db)",
+  );
   process.exit(1);
 }
 
@@ -18,7 +20,9 @@ try {
     .filter(([name]) => !name.startsWith("_"))
     .map(([name, count]) => `${name} ${count}`)
     .join(", ");
-  console.log(`Backed up ${source} to ${target} (${(bytes / 1024 / 1024).toFixed(1)} MB, ${Math.round(performance.now() - started)} ms): ${rows}`);
+  console.log(
+    `Backed up ${source} to ${target} (${(bytes / 1024 / 1024).toFixed(1)} MB, ${Math.round(performance.now() - started)} ms): ${rows}`,
+  );
 } catch (error) {
   console.error(`Backup failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

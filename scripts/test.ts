@@ -6,7 +6,17 @@ import { errorMessage } from "../lib/error-message";
 import { findChromium } from "../tests/support/chromium";
 import { describeTestStack, harnessSettings, type TestStack } from "../tests/support/config";
 import { TEST_ADMIN } from "../tests/support/factories";
-import { buildApp, localApp, localLiveKit, localUrl, migrateApp, newSecret, startApp, startLiveKitServer, type Managed } from "../tests/support/local-stack";
+import {
+  buildApp,
+  localApp,
+  localLiveKit,
+  localUrl,
+  migrateApp,
+  newSecret,
+  startApp,
+  startLiveKitServer,
+  type Managed,
+} from "../tests/support/local-stack";
 import { findOrInstallLiveKitServer } from "./lib/livekit-server";
 import { findOrInstallMailpit, startMailpit } from "./lib/mailpit";
 import type { LocalLiveKit } from "./lib/livekit-config";
@@ -26,7 +36,11 @@ const RESTARTABLE_APP_PORT = 3212 + PORT_OFFSET;
 // Without TURN: with it, "the media server crashes during a meeting and comes back" saw the
 // video stall after the reconnection in 3 runs of 3 (livekit-server v1.13.5 and v1.9.12 alike),
 // and passed without it; not understood yet. The TURN relay is tested on the main stack.
-const RESTARTABLE_LIVEKIT: LocalLiveKit = { port: 7984 + PORT_OFFSET, rtcTcpPort: 7985 + PORT_OFFSET, rtcUdpPort: 7986 + PORT_OFFSET };
+const RESTARTABLE_LIVEKIT: LocalLiveKit = {
+  port: 7984 + PORT_OFFSET,
+  rtcTcpPort: 7985 + PORT_OFFSET,
+  rtcUdpPort: 7986 + PORT_OFFSET,
+};
 // A fourth, with its own database and rate limits tight enough to reach in a test. The others
 // allow far more than the defaults: the suites sign up and in hundreds of times from 127.0.0.1.
 const STRICT_APP_PORT = 3213 + PORT_OFFSET;
@@ -87,7 +101,12 @@ function readJson<T>(file: string): T | null {
 }
 
 function countVitest(file: string): void {
-  const result = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(file);
+  const result = readJson<{
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  }>(file);
   if (!result) return;
   tally.passed += result.numPassedTests;
   tally.failed += result.numFailedTests;
@@ -104,7 +123,11 @@ function countPlaywright(file: string): void {
 
 function vitest(project: string, env: Record<string, string> = {}, extra: string[] = []): number {
   const output = `${RUN_DIR}/${project}-results.json`;
-  const code = run("node_modules/.bin/vitest", ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`, ...extra], env);
+  const code = run(
+    "node_modules/.bin/vitest",
+    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`, ...extra],
+    env,
+  );
   countVitest(output);
   return code;
 }
@@ -144,7 +167,9 @@ async function main(): Promise<number> {
   step("prerequisites");
   const chromium = findChromium();
   if (!chromium) {
-    console.error("No Chromium or Chrome found: install one (Debian/Ubuntu: `apt-get install chromium`) or set CHROME_PATH.");
+    console.error(
+      "No Chromium or Chrome found: install one (Debian/Ubuntu: `apt-get install chromium`) or set CHROME_PATH.",
+    );
     return 1;
   }
   console.log(`browser: ${chromium}`);
@@ -155,15 +180,35 @@ async function main(): Promise<number> {
   buildApp();
 
   step("starting livekit-server, Mailpit and the apps on loopback");
-  const mailpit = await startMailpit(TEST_MAILPIT, { logFile: `${RUN_DIR}/mailpit.log`, allowedRecipients: MAIL_ACCEPTED_RECIPIENTS });
+  const mailpit = await startMailpit(TEST_MAILPIT, {
+    logFile: `${RUN_DIR}/mailpit.log`,
+    allowedRecipients: MAIL_ACCEPTED_RECIPIENTS,
+  });
   running.push(mailpit);
   const key = "testkey";
-  const livekit = localLiveKit(TEST_LIVEKIT, { key, webhookApps: [localUrl(APP_PORT)], logFile: `${RUN_DIR}/livekit.log` });
-  const restartableLiveKit = localLiveKit(RESTARTABLE_LIVEKIT, { key, webhookApps: [localUrl(RESTARTABLE_APP_PORT)], logFile: `${RUN_DIR}/restartable-livekit.log` });
+  const livekit = localLiveKit(TEST_LIVEKIT, {
+    key,
+    webhookApps: [localUrl(APP_PORT)],
+    logFile: `${RUN_DIR}/livekit.log`,
+  });
+  const restartableLiveKit = localLiveKit(RESTARTABLE_LIVEKIT, {
+    key,
+    webhookApps: [localUrl(RESTARTABLE_APP_PORT)],
+    logFile: `${RUN_DIR}/restartable-livekit.log`,
+  });
   // One secret for every app: they share 127.0.0.1, so a browser sends each app the others' cookies.
-  const common = { authSecret: newSecret(), env: { ADMIN_EMAILS: TEST_ADMIN.email, SMTP_URL: mailpit.smtpUrl, MAIL_FROM: "Parley <parley@parley.test>" } };
+  const common = {
+    authSecret: newSecret(),
+    env: { ADMIN_EMAILS: TEST_ADMIN.email, SMTP_URL: mailpit.smtpUrl, MAIL_FROM: "Parley <parley@parley.test>" },
+  };
   const stack: TestStack = {
-    app: localApp({ ...common, port: APP_PORT, databaseFile: `./${RUN_DIR}/parley.db`, livekit, logFile: `${RUN_DIR}/app.log` }),
+    app: localApp({
+      ...common,
+      port: APP_PORT,
+      databaseFile: `./${RUN_DIR}/parley.db`,
+      livekit,
+      logFile: `${RUN_DIR}/app.log`,
+    }),
     livekit,
     appWithoutLiveKit: localApp({
       ...common,
@@ -180,10 +225,22 @@ async function main(): Promise<number> {
       logFile: `${RUN_DIR}/app-strict.log`,
       env: { ...common.env, ...STRICT_RATE_LIMITS },
     }),
-    configurableApp: localApp({ ...common, port: CONFIGURABLE_APP_PORT, databaseFile: `./${RUN_DIR}/configurable.db`, livekit, logFile: `${RUN_DIR}/configurable-app.log` }),
+    configurableApp: localApp({
+      ...common,
+      port: CONFIGURABLE_APP_PORT,
+      databaseFile: `./${RUN_DIR}/configurable.db`,
+      livekit,
+      logFile: `${RUN_DIR}/configurable-app.log`,
+    }),
     mailpit: { inboxUrl: mailpit.inboxUrl },
     restartable: {
-      app: localApp({ ...common, port: RESTARTABLE_APP_PORT, databaseFile: `./${RUN_DIR}/restartable.db`, livekit: restartableLiveKit, logFile: `${RUN_DIR}/restartable-app.log` }),
+      app: localApp({
+        ...common,
+        port: RESTARTABLE_APP_PORT,
+        databaseFile: `./${RUN_DIR}/restartable.db`,
+        livekit: restartableLiveKit,
+        logFile: `${RUN_DIR}/restartable-app.log`,
+      }),
       livekit: restartableLiveKit,
     },
     relayOnlyApp: localApp({
@@ -199,15 +256,28 @@ async function main(): Promise<number> {
       redisPort: MULTI_NODE_BASE,
       nodes: [multiNode(MULTI_NODE_BASE + 1), multiNode(MULTI_NODE_BASE + 4)],
       apps: [
-        localApp({ ...common, port: 3222 + PORT_OFFSET, databaseFile: `./${RUN_DIR}/multi-node.db`, livekit, logFile: `${RUN_DIR}/multi-node-app-a.log` }),
-        localApp({ ...common, port: 3223 + PORT_OFFSET, databaseFile: `./${RUN_DIR}/multi-node.db`, livekit, logFile: `${RUN_DIR}/multi-node-app-b.log` }),
+        localApp({
+          ...common,
+          port: 3222 + PORT_OFFSET,
+          databaseFile: `./${RUN_DIR}/multi-node.db`,
+          livekit,
+          logFile: `${RUN_DIR}/multi-node-app-a.log`,
+        }),
+        localApp({
+          ...common,
+          port: 3223 + PORT_OFFSET,
+          databaseFile: `./${RUN_DIR}/multi-node.db`,
+          livekit,
+          logFile: `${RUN_DIR}/multi-node-app-b.log`,
+        }),
       ],
       logDir: RUN_DIR,
     },
   };
   for (const app of [stack.app, stack.restartable.app, stack.strictApp]) migrateApp(app);
   running.push(await startLiveKitServer(stack.livekit));
-  for (const app of [stack.app, stack.appWithoutLiveKit, stack.strictApp, stack.relayOnlyApp]) running.push(await startApp(app));
+  for (const app of [stack.app, stack.appWithoutLiveKit, stack.strictApp, stack.relayOnlyApp])
+    running.push(await startApp(app));
   const testEnv = { ...describeTestStack(`${RUN_DIR}/stack.json`, stack), CHROME_PATH: chromium };
 
   let integration = 0;

@@ -39,15 +39,34 @@ export type PersonGroup = {
   /** They tried again later in the same room and got in. */
   madeItLater: boolean;
 };
-export type JoinProblems = { since: Date; byReason: ReasonGroup[]; byPerson: PersonGroup[]; attempts: number; failed: number };
+export type JoinProblems = {
+  since: Date;
+  byReason: ReasonGroup[];
+  byPerson: PersonGroup[];
+  attempts: number;
+  failed: number;
+};
 
-const arrivedInTime = (row: AttemptRow) => row.arrivedAt !== null && row.arrivedAt.getTime() - row.createdAt.getTime() <= ARRIVAL_WINDOW_MS;
+const arrivedInTime = (row: AttemptRow) =>
+  row.arrivedAt !== null && row.arrivedAt.getTime() - row.createdAt.getTime() <= ARRIVAL_WINDOW_MS;
 
 /** Groups a week of attempts (oldest first); attempts younger than the window are still open and left out. */
 export function groupJoinProblems(rows: AttemptRow[], now: Date): Omit<JoinProblems, "since"> {
-  const settled = rows.filter((row) => row.arrivedAt !== null || row.failureReason !== null || now.getTime() - row.createdAt.getTime() > ARRIVAL_WINDOW_MS);
+  const settled = rows.filter(
+    (row) =>
+      row.arrivedAt !== null ||
+      row.failureReason !== null ||
+      now.getTime() - row.createdAt.getTime() > ARRIVAL_WINDOW_MS,
+  );
   const failures = settled.filter((row) => !arrivedInTime(row));
-  const laterArrival = (failure: AttemptRow) => rows.some((other) => other.identity === failure.identity && other.roomSlug === failure.roomSlug && other.createdAt > failure.createdAt && other.arrivedAt !== null);
+  const laterArrival = (failure: AttemptRow) =>
+    rows.some(
+      (other) =>
+        other.identity === failure.identity &&
+        other.roomSlug === failure.roomSlug &&
+        other.createdAt > failure.createdAt &&
+        other.arrivedAt !== null,
+    );
   const reasonOf = (row: AttemptRow) => row.failureReason ?? (row.arrivedAt ? LATE : NO_REASON);
 
   const byReason = new Map<string, { attempts: number; people: Set<string>; madeItLater: number }>();
@@ -85,7 +104,14 @@ export function groupJoinProblems(rows: AttemptRow[], now: Date): Omit<JoinProbl
   return {
     attempts: settled.length,
     failed: failures.length,
-    byReason: [...byReason].map(([reason, group]) => ({ reason, attempts: group.attempts, people: group.people.size, madeItLater: group.madeItLater })).sort((a, b) => b.attempts - a.attempts),
+    byReason: [...byReason]
+      .map(([reason, group]) => ({
+        reason,
+        attempts: group.attempts,
+        people: group.people.size,
+        madeItLater: group.madeItLater,
+      }))
+      .sort((a, b) => b.attempts - a.attempts),
     byPerson: [...byPerson.values()].sort((a, b) => b.lastFailedAt.getTime() - a.lastFailedAt.getTime()),
   };
 }

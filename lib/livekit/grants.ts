@@ -27,7 +27,12 @@ export function grantsFor(role: PublishingRole, room: string): VideoGrant {
         ...base,
         room,
         canPublish: true,
-        canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE, TrackSource.SCREEN_SHARE, TrackSource.SCREEN_SHARE_AUDIO],
+        canPublishSources: [
+          TrackSource.CAMERA,
+          TrackSource.MICROPHONE,
+          TrackSource.SCREEN_SHARE,
+          TrackSource.SCREEN_SHARE_AUDIO,
+        ],
       };
     case "viewer":
       return { ...base, room, canPublish: false, canPublishSources: [] };
@@ -54,7 +59,14 @@ export function permissionFor(role: PublishingRole) {
  * camera and a microphone to see that media gets out, and receiving nothing.
  */
 export function connectionCheckGrants(room: string): VideoGrant {
-  return { ...base, room, canPublish: true, canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE], canSubscribe: false, canPublishData: false };
+  return {
+    ...base,
+    room,
+    canPublish: true,
+    canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE],
+    canSubscribe: false,
+    canPublishData: false,
+  };
 }
 
 /**

@@ -9,7 +9,14 @@ import { db } from "../db";
 /** How long after the token a browser may still report that this attempt failed. */
 const REPORT_WITHIN_MS = 15 * 60_000;
 
-export type NewJoinAttempt = { roomId: string; identity: string; name: string; userId: string | null; guestId: string | null; inviteId: string | null };
+export type NewJoinAttempt = {
+  roomId: string;
+  identity: string;
+  name: string;
+  userId: string | null;
+  guestId: string | null;
+  inviteId: string | null;
+};
 
 export async function recordJoinAttempt(attempt: NewJoinAttempt): Promise<string> {
   return (await db.joinAttempt.create({ data: attempt, select: { id: true } })).id;
@@ -19,7 +26,12 @@ export async function recordJoinAttempt(attempt: NewJoinAttempt): Promise<string
 export async function markJoinArrived(slug: string, identity: string, at: Date): Promise<void> {
   await db.$transaction(async (tx) => {
     const latest = await tx.joinAttempt.findFirst({
-      where: { room: { slug }, identity, arrivedAt: null, createdAt: { gte: new Date(at.getTime() - REPORT_WITHIN_MS), lte: new Date(at.getTime() + 5_000) } },
+      where: {
+        room: { slug },
+        identity,
+        arrivedAt: null,
+        createdAt: { gte: new Date(at.getTime() - REPORT_WITHIN_MS), lte: new Date(at.getTime() + 5_000) },
+      },
       orderBy: { createdAt: "desc" },
       select: { id: true },
     });
@@ -37,7 +49,11 @@ export const joinFailureSchema = z
   .strict();
 
 /** The browser of `identity` could not connect for this attempt; false if it is not theirs or too old. */
-export async function reportJoinFailure(attemptId: string, identity: string, failure: { reason: string; message: string }): Promise<boolean> {
+export async function reportJoinFailure(
+  attemptId: string,
+  identity: string,
+  failure: { reason: string; message: string },
+): Promise<boolean> {
   const { count } = await db.joinAttempt.updateMany({
     where: { id: attemptId, identity, createdAt: { gte: new Date(Date.now() - REPORT_WITHIN_MS) } },
     data: { failureReason: failure.reason, failureMessage: failure.message, failureReportedAt: new Date() },

@@ -39,7 +39,8 @@ export async function checkMayEnter({ actor, room, standing }: RoomContext): Pro
     throw new AppError("guests_no_longer_allowed", "This meeting no longer admits guests.");
   }
   const removal = await findRemoval(room.id, actorIdentity(actor));
-  if (removal) throw new AppError("removed", `${removal.removedBy} removed you from this meeting. A host can let you back in.`);
+  if (removal)
+    throw new AppError("removed", `${removal.removedBy} removed you from this meeting. A host can let you back in.`);
 }
 
 /**
@@ -48,7 +49,10 @@ export async function checkMayEnter({ actor, room, standing }: RoomContext): Pro
  * the room's capacity. `standing` is where the actor stands in the room, as the caller has just read it.
  * Each is recorded as a join attempt through `inviteId` (null: the room's own link).
  */
-export async function issueJoinCredentials(context: RoomContext, inviteId: string | null = null): Promise<JoinCredentials> {
+export async function issueJoinCredentials(
+  context: RoomContext,
+  inviteId: string | null = null,
+): Promise<JoinCredentials> {
   await checkMayEnter(context);
   const { actor, room, standing } = context;
   const identity = actorIdentity(actor);
@@ -62,7 +66,13 @@ export async function issueJoinCredentials(context: RoomContext, inviteId: strin
   await ensureLiveKitRoom(room.slug, room.maxParticipants);
   const role = publishingRole(standing);
   const name = actor.kind === "member" ? actor.user.name : `${actor.guest.displayName} (guest)`;
-  const token = await mintJoinToken({ room: room.slug, identity, name, role, attributes: participantAttributes(actor, standing) });
+  const token = await mintJoinToken({
+    room: room.slug,
+    identity,
+    name,
+    role,
+    attributes: participantAttributes(actor, standing),
+  });
   const attemptId = await recordJoinAttempt({
     roomId: room.id,
     identity,

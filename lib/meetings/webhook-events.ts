@@ -49,7 +49,10 @@ async function apply(event: WebhookEvent): Promise<void> {
 }
 
 /** Verifies, de-duplicates and applies one webhook delivery. */
-export async function receiveLiveKitWebhook(body: string, authorization: string | null): Promise<{ duplicate: boolean }> {
+export async function receiveLiveKitWebhook(
+  body: string,
+  authorization: string | null,
+): Promise<{ duplicate: boolean }> {
   const event = await verifyLiveKitWebhook(body, authorization);
   if (!(await firstDelivery(event))) return { duplicate: true };
   try {

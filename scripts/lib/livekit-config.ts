@@ -18,7 +18,12 @@ export type LocalLiveKit = {
   redis?: string;
 };
 
-export const DEV_LIVEKIT: LocalLiveKit = { port: 7880, rtcTcpPort: 7881, rtcUdpPort: 7882, turn: { udpPort: 3478, relayPorts: [30000, 30099] } };
+export const DEV_LIVEKIT: LocalLiveKit = {
+  port: 7880,
+  rtcTcpPort: 7881,
+  rtcUdpPort: 7882,
+  turn: { udpPort: 3478, relayPorts: [30000, 30099] },
+};
 
 /**
  * Whether livekit-server `version` (e.g. "1.13.5") has v1.13's TURN settings: where to listen
@@ -35,7 +40,11 @@ function hasCurrentTurnSettings(version: string): boolean {
  * `serverVersion`: the livekit-server this is for (its config is parsed strictly, so a key an
  * older server does not know stops it).
  */
-export function localLiveKitConfig({ port, rtcTcpPort, rtcUdpPort, turn, redis }: LocalLiveKit, webhook?: { apiKey: string; urls: string[] }, serverVersion: string = LIVEKIT_SERVER_VERSION): string {
+export function localLiveKitConfig(
+  { port, rtcTcpPort, rtcUdpPort, turn, redis }: LocalLiveKit,
+  webhook?: { apiKey: string; urls: string[] },
+  serverVersion: string = LIVEKIT_SERVER_VERSION,
+): string {
   return stringify({
     port,
     bind_addresses: ["127.0.0.1"],
@@ -55,7 +64,9 @@ export function localLiveKitConfig({ port, rtcTcpPort, rtcUdpPort, turn, redis }
             relay_range_end: turn.relayPorts[1],
             // LiveKit's TURN relays to no loopback or private address unless allowed; here the
             // media server itself is on loopback.
-            ...(hasCurrentTurnSettings(serverVersion) ? { bind_addresses: ["127.0.0.1"], allow_restricted_peer_cidrs: ["127.0.0.0/8"] } : {}),
+            ...(hasCurrentTurnSettings(serverVersion)
+              ? { bind_addresses: ["127.0.0.1"], allow_restricted_peer_cidrs: ["127.0.0.0/8"] }
+              : {}),
           },
         }
       : {}),

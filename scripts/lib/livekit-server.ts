@@ -31,7 +31,10 @@ export function findOrInstallLiveKitServer(environment: NodeJS.ProcessEnv = proc
   for (const version of LIVEKIT_SERVER_VERSIONS) {
     try {
       const found = findOrInstallGoTool(liveKitServer(version), environment);
-      if (failures.length) console.warn(`Using livekit-server ${version}, as ${LIVEKIT_SERVER_VERSION} could not be had:\n${failures.join("\n")}`);
+      if (failures.length)
+        console.warn(
+          `Using livekit-server ${version}, as ${LIVEKIT_SERVER_VERSION} could not be had:\n${failures.join("\n")}`,
+        );
       return found;
     } catch (error) {
       failures.push(`  ${version}: ${errorMessage(error)}`);
@@ -48,7 +51,8 @@ export function liveKitServerVersion(server: string): string {
   if (version === undefined) {
     const result = spawnSync(server, ["--version"], { encoding: "utf8" });
     version = /version\s+v?(\d+\.\d+\.\d+)/.exec(result.stdout)?.[1];
-    if (!version) throw new Error(`${server} --version did not say which version it is: ${result.stdout || result.stderr}`);
+    if (!version)
+      throw new Error(`${server} --version did not say which version it is: ${result.stdout || result.stderr}`);
     versions.set(server, version);
   }
   return version;

@@ -18,7 +18,8 @@ export type BackupSummary = { file: string; bytes: number; tables: Record<string
  */
 export function backupSqlite(source: string, target: string): BackupSummary {
   if (!existsSync(source)) throw new Error(`There is no database at ${source}.`);
-  if (existsSync(target)) throw new Error(`${target} already exists; choose a new file name (a backup never overwrites one).`);
+  if (existsSync(target))
+    throw new Error(`${target} already exists; choose a new file name (a backup never overwrites one).`);
   mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
   const partial = `${target}.partial-${randomBytes(4).toString("hex")}`;
   const database = new Database(source, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
@@ -41,8 +42,19 @@ export function checkBackup(file: string): BackupSummary {
   try {
     const verdict = database.pragma("integrity_check", { simple: true });
     if (verdict !== "ok") throw new Error(`The copy at ${file} is damaged: ${String(verdict)}`);
-    const names = database.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-    const tables = Object.fromEntries(names.map((name) => [name, database.prepare(`SELECT count(*) FROM "${name.replaceAll('"', '""')}"`).pluck().get() as number]));
+    const names = database
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .pluck()
+      .all() as string[];
+    const tables = Object.fromEntries(
+      names.map((name) => [
+        name,
+        database
+          .prepare(`SELECT count(*) FROM "${name.replaceAll('"', '""')}"`)
+          .pluck()
+          .get() as number,
+      ]),
+    );
     const pages = database.pragma("page_count", { simple: true }) as number;
     const pageSize = database.pragma("page_size", { simple: true }) as number;
     return { file, bytes: pages * pageSize, tables };

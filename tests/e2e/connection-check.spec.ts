@@ -24,7 +24,9 @@ async function runCheck(page: Page) {
   await expect(page.getByTestId("connection-check")).toHaveAttribute("data-state", "done", { timeout: 120_000 });
 }
 
-test("the connection check passes every step on a network that lets everything through, and the result can be copied", async ({ openPage }) => {
+test("the connection check passes every step on a network that lets everything through, and the result can be copied", async ({
+  openPage,
+}) => {
   test.setTimeout(180_000);
   const page = await openPage();
   await signUpOn(page, "Checker");
@@ -42,7 +44,10 @@ test("the connection check passes every step on a network that lets everything t
 test("the pre-join screen links to the check", async ({ openPage }) => {
   const host = await openPage();
   await hostStartsMeeting(host, "Linda");
-  await expect(host.getByTestId("prejoin").getByRole("link", { name: /connection/i })).toHaveAttribute("href", "/check");
+  await expect(host.getByTestId("prejoin").getByRole("link", { name: /connection/i })).toHaveAttribute(
+    "href",
+    "/check",
+  );
 });
 
 test("with the media server down, the check names the signalling step and stops there", async ({ openPage }) => {
@@ -54,11 +59,15 @@ test("with the media server down, the check names the signalling step and stops 
   await expect(step(page, "signal")).toHaveAttribute("data-verdict", "failed");
   await expect(step(page, "signal")).toContainText("The meeting service at 127.0.0.1 can't be reached");
   await expect(step(page, "signal")).toContainText("Parley can't reach it either");
-  for (const id of ["udp", "tcp", "turn", "audio", "video"]) await expect(step(page, id), id).toHaveAttribute("data-verdict", "skipped");
+  for (const id of ["udp", "tcp", "turn", "audio", "video"])
+    await expect(step(page, id), id).toHaveAttribute("data-verdict", "skipped");
   await expect(page.getByTestId("check-summary")).toContainText("You can't join meetings");
 });
 
-test("in a browser whose UDP is unusable, the check says UDP is blocked and what to ask for, and the meeting works over TCP", async ({ openPage, baseURL }) => {
+test("in a browser whose UDP is unusable, the check says UDP is blocked and what to ask for, and the meeting works over TCP", async ({
+  openPage,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const path = await NetworkPath.open();
   const launch = chromiumLaunchOptions();
@@ -74,7 +83,9 @@ test("in a browser whose UDP is unusable, the check says UDP is blocked and what
     await expect(step(traveller, "udp")).toContainText("UDP is blocked");
     await expect(step(traveller, "udp")).toContainText("Ask your network's administrator to allow outgoing UDP");
     await expect(step(traveller, "tcp")).toHaveAttribute("data-verdict", "passed");
-    await expect(traveller.getByTestId("check-summary")).toContainText("You can join meetings, but not everything works");
+    await expect(traveller.getByTestId("check-summary")).toContainText(
+      "You can join meetings, but not everything works",
+    );
 
     const host = await openPage();
     const slug = await hostStartsMeeting(host, "Ines");

@@ -4,7 +4,9 @@ import { expect, test } from "./fixtures";
 import { newPerson } from "../support/factories";
 import { expectRemoteVideoPlaying, hostStartsMeeting, joinFromPreJoin, memberOpens, signInAsAdmin } from "./support";
 
-test("a join whose LiveKit connection fails shows up for the admin with its reason, and then as retried and made it", async ({ openPage }) => {
+test("a join whose LiveKit connection fails shows up for the admin with its reason, and then as retried and made it", async ({
+  openPage,
+}) => {
   test.setTimeout(150_000);
   const host = await openPage();
   const slug = await hostStartsMeeting(host, "Paula");
@@ -17,9 +19,13 @@ test("a join whose LiveKit connection fails shows up for the admin with its reas
   let blocked = true;
   await unlucky.routeWebSocket(/\/rtc/, (socket) => (blocked ? socket.close() : socket.connectToServer()));
   await memberOpens(unlucky, person, slug);
-  const reported = unlucky.waitForRequest((request) => request.url().endsWith("/api/join-failures") && request.method() === "POST");
+  const reported = unlucky.waitForRequest(
+    (request) => request.url().endsWith("/api/join-failures") && request.method() === "POST",
+  );
   await joinFromPreJoin(unlucky);
-  await expect(unlucky.getByRole("heading", { name: "Couldn't connect to the meeting" })).toBeVisible({ timeout: 60_000 });
+  await expect(unlucky.getByRole("heading", { name: "Couldn't connect to the meeting" })).toBeVisible({
+    timeout: 60_000,
+  });
   await expect(unlucky.getByRole("link", { name: "Test your connection" })).toHaveAttribute("href", "/check");
   const { reason } = (await reported).postDataJSON() as { reason: string };
   expect(reason).toMatch(/^[A-Za-z]+$/);

@@ -77,8 +77,16 @@ export class MultiNodeStack {
 
   async start(): Promise<void> {
     const redisServer = which("redis-server");
-    if (!redisServer) throw new Error("redis-server is not installed (Debian: apt-get install redis-server); LiveKit's multi-node mode needs it.");
-    this.redis = start("redis-server", redisServer, ["--port", String(config.redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { logFile: this.logFile("redis") });
+    if (!redisServer)
+      throw new Error(
+        "redis-server is not installed (Debian: apt-get install redis-server); LiveKit's multi-node mode needs it.",
+      );
+    this.redis = start(
+      "redis-server",
+      redisServer,
+      ["--port", String(config.redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+      { logFile: this.logFile("redis") },
+    );
     for (let tries = 0; (await redisCommand(["PING"]).catch(() => null)) !== "PONG"; tries++) {
       if (tries > 100) throw new Error("redis-server did not start");
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -88,19 +96,36 @@ export class MultiNodeStack {
     const toB = await balancer([b.port, a.port], this.forwarded);
     this.balancers = [toA, toB];
     // Both apps reach LiveKit's API through the balancer that prefers node A.
-    const envA: AppEnv = { ...appA.env, LIVEKIT_URL: `http://127.0.0.1:${portOf(toA)}`, LIVEKIT_PUBLIC_URL: `ws://127.0.0.1:${portOf(toA)}` };
-    const envB: AppEnv = { ...appB.env, LIVEKIT_URL: `http://127.0.0.1:${portOf(toA)}`, LIVEKIT_PUBLIC_URL: `ws://127.0.0.1:${portOf(toB)}` };
+    const envA: AppEnv = {
+      ...appA.env,
+      LIVEKIT_URL: `http://127.0.0.1:${portOf(toA)}`,
+      LIVEKIT_PUBLIC_URL: `ws://127.0.0.1:${portOf(toA)}`,
+    };
+    const envB: AppEnv = {
+      ...appB.env,
+      LIVEKIT_URL: `http://127.0.0.1:${portOf(toA)}`,
+      LIVEKIT_PUBLIC_URL: `ws://127.0.0.1:${portOf(toB)}`,
+    };
     this.appUrls = { A: envA.NEXTAUTH_URL, B: envB.NEXTAUTH_URL };
     await this.startNode("A");
     await this.startNode("B");
     migrate(envA);
-    this.apps = [await startNext("start", appA.port, envA, appA.logFile), await startNext("start", appB.port, envB, appB.logFile)];
+    this.apps = [
+      await startNext("start", appA.port, envA, appA.logFile),
+      await startNext("start", appB.port, envB, appB.logFile),
+    ];
   }
 
   /** Both nodes send their webhooks to the first app (the two apps share the database). */
   async startNode(name: NodeName): Promise<void> {
     const ports = config.nodes[name === "A" ? 0 : 1];
-    this.nodes[name] = await startLiveKit({ ...ports, redis: `127.0.0.1:${config.redisPort}` }, key, secret, [this.appUrls.A], this.logFile(`node-${name}`));
+    this.nodes[name] = await startLiveKit(
+      { ...ports, redis: `127.0.0.1:${config.redisPort}` },
+      key,
+      secret,
+      [this.appUrls.A],
+      this.logFile(`node-${name}`),
+    );
   }
 
   async killNode(name: NodeName): Promise<void> {

@@ -6,7 +6,14 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { MultiNodeStack, type NodeName } from "./multi-node-stack";
 import { newPerson } from "../support/factories";
-import { expectRemoteVideoPlaying, hostStartsMeeting, joinFromPreJoin, memberOpens, signInAsAdmin, tiles } from "./support";
+import {
+  expectRemoteVideoPlaying,
+  hostStartsMeeting,
+  joinFromPreJoin,
+  memberOpens,
+  signInAsAdmin,
+  tiles,
+} from "./support";
 
 const cluster = new MultiNodeStack();
 
@@ -37,7 +44,9 @@ async function meetThroughBothNodes(openPage: (options?: { baseURL?: string }) =
   return { throughA, throughB, slug, host: host!, other: (host === "A" ? "B" : "A") as NodeName };
 }
 
-test("two people meet through different LiveKit nodes, the admin sees both, and losing the node that does not host the room changes nothing", async ({ openPage }) => {
+test("two people meet through different LiveKit nodes, the admin sees both, and losing the node that does not host the room changes nothing", async ({
+  openPage,
+}) => {
   test.setTimeout(300_000);
   const { throughA, throughB, slug, host, other } = await meetThroughBothNodes(openPage);
 
@@ -57,12 +66,16 @@ test("two people meet through different LiveKit nodes, the admin sees both, and 
     await expect(tiles(page)).toHaveCount(2);
     await expectRemoteVideoPlaying(page);
   }
-  await expect.poll(async () => (await cluster.roomService().listParticipants(slug)).length, { timeout: 20_000 }).toBe(2);
+  await expect
+    .poll(async () => (await cluster.roomService().listParticipants(slug)).length, { timeout: 20_000 })
+    .toBe(2);
   await expect(row.getByTestId("participant-count")).toHaveText("2", { timeout: 20_000 });
   await cluster.startNode(other);
 });
 
-test("the node hosting the room dies: both people are back in the meeting on the other node within 30 s", async ({ openPage }) => {
+test("the node hosting the room dies: both people are back in the meeting on the other node within 30 s", async ({
+  openPage,
+}) => {
   // Passed 3 runs of 3 before main's waiting room was merged in, then failed 2 of 2: both people
   // are listed in the room on the surviving node within seconds, but one page shows no media
   // (its own camera black, the other's tile without video). The same stall as faults.spec.ts's
@@ -71,7 +84,14 @@ test("the node hosting the room dies: both people are back in the meeting on the
   test.setTimeout(300_000);
   const { throughA, throughB, slug, host, other } = await meetThroughBothNodes(openPage);
   await cluster.killNode(host);
-  const backOnOtherNode = async () => (await cluster.hostOf(slug)) === other && (await cluster.roomService().listParticipants(slug).catch(() => [])).length === 2;
+  const backOnOtherNode = async () =>
+    (await cluster.hostOf(slug)) === other &&
+    (
+      await cluster
+        .roomService()
+        .listParticipants(slug)
+        .catch(() => [])
+    ).length === 2;
   await expect.poll(backOnOtherNode, { timeout: 30_000, intervals: [500] }).toBe(true);
   // Both pages may go through more than one reconnection on the way (LiveKit's own, then a fresh
   // token from Parley), each with a new video element: what counts is that they settle, in the meeting.

@@ -30,7 +30,9 @@ type Route = { policy: RTCIceTransportPolicy | undefined; local: string; remote:
 /** For each open peer connection: its ICE policy and the candidate types of the pair in use. */
 function routesInUse(page: Page): Promise<Route[]> {
   return page.evaluate(async () => {
-    const connections = (window as unknown as { peerConnections: RTCPeerConnection[] }).peerConnections.filter((pc) => pc.connectionState === "connected");
+    const connections = (window as unknown as { peerConnections: RTCPeerConnection[] }).peerConnections.filter(
+      (pc) => pc.connectionState === "connected",
+    );
     return Promise.all(
       connections.map(async (pc) => {
         const stats = [...(await pc.getStats()).values()] as Record<string, string | boolean | undefined>[];
@@ -38,13 +40,20 @@ function routesInUse(page: Page): Promise<Route[]> {
         const pair = stats.find((entry) => entry.id === transport?.selectedCandidatePairId);
         const local = stats.find((entry) => entry.id === pair?.localCandidateId);
         const remote = stats.find((entry) => entry.id === pair?.remoteCandidateId);
-        return { policy: pc.getConfiguration().iceTransportPolicy, local: String(local?.candidateType), remote: String(remote?.candidateType), protocol: String(local?.protocol) };
+        return {
+          policy: pc.getConfiguration().iceTransportPolicy,
+          local: String(local?.candidateType),
+          remote: String(remote?.candidateType),
+          protocol: String(local?.protocol),
+        };
       }),
     );
   });
 }
 
-test("a browser allowed only relayed connections meets through LiveKit's TURN server: both see each other's video", async ({ openPage }) => {
+test("a browser allowed only relayed connections meets through LiveKit's TURN server: both see each other's video", async ({
+  openPage,
+}) => {
   test.setTimeout(120_000);
   const host = await openPage();
   await watchPeerConnections(host);

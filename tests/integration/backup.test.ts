@@ -62,7 +62,8 @@ describe("backups", () => {
     });
     const backupEnded = Date.now();
     // The app kept writing while the copy was made, and after.
-    while (!burst.written.some((room) => room.sentAt > backupEnded)) await new Promise((resolve) => setTimeout(resolve, 50));
+    while (!burst.written.some((room) => room.sentAt > backupEnded))
+      await new Promise((resolve) => setTimeout(resolve, 50));
     await burst.stop();
     expect(stdout).toMatch(/^Backed up .* to .*parley-backup\.db/);
 
@@ -70,7 +71,10 @@ describe("backups", () => {
     const after = burst.written.filter((room) => room.sentAt > backupEnded);
     expect(before.length).toBeGreaterThanOrEqual(20);
     expect(after.length).toBeGreaterThan(0);
-    const inLiveDatabase = withDatabase((database) => new Set(database.prepare("SELECT slug FROM Room WHERE ownerId = ?").pluck().all(user.id) as string[]));
+    const inLiveDatabase = withDatabase(
+      (database) =>
+        new Set(database.prepare("SELECT slug FROM Room WHERE ownerId = ?").pluck().all(user.id) as string[]),
+    );
     for (const room of [...before, ...after]) expect(inLiveDatabase).toContain(room.slug);
 
     // Restore as README.md says: the copy becomes the database file of a stopped (here: new) app.
@@ -91,8 +95,13 @@ describe("backups", () => {
     migrate(env); // as `npm start` does: a backup from an older version is brought up to date
     restored = await startNext("start", port, env, path.join(folder, "restored-app.log"));
 
-    const inBackup = withDatabase((database) => new Set(database.prepare("SELECT slug FROM Room WHERE ownerId = ?").pluck().all(user.id) as string[]), restoredFile);
-    for (const room of before) expect(inBackup, `room ${room.slug}, answered before the backup began`).toContain(room.slug);
+    const inBackup = withDatabase(
+      (database) =>
+        new Set(database.prepare("SELECT slug FROM Room WHERE ownerId = ?").pluck().all(user.id) as string[]),
+      restoredFile,
+    );
+    for (const room of before)
+      expect(inBackup, `room ${room.slug}, answered before the backup began`).toContain(room.slug);
     // A copy of the moment the backup began, not of the live file afterwards.
     for (const room of after) expect(inBackup).not.toContain(room.slug);
 

@@ -53,7 +53,9 @@ const settingsSchema = z.object({
 function checked<T>(schema: z.ZodType<T>, source: unknown, what: string): T {
   const result = schema.safeParse(source);
   if (!result.success) {
-    throw new Error(`${what} is invalid:\n${result.error.issues.map((issue) => `  - ${issue.path.join(".") || "(all)"} ${issue.message}`).join("\n")}`);
+    throw new Error(
+      `${what} is invalid:\n${result.error.issues.map((issue) => `  - ${issue.path.join(".") || "(all)"} ${issue.message}`).join("\n")}`,
+    );
   }
   return result.data;
 }
@@ -71,7 +73,8 @@ const port = z.number().int().min(1).max(65_535);
 const appEnv = z
   .record(z.string(), z.string())
   .superRefine((vars, context) => {
-    for (const issue of envSchema.safeParse(vars).error?.issues ?? []) context.addIssue({ code: "custom", path: issue.path, message: issue.message });
+    for (const issue of envSchema.safeParse(vars).error?.issues ?? [])
+      context.addIssue({ code: "custom", path: issue.path, message: issue.message });
   })
   .transform((vars) => vars as AppEnv);
 
@@ -139,12 +142,20 @@ let described: TestStack | undefined;
 /** The stack `npm test` started, or undefined outside it. */
 export function testStackIfStarted(): TestStack | undefined {
   const file = harnessSettings().PARLEY_TEST_STACK_FILE;
-  if (file) described ??= checked(testStackSchema, JSON.parse(readFileSync(file, "utf8")), `The test stack described in ${file}`);
+  if (file)
+    described ??= checked(
+      testStackSchema,
+      JSON.parse(readFileSync(file, "utf8")),
+      `The test stack described in ${file}`,
+    );
   return described;
 }
 
 export function testStack(): TestStack {
   const stack = testStackIfStarted();
-  if (!stack) throw new Error("PARLEY_TEST_STACK_FILE is not set: run these tests through `npm test`, which starts the app and livekit-server.");
+  if (!stack)
+    throw new Error(
+      "PARLEY_TEST_STACK_FILE is not set: run these tests through `npm test`, which starts the app and livekit-server.",
+    );
   return stack;
 }

@@ -7,15 +7,34 @@ import { DEV_LIVEKIT, localLiveKitConfig } from "../../scripts/lib/livekit-confi
 import { LIVEKIT_SERVER_VERSION } from "../../scripts/lib/livekit-server";
 import { APP_NODE_ARGS } from "../../scripts/lib/stack";
 
-type Service = { image?: string; build?: string; command?: string | string[]; environment?: Record<string, string>; ports?: string[]; volumes?: string[]; depends_on?: string[] };
-const compose = parse(readFileSync("docker-compose.yml", "utf8")) as { services: Record<string, Service>; volumes: Record<string, unknown> };
+type Service = {
+  image?: string;
+  build?: string;
+  command?: string | string[];
+  environment?: Record<string, string>;
+  ports?: string[];
+  volumes?: string[];
+  depends_on?: string[];
+};
+const compose = parse(readFileSync("docker-compose.yml", "utf8")) as {
+  services: Record<string, Service>;
+  volumes: Record<string, unknown>;
+};
 const livekit = parse(readFileSync("livekit.yaml", "utf8")) as {
   port: number;
   rtc: { tcp_port: number; udp_port: number };
   redis: { address: string };
   room: { auto_create: boolean; empty_timeout: number };
   webhook: { api_key: string; urls: string[] };
-  turn: { enabled: boolean; tls_port: number; udp_port: number; relay_range_start: number; relay_range_end: number; domain?: string; cert_file?: string };
+  turn: {
+    enabled: boolean;
+    tls_port: number;
+    udp_port: number;
+    relay_range_start: number;
+    relay_range_end: number;
+    domain?: string;
+    cert_file?: string;
+  };
   keys?: unknown;
 };
 const dockerfile = readFileSync("Dockerfile", "utf8");
@@ -50,7 +69,13 @@ describe("the docker compose deployment", () => {
   });
 
   it("publishes LiveKit's API, TCP and UDP media ports as livekit.yaml sets them", () => {
-    expect(media!.ports).toEqual(expect.arrayContaining([`${livekit.port}:${livekit.port}`, `${livekit.rtc.tcp_port}:${livekit.rtc.tcp_port}`, `${livekit.rtc.udp_port}:${livekit.rtc.udp_port}/udp`]));
+    expect(media!.ports).toEqual(
+      expect.arrayContaining([
+        `${livekit.port}:${livekit.port}`,
+        `${livekit.rtc.tcp_port}:${livekit.rtc.tcp_port}`,
+        `${livekit.rtc.udp_port}:${livekit.rtc.udp_port}/udp`,
+      ]),
+    );
   });
 
   it("gives LiveKit the same key and secret as the app, and Redis by its service name", () => {
@@ -96,7 +121,9 @@ describe("TURN in docker compose", () => {
   it("runs LiveKit's TURN over TLS and over UDP, and publishes its ports", () => {
     expect(livekit.turn.enabled).toBe(true);
     // LiveKit tells browsers turns:<domain>:443, whatever port it listens on itself.
-    expect(media!.ports).toContain(`\${TURN_IP:?set TURN_IP in .env: the public IP address TURN_DOMAIN points at}:443:${livekit.turn.tls_port}`);
+    expect(media!.ports).toContain(
+      `\${TURN_IP:?set TURN_IP in .env: the public IP address TURN_DOMAIN points at}:443:${livekit.turn.tls_port}`,
+    );
     expect(media!.ports).toContain(`${livekit.turn.udp_port}:${livekit.turn.udp_port}/udp`);
     const range = `${livekit.turn.relay_range_start}-${livekit.turn.relay_range_end}`;
     expect(media!.ports).toContain(`${range}:${range}/udp`);
@@ -115,13 +142,28 @@ describe("TURN in docker compose", () => {
 
 describe("LiveKit on one machine (npm run dev and the tests)", () => {
   it("runs TURN on loopback, relaying to the media server on loopback", () => {
-    const config = parse(localLiveKitConfig({ port: 1, rtcTcpPort: 2, rtcUdpPort: 3, turn: { udpPort: 4, relayPorts: [5, 6] } })) as { turn: Record<string, unknown> };
-    expect(config.turn).toEqual({ enabled: true, udp_port: 4, relay_range_start: 5, relay_range_end: 6, bind_addresses: ["127.0.0.1"], allow_restricted_peer_cidrs: ["127.0.0.0/8"] });
+    const config = parse(
+      localLiveKitConfig({ port: 1, rtcTcpPort: 2, rtcUdpPort: 3, turn: { udpPort: 4, relayPorts: [5, 6] } }),
+    ) as { turn: Record<string, unknown> };
+    expect(config.turn).toEqual({
+      enabled: true,
+      udp_port: 4,
+      relay_range_start: 5,
+      relay_range_end: 6,
+      bind_addresses: ["127.0.0.1"],
+      allow_restricted_peer_cidrs: ["127.0.0.0/8"],
+    });
     expect(DEV_LIVEKIT.turn).toBeDefined();
   });
 
   it("leaves out what the older fallback server does not know (it parses its config strictly)", () => {
-    const config = parse(localLiveKitConfig({ port: 1, rtcTcpPort: 2, rtcUdpPort: 3, turn: { udpPort: 4, relayPorts: [5, 6] } }, undefined, "1.9.12")) as { turn: Record<string, unknown> };
+    const config = parse(
+      localLiveKitConfig(
+        { port: 1, rtcTcpPort: 2, rtcUdpPort: 3, turn: { udpPort: 4, relayPorts: [5, 6] } },
+        undefined,
+        "1.9.12",
+      ),
+    ) as { turn: Record<string, unknown> };
     expect(config.turn).toEqual({ enabled: true, udp_port: 4, relay_range_start: 5, relay_range_end: 6 });
   });
 });
@@ -146,7 +188,9 @@ describe("the backups in docker compose", () => {
 describe("the production server", () => {
   it("runs with the Node.js options the tests and benchmarks run it with", () => {
     const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
-    expect(scripts.start).toBe(`prisma migrate deploy && node ${APP_NODE_ARGS.join(" ")} node_modules/next/dist/bin/next start`);
+    expect(scripts.start).toBe(
+      `prisma migrate deploy && node ${APP_NODE_ARGS.join(" ")} node_modules/next/dist/bin/next start`,
+    );
     expect(dockerfile).toMatch(/^CMD \["npm", "start"\]$/m);
   });
 });

@@ -4,7 +4,11 @@ import { groupJoinProblems, LATE, NO_REASON, type AttemptRow } from "@/lib/admin
 const now = new Date("2027-03-01T12:00:00Z");
 const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000);
 let counter = 0;
-function attempt(who: string, createdSecondsAgo: number, outcome: { arrivedAfter?: number; reason?: string; room?: string; guest?: boolean; invite?: boolean } = {}): AttemptRow {
+function attempt(
+  who: string,
+  createdSecondsAgo: number,
+  outcome: { arrivedAfter?: number; reason?: string; room?: string; guest?: boolean; invite?: boolean } = {},
+): AttemptRow {
   counter += 1;
   const createdAt = ago(createdSecondsAgo);
   return {
@@ -38,7 +42,13 @@ describe("join problems", () => {
   });
 
   it("shows someone who failed and later got into the same room as retried and made it; another room does not count", () => {
-    const rows = [attempt("fay", 900, { reason: "Timeout" }), attempt("fay", 800, { reason: "Timeout" }), attempt("fay", 700, { arrivedAfter: 2 }), attempt("gus", 900, { reason: "Timeout" }), attempt("gus", 800, { arrivedAfter: 1, room: "Other" })];
+    const rows = [
+      attempt("fay", 900, { reason: "Timeout" }),
+      attempt("fay", 800, { reason: "Timeout" }),
+      attempt("fay", 700, { arrivedAfter: 2 }),
+      attempt("gus", 900, { reason: "Timeout" }),
+      attempt("gus", 800, { arrivedAfter: 1, room: "Other" }),
+    ];
     const result = groupJoinProblems(rows, now);
     const fay = result.byPerson.find((person) => person.identity === "fay")!;
     expect(fay).toMatchObject({ failedAttempts: 2, reasons: ["Timeout"], madeItLater: true, links: ["room link"] });

@@ -53,7 +53,10 @@ export function AccountInvitations({ mailConfigured }: { mailConfigured: boolean
     event.preventDefault();
     const form = event.currentTarget;
     setBusy(true);
-    const result = await callApi("/api/admin/invitations", { method: "POST", json: { email: new FormData(form).get("email") } });
+    const result = await callApi("/api/admin/invitations", {
+      method: "POST",
+      json: { email: new FormData(form).get("email") },
+    });
     setBusy(false);
     if (!result.ok) return setError(result.message);
     setError(null);
@@ -66,8 +69,11 @@ export function AccountInvitations({ mailConfigured }: { mailConfigured: boolean
     <section className="stack" data-testid="account-invitations">
       <h2>Invite someone</h2>
       <p className="muted">
-        They get a link to make an account with this email address. It works once, for 7 days, whatever the sign-up setting.
-        {mailConfigured ? " Parley mails it to them." : " Parley cannot send mail (no SMTP_URL): copy the link and send it yourself."}
+        They get a link to make an account with this email address. It works once, for 7 days, whatever the sign-up
+        setting.
+        {mailConfigured
+          ? " Parley mails it to them."
+          : " Parley cannot send mail (no SMTP_URL): copy the link and send it yourself."}
       </p>
       <form className="row" onSubmit={(event) => void invite(event)} noValidate>
         <input name="email" type="email" aria-label="Email to invite" placeholder="name@example.org" required />
@@ -78,8 +84,14 @@ export function AccountInvitations({ mailConfigured }: { mailConfigured: boolean
       <FormError message={error} />
       {created ? (
         <p data-testid="created-invitation">
-          Invitation for {created.invitation.email} ({mailStatus(created.invitation, mailConfigured)}). Link, shown only now:{" "}
-          <input readOnly value={created.link} aria-label="Sign-up link" onFocus={(event) => event.currentTarget.select()} />
+          Invitation for {created.invitation.email} ({mailStatus(created.invitation, mailConfigured)}). Link, shown only
+          now:{" "}
+          <input
+            readOnly
+            value={created.link}
+            aria-label="Sign-up link"
+            onFocus={(event) => event.currentTarget.select()}
+          />
         </p>
       ) : null}
       {data && data.invitations.length > 0 ? (
@@ -106,7 +118,9 @@ export function AccountInvitations({ mailConfigured }: { mailConfigured: boolean
           </tbody>
         </table>
       ) : null}
-      {data && data.total > data.perPage ? <Pager page={page} result={data} noun="invitations" onPage={setPage} /> : null}
+      {data && data.total > data.perPage ? (
+        <Pager page={page} result={data} noun="invitations" onPage={setPage} />
+      ) : null}
     </section>
   );
 }

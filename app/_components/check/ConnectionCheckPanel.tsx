@@ -4,15 +4,24 @@
 import { useCallback, useState } from "react";
 import { resultsAsText, STEP_ORDER, STEP_TITLES, type StepId, type StepResult } from "./advice";
 
-const waiting = (): Record<StepId, StepResult> => Object.fromEntries(STEP_ORDER.map((id) => [id, { verdict: "pending", detail: "" }])) as Record<StepId, StepResult>;
+const waiting = (): Record<StepId, StepResult> =>
+  Object.fromEntries(STEP_ORDER.map((id) => [id, { verdict: "pending", detail: "" }])) as Record<StepId, StepResult>;
 
-const VERDICT_WORDS = { pending: "Waiting", running: "Checking…", passed: "OK", failed: "Problem", skipped: "Skipped" } as const;
+const VERDICT_WORDS = {
+  pending: "Waiting",
+  running: "Checking…",
+  passed: "OK",
+  failed: "Problem",
+  skipped: "Skipped",
+} as const;
 
 function summary(results: Record<StepId, StepResult>): string {
   const ok = (id: StepId) => results[id].verdict === "passed";
-  if (!ok("app") || !ok("signal")) return "You can't join meetings from this network or browser yet: see the problems below.";
+  if (!ok("app") || !ok("signal"))
+    return "You can't join meetings from this network or browser yet: see the problems below.";
   if (!ok("udp") && !ok("tcp") && !ok("turn")) return "No media can get through from here: see the problems below.";
-  if (STEP_ORDER.some((id) => results[id].verdict === "failed")) return "You can join meetings, but not everything works: see below.";
+  if (STEP_ORDER.some((id) => results[id].verdict === "failed"))
+    return "You can join meetings, but not everything works: see below.";
   return "Everything works: you can join meetings from here.";
 }
 
@@ -30,7 +39,10 @@ export function ConnectionCheckPanel() {
     setState("done");
   }, []);
 
-  const text = state === "done" ? resultsAsText(results, { when: new Date(), page: window.location.href, browser: navigator.userAgent }) : "";
+  const text =
+    state === "done"
+      ? resultsAsText(results, { when: new Date(), page: window.location.href, browser: navigator.userAgent })
+      : "";
 
   async function copy() {
     try {
@@ -45,7 +57,8 @@ export function ConnectionCheckPanel() {
     <section className="card check" data-testid="connection-check" data-state={state}>
       <h1>Connection check</h1>
       <p className="muted">
-        Tests, step by step, whether this browser on this network can take part in meetings, and if not, what is blocked and what to ask your network&apos;s administrator for.
+        Tests, step by step, whether this browser on this network can take part in meetings, and if not, what is blocked
+        and what to ask your network&apos;s administrator for.
       </p>
       <button type="button" onClick={() => void start()} disabled={state === "running"}>
         {state === "idle" ? "Start the check" : state === "running" ? "Checking…" : "Check again"}
@@ -53,7 +66,8 @@ export function ConnectionCheckPanel() {
       <ol className="check-steps">
         {STEP_ORDER.map((id) => (
           <li key={id} data-step={id} data-verdict={results[id].verdict}>
-            <strong>{STEP_TITLES[id]}</strong>: <span className={`verdict ${results[id].verdict}`}>{VERDICT_WORDS[results[id].verdict]}</span>
+            <strong>{STEP_TITLES[id]}</strong>:{" "}
+            <span className={`verdict ${results[id].verdict}`}>{VERDICT_WORDS[results[id].verdict]}</span>
             {results[id].detail ? <p className="muted">{results[id].detail}</p> : null}
           </li>
         ))}
@@ -68,7 +82,13 @@ export function ConnectionCheckPanel() {
               {copied === "yes" ? "Copied" : "Copy the results"}
             </button>
           </div>
-          <textarea readOnly aria-label="The results as text" value={text} rows={10} onFocus={(event) => event.currentTarget.select()} />
+          <textarea
+            readOnly
+            aria-label="The results as text"
+            value={text}
+            rows={10}
+            onFocus={(event) => event.currentTarget.select()}
+          />
         </>
       ) : null}
     </section>

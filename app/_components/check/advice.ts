@@ -35,7 +35,13 @@ export type MediaServer = {
 export function mediaServerFromUrl(serverUrl: string): MediaServer {
   const url = new URL(serverUrl);
   const secure = url.protocol === "wss:" || url.protocol === "https:";
-  return { host: url.hostname, signalPort: url.port ? Number(url.port) : secure ? 443 : 80, udpPorts: [], tcpPorts: [], turnUrls: [] };
+  return {
+    host: url.hostname,
+    signalPort: url.port ? Number(url.port) : secure ? 443 : 80,
+    udpPorts: [],
+    tcpPorts: [],
+    turnUrls: [],
+  };
 }
 
 const list = (ports: number[]) => [...new Set(ports)].sort((a, b) => a - b).join(", ");
@@ -76,8 +82,16 @@ export function askFor(step: StepId, server: MediaServer): string {
 }
 
 /** The whole result as plain text, for a support request. */
-export function resultsAsText(results: Record<StepId, StepResult>, context: { when: Date; page: string; browser: string }): string {
-  const lines = [`Parley connection check, ${context.when.toISOString()}`, `Page: ${context.page}`, `Browser: ${context.browser}`, ""];
+export function resultsAsText(
+  results: Record<StepId, StepResult>,
+  context: { when: Date; page: string; browser: string },
+): string {
+  const lines = [
+    `Parley connection check, ${context.when.toISOString()}`,
+    `Page: ${context.page}`,
+    `Browser: ${context.browser}`,
+    "",
+  ];
   for (const id of STEP_ORDER) {
     const { verdict, detail } = results[id];
     lines.push(`${STEP_TITLES[id]}: ${verdict.toUpperCase()}${detail ? ` - ${detail}` : ""}`);

@@ -14,7 +14,8 @@ const passed = (detail = ""): StepResult => ({ verdict: "passed", detail });
 const failed = (detail: string): StepResult => ({ verdict: "failed", detail });
 const skipped = (detail: string): StepResult => ({ verdict: "skipped", detail });
 
-const blocked = (what: string, step: StepId, server: MediaServer) => `${what} Ask your network's administrator to allow ${askFor(step, server)}.`;
+const blocked = (what: string, step: StepId, server: MediaServer) =>
+  `${what} Ask your network's administrator to allow ${askFor(step, server)}.`;
 
 function lastError(info: CheckInfo): string {
   return [...info.logs].reverse().find((log) => log.level === "error")?.message ?? "";
@@ -23,8 +24,12 @@ function lastError(info: CheckInfo): string {
 async function getCredentials(): Promise<ConnectionCheckCredentials | StepResult> {
   const result = await callApi<ConnectionCheckCredentials>("/api/check/token", { method: "POST" });
   if (result.ok) return result.body;
-  if (result.code === "offline") return failed(`Parley can't be reached from here. Ask your network's administrator to allow ${askFor("app", mediaServerFromUrl(window.location.origin))}.`);
-  if (result.code === "unauthenticated") return failed("Sign in, or open the invite link you were sent, then run the check again.");
+  if (result.code === "offline")
+    return failed(
+      `Parley can't be reached from here. Ask your network's administrator to allow ${askFor("app", mediaServerFromUrl(window.location.origin))}.`,
+    );
+  if (result.code === "unauthenticated")
+    return failed("Sign in, or open the invite link you were sent, then run the check again.");
   return failed(`${words.errors[result.code].title}: ${result.message}`);
 }
 
@@ -58,8 +63,11 @@ async function inspect(room: Room, server: MediaServer): Promise<Route[]> {
     }
     // The TURN servers LiveKit offered (PCTransport keeps its RTCPeerConnection to itself).
     const pc = (transport as unknown as { pc?: RTCPeerConnection }).pc;
-    for (const ice of pc?.getConfiguration().iceServers ?? []) server.turnUrls.push(...[ice.urls].flat().filter((url) => url.startsWith("turn")));
-    const selected = stats.find((entry) => entry.type === "transport" && entry.selectedCandidatePairId)?.selectedCandidatePairId;
+    for (const ice of pc?.getConfiguration().iceServers ?? [])
+      server.turnUrls.push(...[ice.urls].flat().filter((url) => url.startsWith("turn")));
+    const selected = stats.find(
+      (entry) => entry.type === "transport" && entry.selectedCandidatePairId,
+    )?.selectedCandidatePairId;
     const pair = stats.find((entry) => entry.id === selected);
     const local = stats.find((entry) => entry.id === pair?.localCandidateId);
     if (local) routes.push({ protocol: String(local.protocol), type: String(local.candidateType) });
@@ -71,18 +79,34 @@ async function inspect(room: Room, server: MediaServer): Promise<Route[]> {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Connects as a meeting would (UDP first, then TCP, then relays) and sees which path was taken. */
-async function checkUdp(credentials: ConnectionCheckCredentials, server: MediaServer): Promise<{ udp: StepResult; connected: boolean }> {
+async function checkUdp(
+  credentials: ConnectionCheckCredentials,
+  server: MediaServer,
+): Promise<{ udp: StepResult; connected: boolean }> {
   const room = new Room();
   try {
     await room.connect(credentials.serverUrl, credentials.token);
     // ICE keeps checking pairs for a moment after it first connects; let it settle on the best.
     await sleep(1500);
     const routes = await inspect(room, server);
-    if (routes.some((route) => route.protocol === "udp" && route.type !== "relay")) return { udp: passed("Media goes straight to the meeting service over UDP, the best way."), connected: true };
+    if (routes.some((route) => route.protocol === "udp" && route.type !== "relay"))
+      return { udp: passed("Media goes straight to the meeting service over UDP, the best way."), connected: true };
     const via = routes.some((route) => route.type === "relay") ? "through the relay" : "over TCP";
-    return { udp: failed(blocked(`UDP is blocked: media had to go ${via}, which works but can lag.`, "udp", server)), connected: true };
+    return {
+      udp: failed(blocked(`UDP is blocked: media had to go ${via}, which works but can lag.`, "udp", server)),
+      connected: true,
+    };
   } catch (error) {
-    return { udp: failed(blocked(`No direct media connection could be made (${error instanceof Error ? error.message : String(error)}).`, "udp", server)), connected: false };
+    return {
+      udp: failed(
+        blocked(
+          `No direct media connection could be made (${error instanceof Error ? error.message : String(error)}).`,
+          "udp",
+          server,
+        ),
+      ),
+      connected: false,
+    };
   } finally {
     await room.disconnect();
   }
@@ -109,7 +133,13 @@ async function checkTcp(credentials: ConnectionCheckCredentials, server: MediaSe
       ? passed("Media can go to the meeting service over TCP when UDP can't.")
       : failed(blocked("Media over TCP did not get through.", "tcp", server));
   } catch (error) {
-    return failed(blocked(`Media over TCP could not be set up (${error instanceof Error ? error.message : String(error)}).`, "tcp", server));
+    return failed(
+      blocked(
+        `Media over TCP could not be set up (${error instanceof Error ? error.message : String(error)}).`,
+        "tcp",
+        server,
+      ),
+    );
   } finally {
     await room.disconnect();
   }
@@ -135,8 +165,19 @@ export async function runConnectionCheck(report: Report): Promise<void> {
   const check = new ConnectionCheck(credentials.serverUrl, credentials.token);
   const signal = await check.checkWebsocket();
   if (signal.status !== CheckStatus.SUCCESS) {
-    const down = credentials.roomOpened ? "" : " Parley can't reach it either, so it may be down: tell your Parley administrator.";
-    report("signal", failed(blocked(`The meeting service at ${server.host} can't be reached (${lastError(signal) || "no answer"}).${down}`, "signal", server)));
+    const down = credentials.roomOpened
+      ? ""
+      : " Parley can't reach it either, so it may be down: tell your Parley administrator.";
+    report(
+      "signal",
+      failed(
+        blocked(
+          `The meeting service at ${server.host} can't be reached (${lastError(signal) || "no answer"}).${down}`,
+          "signal",
+          server,
+        ),
+      ),
+    );
     return skipRest(["udp", "tcp", "turn", "audio", "video"], "Needs the connection to the meeting service.");
   }
   report("signal", passed(`Connected to ${server.host}.`));
@@ -148,8 +189,10 @@ export async function runConnectionCheck(report: Report): Promise<void> {
   report("turn", { verdict: "running", detail: "" });
   const turn = await check.checkTURN();
   if (turn.status === CheckStatus.SKIPPED) report("turn", skipped("This Parley's meeting service offers no relay."));
-  else if (turn.status === CheckStatus.SUCCESS) report("turn", passed("If nothing else gets through, media can go through the relay."));
-  else report("turn", failed(blocked(`The relay can't be reached (${lastError(turn) || "no answer"}).`, "turn", server)));
+  else if (turn.status === CheckStatus.SUCCESS)
+    report("turn", passed("If nothing else gets through, media can go through the relay."));
+  else
+    report("turn", failed(blocked(`The relay can't be reached (${lastError(turn) || "no answer"}).`, "turn", server)));
 
   // After TURN: LiveKit keeps the TCP-only preference this step asks for (per room and identity)
   // for the rest of this check's connections, and a relay over UDP cannot reach TCP candidates.
@@ -166,6 +209,11 @@ export async function runConnectionCheck(report: Report): Promise<void> {
     }
     report(step, { verdict: "running", detail: "" });
     const info = await run();
-    report(step, info.status === CheckStatus.SUCCESS ? passed("Others would hear and see you.") : failed(`Could not send (${lastError(info) || "no answer"}).`));
+    report(
+      step,
+      info.status === CheckStatus.SUCCESS
+        ? passed("Others would hear and see you.")
+        : failed(`Could not send (${lastError(info) || "no answer"}).`),
+    );
   }
 }

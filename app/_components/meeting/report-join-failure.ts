@@ -4,6 +4,10 @@ import { ConnectionError, ConnectionErrorReason } from "livekit-client";
 import { callApi } from "../api";
 
 export function reportJoinFailure(attemptId: string, error: Error): void {
-  const reason = error instanceof ConnectionError ? (ConnectionErrorReason[error.reason] ?? "Unknown") : error.name || "Error";
-  void callApi<null>("/api/join-failures", { method: "POST", json: { attemptId, reason, message: error.message.slice(0, 500) } });
+  const reason =
+    error instanceof ConnectionError ? (ConnectionErrorReason[error.reason] ?? "Unknown") : error.name || "Error";
+  void callApi<null>("/api/join-failures", {
+    method: "POST",
+    json: { attemptId, reason, message: error.message.slice(0, 500) },
+  });
 }

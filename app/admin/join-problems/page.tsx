@@ -16,9 +16,10 @@ export default async function JoinProblemsPage() {
     <>
       <h1>Join problems</h1>
       <p className="muted">
-        The last {JOIN_PROBLEM_DAYS} days: {problems.attempts} attempts to join, {problems.failed} of which did not arrive in the meeting within 30 seconds. The reason is what LiveKit
-        told the person&apos;s browser; when there is none, the browser never said (closed, offline, or blocked from reaching Parley too). People who can&apos;t join can run the
-        connection check at <a href="/check">/check</a> and send you its result.
+        The last {JOIN_PROBLEM_DAYS} days: {problems.attempts} attempts to join, {problems.failed} of which did not
+        arrive in the meeting within 30 seconds. The reason is what LiveKit told the person&apos;s browser; when there
+        is none, the browser never said (closed, offline, or blocked from reaching Parley too). People who can&apos;t
+        join can run the connection check at <a href="/check">/check</a> and send you its result.
       </p>
       <h2>By reason</h2>
       {problems.byReason.length === 0 ? (
@@ -37,7 +38,10 @@ export default async function JoinProblemsPage() {
       )}
       <h2>By person</h2>
       {problems.byPerson.length === 0 ? null : (
-        <DataTable testId="join-problems-by-person" columns={["Who", "Failed attempts", "Why", "Where, through", "Last failed", "Outcome"]}>
+        <DataTable
+          testId="join-problems-by-person"
+          columns={["Who", "Failed attempts", "Why", "Where, through", "Last failed", "Outcome"]}
+        >
           {problems.byPerson.map((person) => (
             <tr key={person.identity} data-identity={person.identity}>
               <td>

@@ -9,5 +9,7 @@ export const POST = handler(async (request: Request) => {
   await parseJsonBody(request, emptyBody);
   const actor = await requireActor();
   enforceRateLimit("connectionCheckPerCaller", actorIdentity(actor));
-  return NextResponse.json<ConnectionCheckCredentials>(await issueConnectionCheck(actor), { headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json<ConnectionCheckCredentials>(await issueConnectionCheck(actor), {
+    headers: { "Cache-Control": "no-store" },
+  });
 });

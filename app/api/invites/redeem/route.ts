@@ -16,5 +16,7 @@ export const POST = handler(async (request: Request) => {
   const { context, guest, inviteId } = await enterThroughInvite(token, caller, name);
   // Remembered even when the door says "wait" below: the browser knocks as this guest.
   if (guest) await rememberGuest(guest);
-  return NextResponse.json<JoinCredentials>(await issueJoinCredentials(context, inviteId), { headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json<JoinCredentials>(await issueJoinCredentials(context, inviteId), {
+    headers: { "Cache-Control": "no-store" },
+  });
 });
