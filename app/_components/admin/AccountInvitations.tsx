@@ -2,23 +2,15 @@
 // Invite people to make an account: a single-use sign-up link for one address, valid 7 days,
 // sent by mail when Parley can send mail, and shown here once so the admin can pass it on.
 import { useCallback, useEffect, useState, type FormEvent } from "react";
+import type { AccountInvitationPage, NewAccountInvitation } from "@/app/api/admin/invitations/route";
 import { callApi } from "../api";
+import type { Json } from "../json";
 import { FormError } from "../FormError";
 import { when } from "../format";
 import { Pager } from "./Pager";
 
-type Invitation = {
-  id: string;
-  email: string;
-  invitedBy: string;
-  createdAt: string;
-  expiresAt: string;
-  usedAt: string | null;
-  expired: boolean;
-  mailSentAt: string | null;
-  mailError: string | null;
-};
-type Page = { total: number; page: number; perPage: number; invitations: Invitation[] };
+type Page = Json<AccountInvitationPage>;
+type Invitation = Page["invitations"][number];
 
 function status(invitation: Invitation): string {
   if (invitation.usedAt) return `Account made ${when(invitation.usedAt)}`;
@@ -36,12 +28,12 @@ export function AccountInvitations({ mailConfigured }: { mailConfigured: boolean
   const [page, setPage] = useState(1);
   const [data, setData] = useState<Page | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [created, setCreated] = useState<{ link: string; invitation: Invitation } | null>(null);
+  const [created, setCreated] = useState<Json<NewAccountInvitation> | null>(null);
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(async () => {
-    const result = await callApi(`/api/admin/invitations?page=${page}`, { method: "GET" });
-    if (result.ok) setData(result.body as Page);
+    const result = await callApi<AccountInvitationPage>(`/api/admin/invitations?page=${page}`, { method: "GET" });
+    if (result.ok) setData(result.body);
     else setError(result.message);
   }, [page]);
   useEffect(() => {
@@ -53,14 +45,14 @@ export function AccountInvitations({ mailConfigured }: { mailConfigured: boolean
     event.preventDefault();
     const form = event.currentTarget;
     setBusy(true);
-    const result = await callApi("/api/admin/invitations", {
+    const result = await callApi<NewAccountInvitation>("/api/admin/invitations", {
       method: "POST",
       json: { email: new FormData(form).get("email") },
     });
     setBusy(false);
     if (!result.ok) return setError(result.message);
     setError(null);
-    setCreated(result.body as { link: string; invitation: Invitation });
+    setCreated(result.body);
     form.reset();
     await load();
   }
