@@ -17,7 +17,10 @@ export function proxy(request: NextRequest) {
     development: config.NODE_ENV === "development",
   });
 
-  const refusal = requestRefusal({ method: request.method, pathname: request.nextUrl.pathname, headers: request.headers }, new URL(config.NEXTAUTH_URL).origin);
+  const refusal = requestRefusal(
+    { method: request.method, pathname: request.nextUrl.pathname, headers: request.headers },
+    new URL(config.NEXTAUTH_URL).origin,
+  );
   // Next.js reads the nonce from the request's policy and puts it on the scripts it renders.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", policy);

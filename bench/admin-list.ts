@@ -11,7 +11,17 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { errorMessage } from "../lib/error-message";
 import { HttpClient } from "../tests/support/http-client";
-import { buildApp, localApp, localLiveKit, localUrl, migrateApp, newSecret, startApp, startLiveKitServer, type Managed } from "../tests/support/local-stack";
+import {
+  buildApp,
+  localApp,
+  localLiveKit,
+  localUrl,
+  migrateApp,
+  newSecret,
+  startApp,
+  startLiveKitServer,
+  type Managed,
+} from "../tests/support/local-stack";
 import { BENCH_SEARCH_WORD, seedAdminBench, BENCH_ADMIN, type AdminBenchSummary } from "./lib/admin-bench-seed";
 import { startLiveKitStandIn } from "./lib/livekit-stand-in";
 
@@ -63,7 +73,9 @@ function newestSourceChange(): number {
   let newest = 0;
   for (const input of BUILD_INPUTS) {
     if (!existsSync(input)) continue;
-    const files = statSync(input).isDirectory() ? readdirSync(input, { recursive: true, encoding: "utf8" }).map((file) => path.join(input, file)) : [input];
+    const files = statSync(input).isDirectory()
+      ? readdirSync(input, { recursive: true, encoding: "utf8" }).map((file) => path.join(input, file))
+      : [input];
     for (const file of files) newest = Math.max(newest, statSync(file).mtimeMs);
   }
   return newest;
@@ -121,8 +133,18 @@ async function main(): Promise<void> {
 
   for (const suffix of ["", "-wal", "-shm"]) rmSync(DATABASE + suffix, { force: true });
   const appUrl = localUrl(APP_PORT);
-  const livekitServer = localLiveKit(LIVEKIT, { key: "benchkey", webhookApps: [appUrl], logFile: path.join(RESULTS, "admin-list-livekit.log") });
-  const app = localApp({ port: APP_PORT, databaseFile: DATABASE, authSecret: newSecret(), livekit: livekitServer, logFile: path.join(RESULTS, "admin-list-app.log") });
+  const livekitServer = localLiveKit(LIVEKIT, {
+    key: "benchkey",
+    webhookApps: [appUrl],
+    logFile: path.join(RESULTS, "admin-list-livekit.log"),
+  });
+  const app = localApp({
+    port: APP_PORT,
+    databaseFile: DATABASE,
+    authSecret: newSecret(),
+    livekit: livekitServer,
+    logFile: path.join(RESULTS, "admin-list-app.log"),
+  });
   migrateApp(app);
   const seedStarted = performance.now();
   const dataset: AdminBenchSummary = await seedAdminBench(DATABASE);
@@ -141,7 +163,8 @@ async function main(): Promise<void> {
   running.push(await startApp(app));
 
   const client = new HttpClient(appUrl);
-  if (!(await client.signIn(BENCH_ADMIN.email, BENCH_ADMIN.password))) throw new Error(`Signing in as ${BENCH_ADMIN.email} failed.`);
+  if (!(await client.signIn(BENCH_ADMIN.email, BENCH_ADMIN.password)))
+    throw new Error(`Signing in as ${BENCH_ADMIN.email} failed.`);
 
   const loadBefore = loadavg();
   const results = [];
@@ -151,19 +174,40 @@ async function main(): Promise<void> {
     for (let i = 0; i < WARM_UP; i += 1) await timed(client, url);
     const alone = figures(await sequential(client, url));
     const together = await concurrent(client, url);
-    results.push({ case: name, url, total: first.total, rows: first.rooms.length, sequential: alone, concurrent: { clients: CLIENTS, perSecond: together.perSecond, ...figures(together.samples) } });
+    results.push({
+      case: name,
+      url,
+      total: first.total,
+      rows: first.rooms.length,
+      sequential: alone,
+      concurrent: { clients: CLIENTS, perSecond: together.perSecond, ...figures(together.samples) },
+    });
     console.log(`${name}: ${first.total} rooms match, ${first.rooms.length} on the page`);
   }
   const loadAfter = loadavg();
 
-  const row = (cells: (string | number)[]) => cells.map((cell, i) => (i === 0 ? String(cell).padEnd(16) : String(cell).padStart(8))).join(" ");
+  const row = (cells: (string | number)[]) =>
+    cells.map((cell, i) => (i === 0 ? String(cell).padEnd(16) : String(cell).padStart(8))).join(" ");
   console.log(`\nGET /api/admin/rooms, ${REQUESTS} requests per case after ${WARM_UP} warm-up; milliseconds`);
   console.log(row(["case", "median", "p90", "p99", "max", `${CLIENTS}x med`, `${CLIENTS}x p99`, `${CLIENTS}x req/s`]));
   for (const r of results) {
-    console.log(row([r.case, r.sequential.median, r.sequential.p90, r.sequential.p99, r.sequential.max, r.concurrent.median, r.concurrent.p99, r.concurrent.perSecond]));
+    console.log(
+      row([
+        r.case,
+        r.sequential.median,
+        r.sequential.p90,
+        r.sequential.p99,
+        r.sequential.max,
+        r.concurrent.median,
+        r.concurrent.p99,
+        r.concurrent.perSecond,
+      ]),
+    );
   }
   const worst = Math.max(...results.map((r) => r.sequential.p99));
-  console.log(`\nTarget: sequential p99 under ${TARGET_P99_MS} ms: ${worst < TARGET_P99_MS ? "met" : "NOT met"} (worst p99 ${worst} ms).`);
+  console.log(
+    `\nTarget: sequential p99 under ${TARGET_P99_MS} ms: ${worst < TARGET_P99_MS ? "met" : "NOT met"} (worst p99 ${worst} ms).`,
+  );
   console.log(`Load average (1 min) before ${loadBefore[0]!.toFixed(2)}, after ${loadAfter[0]!.toFixed(2)}.`);
 
   const output = path.join(RESULTS, "admin-list.json");
@@ -172,7 +216,13 @@ async function main(): Promise<void> {
     `${JSON.stringify(
       {
         at: new Date().toISOString(),
-        machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), loadAverageBefore: loadBefore, loadAverageAfter: loadAfter },
+        machine: {
+          cpus: cpus().length,
+          cpuModel: cpus()[0]?.model,
+          memoryGiB: Math.round(totalmem() / 2 ** 30),
+          loadAverageBefore: loadBefore,
+          loadAverageAfter: loadAfter,
+        },
         node: process.version,
         livekit,
         dataset,

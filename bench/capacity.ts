@@ -35,7 +35,10 @@ const APP_P99_LIMIT_MS = 100;
 const PROBE_RATE = 5; // requests per second to each probed route
 const MAX_LOSS_PERCENT = 2;
 const SERIES: Record<string, { publishers: number; subscribers: number }[]> = {
-  presenter: [0, 5, 10, 20, 40, 80, 120, 160, 240].map((subscribers) => ({ publishers: subscribers ? 1 : 0, subscribers })),
+  presenter: [0, 5, 10, 20, 40, 80, 120, 160, 240].map((subscribers) => ({
+    publishers: subscribers ? 1 : 0,
+    subscribers,
+  })),
   meeting: [0, 2, 4, 6, 8, 12, 16, 24, 32].map((n) => ({ publishers: n, subscribers: n })),
 };
 const only = process.argv.slice(2).find((arg) => arg in SERIES);
@@ -48,12 +51,15 @@ function findTool(): Tool {
     const found = spawnSync("sh", ["-c", `command -v "${candidate}"`], { encoding: "utf8" }).stdout.trim();
     if (found) return { kind: "lk", bin: found };
   }
-  console.log(`The LiveKit CLI (lk) was not found on PATH or in ~/go/bin. To use it, install it with:\n  ${LK_INSTALL}`);
+  console.log(
+    `The LiveKit CLI (lk) was not found on PATH or in ~/go/bin. To use it, install it with:\n  ${LK_INSTALL}`,
+  );
   const bin = path.resolve(RESULTS_DIR, "bin", "parley-loadtest");
   console.log("Using bench/loadtest (parley-loadtest) instead; building it with go build...");
   mkdirSync(path.dirname(bin), { recursive: true });
   const built = spawnSync("go", ["build", "-o", bin, "."], { cwd: "bench/loadtest", stdio: "inherit" });
-  if (built.status !== 0 || !existsSync(bin)) throw new Error(`Neither lk nor Go to build bench/loadtest is available: ${LK_INSTALL}`);
+  if (built.status !== 0 || !existsSync(bin))
+    throw new Error(`Neither lk nor Go to build bench/loadtest is available: ${LK_INSTALL}`);
   return { kind: "parley-loadtest", bin };
 }
 
@@ -61,9 +67,24 @@ type LoadResult = { ok: boolean; reason: string; detail: Record<string, unknown>
 
 function loadArgs(tool: Tool, stack: BenchStack, room: string, publishers: number, subscribers: number): string[] {
   const common = [
-    "--url", stack.livekit.wsUrl, "--api-key", stack.livekit.key, "--api-secret", stack.livekit.secret, "--room", room,
-    "--video-publishers", String(publishers), "--audio-publishers", String(publishers), "--subscribers", String(subscribers),
-    "--duration", `${STEP_SECONDS}s`, "--num-per-second", String(JOINS_PER_SECOND),
+    "--url",
+    stack.livekit.wsUrl,
+    "--api-key",
+    stack.livekit.key,
+    "--api-secret",
+    stack.livekit.secret,
+    "--room",
+    room,
+    "--video-publishers",
+    String(publishers),
+    "--audio-publishers",
+    String(publishers),
+    "--subscribers",
+    String(subscribers),
+    "--duration",
+    `${STEP_SECONDS}s`,
+    "--num-per-second",
+    String(JOINS_PER_SECOND),
   ];
   return tool.kind === "lk" ? ["load-test", ...common] : common;
 }
@@ -71,30 +92,59 @@ function loadArgs(tool: Tool, stack: BenchStack, room: string, publishers: numbe
 function judge(tool: Tool, code: number | null, stdout: string, stderr: string): LoadResult {
   if (tool.kind === "parley-loadtest") {
     const line = stdout.trim().split("\n").pop() ?? "";
-    let summary: { connectFailures: number; minTracksReceived: number; expectedTracksPerSubscriber: number; packetLossPercent: number; errors: string[]; subscriberMbps: number[] };
+    let summary: {
+      connectFailures: number;
+      minTracksReceived: number;
+      expectedTracksPerSubscriber: number;
+      packetLossPercent: number;
+      errors: string[];
+      subscriberMbps: number[];
+    };
     try {
       summary = JSON.parse(line);
     } catch {
-      return { ok: false, reason: `load generator failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" / ")}`, detail: {} };
+      return {
+        ok: false,
+        reason: `load generator failed (exit ${code}): ${stderr.trim().split("\n").slice(-3).join(" / ")}`,
+        detail: {},
+      };
     }
     const reasons = [];
     if (summary.connectFailures > 0) reasons.push(`${summary.connectFailures} could not connect`);
-    if (summary.minTracksReceived < summary.expectedTracksPerSubscriber) reasons.push(`a subscriber received ${summary.minTracksReceived} of ${summary.expectedTracksPerSubscriber} tracks`);
-    if (summary.packetLossPercent > MAX_LOSS_PERCENT) reasons.push(`packet loss ${summary.packetLossPercent.toFixed(1)}%`);
+    if (summary.minTracksReceived < summary.expectedTracksPerSubscriber)
+      reasons.push(
+        `a subscriber received ${summary.minTracksReceived} of ${summary.expectedTracksPerSubscriber} tracks`,
+      );
+    if (summary.packetLossPercent > MAX_LOSS_PERCENT)
+      reasons.push(`packet loss ${summary.packetLossPercent.toFixed(1)}%`);
     return { ok: reasons.length === 0, reason: reasons.join("; "), detail: summary };
   }
   const errors = (stdout + stderr).split("\n").filter((line) => /error|failed/i.test(line));
   const ok = code === 0 && errors.length === 0;
-  return { ok, reason: ok ? "" : `lk exit ${code}${errors.length ? `: ${errors.slice(0, 3).join(" / ")}` : ""}`, detail: { output: stdout.split("\n").slice(-40).join("\n") } };
+  return {
+    ok,
+    reason: ok ? "" : `lk exit ${code}${errors.length ? `: ${errors.slice(0, 3).join(" / ")}` : ""}`,
+    detail: { output: stdout.split("\n").slice(-40).join("\n") },
+  };
 }
 
-async function runStep(tool: Tool, stack: BenchStack, owner: HttpClient, room: string, probes: Probe[], publishers: number, subscribers: number) {
+async function runStep(
+  tool: Tool,
+  stack: BenchStack,
+  owner: HttpClient,
+  room: string,
+  probes: Probe[],
+  publishers: number,
+  subscribers: number,
+) {
   // The app opens the LiveKit room (rooms are not created by joining): ask for a token first.
   const opened = await owner.request(`/api/rooms/${room}/token`, { method: "POST" });
   if (opened.status !== 200) throw new Error(`token route answered ${opened.status}`);
   const nobody = publishers + subscribers === 0;
   const args = loadArgs(tool, stack, room, publishers, subscribers);
-  const child = nobody ? spawn("sleep", [String(STEP_SECONDS)]) : spawn(tool.bin, args, { stdio: ["ignore", "pipe", "pipe"] });
+  const child = nobody
+    ? spawn("sleep", [String(STEP_SECONDS)])
+    : spawn(tool.bin, args, { stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout?.on("data", (chunk) => (stdout += chunk));
@@ -105,10 +155,21 @@ async function runStep(tool: Tool, stack: BenchStack, owner: HttpClient, room: s
   const joinSeconds = (publishers + subscribers) / JOINS_PER_SECOND + 3;
   await Promise.race([new Promise((resolve) => setTimeout(resolve, joinSeconds * 1000)), exited]);
   const window = Math.max(5, STEP_SECONDS - 5);
-  const meter = cpuMeter(() => ({ livekit: stack.processes.livekit.child.pid!, app: stack.processes.app.child.pid!, loadgen: child.pid ?? 0 }));
+  const meter = cpuMeter(() => ({
+    livekit: stack.processes.livekit.child.pid!,
+    app: stack.processes.app.child.pid!,
+    loadgen: child.pid ?? 0,
+  }));
   const latencies = await Promise.all(
     probes.map((probe) =>
-      runAutocannon({ url: stack.appUrl + probe.path, method: probe.method, headers: { cookie: probe.cookie }, connections: 2, overallRate: PROBE_RATE, duration: window }),
+      runAutocannon({
+        url: stack.appUrl + probe.path,
+        method: probe.method,
+        headers: { cookie: probe.cookie },
+        connections: 2,
+        overallRate: PROBE_RATE,
+        duration: window,
+      }),
     ),
   );
   const cores = meter.stop();
@@ -116,14 +177,31 @@ async function runStep(tool: Tool, stack: BenchStack, owner: HttpClient, room: s
   const load: LoadResult = nobody ? { ok: true, reason: "", detail: {} } : judge(tool, code, stdout, stderr);
   const app = probes.map((probe, i) => ({ route: probe.label, ...summarize(latencies[i]!) }));
   const slow = app.filter((route) => route.p99 >= APP_P99_LIMIT_MS || route.failed > 0);
-  const appReason = slow.map((route) => `${route.route} p99 ${route.p99} ms${route.failed ? `, ${route.failed} failed` : ""}`).join("; ");
-  return { publishers, subscribers, mediaOk: load.ok, appOk: slow.length === 0, mediaReason: load.reason, appReason, app, cores, load: load.detail };
+  const appReason = slow
+    .map((route) => `${route.route} p99 ${route.p99} ms${route.failed ? `, ${route.failed} failed` : ""}`)
+    .join("; ");
+  return {
+    publishers,
+    subscribers,
+    mediaOk: load.ok,
+    appOk: slow.length === 0,
+    mediaReason: load.reason,
+    appReason,
+    app,
+    cores,
+    load: load.detail,
+  };
 }
 
 type Step = Awaited<ReturnType<typeof runStep>>;
 const empty = (step: { publishers: number; subscribers: number }) => step.publishers + step.subscribers === 0;
 
-const summarize = (result: AutocannonResult) => ({ p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total, failed: result.non2xx + result.errors + result.timeouts });
+const summarize = (result: AutocannonResult) => ({
+  p50: result.latency.p50,
+  p99: result.latency.p99,
+  requests: result.requests.total,
+  failed: result.non2xx + result.errors + result.timeouts,
+});
 
 type Probe = { label: string; path: string; method: "GET" | "POST"; cookie: string };
 
@@ -139,7 +217,14 @@ await withBenchStack(async (stack) => {
     { label: "POST token", path: `/api/rooms/${probeRoom.slug}/token`, method: "POST", cookie: memberCookie },
   ];
   // Warm the app up first: the first requests to each route load and compile its code.
-  for (const probe of probes) await runAutocannon({ url: stack.appUrl + probe.path, method: probe.method, headers: { cookie: probe.cookie }, connections: 2, duration: 3 });
+  for (const probe of probes)
+    await runAutocannon({
+      url: stack.appUrl + probe.path,
+      method: probe.method,
+      headers: { cookie: probe.cookie },
+      connections: 2,
+      duration: 3,
+    });
   const results: Record<string, Step[]> = {};
   for (const [series, steps] of Object.entries(SERIES)) {
     if (only && series !== only) continue;
@@ -150,7 +235,11 @@ await withBenchStack(async (stack) => {
       const step = await runStep(tool, stack, owner.client, room.slug, probes, publishers, subscribers);
       results[series].push(step);
       const worst = Math.max(...step.app.map((route) => route.p99));
-      const media = empty(step) ? "nobody in the room" : step.mediaOk ? "media ok" : `media FAILED (${step.mediaReason})`;
+      const media = empty(step)
+        ? "nobody in the room"
+        : step.mediaOk
+          ? "media ok"
+          : `media FAILED (${step.mediaReason})`;
       console.log(
         `${series} ${publishers} pub / ${subscribers} sub: ${media}; app p99 ≤ ${worst} ms${step.appOk ? "" : ` (over ${APP_P99_LIMIT_MS} ms: ${step.appReason})`}; CPU livekit ${step.cores.livekit}, app ${step.cores.app}, load generator ${step.cores.loadgen} cores`,
       );
@@ -161,7 +250,9 @@ await withBenchStack(async (stack) => {
 
   console.log();
   printMachine();
-  console.log(`load generator: ${tool.kind} (${tool.bin}); ${STEP_SECONDS} s per step; app probed at ${PROBE_RATE} req/s per route`);
+  console.log(
+    `load generator: ${tool.kind} (${tool.bin}); ${STEP_SECONDS} s per step; app probed at ${PROBE_RATE} req/s per route`,
+  );
   const rows: (string | number)[][] = [];
   const cpu = (step: Step) => `${step.cores.livekit} / ${step.cores.app} / ${step.cores.loadgen}`;
   const size = (step: Step) => `${step.publishers} pub + ${step.subscribers} sub`;
@@ -174,13 +265,35 @@ await withBenchStack(async (stack) => {
     rows.push([
       series,
       baseline ? `${Math.max(...baseline.app.map((route) => route.p99))} ms` : "",
-      sustained ? `${size(sustained)} (p99 ≤ ${Math.max(...sustained.app.map((route) => route.p99))} ms; CPU ${cpu(sustained)})` : "none",
+      sustained
+        ? `${size(sustained)} (p99 ≤ ${Math.max(...sustained.app.map((route) => route.p99))} ms; CPU ${cpu(sustained)})`
+        : "none",
       appLimit ? `${size(appLimit)}: ${appLimit.appReason}; CPU ${cpu(appLimit)}` : "not reached",
-      mediaLimit ? `${size(mediaLimit)}: ${mediaLimit.mediaReason}; CPU ${cpu(mediaLimit)}` : `not reached (last: ${rooms.at(-1) ? size(rooms.at(-1)!) : "none"})`,
+      mediaLimit
+        ? `${size(mediaLimit)}: ${mediaLimit.mediaReason}; CPU ${cpu(mediaLimit)}`
+        : `not reached (last: ${rooms.at(-1) ? size(rooms.at(-1)!) : "none"})`,
     ]);
   }
-  printTable(["series", "app p99, empty room", "sustained with app p99 < 100 ms (CPU livekit / app / load gen)", "first step with app p99 ≥ 100 ms", "first step where the media fails"], rows);
-  const file = writeResult("capacity", { tool: tool.kind, stepSeconds: STEP_SECONDS, appP99LimitMs: APP_P99_LIMIT_MS, maxLossPercent: MAX_LOSS_PERCENT, results });
-  writeFileSync(path.join(RESULTS_DIR, "capacity-command.txt"), `${tool.bin} ${loadArgs(tool, stack, "<room>", 1, 1).join(" ").replace(stack.livekit.secret, "$SECRET")}\n`);
+  printTable(
+    [
+      "series",
+      "app p99, empty room",
+      "sustained with app p99 < 100 ms (CPU livekit / app / load gen)",
+      "first step with app p99 ≥ 100 ms",
+      "first step where the media fails",
+    ],
+    rows,
+  );
+  const file = writeResult("capacity", {
+    tool: tool.kind,
+    stepSeconds: STEP_SECONDS,
+    appP99LimitMs: APP_P99_LIMIT_MS,
+    maxLossPercent: MAX_LOSS_PERCENT,
+    results,
+  });
+  writeFileSync(
+    path.join(RESULTS_DIR, "capacity-command.txt"),
+    `${tool.bin} ${loadArgs(tool, stack, "<room>", 1, 1).join(" ").replace(stack.livekit.secret, "$SECRET")}\n`,
+  );
   console.log(`written: ${file}`);
 });

@@ -46,7 +46,14 @@ type Timings = {
 // and notes when the first frame of a remote participant's video is shown.
 // For the waterfall it also notes when LiveKit's signalling WebSocket opens and when the first
 // WebRTC peer connection is created and connected.
-type PageNotes = { pageReady?: number; clicked?: number; firstRemoteFrame?: number; signalOpen?: number; peerCreated?: number; peerConnected?: number };
+type PageNotes = {
+  pageReady?: number;
+  clicked?: number;
+  firstRemoteFrame?: number;
+  signalOpen?: number;
+  peerCreated?: number;
+  peerConnected?: number;
+};
 
 function instrumentPage(thinkMs: number) {
   const w = window as unknown as { __bench: PageNotes };
@@ -57,12 +64,18 @@ function instrumentPage(thinkMs: number) {
   (window as unknown as { __benchFrames: typeof frames }).__benchFrames = frames;
   try {
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { blockingDuration: number; scripts: { sourceURL: string; sourceFunctionName: string; invoker: string; duration: number }[] })[]) {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        blockingDuration: number;
+        scripts: { sourceURL: string; sourceFunctionName: string; invoker: string; duration: number }[];
+      })[]) {
         frames.push({
           start: Math.round(entry.startTime),
           duration: Math.round(entry.duration),
           blocking: Math.round(entry.blockingDuration),
-          scripts: entry.scripts.map((script) => `${script.invoker} ${script.sourceFunctionName} ${script.sourceURL.split("/").pop()} ${Math.round(script.duration)}ms`),
+          scripts: entry.scripts.map(
+            (script) =>
+              `${script.invoker} ${script.sourceFunctionName} ${script.sourceURL.split("/").pop()} ${Math.round(script.duration)}ms`,
+          ),
         });
       }
     }).observe({ type: "long-animation-frame", buffered: true });
@@ -92,12 +105,15 @@ function instrumentPage(thinkMs: number) {
     watched.add(video);
     video.requestVideoFrameCallback((now) => {
       const tile = video.closest(".lk-participant-tile");
-      if (tile?.getAttribute("data-lk-local-participant") === "false" && w.__bench.firstRemoteFrame === undefined) w.__bench.firstRemoteFrame = now;
+      if (tile?.getAttribute("data-lk-local-participant") === "false" && w.__bench.firstRemoteFrame === undefined)
+        w.__bench.firstRemoteFrame = now;
     });
   };
   const check = () => {
     if (w.__bench.pageReady === undefined) {
-      const button = [...document.querySelectorAll<HTMLButtonElement>('[data-testid="prejoin"] button[type="submit"]')].find((b) => !b.disabled);
+      const button = [
+        ...document.querySelectorAll<HTMLButtonElement>('[data-testid="prejoin"] button[type="submit"]'),
+      ].find((b) => !b.disabled);
       if (button) {
         w.__bench.pageReady = performance.now();
         const click = () => {
@@ -110,14 +126,22 @@ function instrumentPage(thinkMs: number) {
     }
     document.querySelectorAll<HTMLVideoElement>(".lk-participant-tile video").forEach(watch);
   };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["disabled", "data-lk-local-participant"] });
+  new MutationObserver(check).observe(document, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ["disabled", "data-lk-local-participant"],
+  });
 }
 
 // tsx (esbuild, keepNames) wraps named inner functions in __name(): the functions this script
 // sends to the page need that helper there too.
 const DEFINE_NAME_HELPER = "globalThis.__name = (target) => target;";
 
-async function newBenchContext(browser: Browser, options: Parameters<Browser["newContext"]>[0] = {}): Promise<BrowserContext> {
+async function newBenchContext(
+  browser: Browser,
+  options: Parameters<Browser["newContext"]>[0] = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext(options);
   await context.addInitScript(DEFINE_NAME_HELPER);
   return context;
@@ -140,18 +164,32 @@ async function readTimings(page: Page): Promise<Timings | null> {
       connected: mark(marks.connected),
       firstRemoteFrame: bench.firstRemoteFrame,
     };
-    return Object.values(timings).every((value) => typeof value === "number") ? (timings as Record<keyof typeof timings, number>) : null;
+    return Object.values(timings).every((value) => typeof value === "number")
+      ? (timings as Record<keyof typeof timings, number>)
+      : null;
   }, JOIN_MARKS);
 }
 
-async function joinAsPublisher(browser: Browser, stack: BenchStack, url: string, cookie: string): Promise<BrowserContext> {
+async function joinAsPublisher(
+  browser: Browser,
+  stack: BenchStack,
+  url: string,
+  cookie: string,
+): Promise<BrowserContext> {
   const context = await newBenchContext(browser, { baseURL: stack.appUrl });
   await context.addCookies(cookiesFor(cookie, stack.appUrl));
   const page = await context.newPage();
   await page.goto(url);
   await page.getByTestId("prejoin").getByTestId("prejoin-video").waitFor({ state: "visible" });
   await page.getByRole("button", { name: "Join meeting" }).click();
-  await page.waitForFunction(() => [...document.querySelectorAll<HTMLVideoElement>('.lk-participant-tile[data-lk-local-participant="true"] video')].some((v) => v.videoWidth > 0), null, { timeout: 30_000 });
+  await page.waitForFunction(
+    () =>
+      [
+        ...document.querySelectorAll<HTMLVideoElement>('.lk-participant-tile[data-lk-local-participant="true"] video'),
+      ].some((v) => v.videoWidth > 0),
+    null,
+    { timeout: 30_000 },
+  );
   return context;
 }
 
@@ -171,23 +209,50 @@ async function measureOne(context: BrowserContext, url: string, profileTo?: stri
     await cdp.send("Profiler.start");
   }
   const tracing = profileTo && harnessSettings().BENCH_JOIN_TRACE ? context.browser() : null;
-  if (tracing) await tracing.startTracing(page, { path: profileTo!.replace(/\.cpuprofile$/, "-trace.json"), categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink.user_timing", "toplevel", "webrtc"] });
+  if (tracing)
+    await tracing.startTracing(page, {
+      path: profileTo!.replace(/\.cpuprofile$/, "-trace.json"),
+      categories: [
+        "devtools.timeline",
+        "disabled-by-default-devtools.timeline",
+        "v8.execute",
+        "blink.user_timing",
+        "toplevel",
+        "webrtc",
+      ],
+    });
   try {
     await page.goto(url);
-    await page.waitForFunction(() => (window as unknown as { __bench: { firstRemoteFrame?: number } }).__bench.firstRemoteFrame !== undefined, null, { timeout: 30_000 });
-    await page.waitForFunction((name) => performance.getEntriesByName(name, "mark").length > 0, JOIN_MARKS.connected, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => (window as unknown as { __bench: { firstRemoteFrame?: number } }).__bench.firstRemoteFrame !== undefined,
+      null,
+      { timeout: 30_000 },
+    );
+    await page.waitForFunction((name) => performance.getEntriesByName(name, "mark").length > 0, JOIN_MARKS.connected, {
+      timeout: 10_000,
+    });
     const timings = await readTimings(page);
     if (!timings) throw new Error("a timing is missing");
     if (profileTo) {
       const resources = await page.evaluate(() =>
         performance.getEntriesByType("resource").map((entry) => {
           const resource = entry as PerformanceResourceTiming;
-          return { name: resource.name.replace(location.origin, ""), start: Math.round(resource.startTime), end: Math.round(resource.responseEnd), bytes: resource.encodedBodySize };
+          return {
+            name: resource.name.replace(location.origin, ""),
+            start: Math.round(resource.startTime),
+            end: Math.round(resource.responseEnd),
+            bytes: resource.encodedBodySize,
+          };
         }),
       );
-      const marks = await page.evaluate(() => performance.getEntriesByType("mark").map((mark) => ({ name: mark.name, at: Math.round(mark.startTime) })));
+      const marks = await page.evaluate(() =>
+        performance.getEntriesByType("mark").map((mark) => ({ name: mark.name, at: Math.round(mark.startTime) })),
+      );
       const longFrames = await page.evaluate(() => (window as unknown as { __benchFrames: unknown[] }).__benchFrames);
-      writeFileSync(profileTo.replace(/\.cpuprofile$/, "-waterfall.json"), JSON.stringify({ timings: await readTimings(page), marks, resources, longFrames }, null, 2));
+      writeFileSync(
+        profileTo.replace(/\.cpuprofile$/, "-waterfall.json"),
+        JSON.stringify({ timings: await readTimings(page), marks, resources, longFrames }, null, 2),
+      );
     }
     if (tracing) await tracing.stopTracing();
     if (cdp && profileTo) {
@@ -214,21 +279,33 @@ await withBenchStack(async (stack) => {
   try {
     await joinAsPublisher(browser, stack, url, owner.client.cookieHeader());
     const chromiumPid = findDescendant(/^chrom/);
-    const meter = cpuMeter(() => ({ app: stack.processes.app.child.pid!, livekit: stack.processes.livekit.child.pid!, ...(chromiumPid ? { chromium: chromiumPid } : {}) }));
+    const meter = cpuMeter(() => ({
+      app: stack.processes.app.child.pid!,
+      livekit: stack.processes.livekit.child.pid!,
+      ...(chromiumPid ? { chromium: chromiumPid } : {}),
+    }));
     const runs: Timings[] = [];
     let shared: BrowserContext | null = null;
     for (const [i, member] of members.entries()) {
       // --warm: one context for all runs, signed in as each member in turn
-      const context: BrowserContext = warm ? (shared ??= await newBenchContext(browser)) : await newBenchContext(browser);
+      const context: BrowserContext = warm
+        ? (shared ??= await newBenchContext(browser))
+        : await newBenchContext(browser);
       await context.clearCookies();
       await context.addCookies(cookiesFor(member.client.cookieHeader(), stack.appUrl));
       await context.grantPermissions(["camera", "microphone"], { origin: stack.appUrl });
       if (!warm || i === 0) await context.addInitScript(instrumentPage, thinkMs);
       const last = i === members.length - 1;
-      const timings = await measureOne(context, url, last && profile ? `${RESULTS_DIR}/join-page.cpuprofile` : undefined);
+      const timings = await measureOne(
+        context,
+        url,
+        last && profile ? `${RESULTS_DIR}/join-page.cpuprofile` : undefined,
+      );
       if (!warm) await context.close();
       const label = i < WARM_UP_RUNS ? "warm-up" : `run ${i - WARM_UP_RUNS + 1}/${RUNS}`;
-      console.log(`${label}: page ready ${ms(timings.pageReady)}, token ${ms(timings.tokenReceived)}, connected ${ms(timings.connected)}, first remote frame ${ms(timings.firstRemoteFrame)}`);
+      console.log(
+        `${label}: page ready ${ms(timings.pageReady)}, token ${ms(timings.tokenReceived)}, connected ${ms(timings.connected)}, first remote frame ${ms(timings.firstRemoteFrame)}`,
+      );
       if (i >= WARM_UP_RUNS) runs.push(timings);
       await new Promise((resolve) => setTimeout(resolve, 1000)); // let LiveKit see them leave
     }
@@ -243,7 +320,9 @@ await withBenchStack(async (stack) => {
     const segments = {
       "navigation → page ready": runs.map((r) => r.pageReady),
       ...(thinkMs > 0 ? { "page ready → click (--think)": runs.map((r) => r.clicked - r.pageReady) } : {}),
-      [thinkMs > 0 ? "click → token received" : "page ready → token received"]: runs.map((r) => r.tokenReceived - r.clicked),
+      [thinkMs > 0 ? "click → token received" : "page ready → token received"]: runs.map(
+        (r) => r.tokenReceived - r.clicked,
+      ),
       "token received → LiveKit connected": runs.map((r) => r.connected - r.tokenReceived),
       "LiveKit connected → first remote frame": runs.map((r) => r.firstRemoteFrame - r.connected),
     };
@@ -251,32 +330,80 @@ await withBenchStack(async (stack) => {
     const met = firstFrameMedian < TARGET_MEDIAN_MS;
     console.log();
     printMachine();
-    console.log(`${RUNS} runs, ${warm ? "warm cache (one browser context)" : "cold cache (a new browser context each run)"}; CPU during the runs (cores): ${JSON.stringify(cores)}`);
+    console.log(
+      `${RUNS} runs, ${warm ? "warm cache (one browser context)" : "cold cache (a new browser context each run)"}; CPU during the runs (cores): ${JSON.stringify(cores)}`,
+    );
     printTable(
       ["from navigation start to", "median", "p90"],
       [
-        ["document first byte", ms(median(runs.map((r) => r.ttfb))), ms(percentile(runs.map((r) => r.ttfb), 90))],
-        ["DOMContentLoaded", ms(median(runs.map((r) => r.domContentLoaded))), ms(percentile(runs.map((r) => r.domContentLoaded), 90))],
-        ...Object.entries(steps).map(([name, values]) => [`**${name}**`, ms(median(values)), ms(percentile(values, 90))]),
+        [
+          "document first byte",
+          ms(median(runs.map((r) => r.ttfb))),
+          ms(
+            percentile(
+              runs.map((r) => r.ttfb),
+              90,
+            ),
+          ),
+        ],
+        [
+          "DOMContentLoaded",
+          ms(median(runs.map((r) => r.domContentLoaded))),
+          ms(
+            percentile(
+              runs.map((r) => r.domContentLoaded),
+              90,
+            ),
+          ),
+        ],
+        ...Object.entries(steps).map(([name, values]) => [
+          `**${name}**`,
+          ms(median(values)),
+          ms(percentile(values, 90)),
+        ]),
       ],
     );
-    console.log("\nInside \"token received → LiveKit connected\" (waterfall, from navigation start):");
+    console.log('\nInside "token received → LiveKit connected" (waterfall, from navigation start):');
     printTable(
       ["moment", "median", "p90"],
       (["signalOpen", "peerCreated", "peerConnected"] as const).map((key) => [
-        { signalOpen: "LiveKit signal WebSocket open", peerCreated: "first RTCPeerConnection created", peerConnected: "first RTCPeerConnection connected" }[key],
+        {
+          signalOpen: "LiveKit signal WebSocket open",
+          peerCreated: "first RTCPeerConnection created",
+          peerConnected: "first RTCPeerConnection connected",
+        }[key],
         ms(median(runs.map((r) => r[key]))),
-        ms(percentile(runs.map((r) => r[key]), 90)),
+        ms(
+          percentile(
+            runs.map((r) => r[key]),
+            90,
+          ),
+        ),
       ]),
     );
     console.log();
-    printTable(["step", "median", "p90"], Object.entries(segments).map(([name, values]) => [name, ms(median(values)), ms(percentile(values, 90))]));
+    printTable(
+      ["step", "median", "p90"],
+      Object.entries(segments).map(([name, values]) => [name, ms(median(values)), ms(percentile(values, 90))]),
+    );
     if (thinkMs > 0) {
       const fromClick = runs.map((r) => r.firstRemoteFrame - r.clicked);
-      console.log(`\nfrom the click (after ${thinkMs} ms on the pre-join screen) to the first remote frame: median ${ms(median(fromClick))}, p90 ${ms(percentile(fromClick, 90))}`);
+      console.log(
+        `\nfrom the click (after ${thinkMs} ms on the pre-join screen) to the first remote frame: median ${ms(median(fromClick))}, p90 ${ms(percentile(fromClick, 90))}`,
+      );
     }
-    console.log(`\ntarget: median first remote frame under ${TARGET_MEDIAN_MS} ms: ${met ? "met" : "MISSED"} (${ms(firstFrameMedian)})`);
-    const file = writeResult(warm ? "join-warm" : thinkMs > 0 ? "join-think" : "join", { runs: RUNS, cache: warm ? "warm" : "cold", thinkMs, targetMedianMs: TARGET_MEDIAN_MS, met, cpuCores: cores, timings: runs });
+    console.log(
+      `\ntarget: median first remote frame under ${TARGET_MEDIAN_MS} ms: ${met ? "met" : "MISSED"} (${ms(firstFrameMedian)})`,
+    );
+    const file = writeResult(warm ? "join-warm" : thinkMs > 0 ? "join-think" : "join", {
+      runs: RUNS,
+      cache: warm ? "warm" : "cold",
+      thinkMs,
+      targetMedianMs: TARGET_MEDIAN_MS,
+      met,
+      cpuCores: cores,
+      timings: runs,
+    });
     console.log(`written: ${file}`);
   } finally {
     await browser.close();

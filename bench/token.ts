@@ -20,7 +20,13 @@ await withBenchStack(async (stack) => {
   const check = await member.client.request(`/api/rooms/${room.slug}/token`, { method: "POST" });
   if (check.status !== 200) throw new Error(`the token route answered ${check.status}, not 200: ${await check.text()}`);
 
-  const options: AutocannonOptions = { url, method: "POST", headers: { cookie: member.client.cookieHeader() }, connections: CONNECTIONS, duration: SECONDS };
+  const options: AutocannonOptions = {
+    url,
+    method: "POST",
+    headers: { cookie: member.client.cookieHeader() },
+    connections: CONNECTIONS,
+    duration: SECONDS,
+  };
   console.log(`warming up for ${WARM_UP_SECONDS} s...`);
   await runAutocannon({ ...options, duration: WARM_UP_SECONDS });
   console.log(`measuring: ${autocannonCommand(options)}`);
@@ -29,19 +35,51 @@ await withBenchStack(async (stack) => {
   const cores = meter.stop();
 
   // The floor: what this machine's `next start` serves for a route that only runs SELECT 1.
-  const floorOptions: AutocannonOptions = { url: `${stack.appUrl}/api/health`, connections: CONNECTIONS, duration: SECONDS };
+  const floorOptions: AutocannonOptions = {
+    url: `${stack.appUrl}/api/health`,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+  };
   console.log(`measuring the floor: ${autocannonCommand(floorOptions)}`);
   const floor = await runAutocannon(floorOptions);
 
   const rps = result.requests.average;
-  const met = rps >= TARGET.requestsPerSecond && result.latency.p99 < TARGET.p99Ms && result.non2xx === 0 && result.errors === 0;
+  const met =
+    rps >= TARGET.requestsPerSecond && result.latency.p99 < TARGET.p99Ms && result.non2xx === 0 && result.errors === 0;
   console.log();
   printMachine();
   printTable(
-    ["route", "connections × s", "requests/s", "p50", "p99", "non-2xx / errors", "CPU app / livekit (cores)", "target ≥ 1,200 req/s, p99 < 20 ms"],
     [
-      ["POST /api/rooms/<slug>/token", `${CONNECTIONS} × ${SECONDS}`, Math.round(rps), ms(result.latency.p50), ms(result.latency.p99), `${result.non2xx} / ${result.errors}`, `${cores.app} / ${cores.livekit}`, met ? "met" : "MISSED"],
-      ["GET /api/health (floor: SELECT 1)", `${CONNECTIONS} × ${SECONDS}`, Math.round(floor.requests.average), ms(floor.latency.p50), ms(floor.latency.p99), `${floor.non2xx} / ${floor.errors}`, "", ""],
+      "route",
+      "connections × s",
+      "requests/s",
+      "p50",
+      "p99",
+      "non-2xx / errors",
+      "CPU app / livekit (cores)",
+      "target ≥ 1,200 req/s, p99 < 20 ms",
+    ],
+    [
+      [
+        "POST /api/rooms/<slug>/token",
+        `${CONNECTIONS} × ${SECONDS}`,
+        Math.round(rps),
+        ms(result.latency.p50),
+        ms(result.latency.p99),
+        `${result.non2xx} / ${result.errors}`,
+        `${cores.app} / ${cores.livekit}`,
+        met ? "met" : "MISSED",
+      ],
+      [
+        "GET /api/health (floor: SELECT 1)",
+        `${CONNECTIONS} × ${SECONDS}`,
+        Math.round(floor.requests.average),
+        ms(floor.latency.p50),
+        ms(floor.latency.p99),
+        `${floor.non2xx} / ${floor.errors}`,
+        "",
+        "",
+      ],
     ],
   );
   const file = writeResult("token", {
@@ -55,7 +93,11 @@ await withBenchStack(async (stack) => {
     errors: result.errors,
     timeouts: result.timeouts,
     cpuCores: cores,
-    floor: { command: autocannonCommand(floorOptions), requestsPerSecond: floor.requests.average, latencyMs: floor.latency },
+    floor: {
+      command: autocannonCommand(floorOptions),
+      requestsPerSecond: floor.requests.average,
+      latencyMs: floor.latency,
+    },
   });
   console.log(`written: ${file}`);
 });

@@ -21,11 +21,18 @@ function measure(file: string): Chunk {
   return { file, raw: content.length, gzip: gzipSync(content, { level: 9 }).length };
 }
 
-const sum = (chunks: Chunk[]) => ({ raw: chunks.reduce((n, c) => n + c.raw, 0), gzip: chunks.reduce((n, c) => n + c.gzip, 0) });
+const sum = (chunks: Chunk[]) => ({
+  raw: chunks.reduce((n, c) => n + c.raw, 0),
+  gzip: chunks.reduce((n, c) => n + c.gzip, 0),
+});
 
-function clientReferenceManifest(page: string): { entryJSFiles: Record<string, string[]>; entryCSSFiles: Record<string, { path: string }[]> } {
+function clientReferenceManifest(page: string): {
+  entryJSFiles: Record<string, string[]>;
+  entryCSSFiles: Record<string, { path: string }[]>;
+} {
   const file = path.join(NEXT, "server", "app", page.slice(1), "page_client-reference-manifest.js");
-  if (!existsSync(file)) throw new Error(`No client reference manifest for ${page} at ${file}: is this a Next 16 App Router build?`);
+  if (!existsSync(file))
+    throw new Error(`No client reference manifest for ${page} at ${file}: is this a Next 16 App Router build?`);
   const holder = { __RSC_MANIFEST: {} as Record<string, unknown> };
   new Function("globalThis", readFileSync(file, "utf8"))(holder);
   const manifest = holder.__RSC_MANIFEST[`${page}/page`];
@@ -54,29 +61,79 @@ function lazyFiles(start: string[]): string[] {
 
 function main() {
   buildIfAsked();
-  const buildManifest = JSON.parse(readFileSync(path.join(NEXT, "build-manifest.json"), "utf8")) as { rootMainFiles: string[]; polyfillFiles: string[] };
+  const buildManifest = JSON.parse(readFileSync(path.join(NEXT, "build-manifest.json"), "utf8")) as {
+    rootMainFiles: string[];
+    polyfillFiles: string[];
+  };
   const routeManifest = clientReferenceManifest(route);
   const routeFiles = Object.values(routeManifest.entryJSFiles).flat();
   const initialFiles = [...new Set([...buildManifest.rootMainFiles, ...routeFiles])];
   const initial = initialFiles.map(measure);
-  const css = [...new Set(Object.values(routeManifest.entryCSSFiles).flat().map((entry) => entry.path))].map(measure);
+  const css = [
+    ...new Set(
+      Object.values(routeManifest.entryCSSFiles)
+        .flat()
+        .map((entry) => entry.path),
+    ),
+  ].map(measure);
   const later = lazyFiles([...initialFiles, ...css.map((c) => c.file)]);
   const lazy = later.filter((file) => file.endsWith(".js")).map(measure);
   const lazyCss = later.filter((file) => file.endsWith(".css")).map(measure);
   const polyfills = buildManifest.polyfillFiles.map(measure);
 
-  const totals = { initial: sum(initial), lazy: sum(lazy), polyfills: sum(polyfills), css: sum(css), lazyCss: sum(lazyCss) };
+  const totals = {
+    initial: sum(initial),
+    lazy: sum(lazy),
+    polyfills: sum(polyfills),
+    css: sum(css),
+    lazyCss: sum(lazyCss),
+  };
   console.log(`\nJavaScript for the first load of ${route} (${initial.length} chunks):`);
-  printTable(["chunk", "raw", "gzip -9"], [...initial, ...[...lazy, ...lazyCss].map((chunk) => ({ ...chunk, file: `${chunk.file} (lazy)` }))].map((c) => [c.file, kB(c.raw), kB(c.gzip)]));
+  printTable(
+    ["chunk", "raw", "gzip -9"],
+    [...initial, ...[...lazy, ...lazyCss].map((chunk) => ({ ...chunk, file: `${chunk.file} (lazy)` }))].map((c) => [
+      c.file,
+      kB(c.raw),
+      kB(c.gzip),
+    ]),
+  );
   console.log();
   printMachine();
   const met = totals.initial.gzip < TARGET_GZIP_BYTES;
   printTable(
-    ["route", "initial JS raw", "initial JS gzip -9", "lazy JS raw / gzip -9", "CSS initial / lazy (gzip -9)", "target < 280 kB gzip"],
-    [[route, kB(totals.initial.raw), kB(totals.initial.gzip), `${kB(totals.lazy.raw)} / ${kB(totals.lazy.gzip)}`, `${kB(totals.css.gzip)} / ${kB(totals.lazyCss.gzip)}`, met ? "met" : "MISSED"]],
+    [
+      "route",
+      "initial JS raw",
+      "initial JS gzip -9",
+      "lazy JS raw / gzip -9",
+      "CSS initial / lazy (gzip -9)",
+      "target < 280 kB gzip",
+    ],
+    [
+      [
+        route,
+        kB(totals.initial.raw),
+        kB(totals.initial.gzip),
+        `${kB(totals.lazy.raw)} / ${kB(totals.lazy.gzip)}`,
+        `${kB(totals.css.gzip)} / ${kB(totals.lazyCss.gzip)}`,
+        met ? "met" : "MISSED",
+      ],
+    ],
   );
-  console.log(`(polyfills, skipped by modern browsers: ${kB(totals.polyfills.raw)} raw / ${kB(totals.polyfills.gzip)} gzip)`);
-  const file = writeResult("weight", { route, targetGzipBytes: TARGET_GZIP_BYTES, met, totals, initial, lazy, polyfills, css, lazyCss });
+  console.log(
+    `(polyfills, skipped by modern browsers: ${kB(totals.polyfills.raw)} raw / ${kB(totals.polyfills.gzip)} gzip)`,
+  );
+  const file = writeResult("weight", {
+    route,
+    targetGzipBytes: TARGET_GZIP_BYTES,
+    met,
+    totals,
+    initial,
+    lazy,
+    polyfills,
+    css,
+    lazyCss,
+  });
   console.log(`written: ${file}`);
 }
 

@@ -22,7 +22,9 @@ function enableWriteAheadLog(file: string): void {
 function createClient(): PrismaClient {
   const file = sqliteFileFromUrl(env().DATABASE_URL);
   enableWriteAheadLog(file);
-  return new PrismaClient({ adapter: withSerializedConnection(new PrismaBetterSQLite3({ url: file, timeout: BUSY_TIMEOUT_MS })) });
+  return new PrismaClient({
+    adapter: withSerializedConnection(new PrismaBetterSQLite3({ url: file, timeout: BUSY_TIMEOUT_MS })),
+  });
 }
 
 // One client per process, also across Next.js dev-mode module reloads. Created on first use,

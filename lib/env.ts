@@ -3,8 +3,7 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./sqlite-url";
 
-const url = (what: string) =>
-  z.url({ message: `must be a full URL (${what})` });
+const url = (what: string) => z.url({ message: `must be a full URL (${what})` });
 
 /** A rate limit: at most `limit` requests per `windowMs`. */
 export type RateSetting = { limit: number; windowMs: number };
@@ -19,10 +18,16 @@ const rate = (fallback: string) =>
     .transform((value, context): RateSetting => {
       const match = /^\s*(\d{1,9})\s*\/\s*(\d{1,6})\s*([smh])\s*$/.exec(value);
       if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) {
-        context.addIssue({ code: "custom", message: `must be "<count>/<window>" with a window in s, m or h, e.g. "${fallback}"` });
+        context.addIssue({
+          code: "custom",
+          message: `must be "<count>/<window>" with a window in s, m or h, e.g. "${fallback}"`,
+        });
         return z.NEVER;
       }
-      return { limit: Number(match[1]), windowMs: Number(match[2]) * WINDOW_UNITS_MS[match[3] as keyof typeof WINDOW_UNITS_MS] };
+      return {
+        limit: Number(match[1]),
+        windowMs: Number(match[2]) * WINDOW_UNITS_MS[match[3] as keyof typeof WINDOW_UNITS_MS],
+      };
     });
 
 // How many proxies in front of Parley add themselves to X-Forwarded-For: 0 ("false", the
@@ -35,7 +40,10 @@ const trustProxy = z
     if (normalized === "false" || normalized === "") return 0;
     if (normalized === "true") return 1;
     if (/^\d{1,2}$/.test(normalized)) return Number(normalized);
-    context.addIssue({ code: "custom", message: 'must be "false", "true" or the number of proxies in front of Parley, e.g. 1' });
+    context.addIssue({
+      code: "custom",
+      message: 'must be "false", "true" or the number of proxies in front of Parley, e.g. 1',
+    });
     return z.NEVER;
   });
 
@@ -51,7 +59,11 @@ const list = z
   );
 
 const domainList = list.pipe(
-  z.array(z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, { message: "must be domain names such as example.org, separated by commas" })),
+  z.array(
+    z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
+      message: "must be domain names such as example.org, separated by commas",
+    }),
+  ),
 );
 
 // Exported for tools that start the app or describe it (scripts/, tests/support/): the app's
@@ -63,22 +75,32 @@ export const envSchema = z.object({
     .startsWith("file:", { message: 'must be a SQLite file URL such as "file:./data/parley.db"' })
     .default(DEFAULT_DATABASE_URL),
   AUTH_SECRET: z
-    .string({ message: "is required: a random string of at least 32 characters (npm run dev generates one in .env.local; or run `openssl rand -base64 32`)" })
+    .string({
+      message:
+        "is required: a random string of at least 32 characters (npm run dev generates one in .env.local; or run `openssl rand -base64 32`)",
+    })
     .min(32, { message: "must be at least 32 characters (try `openssl rand -base64 32`)" }),
   NEXTAUTH_URL: url("the address people open Parley at, e.g. http://localhost:3000"),
   LIVEKIT_URL: url("how the app reaches the LiveKit server's API, e.g. http://127.0.0.1:7880"),
-  LIVEKIT_PUBLIC_URL: url("the LiveKit address browsers connect to, e.g. ws://localhost:7880 or wss://media.example.org").optional(),
+  LIVEKIT_PUBLIC_URL: url(
+    "the LiveKit address browsers connect to, e.g. ws://localhost:7880 or wss://media.example.org",
+  ).optional(),
   LIVEKIT_API_KEY: z.string({ message: "is required: the API key configured in livekit.yaml under `keys`" }).min(1),
   LIVEKIT_API_SECRET: z
     .string({ message: "is required: the secret for LIVEKIT_API_KEY in livekit.yaml" })
     .min(32, { message: "must be at least 32 characters (LiveKit rejects shorter secrets)" }),
   ADMIN_EMAILS: list,
   // Who may make an account (lib/accounts/sign-up-policy.ts); the first account always can.
-  SIGNUP: z.enum(["open", "domains", "invite", "closed"], { message: 'must be "open", "domains", "invite" or "closed"' }).default("open"),
+  SIGNUP: z
+    .enum(["open", "domains", "invite", "closed"], { message: 'must be "open", "domains", "invite" or "closed"' })
+    .default("open"),
   SIGNUP_DOMAINS: domainList,
   // Outgoing mail (lib/mail/): without SMTP_URL, Parley sends none and says so where it matters.
   SMTP_URL: z
-    .url({ protocol: /^smtps?$/, message: 'must be an SMTP URL such as "smtp://user:password@mail.example.org:587" or "smtps://…:465"' })
+    .url({
+      protocol: /^smtps?$/,
+      message: 'must be an SMTP URL such as "smtp://user:password@mail.example.org:587" or "smtps://…:465"',
+    })
     .optional(),
   MAIL_FROM: z.string().trim().min(3).max(200).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
@@ -88,6 +110,14 @@ export const envSchema = z.object({
   RATE_LIMIT_SIGN_UP_PER_IP: rate("10/1h"),
   RATE_LIMIT_SIGN_UP_PER_EMAIL: rate("5/1h"),
   RATE_LIMIT_JOIN_PER_CALLER: rate("60/1m"),
+  RATE_LIMIT_CONNECTION_CHECK_PER_CALLER: rate("10/10m"),
+  RATE_LIMIT_JOIN_FAILURE_REPORTS_PER_CALLER: rate("20/10m"),
+  // For tests only: this instance's meeting pages may reach LiveKit through its TURN relay only,
+  // as a browser behind a firewall that lets nothing else through would. Off unless set to "1".
+  TEST_ONLY_FORCE_TURN_RELAY: z
+    .enum(["0", "1"])
+    .default("0")
+    .transform((value) => value === "1"),
   RATE_LIMIT_PASSWORD_RESET_PER_IP: rate("10/1h"),
   RATE_LIMIT_PASSWORD_RESET_PER_EMAIL: rate("3/1h"),
 });
@@ -98,9 +128,14 @@ export type Env = z.infer<typeof envSchema> & { LIVEKIT_PUBLIC_URL: string };
 function crossChecks(parsed: z.infer<typeof envSchema>): string[] {
   const issues: string[] = [];
   if (parsed.SIGNUP === "domains" && parsed.SIGNUP_DOMAINS.length === 0) {
-    issues.push("SIGNUP_DOMAINS is required with SIGNUP=domains: the email domains that may sign up, e.g. example.org,example.com");
+    issues.push(
+      "SIGNUP_DOMAINS is required with SIGNUP=domains: the email domains that may sign up, e.g. example.org,example.com",
+    );
   }
-  if (parsed.SMTP_URL && !parsed.MAIL_FROM) issues.push('MAIL_FROM is required with SMTP_URL: the sender of Parley\'s mail, e.g. "Parley <parley@example.org>"');
+  if (parsed.SMTP_URL && !parsed.MAIL_FROM)
+    issues.push(
+      'MAIL_FROM is required with SMTP_URL: the sender of Parley\'s mail, e.g. "Parley <parley@example.org>"',
+    );
   return issues;
 }
 

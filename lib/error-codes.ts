@@ -78,4 +78,5 @@ export type ErrorStatus = (typeof ERROR_STATUS)[ErrorCode];
 /** The one JSON error shape of the API. */
 export type ErrorBody = { error: { code: ErrorCode; message: string } };
 
-export const isErrorCode = (value: unknown): value is ErrorCode => typeof value === "string" && Object.hasOwn(ERROR_STATUS, value);
+export const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === "string" && Object.hasOwn(ERROR_STATUS, value);

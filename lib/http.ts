@@ -36,11 +36,15 @@ export function errorResponse(error: unknown): NextResponse {
     return NextResponse.json(errorBody(error.code, error.message), { status: error.status, headers: error.headers });
   }
   if (error instanceof ZodError) {
-    const message = error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ` : "") + issue.message).join("; ");
+    const message = error.issues
+      .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ` : "") + issue.message)
+      .join("; ");
     return NextResponse.json(errorBody("invalid_request", message), { status: ERROR_STATUS.invalid_request });
   }
-  logger.error("unhandled_error", { error: error instanceof Error ? error.stack ?? error.message : String(error) });
-  return NextResponse.json(errorBody("internal", "Something went wrong on our side."), { status: ERROR_STATUS.internal });
+  logger.error("unhandled_error", { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  return NextResponse.json(errorBody("internal", "Something went wrong on our side."), {
+    status: ERROR_STATUS.internal,
+  });
 }
 
 /**
@@ -92,7 +96,9 @@ export function parseQuery<T>(request: Request, schema: ZodType<T>): T {
 }
 
 /** The second argument of a route handler under dynamic segments, e.g. `RouteParams<"slug">` for [slug]. */
-export type RouteParams<Segment extends string, Value extends string | string[] = string> = { params: Promise<Record<Segment, Value>> };
+export type RouteParams<Segment extends string, Value extends string | string[] = string> = {
+  params: Promise<Record<Segment, Value>>;
+};
 
 /** Wraps a route handler so every thrown error becomes the JSON error body. */
 export function handler<Args extends unknown[]>(

@@ -50,8 +50,10 @@ export function isAllowed(action: RoomAction, standing: Standing, room: RoomForP
 /** Throws the error a caller should see when the rule says no. */
 export function authorize(action: RoomAction, standing: Standing, room: RoomForPolicy): void {
   if (isAllowed(action, standing, room)) return;
-  if (standing === "anonymous") throw new AppError("unauthenticated", "Sign in, or open the invite link you were sent.");
-  if (action === "joinMeeting") throw new AppError("invite_required", "This meeting is invite-only. Ask the host for an invite link.");
+  if (standing === "anonymous")
+    throw new AppError("unauthenticated", "Sign in, or open the invite link you were sent.");
+  if (action === "joinMeeting")
+    throw new AppError("invite_required", "This meeting is invite-only. Ask the host for an invite link.");
   throw new AppError("forbidden", "Only the meeting's hosts can do that.");
 }
 

@@ -45,7 +45,10 @@ export class RateLimiter {
     }
     if (window.times.length - window.first >= this.rate.limit) {
       // The oldest request in the window leaves it first and frees one place.
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.times[window.first]! - since) / 1000)) };
+      return {
+        allowed: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((window.times[window.first]! - since) / 1000)),
+      };
     }
     window.times.push(now);
     if (this.hits.size > this.maxKeys) this.hits.delete(this.hits.keys().next().value!);
@@ -74,7 +77,16 @@ export function rateLimited(retryAfterSeconds: number, what: string): AppError {
   });
 }
 
-type Limit = "signInPerEmail" | "signInPerIp" | "signUpPerIp" | "signUpPerEmail" | "joinPerCaller" | "passwordResetPerIp" | "passwordResetPerEmail";
+type Limit =
+  | "signInPerEmail"
+  | "signInPerIp"
+  | "signUpPerIp"
+  | "signUpPerEmail"
+  | "joinPerCaller"
+  | "connectionCheckPerCaller"
+  | "joinFailureReportsPerCaller"
+  | "passwordResetPerIp"
+  | "passwordResetPerEmail";
 
 const refusals: Record<Limit, string> = {
   signInPerEmail: "Too many sign-in attempts for this account.",
@@ -82,6 +94,8 @@ const refusals: Record<Limit, string> = {
   signUpPerIp: "Too many new accounts from your network.",
   signUpPerEmail: "Too many sign-ups with this email address.",
   joinPerCaller: "Too many attempts to join a meeting.",
+  connectionCheckPerCaller: "Too many connection checks.",
+  joinFailureReportsPerCaller: "Too many reports of failed connections.",
   passwordResetPerIp: "Too many password resets asked for from your network.",
   passwordResetPerEmail: "Too many password resets asked for this address.",
 };
@@ -96,6 +110,8 @@ function limiter(limit: Limit): RateLimiter {
     signUpPerIp: new RateLimiter(config.RATE_LIMIT_SIGN_UP_PER_IP),
     signUpPerEmail: new RateLimiter(config.RATE_LIMIT_SIGN_UP_PER_EMAIL),
     joinPerCaller: new RateLimiter(config.RATE_LIMIT_JOIN_PER_CALLER),
+    connectionCheckPerCaller: new RateLimiter(config.RATE_LIMIT_CONNECTION_CHECK_PER_CALLER),
+    joinFailureReportsPerCaller: new RateLimiter(config.RATE_LIMIT_JOIN_FAILURE_REPORTS_PER_CALLER),
     passwordResetPerIp: new RateLimiter(config.RATE_LIMIT_PASSWORD_RESET_PER_IP),
     passwordResetPerEmail: new RateLimiter(config.RATE_LIMIT_PASSWORD_RESET_PER_EMAIL),
   };

@@ -23,7 +23,10 @@ type PolicyInputs = {
 export function contentSecurityPolicy({ nonce, livekitPublicUrl, appUrl, development }: PolicyInputs): string {
   const livekit = new URL(livekitPublicUrl);
   const secure = livekit.protocol === "wss:" || livekit.protocol === "https:";
-  const livekitSources = [`${secure ? "wss" : "ws"}://${livekit.host}`, `${secure ? "https" : "http"}://${livekit.host}`];
+  const livekitSources = [
+    `${secure ? "wss" : "ws"}://${livekit.host}`,
+    `${secure ? "https" : "http"}://${livekit.host}`,
+  ];
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
     // React uses eval() for its debugging aids in development only.
@@ -47,7 +50,8 @@ export const STATIC_SECURITY_HEADERS: Record<string, string> = {
   "X-Content-Type-Options": "nosniff",
   // Parley links nowhere else; invite links carry their token in the path.
   "Referrer-Policy": "same-origin",
-  "Permissions-Policy": "camera=(self), microphone=(self), display-capture=(self), fullscreen=(self), geolocation=(), payment=(), usb=()",
+  "Permissions-Policy":
+    "camera=(self), microphone=(self), display-capture=(self), fullscreen=(self), geolocation=(), payment=(), usb=()",
 };
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);

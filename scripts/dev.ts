@@ -14,7 +14,9 @@ const running: Managed[] = [];
 async function main() {
   const env = ensureDevEnvFile() as unknown as AppEnv;
   migrate(env);
-  running.push(await startLiveKit(DEV_LIVEKIT, env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET, [`http://127.0.0.1:${DEV_APP_PORT}`]));
+  running.push(
+    await startLiveKit(DEV_LIVEKIT, env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET, [`http://127.0.0.1:${DEV_APP_PORT}`]),
+  );
   console.log(`livekit-server is listening on 127.0.0.1:${DEV_LIVEKIT.port}`);
   // Mail goes to a local Mailpit unless .env.local names a mail server of its own.
   let inbox: string | null = null;

@@ -7,7 +7,9 @@ import { sqliteFileFromUrl } from "../lib/sqlite-url";
 
 const file = process.argv[2] ?? (process.env.DATABASE_URL ? sqliteFileFromUrl(process.env.DATABASE_URL) : undefined);
 if (!file) {
-  console.error("Usage: npm run db:seed-admin-bench -- <sqlite file>   (or set DATABASE_URL); the database must be migrated and have no accounts.");
+  console.error(
+    "Usage: npm run db:seed-admin-bench -- <sqlite file>   (or set DATABASE_URL); the database must be migrated and have no accounts.",
+  );
   process.exit(1);
 }
 

@@ -6,7 +6,17 @@ import { errorMessage } from "../lib/error-message";
 import { findChromium } from "../tests/support/chromium";
 import { describeTestStack, harnessSettings, type TestStack } from "../tests/support/config";
 import { TEST_ADMIN } from "../tests/support/factories";
-import { buildApp, localApp, localLiveKit, localUrl, migrateApp, newSecret, startApp, startLiveKitServer, type Managed } from "../tests/support/local-stack";
+import {
+  buildApp,
+  localApp,
+  localLiveKit,
+  localUrl,
+  migrateApp,
+  newSecret,
+  startApp,
+  startLiveKitServer,
+  type Managed,
+} from "../tests/support/local-stack";
 import { findOrInstallLiveKitServer } from "./lib/livekit-server";
 import { findOrInstallMailpit, startMailpit } from "./lib/mailpit";
 import type { LocalLiveKit } from "./lib/livekit-config";
@@ -23,7 +33,14 @@ const DEAD_LIVEKIT_PORT = 7989 + PORT_OFFSET;
 // A second stack, app (own database) and livekit-server, that fault tests start, kill and
 // restart themselves (tests/e2e/restartable-stack.ts).
 const RESTARTABLE_APP_PORT = 3212 + PORT_OFFSET;
-const RESTARTABLE_LIVEKIT: LocalLiveKit = { port: 7984 + PORT_OFFSET, rtcTcpPort: 7985 + PORT_OFFSET, rtcUdpPort: 7986 + PORT_OFFSET };
+// Without TURN: with it, "the media server crashes during a meeting and comes back" saw the
+// video stall after the reconnection in 3 runs of 3 (livekit-server v1.13.5 and v1.9.12 alike),
+// and passed without it; not understood yet. The TURN relay is tested on the main stack.
+const RESTARTABLE_LIVEKIT: LocalLiveKit = {
+  port: 7984 + PORT_OFFSET,
+  rtcTcpPort: 7985 + PORT_OFFSET,
+  rtcUdpPort: 7986 + PORT_OFFSET,
+};
 // A fourth, with its own database and rate limits tight enough to reach in a test. The others
 // allow far more than the defaults: the suites sign up and in hundreds of times from 127.0.0.1.
 const STRICT_APP_PORT = 3213 + PORT_OFFSET;
@@ -33,6 +50,8 @@ const STRICT_RATE_LIMITS = {
   RATE_LIMIT_SIGN_UP_PER_IP: "3/1h",
   RATE_LIMIT_SIGN_UP_PER_EMAIL: "2/1h",
   RATE_LIMIT_JOIN_PER_CALLER: "5/1m",
+  RATE_LIMIT_CONNECTION_CHECK_PER_CALLER: "2/10m",
+  RATE_LIMIT_JOIN_FAILURE_REPORTS_PER_CALLER: "3/10m",
   RATE_LIMIT_PASSWORD_RESET_PER_IP: "6/1h",
   RATE_LIMIT_PASSWORD_RESET_PER_EMAIL: "2/1h",
 };
@@ -43,7 +62,23 @@ const MAIL_ACCEPTED_RECIPIENTS = "@(example\\.org|parley\\.test)$";
 // A port on which tests start an app of their own, with settings of their own (sign-up
 // policies): tests/support/configurable-app.ts.
 const CONFIGURABLE_APP_PORT = 3220 + PORT_OFFSET;
-const TEST_LIVEKIT: LocalLiveKit = { port: 7980 + PORT_OFFSET, rtcTcpPort: 7981 + PORT_OFFSET, rtcUdpPort: 7982 + PORT_OFFSET };
+// The main livekit-server runs TURN on loopback too; a relayed connection takes a port from this
+// range (one per offset; offsets are multiples of 100).
+const TEST_LIVEKIT: LocalLiveKit = {
+  port: 7980 + PORT_OFFSET,
+  rtcTcpPort: 7981 + PORT_OFFSET,
+  rtcUdpPort: 7982 + PORT_OFFSET,
+  turn: { udpPort: 7983 + PORT_OFFSET, relayPorts: [40000 + PORT_OFFSET, 40000 + PORT_OFFSET + 99] },
+};
+// The main app's build, database and LiveKit once more, but its meeting pages connect through
+// LiveKit's TURN relay only (TEST_ONLY_FORCE_TURN_RELAY): a browser behind a strict firewall.
+const RELAY_ONLY_APP_PORT = 3221 + PORT_OFFSET;
+// Free for a test to start an app of its own on (e.g. one restored from a backup).
+const SPARE_APP_PORT = 3224 + PORT_OFFSET;
+// LiveKit's multi-node mode (tests/e2e/multi-node-stack.ts): Redis, two nodes, two apps, started
+// by the test itself. No TURN, for the reason given for the restartable stack: nodes get killed.
+const MULTI_NODE_BASE = 8000 + PORT_OFFSET;
+const multiNode = (first: number): LocalLiveKit => ({ port: first, rtcTcpPort: first + 1, rtcUdpPort: first + 2 });
 
 // `npm test` runs everything; `npm test -- e2e [playwright args]` or `npm test -- integration
 // [vitest args]` runs one suite against a fresh stack, for working on it.
@@ -66,7 +101,12 @@ function readJson<T>(file: string): T | null {
 }
 
 function countVitest(file: string): void {
-  const result = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(file);
+  const result = readJson<{
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  }>(file);
   if (!result) return;
   tally.passed += result.numPassedTests;
   tally.failed += result.numFailedTests;
@@ -83,7 +123,11 @@ function countPlaywright(file: string): void {
 
 function vitest(project: string, env: Record<string, string> = {}, extra: string[] = []): number {
   const output = `${RUN_DIR}/${project}-results.json`;
-  const code = run("node_modules/.bin/vitest", ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`, ...extra], env);
+  const code = run(
+    "node_modules/.bin/vitest",
+    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`, ...extra],
+    env,
+  );
   countVitest(output);
   return code;
 }
@@ -114,6 +158,8 @@ async function main(): Promise<number> {
     if (run("node_modules/.bin/tsc", ["--noEmit"]) !== 0) return 1;
     step("lint");
     if (run("node_modules/.bin/eslint", ["--max-warnings", "0", "."]) !== 0) return 1;
+    step("formatting");
+    if (run("node_modules/.bin/prettier", ["--check", "."]) !== 0) return 1;
     step("unit tests");
     if (vitest("unit") !== 0) return 1;
   }
@@ -121,7 +167,9 @@ async function main(): Promise<number> {
   step("prerequisites");
   const chromium = findChromium();
   if (!chromium) {
-    console.error("No Chromium or Chrome found: install one (Debian/Ubuntu: `apt-get install chromium`) or set CHROME_PATH.");
+    console.error(
+      "No Chromium or Chrome found: install one (Debian/Ubuntu: `apt-get install chromium`) or set CHROME_PATH.",
+    );
     return 1;
   }
   console.log(`browser: ${chromium}`);
@@ -132,15 +180,35 @@ async function main(): Promise<number> {
   buildApp();
 
   step("starting livekit-server, Mailpit and the apps on loopback");
-  const mailpit = await startMailpit(TEST_MAILPIT, { logFile: `${RUN_DIR}/mailpit.log`, allowedRecipients: MAIL_ACCEPTED_RECIPIENTS });
+  const mailpit = await startMailpit(TEST_MAILPIT, {
+    logFile: `${RUN_DIR}/mailpit.log`,
+    allowedRecipients: MAIL_ACCEPTED_RECIPIENTS,
+  });
   running.push(mailpit);
   const key = "testkey";
-  const livekit = localLiveKit(TEST_LIVEKIT, { key, webhookApps: [localUrl(APP_PORT)], logFile: `${RUN_DIR}/livekit.log` });
-  const restartableLiveKit = localLiveKit(RESTARTABLE_LIVEKIT, { key, webhookApps: [localUrl(RESTARTABLE_APP_PORT)], logFile: `${RUN_DIR}/restartable-livekit.log` });
+  const livekit = localLiveKit(TEST_LIVEKIT, {
+    key,
+    webhookApps: [localUrl(APP_PORT)],
+    logFile: `${RUN_DIR}/livekit.log`,
+  });
+  const restartableLiveKit = localLiveKit(RESTARTABLE_LIVEKIT, {
+    key,
+    webhookApps: [localUrl(RESTARTABLE_APP_PORT)],
+    logFile: `${RUN_DIR}/restartable-livekit.log`,
+  });
   // One secret for every app: they share 127.0.0.1, so a browser sends each app the others' cookies.
-  const common = { authSecret: newSecret(), env: { ADMIN_EMAILS: TEST_ADMIN.email, SMTP_URL: mailpit.smtpUrl, MAIL_FROM: "Parley <parley@parley.test>" } };
+  const common = {
+    authSecret: newSecret(),
+    env: { ADMIN_EMAILS: TEST_ADMIN.email, SMTP_URL: mailpit.smtpUrl, MAIL_FROM: "Parley <parley@parley.test>" },
+  };
   const stack: TestStack = {
-    app: localApp({ ...common, port: APP_PORT, databaseFile: `./${RUN_DIR}/parley.db`, livekit, logFile: `${RUN_DIR}/app.log` }),
+    app: localApp({
+      ...common,
+      port: APP_PORT,
+      databaseFile: `./${RUN_DIR}/parley.db`,
+      livekit,
+      logFile: `${RUN_DIR}/app.log`,
+    }),
     livekit,
     appWithoutLiveKit: localApp({
       ...common,
@@ -157,16 +225,59 @@ async function main(): Promise<number> {
       logFile: `${RUN_DIR}/app-strict.log`,
       env: { ...common.env, ...STRICT_RATE_LIMITS },
     }),
-    configurableApp: localApp({ ...common, port: CONFIGURABLE_APP_PORT, databaseFile: `./${RUN_DIR}/configurable.db`, livekit, logFile: `${RUN_DIR}/configurable-app.log` }),
+    configurableApp: localApp({
+      ...common,
+      port: CONFIGURABLE_APP_PORT,
+      databaseFile: `./${RUN_DIR}/configurable.db`,
+      livekit,
+      logFile: `${RUN_DIR}/configurable-app.log`,
+    }),
     mailpit: { inboxUrl: mailpit.inboxUrl },
     restartable: {
-      app: localApp({ ...common, port: RESTARTABLE_APP_PORT, databaseFile: `./${RUN_DIR}/restartable.db`, livekit: restartableLiveKit, logFile: `${RUN_DIR}/restartable-app.log` }),
+      app: localApp({
+        ...common,
+        port: RESTARTABLE_APP_PORT,
+        databaseFile: `./${RUN_DIR}/restartable.db`,
+        livekit: restartableLiveKit,
+        logFile: `${RUN_DIR}/restartable-app.log`,
+      }),
       livekit: restartableLiveKit,
+    },
+    relayOnlyApp: localApp({
+      ...common,
+      port: RELAY_ONLY_APP_PORT,
+      databaseFile: `./${RUN_DIR}/parley.db`,
+      livekit,
+      logFile: `${RUN_DIR}/app-relay-only.log`,
+      env: { ...common.env, TEST_ONLY_FORCE_TURN_RELAY: "1" },
+    }),
+    spareAppPort: SPARE_APP_PORT,
+    multiNode: {
+      redisPort: MULTI_NODE_BASE,
+      nodes: [multiNode(MULTI_NODE_BASE + 1), multiNode(MULTI_NODE_BASE + 4)],
+      apps: [
+        localApp({
+          ...common,
+          port: 3222 + PORT_OFFSET,
+          databaseFile: `./${RUN_DIR}/multi-node.db`,
+          livekit,
+          logFile: `${RUN_DIR}/multi-node-app-a.log`,
+        }),
+        localApp({
+          ...common,
+          port: 3223 + PORT_OFFSET,
+          databaseFile: `./${RUN_DIR}/multi-node.db`,
+          livekit,
+          logFile: `${RUN_DIR}/multi-node-app-b.log`,
+        }),
+      ],
+      logDir: RUN_DIR,
     },
   };
   for (const app of [stack.app, stack.restartable.app, stack.strictApp]) migrateApp(app);
   running.push(await startLiveKitServer(stack.livekit));
-  for (const app of [stack.app, stack.appWithoutLiveKit, stack.strictApp]) running.push(await startApp(app));
+  for (const app of [stack.app, stack.appWithoutLiveKit, stack.strictApp, stack.relayOnlyApp])
+    running.push(await startApp(app));
   const testEnv = { ...describeTestStack(`${RUN_DIR}/stack.json`, stack), CHROME_PATH: chromium };
 
   let integration = 0;

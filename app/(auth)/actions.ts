@@ -7,7 +7,12 @@ import { redirect } from "next/navigation";
 import { z, ZodError } from "zod";
 import { signUp } from "@/lib/accounts/sign-up";
 import { passwordSchema, signUpSchema } from "@/lib/accounts/rules";
-import { requestPasswordReset, resetPassword, resetRequestSchema, resetTokenSchema } from "@/lib/accounts/password-reset";
+import {
+  requestPasswordReset,
+  resetPassword,
+  resetRequestSchema,
+  resetTokenSchema,
+} from "@/lib/accounts/password-reset";
 import { clientIp } from "@/lib/client-ip";
 import { safeCallback, type AuthFormState } from "@/lib/auth/form-state";
 import { signInWithPassword } from "@/lib/auth/password-sign-in";
@@ -18,7 +23,11 @@ import { enforceRateLimit } from "@/lib/rate-limit";
 import { MAX_PASSWORD_LENGTH } from "@/lib/accounts/rules";
 
 const text = z.string().max(2048).optional();
-const signInForm = z.object({ email: text, password: z.string().max(MAX_PASSWORD_LENGTH, { message: "Wrong email or password." }).optional(), callbackUrl: text });
+const signInForm = z.object({
+  email: text,
+  password: z.string().max(MAX_PASSWORD_LENGTH, { message: "Wrong email or password." }).optional(),
+  callbackUrl: text,
+});
 const signUpForm = z.object({ name: text, email: text, password: text, invitation: text, callbackUrl: text });
 
 /** The form's fields as strings; React's own hidden fields ($ACTION_…) are left out. */
@@ -56,7 +65,12 @@ export async function signUpAction(_previous: AuthFormState, form: FormData): Pr
   const kept = { name: raw.data.name ?? "", email: raw.data.email ?? "" };
   let next: string;
   try {
-    const input = signUpSchema.parse({ name: raw.data.name, email: raw.data.email, password: raw.data.password, invitation: raw.data.invitation || undefined });
+    const input = signUpSchema.parse({
+      name: raw.data.name,
+      email: raw.data.email,
+      password: raw.data.password,
+      invitation: raw.data.invitation || undefined,
+    });
     const requestHeaders = await headers();
     enforceRateLimit("signUpPerIp", clientIp(requestHeaders));
     enforceRateLimit("signUpPerEmail", input.email);

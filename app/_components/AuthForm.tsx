@@ -15,7 +15,11 @@ type Mode = "signin" | "signup";
 function firstProblem(mode: Mode, form: FormData): string | null {
   const checks =
     mode === "signup"
-      ? [displayNameSchema.safeParse(form.get("name")), emailSchema.safeParse(form.get("email")), passwordSchema.safeParse(form.get("password"))]
+      ? [
+          displayNameSchema.safeParse(form.get("name")),
+          emailSchema.safeParse(form.get("email")),
+          passwordSchema.safeParse(form.get("password")),
+        ]
       : [emailSchema.safeParse(form.get("email"))];
   for (const check of checks) if (!check.success) return check.error.issues[0]?.message ?? "Check the form.";
   return null;
@@ -33,7 +37,10 @@ type Props = {
 };
 
 export function AuthForm({ mode, callbackUrl, notice, hint, invitation }: Props) {
-  const [state, formAction, busy] = useActionState(mode === "signup" ? signUpAction : signInAction, EMPTY_AUTH_FORM_STATE);
+  const [state, formAction, busy] = useActionState(
+    mode === "signup" ? signUpAction : signInAction,
+    EMPTY_AUTH_FORM_STATE,
+  );
   const [localProblem, setLocalProblem] = useState<string | null>(null);
   const next = safeCallback(callbackUrl);
 
@@ -43,7 +50,10 @@ export function AuthForm({ mode, callbackUrl, notice, hint, invitation }: Props)
     if (problem) event.preventDefault();
   }
 
-  const other = mode === "signup" ? { href: "/signin", text: "Already have an account? Sign in" } : { href: "/signup", text: "New here? Create an account" };
+  const other =
+    mode === "signup"
+      ? { href: "/signin", text: "Already have an account? Sign in" }
+      : { href: "/signup", text: "New here? Create an account" };
   return (
     <form className="card stack" action={formAction} onSubmit={onSubmit} noValidate>
       <h1>{mode === "signup" ? "Create your account" : "Sign in"}</h1>
@@ -66,7 +76,12 @@ export function AuthForm({ mode, callbackUrl, notice, hint, invitation }: Props)
       </label>
       <label>
         Password
-        <input name="password" type="password" autoComplete={mode === "signup" ? "new-password" : "current-password"} required />
+        <input
+          name="password"
+          type="password"
+          autoComplete={mode === "signup" ? "new-password" : "current-password"}
+          required
+        />
       </label>
       <FormError message={localProblem ?? state.error ?? notice} />
       <button type="submit" disabled={busy}>

@@ -3,7 +3,15 @@ import { currentUser } from "@/lib/auth/session";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { AuthForm } from "./AuthForm";
 
-export type AuthPageProps = { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[]; reset?: string | string[]; deleted?: string | string[]; confirm?: string | string[] }> };
+export type AuthPageProps = {
+  searchParams: Promise<{
+    callbackUrl?: string | string[];
+    error?: string | string[];
+    reset?: string | string[];
+    deleted?: string | string[];
+    confirm?: string | string[];
+  }>;
+};
 
 export async function AuthPage({ mode, searchParams }: AuthPageProps & { mode: "signin" | "signup" }) {
   const { callbackUrl, error, reset, deleted, confirm } = await searchParams;

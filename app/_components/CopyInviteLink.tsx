@@ -2,7 +2,9 @@
 import { useState } from "react";
 
 export function CopyInviteLink({ slug }: { slug: string }) {
-  const [state, setState] = useState<{ kind: "idle" } | { kind: "copied" } | { kind: "failed"; url: string }>({ kind: "idle" });
+  const [state, setState] = useState<{ kind: "idle" } | { kind: "copied" } | { kind: "failed"; url: string }>({
+    kind: "idle",
+  });
 
   async function copy() {
     const url = new URL(`/r/${slug}`, window.location.origin).href;

@@ -15,7 +15,8 @@ export function ForgotPasswordForm({ minutes }: { minutes: number }) {
       <div className="card stack" data-testid="reset-requested">
         <h1>Check your mail</h1>
         <p>
-          If there is an account for {state.sentTo}, a link to choose a new password is on its way. It works once, for {minutes} minutes.
+          If there is an account for {state.sentTo}, a link to choose a new password is on its way. It works once, for{" "}
+          {minutes} minutes.
         </p>
         <Link href="/signin">Back to sign in</Link>
       </div>
@@ -24,7 +25,9 @@ export function ForgotPasswordForm({ minutes }: { minutes: number }) {
   return (
     <form className="card stack" action={formAction} noValidate>
       <h1>Forgot your password?</h1>
-      <p className="muted">Type your account&apos;s email address and we&apos;ll mail you a link to choose a new password.</p>
+      <p className="muted">
+        Type your account&apos;s email address and we&apos;ll mail you a link to choose a new password.
+      </p>
       <label>
         Email
         <input name="email" type="email" autoComplete="email" required />

@@ -18,7 +18,10 @@ export function NewMeetingForm() {
     if (!name.success) return setError(name.error.issues[0]?.message ?? "Check the name.");
     setBusy(true);
     setError(null);
-    const result = await callApi<CreateRoomResponse>("/api/rooms", { method: "POST", json: name.data ? { name: name.data } : {} });
+    const result = await callApi<CreateRoomResponse>("/api/rooms", {
+      method: "POST",
+      json: name.data ? { name: name.data } : {},
+    });
     if (!result.ok) {
       setBusy(false);
       return setError(result.message);

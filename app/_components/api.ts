@@ -32,5 +32,7 @@ function refusalIn(body: unknown): { code: ErrorCode; message: string } | null {
   if (typeof body !== "object" || body === null || !("error" in body)) return null;
   const { error } = body;
   if (typeof error !== "object" || error === null || !("code" in error) || !("message" in error)) return null;
-  return isErrorCode(error.code) && typeof error.message === "string" ? { code: error.code, message: error.message } : null;
+  return isErrorCode(error.code) && typeof error.message === "string"
+    ? { code: error.code, message: error.message }
+    : null;
 }

@@ -5,7 +5,15 @@ import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { ZodError } from "zod";
-import { changePassword, changePasswordSchema, deleteAccount, deleteAccountSchema, endOtherSessions, renameAccount, renameSchema } from "@/lib/accounts/account-settings";
+import {
+  changePassword,
+  changePasswordSchema,
+  deleteAccount,
+  deleteAccountSchema,
+  endOtherSessions,
+  renameAccount,
+  renameSchema,
+} from "@/lib/accounts/account-settings";
 import { currentUser } from "@/lib/auth/session";
 import { issueSessionCookie, sessionCookieName } from "@/lib/auth/session-cookie";
 import { AppError } from "@/lib/http";

@@ -28,7 +28,12 @@ export default async function AccountPage() {
           <input name="name" defaultValue={user.name} maxLength={64} required autoComplete="name" />
         </label>
       </AccountForm>
-      <AccountForm action={changePasswordAction} title={hasPassword ? "Change password" : "Set a password"} submit={hasPassword ? "Change password" : "Set password"} testId="change-password">
+      <AccountForm
+        action={changePasswordAction}
+        title={hasPassword ? "Change password" : "Set a password"}
+        submit={hasPassword ? "Change password" : "Set password"}
+        testId="change-password"
+      >
         {hasPassword ? (
           <label>
             Current password
@@ -39,15 +44,32 @@ export default async function AccountPage() {
           New password
           <input name="password" type="password" autoComplete="new-password" required />
         </label>
-        <p className="muted">Every other session of your account (other browsers, other devices) is signed out; this one stays.</p>
-      </AccountForm>
-      <AccountForm action={endOtherSessionsAction} title="Other sessions" submit="Sign out everywhere else" testId="end-sessions">
-        <p className="muted">Signs your account out of every other browser and device. Use it if you signed in on a computer that isn&apos;t yours.</p>
-      </AccountForm>
-      <AccountForm action={deleteAccountAction} title="Delete your account" submit="Delete my account" testId="delete-account" danger>
         <p className="muted">
-          This cannot be undone. You have {rooms === 1 ? "1 room" : `${rooms} rooms`}. Handed to an administrator, they keep their address, invite links and history, and anyone with a link can still join;
-          deleted, their links stop working and their history is gone. Anyone in one of your meetings now is disconnected if you delete the rooms.
+          Every other session of your account (other browsers, other devices) is signed out; this one stays.
+        </p>
+      </AccountForm>
+      <AccountForm
+        action={endOtherSessionsAction}
+        title="Other sessions"
+        submit="Sign out everywhere else"
+        testId="end-sessions"
+      >
+        <p className="muted">
+          Signs your account out of every other browser and device. Use it if you signed in on a computer that
+          isn&apos;t yours.
+        </p>
+      </AccountForm>
+      <AccountForm
+        action={deleteAccountAction}
+        title="Delete your account"
+        submit="Delete my account"
+        testId="delete-account"
+        danger
+      >
+        <p className="muted">
+          This cannot be undone. You have {rooms === 1 ? "1 room" : `${rooms} rooms`}. Handed to an administrator, they
+          keep their address, invite links and history, and anyone with a link can still join; deleted, their links stop
+          working and their history is gone. Anyone in one of your meetings now is disconnected if you delete the rooms.
         </p>
         <fieldset className="stack">
           <legend>Your rooms</legend>
@@ -64,7 +86,12 @@ export default async function AccountPage() {
         </fieldset>
         <label>
           {hasPassword ? "Your password, to confirm" : "Your email address, to confirm"}
-          <input name="confirmation" type={hasPassword ? "password" : "email"} autoComplete={hasPassword ? "current-password" : "off"} required />
+          <input
+            name="confirmation"
+            type={hasPassword ? "password" : "email"}
+            autoComplete={hasPassword ? "current-password" : "off"}
+            required
+          />
         </label>
       </AccountForm>
     </div>

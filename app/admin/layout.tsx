@@ -14,6 +14,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <Link href="/admin">Rooms</Link>
         <Link href="/admin/users">Users</Link>
         <Link href="/admin/audit">Audit log</Link>
+        <Link href="/admin/join-problems">Join problems</Link>
       </nav>
       {children}
     </div>

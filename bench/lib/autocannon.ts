@@ -23,7 +23,9 @@ export type AutocannonResult = {
   duration: number;
 };
 
-const autocannon = createRequire(import.meta.url)("autocannon") as (options: AutocannonOptions) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)("autocannon") as (
+  options: AutocannonOptions,
+) => Promise<AutocannonResult>;
 
 export function runAutocannon(options: AutocannonOptions): Promise<AutocannonResult> {
   return autocannon(options);
@@ -33,7 +35,8 @@ export function runAutocannon(options: AutocannonOptions): Promise<AutocannonRes
 export function autocannonCommand(options: AutocannonOptions): string {
   const parts = ["npx autocannon", `-c ${options.connections ?? 10}`, `-d ${options.duration ?? 10}`];
   if (options.method && options.method !== "GET") parts.push(`-m ${options.method}`);
-  for (const name of Object.keys(options.headers ?? {})) parts.push(`-H "${name}: ${name.toLowerCase() === "cookie" ? "$COOKIE" : options.headers![name]}"`);
+  for (const name of Object.keys(options.headers ?? {}))
+    parts.push(`-H "${name}: ${name.toLowerCase() === "cookie" ? "$COOKIE" : options.headers![name]}"`);
   parts.push(options.url);
   return parts.join(" ");
 }

@@ -59,7 +59,8 @@ export function cpuMeter(roles: () => Roles) {
       const seconds = (performance.now() - startedAt) / 1000;
       const after = ticksByRole(roles());
       const cores: Record<string, number> = {};
-      for (const role of Object.keys(after)) cores[role] = Math.round(((after[role]! - (before[role] ?? 0)) / TICKS_PER_SECOND / seconds) * 100) / 100;
+      for (const role of Object.keys(after))
+        cores[role] = Math.round(((after[role]! - (before[role] ?? 0)) / TICKS_PER_SECOND / seconds) * 100) / 100;
       return cores;
     },
   };

@@ -16,11 +16,31 @@ function liveRoomsIn(file: string): Map<string, LiveRoom> {
          FROM Meeting m JOIN Room r ON r.id = m.roomId JOIN Attendance a ON a.meetingId = m.id AND a.leftAt IS NULL
          WHERE m.endedAt IS NULL`,
       )
-      .all() as { slug: string; roomSid: string; startedAt: string; participantSid: string; identity: string; name: string; kind: "MEMBER" | "GUEST"; joinedAt: string }[];
+      .all() as {
+      slug: string;
+      roomSid: string;
+      startedAt: string;
+      participantSid: string;
+      identity: string;
+      name: string;
+      kind: "MEMBER" | "GUEST";
+      joinedAt: string;
+    }[];
     const rooms = new Map<string, LiveRoom>();
     for (const row of rows) {
-      const room = rooms.get(row.slug) ?? { sid: row.roomSid, name: row.slug, creationTime: seconds(row.startedAt), participants: [] };
-      room.participants.push({ sid: row.participantSid, identity: row.identity, name: row.name, kind: row.kind, joinedAt: row.joinedAt });
+      const room = rooms.get(row.slug) ?? {
+        sid: row.roomSid,
+        name: row.slug,
+        creationTime: seconds(row.startedAt),
+        participants: [],
+      };
+      room.participants.push({
+        sid: row.participantSid,
+        identity: row.identity,
+        name: row.name,
+        kind: row.kind,
+        joinedAt: row.joinedAt,
+      });
       rooms.set(row.slug, room);
     }
     return rooms;
@@ -44,7 +64,10 @@ function participantJson(p: Participant) {
 }
 
 /** Listens on 127.0.0.1:`port` until the returned server is closed. */
-export async function startLiveKitStandIn(databaseFile: string, port: number): Promise<{ server: Server; rooms: number; participants: number }> {
+export async function startLiveKitStandIn(
+  databaseFile: string,
+  port: number,
+): Promise<{ server: Server; rooms: number; participants: number }> {
   const rooms = liveRoomsIn(databaseFile);
   const server = createServer((request, response) => {
     let body = "";
@@ -56,11 +79,20 @@ export async function startLiveKitStandIn(databaseFile: string, port: number): P
       };
       const method = request.url?.replace("/twirp/livekit.RoomService/", "");
       if (method === "ListRooms") {
-        return reply(200, { rooms: [...rooms.values()].map(({ sid, name, creationTime, participants }) => ({ sid, name, creationTime, numParticipants: participants.length })) });
+        return reply(200, {
+          rooms: [...rooms.values()].map(({ sid, name, creationTime, participants }) => ({
+            sid,
+            name,
+            creationTime,
+            numParticipants: participants.length,
+          })),
+        });
       }
       if (method === "ListParticipants") {
         const room = rooms.get((JSON.parse(body || "{}") as { room?: string }).room ?? "");
-        return room ? reply(200, { participants: room.participants.map(participantJson) }) : reply(404, { code: "not_found", msg: "requested room does not exist" });
+        return room
+          ? reply(200, { participants: room.participants.map(participantJson) })
+          : reply(404, { code: "not_found", msg: "requested room does not exist" });
       }
       reply(404, { code: "bad_route", msg: `the stand-in does not answer ${request.url}` });
     });
@@ -69,5 +101,9 @@ export async function startLiveKitStandIn(databaseFile: string, port: number): P
     server.once("error", reject);
     server.listen(port, "127.0.0.1", resolve);
   });
-  return { server, rooms: rooms.size, participants: [...rooms.values()].reduce((sum, room) => sum + room.participants.length, 0) };
+  return {
+    server,
+    rooms: rooms.size,
+    participants: [...rooms.values()].reduce((sum, room) => sum + room.participants.length, 0),
+  };
 }

@@ -20,7 +20,8 @@ export type Machine = { cores: number; cpu: string; loadAverage: number[]; node:
 
 export function machine(): Machine {
   const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).stdout.trim();
-  const dirty = spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).stdout.trim() !== "";
+  const dirty =
+    spawnSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).stdout.trim() !== "";
   return {
     cores: os.availableParallelism(),
     cpu: os.cpus()[0]?.model ?? "unknown",

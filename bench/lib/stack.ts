@@ -3,7 +3,17 @@
 // 8190-8192; PARLEY_BENCH_PORT_OFFSET shifts them). Logs and the database go to bench/results/.
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { harnessSettings } from "../../tests/support/config";
-import { buildApp, localApp, localLiveKit, localUrl, migrateApp, newSecret, startApp, startLiveKitServer, type Managed } from "../../tests/support/local-stack";
+import {
+  buildApp,
+  localApp,
+  localLiveKit,
+  localUrl,
+  migrateApp,
+  newSecret,
+  startApp,
+  startLiveKitServer,
+  type Managed,
+} from "../../tests/support/local-stack";
 
 const OFFSET = harnessSettings().PARLEY_BENCH_PORT_OFFSET;
 const BENCH_APP_PORT = 3500 + OFFSET;
@@ -32,8 +42,18 @@ async function startBenchStack(): Promise<BenchStack> {
   rmSync(STACK_DIR, { recursive: true, force: true });
   mkdirSync(STACK_DIR, { recursive: true });
   const appUrl = localUrl(BENCH_APP_PORT);
-  const livekitServer = localLiveKit(BENCH_LIVEKIT, { key: "benchkey", webhookApps: [appUrl], logFile: `${STACK_DIR}/livekit.log` });
-  const described = localApp({ port: BENCH_APP_PORT, databaseFile: `./${STACK_DIR}/parley.db`, authSecret: newSecret(), livekit: livekitServer, logFile: `${STACK_DIR}/app.log` });
+  const livekitServer = localLiveKit(BENCH_LIVEKIT, {
+    key: "benchkey",
+    webhookApps: [appUrl],
+    logFile: `${STACK_DIR}/livekit.log`,
+  });
+  const described = localApp({
+    port: BENCH_APP_PORT,
+    databaseFile: `./${STACK_DIR}/parley.db`,
+    authSecret: newSecret(),
+    livekit: livekitServer,
+    logFile: `${STACK_DIR}/app.log`,
+  });
   console.log(`=== starting livekit-server (:${BENCH_LIVEKIT.port}) and next start (:${BENCH_APP_PORT}) ===`);
   migrateApp(described);
   const livekit = await startLiveKitServer(livekitServer);
@@ -47,7 +67,12 @@ async function startBenchStack(): Promise<BenchStack> {
   }
   const stack: BenchStack = {
     appUrl,
-    livekit: { url: described.env.LIVEKIT_URL, wsUrl: described.env.LIVEKIT_PUBLIC_URL!, key: livekitServer.key, secret: livekitServer.secret },
+    livekit: {
+      url: described.env.LIVEKIT_URL,
+      wsUrl: described.env.LIVEKIT_PUBLIC_URL!,
+      key: livekitServer.key,
+      secret: livekitServer.secret,
+    },
     processes: { livekit, app },
     stop: async () => {
       await app.stop();

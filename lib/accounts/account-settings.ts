@@ -26,9 +26,18 @@ export const deleteAccountSchema = z
 const signingInFields = { id: true, name: true, email: true, role: true, sessionVersion: true } as const;
 
 /** What /account shows beyond the session: whether there is a password, a confirmed address, rooms. */
-export async function accountDetails(userId: string): Promise<{ hasPassword: boolean; emailConfirmed: boolean; rooms: number }> {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true, emailVerified: true, _count: { select: { rooms: true } } } });
-  return { hasPassword: user.passwordHash !== null, emailConfirmed: user.emailVerified !== null, rooms: user._count.rooms };
+export async function accountDetails(
+  userId: string,
+): Promise<{ hasPassword: boolean; emailConfirmed: boolean; rooms: number }> {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { passwordHash: true, emailVerified: true, _count: { select: { rooms: true } } },
+  });
+  return {
+    hasPassword: user.passwordHash !== null,
+    emailConfirmed: user.emailVerified !== null,
+    rooms: user._count.rooms,
+  };
 }
 
 export async function renameAccount(userId: string, name: string): Promise<void> {
@@ -37,7 +46,8 @@ export async function renameAccount(userId: string, name: string): Promise<void>
 
 async function checkPassword(userId: string, given: string): Promise<{ hasPassword: boolean; email: string }> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true, email: true } });
-  if (user.passwordHash && !(await verifyPassword(user.passwordHash, given))) throw new AppError("wrong_password", "That is not your current password.");
+  if (user.passwordHash && !(await verifyPassword(user.passwordHash, given)))
+    throw new AppError("wrong_password", "That is not your current password.");
   return { hasPassword: user.passwordHash !== null, email: user.email };
 }
 
@@ -47,7 +57,11 @@ async function checkPassword(userId: string, given: string): Promise<{ hasPasswo
  */
 export async function changePassword(userId: string, current: string, password: string): Promise<SigningInUser> {
   await checkPassword(userId, current);
-  return db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } }, select: signingInFields });
+  return db.user.update({
+    where: { id: userId },
+    data: { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } },
+    select: signingInFields,
+  });
 }
 
 /** Ends every session of the account; the caller re-issues their own cookie with the returned version. */
@@ -60,30 +74,51 @@ export function endOtherSessions(userId: string): Promise<SigningInUser> {
  * with the invite links made in them) or are deleted with their history ("delete"). The last
  * working administrator cannot delete their account.
  */
-export async function deleteAccount(userId: string, { rooms, confirmation }: z.infer<typeof deleteAccountSchema>): Promise<void> {
+export async function deleteAccount(
+  userId: string,
+  { rooms, confirmation }: z.infer<typeof deleteAccountSchema>,
+): Promise<void> {
   const { hasPassword, email } = await checkPassword(userId, confirmation);
-  if (!hasPassword && confirmation.trim().toLowerCase() !== email) throw new AppError("wrong_confirmation", "Type your email address to confirm.");
+  if (!hasPassword && confirmation.trim().toLowerCase() !== email)
+    throw new AppError("wrong_confirmation", "Type your email address to confirm.");
   // The meetings this person is in now: they leave them at once, not when their token expires.
-  const stays = await db.attendance.findMany({ where: { identity: userId, leftAt: null }, select: { meeting: { select: { room: { select: { slug: true } } } } } });
+  const stays = await db.attendance.findMany({
+    where: { identity: userId, leftAt: null },
+    select: { meeting: { select: { room: { select: { slug: true } } } } },
+  });
   const deletedRooms = await db.$transaction(async (tx) => {
     const me = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true } });
-    const heir = await tx.user.findFirst({ where: { role: "ADMIN", disabledAt: null, id: { not: userId } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } });
-    if (me.role === "ADMIN" && !heir) throw new AppError("last_admin", "You are the last administrator. Make someone else an administrator first.");
+    const heir = await tx.user.findFirst({
+      where: { role: "ADMIN", disabledAt: null, id: { not: userId } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true },
+    });
+    if (me.role === "ADMIN" && !heir)
+      throw new AppError("last_admin", "You are the last administrator. Make someone else an administrator first.");
     if (rooms === "hand_over") {
-      if (!heir) throw new AppError("no_admin", "There is no administrator to hand your rooms to. Delete them instead.");
+      if (!heir)
+        throw new AppError("no_admin", "There is no administrator to hand your rooms to. Delete them instead.");
       const owned = await tx.room.findMany({ where: { ownerId: userId }, select: { id: true } });
       await tx.room.updateMany({ where: { ownerId: userId }, data: { ownerId: heir.id } });
-      await tx.invite.updateMany({ where: { createdById: userId, roomId: { in: owned.map((room) => room.id) } }, data: { createdById: heir.id } });
+      await tx.invite.updateMany({
+        where: { createdById: userId, roomId: { in: owned.map((room) => room.id) } },
+        data: { createdById: heir.id },
+      });
     }
-    const deleted = rooms === "delete" ? await tx.room.findMany({ where: { ownerId: userId }, select: { slug: true } }) : [];
+    const deleted =
+      rooms === "delete" ? await tx.room.findMany({ where: { ownerId: userId }, select: { slug: true } }) : [];
     await tx.room.deleteMany({ where: { ownerId: userId } });
     await tx.user.delete({ where: { id: userId } });
     return deleted.map((room) => room.slug);
   });
   // Gone from our records first, so nobody gets a fresh token; then out of LiveKit.
-  const bestEffort = (what: string) => (error: unknown) => logger.warn(what, { error: error instanceof Error ? error.message : String(error) });
+  const bestEffort = (what: string) => (error: unknown) =>
+    logger.warn(what, { error: error instanceof Error ? error.message : String(error) });
   for (const slug of deletedRooms) await deleteLiveKitRoom(slug).catch(bestEffort("delete_account_room_close_failed"));
   for (const stay of stays) {
-    if (!deletedRooms.includes(stay.meeting.room.slug)) await removeLiveKitParticipant(stay.meeting.room.slug, userId).catch(bestEffort("delete_account_disconnect_failed"));
+    if (!deletedRooms.includes(stay.meeting.room.slug))
+      await removeLiveKitParticipant(stay.meeting.room.slug, userId).catch(
+        bestEffort("delete_account_disconnect_failed"),
+      );
   }
 }

@@ -40,7 +40,11 @@ export async function createAccount(input: SignUpInput): Promise<SigningInUser> 
     return await db.$transaction(async (tx) => {
       const isFirst = (await tx.user.count()) === 0;
       if (input.invitation) await claimInvitation(tx, input.invitation, input.email);
-      enforceSignUpPolicy(signUpPolicy(), input.email, { isFirstAccount: isFirst, invited: input.invitation !== undefined, namedAdmin });
+      enforceSignUpPolicy(signUpPolicy(), input.email, {
+        isFirstAccount: isFirst,
+        invited: input.invitation !== undefined,
+        namedAdmin,
+      });
       return tx.user.create({
         data: {
           name: input.name,
@@ -63,15 +67,28 @@ export async function createAccount(input: SignUpInput): Promise<SigningInUser> 
 }
 
 /** Returns the user when the password matches, otherwise null. */
-export async function authenticate(email: string, password: string): Promise<(SigningInUser & { emailConfirmed: boolean }) | null> {
-  const user = await db.user.findUnique({ where: { email }, select: { ...sessionUserFields, passwordHash: true, disabledAt: true, sessionVersion: true, emailVerified: true } });
+export async function authenticate(
+  email: string,
+  password: string,
+): Promise<(SigningInUser & { emailConfirmed: boolean }) | null> {
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { ...sessionUserFields, passwordHash: true, disabledAt: true, sessionVersion: true, emailVerified: true },
+  });
   if (!user?.passwordHash || user.disabledAt) {
     decoyHash ??= hashPassword("decoy password that matches nothing");
     await verifyPassword(await decoyHash, password);
     return null;
   }
   if (!(await verifyPassword(user.passwordHash, password))) return null;
-  return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion, emailConfirmed: user.emailVerified !== null };
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    sessionVersion: user.sessionVersion,
+    emailConfirmed: user.emailVerified !== null,
+  };
 }
 
 /**

@@ -17,7 +17,9 @@ import { ACCOUNT_TOKEN_PATTERN, hashAccountToken, newAccountToken } from "./toke
 const PURPOSE = "email_check";
 const LIFETIME_MS = 24 * 60 * 60 * 1000;
 
-export const emailCheckTokenSchema = z.string().regex(ACCOUNT_TOKEN_PATTERN, { message: "That confirmation link is not valid." });
+export const emailCheckTokenSchema = z
+  .string()
+  .regex(ACCOUNT_TOKEN_PATTERN, { message: "That confirmation link is not valid." });
 
 /** Whether an unconfirmed password account is kept from signing in. */
 export function emailConfirmationRequired(): boolean {
@@ -30,8 +32,13 @@ export async function mailEmailCheck(userId: string): Promise<boolean> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, emailVerified: true } });
   if (!user || user.emailVerified) return false;
   const { token, tokenHash } = newAccountToken();
-  await db.accountToken.create({ data: { userId, purpose: PURPOSE, tokenHash, expiresAt: new Date(Date.now() + LIFETIME_MS) } });
-  const outcome = await sendMail({ to: user.email, ...emailCheckMessage({ link: `${env().NEXTAUTH_URL.replace(/\/$/, "")}/confirm-email?token=${token}` }) });
+  await db.accountToken.create({
+    data: { userId, purpose: PURPOSE, tokenHash, expiresAt: new Date(Date.now() + LIFETIME_MS) },
+  });
+  const outcome = await sendMail({
+    to: user.email,
+    ...emailCheckMessage({ link: `${env().NEXTAUTH_URL.replace(/\/$/, "")}/confirm-email?token=${token}` }),
+  });
   if (!outcome.sent) logger.warn("email_check_mail_refused", { reason: outcome.error });
   return outcome.sent;
 }
@@ -40,11 +47,18 @@ export async function mailEmailCheck(userId: string): Promise<boolean> {
 export async function confirmEmail(token: string): Promise<{ email: string }> {
   return db.$transaction(async (tx) => {
     const now = new Date();
-    const row = await tx.accountToken.findUnique({ where: { tokenHash: hashAccountToken(token) }, select: { id: true, userId: true, purpose: true, usedAt: true, expiresAt: true } });
+    const row = await tx.accountToken.findUnique({
+      where: { tokenHash: hashAccountToken(token) },
+      select: { id: true, userId: true, purpose: true, usedAt: true, expiresAt: true },
+    });
     if (!row || row.purpose !== PURPOSE) throw notFound("That confirmation link");
     if (row.usedAt) throw new AppError("link_used", "This address is already confirmed. Sign in.");
-    if (row.expiresAt <= now) throw new AppError("link_expired", "This confirmation link has expired. Sign in to have a new one sent.");
-    await tx.accountToken.updateMany({ where: { userId: row.userId, purpose: PURPOSE, usedAt: null }, data: { usedAt: now } });
+    if (row.expiresAt <= now)
+      throw new AppError("link_expired", "This confirmation link has expired. Sign in to have a new one sent.");
+    await tx.accountToken.updateMany({
+      where: { userId: row.userId, purpose: PURPOSE, usedAt: null },
+      data: { usedAt: now },
+    });
     return tx.user.update({ where: { id: row.userId }, data: { emailVerified: now }, select: { email: true } });
   });
 }

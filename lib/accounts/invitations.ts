@@ -14,7 +14,9 @@ import { ACCOUNT_TOKEN_PATTERN, hashAccountToken, newAccountToken } from "./toke
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
-export const invitationTokenSchema = z.string().regex(ACCOUNT_TOKEN_PATTERN, { message: "That invitation link is not valid." });
+export const invitationTokenSchema = z
+  .string()
+  .regex(ACCOUNT_TOKEN_PATTERN, { message: "That invitation link is not valid." });
 export const newInvitationSchema = z.object({ email: emailSchema }).strict();
 export const invitationQuerySchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) }).strict();
 
@@ -43,12 +45,18 @@ const summaryFields = {
   invitedBy: { select: { name: true } },
 } as const;
 
-function summary({ invitedBy, ...row }: { invitedBy: { name: string } } & Omit<InvitationSummary, "invitedBy" | "expired">): InvitationSummary {
+function summary({
+  invitedBy,
+  ...row
+}: { invitedBy: { name: string } } & Omit<InvitationSummary, "invitedBy" | "expired">): InvitationSummary {
   return { ...row, invitedBy: invitedBy.name, expired: row.usedAt === null && row.expiresAt.getTime() <= Date.now() };
 }
 
 /** A new invitation for `email`, with the link (shown to the admin once; only its hash is kept). */
-export async function createAccountInvitation(admin: SessionUser, email: string): Promise<{ invitation: InvitationSummary; link: string }> {
+export async function createAccountInvitation(
+  admin: SessionUser,
+  email: string,
+): Promise<{ invitation: InvitationSummary; link: string }> {
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
     throw new AppError("email_taken", "There is already an account with this email address.");
   }
@@ -61,7 +69,10 @@ export async function createAccountInvitation(admin: SessionUser, email: string)
   return { invitation: summary(row), link: signUpLink(token) };
 }
 
-export async function recordInvitationMail(id: string, outcome: { sentAt: Date } | { error: string }): Promise<InvitationSummary> {
+export async function recordInvitationMail(
+  id: string,
+  outcome: { sentAt: Date } | { error: string },
+): Promise<InvitationSummary> {
   const row = await db.accountInvitation.update({
     where: { id },
     data: "sentAt" in outcome ? { mailSentAt: outcome.sentAt, mailError: null } : { mailError: outcome.error },
@@ -75,7 +86,12 @@ const PER_PAGE = 50;
 export async function listAccountInvitations({ page }: z.infer<typeof invitationQuerySchema>) {
   const [total, rows] = await Promise.all([
     db.accountInvitation.count(),
-    db.accountInvitation.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * PER_PAGE, take: PER_PAGE, select: summaryFields }),
+    db.accountInvitation.findMany({
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * PER_PAGE,
+      take: PER_PAGE,
+      select: summaryFields,
+    }),
   ]);
   return { total, page, perPage: PER_PAGE, invitations: rows.map(summary) };
 }
@@ -84,8 +100,16 @@ export type UsableInvitation = { id: string; email: string; invitedBy: string };
 
 function refuseUnusable(row: { usedAt: Date | null; expiresAt: Date } | null, now: Date): void {
   if (!row) throw notFound("That invitation");
-  if (row.usedAt) throw new AppError("invitation_used", "This invitation has already been used to make an account. Sign in instead, or ask for a new invitation.");
-  if (row.expiresAt <= now) throw new AppError("invitation_expired", "This invitation has expired. Ask the administrator who sent it for a new one.");
+  if (row.usedAt)
+    throw new AppError(
+      "invitation_used",
+      "This invitation has already been used to make an account. Sign in instead, or ask for a new invitation.",
+    );
+  if (row.expiresAt <= now)
+    throw new AppError(
+      "invitation_expired",
+      "This invitation has expired. Ask the administrator who sent it for a new one.",
+    );
 }
 
 /** The invitation behind a link, if it can still be used; else the 404 or 410 saying why. */
@@ -104,9 +128,14 @@ export async function findUsableInvitation(token: string): Promise<UsableInvitat
  */
 export async function claimInvitation(tx: Prisma.TransactionClient, token: string, email: string): Promise<void> {
   const now = new Date();
-  const row = await tx.accountInvitation.findUnique({ where: { tokenHash: hashAccountToken(token) }, select: { id: true, email: true, usedAt: true, expiresAt: true } });
+  const row = await tx.accountInvitation.findUnique({
+    where: { tokenHash: hashAccountToken(token) },
+    select: { id: true, email: true, usedAt: true, expiresAt: true },
+  });
   refuseUnusable(row, now);
-  if (row!.email !== email) throw new AppError("invitation_email", `This invitation is for ${row!.email}: sign up with that address.`);
+  if (row!.email !== email)
+    throw new AppError("invitation_email", `This invitation is for ${row!.email}: sign up with that address.`);
   const spent = await tx.accountInvitation.updateMany({ where: { id: row!.id, usedAt: null }, data: { usedAt: now } });
-  if (spent.count !== 1) throw new AppError("invitation_used", "This invitation has already been used to make an account.");
+  if (spent.count !== 1)
+    throw new AppError("invitation_used", "This invitation has already been used to make an account.");
 }

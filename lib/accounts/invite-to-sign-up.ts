@@ -8,10 +8,19 @@ import { createAccountInvitation, recordInvitationMail, type InvitationSummary }
  * Makes an invitation, mails its link when Parley can send mail, and hands the link back to
  * the admin either way (to pass on when the mail cannot go, or did not arrive).
  */
-export async function inviteToSignUp(admin: SessionUser, email: string): Promise<{ invitation: InvitationSummary; link: string; mailConfigured: boolean }> {
+export async function inviteToSignUp(
+  admin: SessionUser,
+  email: string,
+): Promise<{ invitation: InvitationSummary; link: string; mailConfigured: boolean }> {
   const created = await createAccountInvitation(admin, email);
   if (!mailConfigured()) return { ...created, mailConfigured: false };
-  const outcome = await sendMail({ to: email, ...accountInvitationMessage({ invitedBy: admin.name, link: created.link, expiresAt: created.invitation.expiresAt }) });
-  const invitation = await recordInvitationMail(created.invitation.id, outcome.sent ? { sentAt: outcome.at } : { error: outcome.error });
+  const outcome = await sendMail({
+    to: email,
+    ...accountInvitationMessage({ invitedBy: admin.name, link: created.link, expiresAt: created.invitation.expiresAt }),
+  });
+  const invitation = await recordInvitationMail(
+    created.invitation.id,
+    outcome.sent ? { sentAt: outcome.at } : { error: outcome.error },
+  );
   return { invitation, link: created.link, mailConfigured: true };
 }

@@ -31,7 +31,10 @@ export const signUpSchema = z
     email: emailSchema,
     password: passwordSchema,
     // the token of an administrator's invitation (/signup?invitation=...), when there is one
-    invitation: z.string().regex(/^[A-Za-z0-9_-]{43}$/, { message: "That invitation link is not valid." }).optional(),
+    invitation: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{43}$/, { message: "That invitation link is not valid." })
+      .optional(),
   })
   .strict();
 

@@ -10,13 +10,16 @@ export type SignUpPolicy = { mode: "open" | "domains" | "invite" | "closed"; dom
  */
 export type SignUpCircumstances = { isFirstAccount: boolean; invited: boolean; namedAdmin?: boolean };
 
-const exempt = (circumstances: SignUpCircumstances) => circumstances.isFirstAccount || circumstances.invited || circumstances.namedAdmin === true;
+const exempt = (circumstances: SignUpCircumstances) =>
+  circumstances.isFirstAccount || circumstances.invited || circumstances.namedAdmin === true;
 
 const domainOf = (email: string) => email.slice(email.lastIndexOf("@") + 1).toLowerCase();
 
 /** The domains in words: "example.org", "a.org or b.org", "a.org, b.org or c.org". */
 export function domainsInWords(domains: readonly string[]): string {
-  return domains.length <= 1 ? (domains[0] ?? "") : `${domains.slice(0, -1).join(", ")} or ${domains[domains.length - 1]}`;
+  return domains.length <= 1
+    ? (domains[0] ?? "")
+    : `${domains.slice(0, -1).join(", ")} or ${domains[domains.length - 1]}`;
 }
 
 /**
@@ -25,8 +28,10 @@ export function domainsInWords(domains: readonly string[]): string {
  */
 export function signUpClosedReason(policy: SignUpPolicy, circumstances: SignUpCircumstances): string | null {
   if (exempt(circumstances)) return null;
-  if (policy.mode === "invite") return "Accounts on this server are by invitation only. Ask an administrator to invite you; the invitation comes by email with a link to sign up.";
-  if (policy.mode === "closed") return "This server does not take new sign-ups. Accounts come from your organisation's single sign-on or from an administrator.";
+  if (policy.mode === "invite")
+    return "Accounts on this server are by invitation only. Ask an administrator to invite you; the invitation comes by email with a link to sign up.";
+  if (policy.mode === "closed")
+    return "This server does not take new sign-ups. Accounts come from your organisation's single sign-on or from an administrator.";
   return null;
 }
 
@@ -36,6 +41,9 @@ export function enforceSignUpPolicy(policy: SignUpPolicy, email: string, circums
   if (closed) throw new AppError("signup_closed", closed);
   if (exempt(circumstances) || policy.mode !== "domains") return;
   if (!policy.domains.includes(domainOf(email))) {
-    throw new AppError("signup_domain", `Accounts on this server are for email addresses at ${domainsInWords(policy.domains)}. Ask an administrator to invite you if you need one with another address.`);
+    throw new AppError(
+      "signup_domain",
+      `Accounts on this server are for email addresses at ${domainsInWords(policy.domains)}. Ask an administrator to invite you if you need one with another address.`,
+    );
   }
 }

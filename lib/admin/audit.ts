@@ -34,7 +34,14 @@ type AuditTarget = { type: "room" | "participant" | "user" | "invite"; id: strin
 
 export async function recordAudit(actorId: string, action: AuditAction, target: AuditTarget): Promise<void> {
   await db.auditEntry.create({
-    data: { actorId, action, targetType: target.type, targetId: target.id, targetLabel: target.label, detail: target.detail ?? null },
+    data: {
+      actorId,
+      action,
+      targetType: target.type,
+      targetId: target.id,
+      targetLabel: target.label,
+      detail: target.detail ?? null,
+    },
   });
 }
 
@@ -67,7 +74,13 @@ export async function listAudit({ action, q, page }: AuditQuery): Promise<AuditP
   const where = {
     ...(action ? { action } : {}),
     ...(q
-      ? { OR: [{ targetLabel: { contains: q } }, { actor: { name: { contains: q } } }, { actor: { email: { contains: q } } }] }
+      ? {
+          OR: [
+            { targetLabel: { contains: q } },
+            { actor: { name: { contains: q } } },
+            { actor: { email: { contains: q } } },
+          ],
+        }
       : {}),
   };
   const [total, entries] = await Promise.all([

@@ -26,7 +26,11 @@ export async function endRoom(admin: SessionUser, slug: string): Promise<EndedRo
   await tell(room.slug, { kind: "room_closed", by: admin.name });
   await deleteLiveKitRoom(room.slug);
   await recordRoomClosed(room.slug, new Date());
-  await recordAudit(admin.id, wasLive ? "room.end_meeting" : "room.close", { type: "room", id: room.slug, label: room.name });
+  await recordAudit(admin.id, wasLive ? "room.end_meeting" : "room.close", {
+    type: "room",
+    id: room.slug,
+    label: room.name,
+  });
   return { endedAt };
 }
 

@@ -50,7 +50,8 @@ async function searchFor(q: string): Promise<Prisma.RoomWhereInput> {
   if (!q) return {};
   const ownerMatch = { OR: [{ name: { contains: q } }, { email: { contains: q } }] };
   const owners = await db.user.findMany({ where: ownerMatch, select: { id: true }, take: MAX_OWNER_IDS + 1 });
-  const byOwner: Prisma.RoomWhereInput = owners.length > MAX_OWNER_IDS ? { owner: ownerMatch } : { ownerId: { in: owners.map((owner) => owner.id) } };
+  const byOwner: Prisma.RoomWhereInput =
+    owners.length > MAX_OWNER_IDS ? { owner: ownerMatch } : { ownerId: { in: owners.map((owner) => owner.id) } };
   return { OR: [{ name: { contains: q } }, byOwner] };
 }
 
@@ -58,13 +59,20 @@ async function searchFor(q: string): Promise<Prisma.RoomWhereInput> {
 // an open meeting would look for one in every room.
 async function countRooms(status: AdminRoomQuery["status"], search: Prisma.RoomWhereInput): Promise<number> {
   if (status !== "live") return db.room.count({ where: { ...search, ...BY_STATUS[status] } });
-  const live = await db.meeting.groupBy({ by: ["roomId"], where: { endedAt: null, room: { ...search, endedAt: null } } });
+  const live = await db.meeting.groupBy({
+    by: ["roomId"],
+    where: { endedAt: null, room: { ...search, endedAt: null } },
+  });
   return live.length;
 }
 
 /** How many meetings each of these rooms has had, counted for one page rather than every room. */
 async function meetingCounts(roomIds: string[]): Promise<Map<string, number>> {
-  const counts = await db.meeting.groupBy({ by: ["roomId"], where: { roomId: { in: roomIds } }, _count: { _all: true } });
+  const counts = await db.meeting.groupBy({
+    by: ["roomId"],
+    where: { roomId: { in: roomIds } },
+    _count: { _all: true },
+  });
   return new Map(counts.map((row) => [row.roomId, row._count._all]));
 }
 
@@ -93,7 +101,11 @@ export async function listRoomsForAdmin(query: AdminRoomQuery): Promise<AdminRoo
           take: 1,
           select: {
             startedAt: true,
-            attendance: { where: { leftAt: null }, orderBy: { joinedAt: "asc" }, select: { identity: true, name: true, kind: true, joinedAt: true } },
+            attendance: {
+              where: { leftAt: null },
+              orderBy: { joinedAt: "asc" },
+              select: { identity: true, name: true, kind: true, joinedAt: true },
+            },
           },
         },
       },
@@ -107,7 +119,13 @@ export async function listRoomsForAdmin(query: AdminRoomQuery): Promise<AdminRoo
     rooms: rooms.map(({ id, meetings, ...room }) => {
       const live = meetings[0];
       const status: RoomStatus = room.endedAt ? "ended" : live ? "live" : "idle";
-      return { ...room, status, liveSince: live?.startedAt ?? null, participants: live?.attendance ?? [], totalMeetings: totals.get(id) ?? 0 };
+      return {
+        ...room,
+        status,
+        liveSince: live?.startedAt ?? null,
+        participants: live?.attendance ?? [],
+        totalMeetings: totals.get(id) ?? 0,
+      };
     }),
   };
 }

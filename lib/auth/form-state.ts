@@ -7,5 +7,10 @@ export const EMPTY_AUTH_FORM_STATE: AuthFormState = { error: null };
 
 /** Only same-site paths are followed after signing in, never another origin. */
 export function safeCallback(callbackUrl: unknown): string {
-  return typeof callbackUrl === "string" && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") && !callbackUrl.startsWith("/\\") ? callbackUrl : "/";
+  return typeof callbackUrl === "string" &&
+    callbackUrl.startsWith("/") &&
+    !callbackUrl.startsWith("//") &&
+    !callbackUrl.startsWith("/\\")
+    ? callbackUrl
+    : "/";
 }

@@ -21,7 +21,14 @@ const field = z.string().max(2048);
 const flag = z.enum(["true", "false"]).optional();
 // next-auth/react sends the credentials with csrfToken, callbackUrl, json and redirect.
 const signInForm = z
-  .object({ csrfToken: field, email: field, password: field, callbackUrl: field.optional(), json: flag, redirect: flag })
+  .object({
+    csrfToken: field,
+    email: field,
+    password: field,
+    callbackUrl: field.optional(),
+    json: flag,
+    redirect: flag,
+  })
   .strict();
 const signOutForm = z.object({ csrfToken: field, callbackUrl: field.optional(), json: flag }).strict();
 
@@ -45,7 +52,10 @@ async function readForm(request: Request): Promise<{ text: string; form: Record<
  * instead: 404 for what Parley does not use, 400 or 413 for a bad form (thrown), 429 for too
  * many sign-in attempts.
  */
-export async function screenNextAuthRequest(request: NextRequest, segments: string[] = []): Promise<NextRequest | Response> {
+export async function screenNextAuthRequest(
+  request: NextRequest,
+  segments: string[] = [],
+): Promise<NextRequest | Response> {
   const method = request.method === "HEAD" ? "GET" : request.method;
   const action = segments.join("/");
   if (!ACTIONS.get(method)?.has(action)) throw notFound("That");
@@ -64,8 +74,14 @@ export async function screenNextAuthRequest(request: NextRequest, segments: stri
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     // next-auth/react's signIn() reads the outcome from a `url` whose `error` it returns.
-    const url = signIn.json === "true" ? { url: `${env().NEXTAUTH_URL.replace(/\/$/, "")}/signin?error=${SIGN_IN_RATE_LIMITED}` } : {};
-    return NextResponse.json({ ...errorBody(error.code, error.message), ...url }, { status: error.status, headers: error.headers });
+    const url =
+      signIn.json === "true"
+        ? { url: `${env().NEXTAUTH_URL.replace(/\/$/, "")}/signin?error=${SIGN_IN_RATE_LIMITED}` }
+        : {};
+    return NextResponse.json(
+      { ...errorBody(error.code, error.message), ...url },
+      { status: error.status, headers: error.headers },
+    );
   }
   return forNextAuth;
 }

@@ -22,16 +22,28 @@ export function countSignInAttempt(headers: HeaderSource, email: unknown): void 
  * The account when email and password match, else null; the attempt is counted first, and a
  * malformed email or empty password is a 400 AppError saying what to fix.
  */
-export async function signInWithPassword(headers: HeaderSource, email: string, password: string): Promise<SigningInUser | null> {
+export async function signInWithPassword(
+  headers: HeaderSource,
+  email: string,
+  password: string,
+): Promise<SigningInUser | null> {
   countSignInAttempt(headers, email);
   const input = signInSchema.safeParse({ email, password });
   if (!input.success) {
     const emailProblem = emailSchema.safeParse(email);
-    throw new AppError("invalid_request", emailProblem.success ? "Enter your password." : (emailProblem.error.issues[0]?.message ?? "Check your email address."));
+    throw new AppError(
+      "invalid_request",
+      emailProblem.success
+        ? "Enter your password."
+        : (emailProblem.error.issues[0]?.message ?? "Check your email address."),
+    );
   }
   const user = await authenticate(input.data.email, input.data.password);
   if (user && !user.emailConfirmed && emailConfirmationRequired()) {
-    throw new AppError("email_unconfirmed", "Confirm your email address first: open the link we mailed you when you signed up.");
+    throw new AppError(
+      "email_unconfirmed",
+      "Confirm your email address first: open the link we mailed you when you signed up.",
+    );
   }
   return user;
 }

@@ -12,10 +12,13 @@ import { env } from "../env";
 
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 
-export const sessionCookieName = () => (env().NEXTAUTH_URL.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token");
+export const sessionCookieName = () =>
+  env().NEXTAUTH_URL.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 
 /** Signs `user` in on this response (server actions and route handlers only). */
-export async function issueSessionCookie(user: Pick<SigningInUser, "id" | "name" | "email" | "sessionVersion">): Promise<void> {
+export async function issueSessionCookie(
+  user: Pick<SigningInUser, "id" | "name" | "email" | "sessionVersion">,
+): Promise<void> {
   const token = await encode({
     token: { name: user.name, email: user.email, sub: user.id, sv: user.sessionVersion },
     secret: env().AUTH_SECRET,

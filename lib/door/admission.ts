@@ -41,5 +41,9 @@ export async function isAdmitted(roomId: string, identity: string): Promise<bool
 
 /** In the meeting going on now since before the lock (someone whose connection dropped comes back). */
 async function wasInBeforeLock(roomId: string, identity: string, lockedAt: Date): Promise<boolean> {
-  return (await db.attendance.count({ where: { identity, joinedAt: { lt: lockedAt }, meeting: { roomId, endedAt: null } } })) > 0;
+  return (
+    (await db.attendance.count({
+      where: { identity, joinedAt: { lt: lockedAt }, meeting: { roomId, endedAt: null } },
+    })) > 0
+  );
 }

@@ -19,7 +19,9 @@ export async function hostPresent(slug: string): Promise<boolean> {
   try {
     // "parley.standing" is what the token route wrote into each join token (lib/meetings/join-credentials.ts).
     present = (await liveParticipants(slug)).some(
-      (participant) => participant.state !== ParticipantInfo_State.DISCONNECTED && HOSTING.has(participant.attributes["parley.standing"] ?? ""),
+      (participant) =>
+        participant.state !== ParticipantInfo_State.DISCONNECTED &&
+        HOSTING.has(participant.attributes["parley.standing"] ?? ""),
     );
   } catch (error) {
     // The media server is away: nobody can be in the meeting, and the knock itself stands.

@@ -30,7 +30,11 @@ export type DoorCredentials = { serverUrl: string; token: string };
 export type KnockAnswer = { status: "admitted" } | { status: "waiting"; hostPresent: boolean; door: DoorCredentials };
 
 /** The knocker's view of their knock, polled by their waiting screen. */
-export type KnockState = { status: "waiting" | "admitted" | "denied" | "withdrawn"; message: string | null; hostPresent: boolean };
+export type KnockState = {
+  status: "waiting" | "admitted" | "denied" | "withdrawn";
+  message: string | null;
+  hostPresent: boolean;
+};
 
 /** A knock as hosts and co-hosts see it. */
 export type KnockView = {
@@ -54,19 +58,33 @@ export async function knock(context: RoomContext): Promise<KnockAnswer> {
   const now = new Date();
   const name = displayName(actor);
   const knockId = await db.$transaction(async (tx) => {
-    const current = await tx.knock.findFirst({ where: { roomId: room.id, identity, status: "WAITING" }, orderBy: { createdAt: "desc" }, select: { id: true, seenAt: true } });
+    const current = await tx.knock.findFirst({
+      where: { roomId: room.id, identity, status: "WAITING" },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, seenAt: true },
+    });
     if (current?.seenAt && now.getTime() - current.seenAt.getTime() < SAME_VISIT_MS) {
       await tx.knock.update({ where: { id: current.id }, data: { seenAt: now } });
       return current.id;
     }
     if (current) await tx.knock.update({ where: { id: current.id }, data: { status: "WITHDRAWN" } });
     const access = await tx.roomAccess.findFirst({
-      where: { roomId: room.id, ...(actor.kind === "member" ? { userId: actor.user.id } : { guestId: actor.guest.id }) },
+      where: {
+        roomId: room.id,
+        ...(actor.kind === "member" ? { userId: actor.user.id } : { guestId: actor.guest.id }),
+      },
       orderBy: { createdAt: "desc" },
       select: { inviteId: true },
     });
     const created = await tx.knock.create({
-      data: { roomId: room.id, identity, name, isGuest: actor.kind === "guest", inviteId: access?.inviteId ?? null, seenAt: now },
+      data: {
+        roomId: room.id,
+        identity,
+        name,
+        isGuest: actor.kind === "guest",
+        inviteId: access?.inviteId ?? null,
+        seenAt: now,
+      },
       select: { id: true },
     });
     return created.id;
@@ -74,7 +92,11 @@ export async function knock(context: RoomContext): Promise<KnockAnswer> {
   const doorRoom = doorRoomName(knockId);
   await ensureLiveKitRoom(doorRoom);
   const token = await mintDoorToken({ room: doorRoom, identity, name, role: "knocker" });
-  return { status: "waiting", hostPresent: await hostPresent(room.slug), door: { serverUrl: env().LIVEKIT_PUBLIC_URL, token } };
+  return {
+    status: "waiting",
+    hostPresent: await hostPresent(room.slug),
+    door: { serverUrl: env().LIVEKIT_PUBLIC_URL, token },
+  };
 }
 
 /** The knocker's screen asks how things stand; while they wait, asking is also their sign of life. */
@@ -86,7 +108,11 @@ export async function reportAtDoor({ actor, room }: RoomContext): Promise<KnockS
   });
   if (!knock) throw new AppError("knock_not_found", "You have not knocked at this meeting's door.");
   if (knock.status !== "WAITING") {
-    return { status: knock.status === "ADMITTED" ? "admitted" : knock.status === "DENIED" ? "denied" : "withdrawn", message: knock.status === "DENIED" ? knock.message : null, hostPresent: false };
+    return {
+      status: knock.status === "ADMITTED" ? "admitted" : knock.status === "DENIED" ? "denied" : "withdrawn",
+      message: knock.status === "DENIED" ? knock.message : null,
+      hostPresent: false,
+    };
   }
   await db.knock.update({ where: { id: knock.id }, data: { seenAt: new Date() } });
   return { status: "waiting", message: null, hostPresent: await hostPresent(room.slug) };
@@ -94,8 +120,14 @@ export async function reportAtDoor({ actor, room }: RoomContext): Promise<KnockS
 
 /** The knocker gives up waiting. */
 export async function withdrawKnock({ actor, room }: RoomContext): Promise<{ status: "withdrawn" }> {
-  const waiting = await db.knock.findMany({ where: { roomId: room.id, identity: actorIdentity(actor), status: "WAITING" }, select: { id: true } });
-  await db.knock.updateMany({ where: { id: { in: waiting.map((knock) => knock.id) }, status: "WAITING" }, data: { status: "WITHDRAWN" } });
+  const waiting = await db.knock.findMany({
+    where: { roomId: room.id, identity: actorIdentity(actor), status: "WAITING" },
+    select: { id: true },
+  });
+  await db.knock.updateMany({
+    where: { id: { in: waiting.map((knock) => knock.id) }, status: "WAITING" },
+    data: { status: "WITHDRAWN" },
+  });
   for (const { id } of waiting) await closeDoor(id);
   return { status: "withdrawn" };
 }
@@ -106,7 +138,16 @@ async function presentKnocks(roomId: string, now = new Date()) {
     where: { roomId, status: "WAITING", seenAt: { gt: new Date(now.getTime() - KNOCKER_GONE_AFTER_MS) } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: MAX_LISTED,
-    select: { id: true, identity: true, name: true, isGuest: true, createdAt: true, seenAt: true, leftAt: true, invite: { select: { label: true, inviteeName: true } } },
+    select: {
+      id: true,
+      identity: true,
+      name: true,
+      isGuest: true,
+      createdAt: true,
+      seenAt: true,
+      leftAt: true,
+      invite: { select: { label: true, inviteeName: true } },
+    },
   });
   return knocks.filter((knock) => !knock.leftAt || (knock.seenAt !== null && knock.leftAt < knock.seenAt));
 }
@@ -128,12 +169,20 @@ export type DecidedKnock = { id: string; status: "admitted" | "denied" };
 /** A host or co-host lets someone in, or turns them away with an optional message. */
 export async function decideKnock(by: Actor, room: Room, knockId: string, decision: Decision): Promise<DecidedKnock> {
   if (!isKnockId(knockId)) throw knockNotFound();
-  const knock = await db.knock.findFirst({ where: { id: knockId, roomId: room.id }, select: { id: true, name: true, identity: true } });
+  const knock = await db.knock.findFirst({
+    where: { id: knockId, roomId: room.id },
+    select: { id: true, name: true, identity: true },
+  });
   if (!knock) throw knockNotFound();
   const message = decision.admit ? null : decision.message || null;
   const { count } = await db.knock.updateMany({
     where: { id: knock.id, status: "WAITING" },
-    data: { status: decision.admit ? "ADMITTED" : "DENIED", message, decidedAt: new Date(), decidedById: actorIdentity(by) },
+    data: {
+      status: decision.admit ? "ADMITTED" : "DENIED",
+      message,
+      decidedAt: new Date(),
+      decidedById: actorIdentity(by),
+    },
   });
   if (count === 0) throw new AppError("knock_closed", `${knock.name} is no longer waiting.`);
   await closeDoor(knock.id);
@@ -160,7 +209,10 @@ export async function admitEveryone(by: Actor, room: Room): Promise<{ admitted: 
 /** A token for a host's browser to watch one knocker's camera, hidden from them. */
 export async function watchKnock(by: Actor, room: Room, knockId: string): Promise<DoorCredentials> {
   if (!isKnockId(knockId)) throw knockNotFound();
-  const knock = await db.knock.findFirst({ where: { id: knockId, roomId: room.id }, select: { id: true, name: true, status: true } });
+  const knock = await db.knock.findFirst({
+    where: { id: knockId, roomId: room.id },
+    select: { id: true, name: true, status: true },
+  });
   if (!knock) throw knockNotFound();
   if (knock.status !== "WAITING") throw new AppError("knock_closed", `${knock.name} is no longer waiting.`);
   const doorRoom = doorRoomName(knock.id);
@@ -194,7 +246,13 @@ async function closeDoor(knockId: string): Promise<void> {
   }
 }
 
-async function auditDecision(by: Actor, room: Room, knock: { identity: string; name: string }, admitted: boolean, message: string | null): Promise<void> {
+async function auditDecision(
+  by: Actor,
+  room: Room,
+  knock: { identity: string; name: string },
+  admitted: boolean,
+  message: string | null,
+): Promise<void> {
   // Guests never hold host powers (co-host links need an account), so a decider is a member.
   if (by.kind !== "member") return;
   await recordAudit(by.user.id, admitted ? "door.admit" : "door.deny", {

@@ -12,6 +12,11 @@ export async function setRoomLocked(by: Actor, room: Room, locked: boolean): Pro
   if (locked === (room.lockedAt !== null)) return { locked };
   await db.room.update({ where: { id: room.id }, data: { lockedAt: locked ? new Date() : null } });
   // Guests never hold host powers, so whoever may lock is a member.
-  if (by.kind === "member") await recordAudit(by.user.id, locked ? "room.lock" : "room.unlock", { type: "room", id: room.slug, label: room.name });
+  if (by.kind === "member")
+    await recordAudit(by.user.id, locked ? "room.lock" : "room.unlock", {
+      type: "room",
+      id: room.slug,
+      label: room.name,
+    });
   return { locked };
 }

@@ -5,4 +5,5 @@ import { AppError } from "../http";
 
 export const waitingRoom = () => new AppError("waiting_room", "Waiting for the host to let you in.");
 
-export const roomLocked = () => new AppError("room_locked", "This meeting is locked: nobody new can join until a host unlocks it.");
+export const roomLocked = () =>
+  new AppError("room_locked", "This meeting is locked: nobody new can join until a host unlocks it.");

@@ -15,7 +15,10 @@ export function newGuestId(): string {
 export async function currentGuest(): Promise<GuestIdentity | null> {
   const guestId = verifyGuestCookie((await cookies()).get(GUEST_COOKIE)?.value);
   if (!guestId) return null;
-  return db.guest.findFirst({ where: { id: guestId, expiresAt: { gt: new Date() } }, select: { id: true, roomId: true, displayName: true, expiresAt: true } });
+  return db.guest.findFirst({
+    where: { id: guestId, expiresAt: { gt: new Date() } },
+    select: { id: true, roomId: true, displayName: true, expiresAt: true },
+  });
 }
 
 export async function rememberGuest(guest: { id: string; expiresAt: Date }): Promise<void> {

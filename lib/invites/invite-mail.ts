@@ -18,17 +18,39 @@ const MEETING_MINUTES = 60;
 export type InviteMailStatus = { sentAt: Date | null; error: string | null };
 
 /** Mails (or mails again) the personal invite `inviteId` of room `roomId`; `invitedBy` signs it. */
-export async function mailPersonalInvite(roomId: string, inviteId: string, invitedBy: string): Promise<InviteMailStatus> {
-  if (!mailConfigured()) throw new AppError("mail_unavailable", "This server cannot send mail (no SMTP_URL is configured): copy the link and send it yourself.");
+export async function mailPersonalInvite(
+  roomId: string,
+  inviteId: string,
+  invitedBy: string,
+): Promise<InviteMailStatus> {
+  if (!mailConfigured())
+    throw new AppError(
+      "mail_unavailable",
+      "This server cannot send mail (no SMTP_URL is configured): copy the link and send it yourself.",
+    );
   const invite = await db.invite.findFirst({
     where: { id: inviteId, roomId },
-    select: { id: true, tokenNonce: true, inviteeName: true, inviteeEmail: true, startsAt: true, revokedAt: true, room: { select: { name: true } } },
+    select: {
+      id: true,
+      tokenNonce: true,
+      inviteeName: true,
+      inviteeEmail: true,
+      startsAt: true,
+      revokedAt: true,
+      room: { select: { name: true } },
+    },
   });
   if (!invite) throw notFound("That invite link");
   if (!invite.inviteeEmail) throw new AppError("no_email", "This link has no email address to send it to.");
   if (invite.revokedAt) throw new AppError("invite_revoked", "This link was revoked; make a new one instead.");
   const link = `${env().NEXTAUTH_URL.replace(/\/$/, "")}${invitePath(inviteTokenFor(invite.tokenNonce))}`;
-  const message = meetingInvitationMessage({ invitedBy, meeting: invite.room.name, link, startsAt: invite.startsAt, inviteeName: invite.inviteeName });
+  const message = meetingInvitationMessage({
+    invitedBy,
+    meeting: invite.room.name,
+    link,
+    startsAt: invite.startsAt,
+    inviteeName: invite.inviteeName,
+  });
   const outcome = await sendMail({
     to: invite.inviteeEmail,
     ...message,
@@ -46,7 +68,9 @@ export async function mailPersonalInvite(roomId: string, inviteId: string, invit
         }
       : undefined,
   });
-  const status: InviteMailStatus = outcome.sent ? { sentAt: outcome.at, error: null } : { sentAt: null, error: outcome.error };
+  const status: InviteMailStatus = outcome.sent
+    ? { sentAt: outcome.at, error: null }
+    : { sentAt: null, error: outcome.error };
   await db.invite.update({ where: { id: invite.id }, data: { mailSentAt: status.sentAt, mailError: status.error } });
   return status;
 }
@@ -55,7 +79,12 @@ export async function mailPersonalInvite(roomId: string, inviteId: string, invit
  * After a link is made: mails it when it is personal, has an email and Parley can send mail.
  * null when there was nothing to send or no way to send it (the host then passes it on).
  */
-export async function mailInviteIfAddressed(roomId: string, inviteId: string, actor: Actor, input: { invitee?: { email?: string } }): Promise<InviteMailStatus | null> {
+export async function mailInviteIfAddressed(
+  roomId: string,
+  inviteId: string,
+  actor: Actor,
+  input: { invitee?: { email?: string } },
+): Promise<InviteMailStatus | null> {
   if (!input.invitee?.email || !mailConfigured()) return null;
   return mailPersonalInvite(roomId, inviteId, senderName(actor));
 }

@@ -6,7 +6,15 @@ import { newGuestId, type GuestIdentity } from "../guests/guests";
 import { guestPassExpiry } from "../guests/pass";
 import { AppError } from "../http";
 import { roomLocked } from "../door/refusals";
-import { DEFAULT_INVITE_LIFETIME_DAYS, inviteRefusalCode, type CreateInviteInput, type InviteRefusal, type InviteRole, type InviteState, type InviteView } from "./rules";
+import {
+  DEFAULT_INVITE_LIFETIME_DAYS,
+  inviteRefusalCode,
+  type CreateInviteInput,
+  type InviteRefusal,
+  type InviteRole,
+  type InviteState,
+  type InviteView,
+} from "./rules";
 import { roomFields, type Room } from "../rooms/rooms";
 import { hashInviteToken, inviteTokenFor, isInviteToken, newInviteToken } from "./token";
 
@@ -15,7 +23,10 @@ const fromRole = (role: MeetingRole) => role.toLowerCase() as InviteRole;
 
 export const invitePath = (token: string) => `/j/${token}`;
 
-function stateOf(invite: { revokedAt: Date | null; expiresAt: Date | null; maxUses: number | null; uses: number }, now = new Date()): InviteState {
+function stateOf(
+  invite: { revokedAt: Date | null; expiresAt: Date | null; maxUses: number | null; uses: number },
+  now = new Date(),
+): InviteState {
   if (invite.revokedAt) return "revoked";
   if (invite.expiresAt && invite.expiresAt <= now) return "expired";
   if (invite.maxUses !== null && invite.uses >= invite.maxUses) return "used_up";
@@ -31,7 +42,8 @@ export async function createInvite(roomId: string, createdBy: Actor, input: Crea
   const createdById = createdBy.user.id;
   const { nonce, token, tokenHash } = newInviteToken();
   const personal = input.invitee !== undefined;
-  const expiresAt = input.expiresAt === undefined ? new Date(Date.now() + DEFAULT_INVITE_LIFETIME_DAYS * 86_400_000) : input.expiresAt;
+  const expiresAt =
+    input.expiresAt === undefined ? new Date(Date.now() + DEFAULT_INVITE_LIFETIME_DAYS * 86_400_000) : input.expiresAt;
   const invite = await db.invite.create({
     data: {
       roomId,
@@ -58,9 +70,23 @@ export async function listInvites(roomId: string, { take = 200 }: { take?: numbe
     orderBy: { createdAt: "desc" },
     take,
     select: {
-      id: true, tokenNonce: true, role: true, label: true, inviteeName: true, inviteeEmail: true, uses: true, maxUses: true,
-      expiresAt: true, createdAt: true, revokedAt: true, mailSentAt: true, mailError: true,
-      access: { select: { revokedAt: true, user: { select: { name: true } }, guest: { select: { displayName: true } } }, orderBy: { createdAt: "asc" } },
+      id: true,
+      tokenNonce: true,
+      role: true,
+      label: true,
+      inviteeName: true,
+      inviteeEmail: true,
+      uses: true,
+      maxUses: true,
+      expiresAt: true,
+      createdAt: true,
+      revokedAt: true,
+      mailSentAt: true,
+      mailError: true,
+      access: {
+        select: { revokedAt: true, user: { select: { name: true } }, guest: { select: { displayName: true } } },
+        orderBy: { createdAt: "asc" },
+      },
     },
   });
   const now = new Date();
@@ -94,16 +120,27 @@ export type RevokedInvite = {
  * it gave them too (they keep only what other links or the room's own rules give them). `by`:
  * who decided, as they will be told.
  */
-export async function revokeInvite(roomId: string, inviteId: string, { revokeAccess = false, by }: { revokeAccess?: boolean; by: string }): Promise<RevokedInvite> {
+export async function revokeInvite(
+  roomId: string,
+  inviteId: string,
+  { revokeAccess = false, by }: { revokeAccess?: boolean; by: string },
+): Promise<RevokedInvite> {
   return db.$transaction(async (tx) => {
     const invite = await tx.invite.findFirst({
       where: { id: inviteId, roomId },
-      select: { label: true, inviteeName: true, role: true, revokedAt: true, access: { select: { userId: true, guestId: true } } },
+      select: {
+        label: true,
+        inviteeName: true,
+        role: true,
+        revokedAt: true,
+        access: { select: { userId: true, guestId: true } },
+      },
     });
     if (!invite) throw new AppError("not_found", "That invite link does not exist.");
     const now = new Date();
     if (!invite.revokedAt) await tx.invite.update({ where: { id: inviteId }, data: { revokedAt: now } });
-    if (revokeAccess) await tx.roomAccess.updateMany({ where: { inviteId, revokedAt: null }, data: { revokedAt: now, revokedBy: by } });
+    if (revokeAccess)
+      await tx.roomAccess.updateMany({ where: { inviteId, revokedAt: null }, data: { revokedAt: now, revokedBy: by } });
     return {
       label: invite.inviteeName ? `For ${invite.inviteeName}` : (invite.label ?? "Shared link"),
       role: fromRole(invite.role),
@@ -128,18 +165,32 @@ export async function inspectInvite(token: string): Promise<InspectedInvite | nu
   const invite = await db.invite.findUnique({
     where: { tokenHash: hashInviteToken(token) },
     select: {
-      id: true, role: true, revokedAt: true, expiresAt: true, maxUses: true, uses: true,
+      id: true,
+      role: true,
+      revokedAt: true,
+      expiresAt: true,
+      maxUses: true,
+      uses: true,
       room: { select: roomFields },
     },
   });
   if (!invite) return null;
-  return { id: invite.id, state: stateOf(invite), role: fromRole(invite.role), expiresAt: invite.expiresAt, room: invite.room };
+  return {
+    id: invite.id,
+    state: stateOf(invite),
+    role: fromRole(invite.role),
+    expiresAt: invite.expiresAt,
+    room: invite.room,
+  };
 }
 
 /** Whether this caller already came in through this invite (then a spent link still lets them back). */
 export async function hasRedeemed(inviteId: string, actor: Actor | null): Promise<boolean> {
   if (!actor) return false;
-  const where = actor.kind === "member" ? { inviteId, userId: actor.user.id, revokedAt: null } : { inviteId, guestId: actor.guest.id, revokedAt: null };
+  const where =
+    actor.kind === "member"
+      ? { inviteId, userId: actor.user.id, revokedAt: null }
+      : { inviteId, guestId: actor.guest.id, revokedAt: null };
   return (await db.roomAccess.count({ where })) > 0;
 }
 
@@ -153,29 +204,38 @@ export function inviteRefusal(state: InviteRefusal): AppError {
   return new AppError(inviteRefusalCode(state), refusals[state]);
 }
 
-/** `guest`: the guest who came in (new, or the caller again), for the browser to remember. */
-type Redemption = { roomId: string; guest: GuestIdentity | null };
+/** `guest`: the guest who came in (new, or the caller again), for the browser to remember; `inviteId`: the link used. */
+type Redemption = { roomId: string; guest: GuestIdentity | null; inviteId: string };
 
 /**
  * Lets the caller in through an invite link: counts one use (atomically, so a link cannot be
  * used more often than it allows, however many people try at once) and records who came in.
  * Someone who already came in through this link is let back without counting again.
  */
-export async function redeemInvite(token: string, actor: Actor | null, guestName: string | undefined): Promise<Redemption> {
+export async function redeemInvite(
+  token: string,
+  actor: Actor | null,
+  guestName: string | undefined,
+): Promise<Redemption> {
   const invite = await inspectInvite(token);
-  if (!invite) throw new AppError("invite_not_found", "This invite link is not valid. Check it with the person who sent it.");
+  if (!invite)
+    throw new AppError("invite_not_found", "This invite link is not valid. Check it with the person who sent it.");
   if (actor?.kind === "member" || (actor?.kind === "guest" && actor.guest.roomId === invite.room.id)) {
-    if (await hasRedeemed(invite.id, actor)) return { roomId: invite.room.id, guest: actor.kind === "guest" ? actor.guest : null };
+    if (await hasRedeemed(invite.id, actor))
+      return { roomId: invite.room.id, guest: actor.kind === "guest" ? actor.guest : null, inviteId: invite.id };
   }
   if (invite.state !== "valid") throw inviteRefusal(invite.state);
   if (invite.room.endedAt) throw new AppError("room_ended", "This meeting has ended.");
 
   const member = actor?.kind === "member" ? actor.user : null;
   // A locked room takes nobody new, and a refused attempt must not spend the link.
-  if (invite.room.lockedAt && !(member && (member.role === "ADMIN" || member.id === invite.room.ownerId))) throw roomLocked();
+  if (invite.room.lockedAt && !(member && (member.role === "ADMIN" || member.id === invite.room.ownerId)))
+    throw roomLocked();
   if (!member) {
-    if (!invite.room.allowGuests) throw new AppError("guests_not_allowed", "This meeting does not admit guests. Sign in to join.");
-    if (invite.role === "cohost") throw new AppError("account_required", "Co-host links need an account. Sign in to join.");
+    if (!invite.room.allowGuests)
+      throw new AppError("guests_not_allowed", "This meeting does not admit guests. Sign in to join.");
+    if (invite.role === "cohost")
+      throw new AppError("account_required", "Co-host links need an account. Sign in to join.");
     if (!guestName) throw new AppError("name_required", "Enter your name to join.");
   }
 
@@ -191,9 +251,24 @@ export async function redeemInvite(token: string, actor: Actor | null, guestName
       data: { uses: { increment: 1 } },
     });
     if (claimed.count === 0) throw inviteRefusal("used_up");
-    const guest = member ? null : { id: newGuestId(), roomId: invite.room.id, displayName: guestName!, expiresAt: guestPassExpiry(now, invite.expiresAt) };
+    const guest = member
+      ? null
+      : {
+          id: newGuestId(),
+          roomId: invite.room.id,
+          displayName: guestName!,
+          expiresAt: guestPassExpiry(now, invite.expiresAt),
+        };
     if (guest) await tx.guest.create({ data: { ...guest, createdAt: now } });
-    await tx.roomAccess.create({ data: { roomId: invite.room.id, inviteId: invite.id, role: toRole(invite.role), userId: member?.id ?? null, guestId: guest?.id ?? null } });
-    return { roomId: invite.room.id, guest };
+    await tx.roomAccess.create({
+      data: {
+        roomId: invite.room.id,
+        inviteId: invite.id,
+        role: toRole(invite.role),
+        userId: member?.id ?? null,
+        guestId: guest?.id ?? null,
+      },
+    });
+    return { roomId: invite.room.id, guest, inviteId: invite.id };
   });
 }

@@ -43,10 +43,17 @@ export const createInviteSchema = z
       .datetime({ offset: true, message: "expiresAt must be a date and time such as 2030-01-31T17:00:00Z." })
       .transform((value) => new Date(value))
       .refine((date) => date.getTime() > Date.now(), { message: "The expiry must be in the future." })
-      .refine((date) => date.getTime() < Date.now() + MAX_INVITE_LIFETIME_DAYS * 86_400_000, { message: `The expiry must be within ${MAX_INVITE_LIFETIME_DAYS} days.` })
+      .refine((date) => date.getTime() < Date.now() + MAX_INVITE_LIFETIME_DAYS * 86_400_000, {
+        message: `The expiry must be within ${MAX_INVITE_LIFETIME_DAYS} days.`,
+      })
       .nullable()
       .optional(),
-    maxUses: z.int({ message: "Maximum uses must be a whole number." }).min(1, { message: "Maximum uses must be at least 1." }).max(10_000).nullable().optional(),
+    maxUses: z
+      .int({ message: "Maximum uses must be a whole number." })
+      .min(1, { message: "Maximum uses must be at least 1." })
+      .max(10_000)
+      .nullable()
+      .optional(),
     label: z
       .string()
       .trim()
@@ -58,13 +65,21 @@ export const createInviteSchema = z
     startsAt: z.iso
       .datetime({ offset: true, message: "startsAt must be a date and time such as 2030-01-31T17:00:00Z." })
       .transform((value) => new Date(value))
-      .refine((date) => date.getTime() > Date.now() - 86_400_000 && date.getTime() < Date.now() + MAX_INVITE_LIFETIME_DAYS * 86_400_000, {
-        message: `The start must be within the next ${MAX_INVITE_LIFETIME_DAYS} days.`,
-      })
+      .refine(
+        (date) =>
+          date.getTime() > Date.now() - 86_400_000 &&
+          date.getTime() < Date.now() + MAX_INVITE_LIFETIME_DAYS * 86_400_000,
+        {
+          message: `The start must be within the next ${MAX_INVITE_LIFETIME_DAYS} days.`,
+        },
+      )
       .optional(),
   })
   .strict()
-  .refine((input) => input.startsAt === undefined || input.invitee?.email !== undefined, { message: "A start time goes with a personal link that has an email address.", path: ["startsAt"] });
+  .refine((input) => input.startsAt === undefined || input.invitee?.email !== undefined, {
+    message: "A start time goes with a personal link that has an email address.",
+    path: ["startsAt"],
+  });
 
 export type CreateInviteInput = z.infer<typeof createInviteSchema>;
 

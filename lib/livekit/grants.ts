@@ -27,7 +27,12 @@ export function grantsFor(role: PublishingRole, room: string): VideoGrant {
         ...base,
         room,
         canPublish: true,
-        canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE, TrackSource.SCREEN_SHARE, TrackSource.SCREEN_SHARE_AUDIO],
+        canPublishSources: [
+          TrackSource.CAMERA,
+          TrackSource.MICROPHONE,
+          TrackSource.SCREEN_SHARE,
+          TrackSource.SCREEN_SHARE_AUDIO,
+        ],
       };
     case "viewer":
       return { ...base, room, canPublish: false, canPublishSources: [] };
@@ -46,6 +51,21 @@ export function permissionFor(role: PublishingRole) {
     recorder: grant.recorder,
     canUpdateMetadata: grant.canUpdateOwnMetadata,
     agent: grant.agent,
+  };
+}
+
+/**
+ * For the connection check (/check): one person alone in a room of their own, publishing a
+ * camera and a microphone to see that media gets out, and receiving nothing.
+ */
+export function connectionCheckGrants(room: string): VideoGrant {
+  return {
+    ...base,
+    room,
+    canPublish: true,
+    canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE],
+    canSubscribe: false,
+    canPublishData: false,
   };
 }
 

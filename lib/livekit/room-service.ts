@@ -137,7 +137,11 @@ export async function removeLiveKitParticipant(room: string, identity: string): 
 }
 
 /** Mutes what a person publishes from one source; "absent" when they are not there, "nothing" when they publish none. */
-export async function muteLiveKitSource(room: string, identity: string, source: TrackSource): Promise<"muted" | "absent" | "nothing"> {
+export async function muteLiveKitSource(
+  room: string,
+  identity: string,
+  source: TrackSource,
+): Promise<"muted" | "absent" | "nothing"> {
   try {
     const participant = await roomService().getParticipant(room, identity);
     const tracks = participant.tracks.filter((track) => track.source === source && !track.muted);
@@ -166,7 +170,11 @@ export type ParticipantChange = { attributes?: Record<string, string>; permissio
  * Changes what everyone in the meeting sees of a person (attributes) and what they may do
  * (permission, replaced as a whole); false when they are not in the room.
  */
-export async function updateLiveKitParticipant(room: string, identity: string, change: ParticipantChange): Promise<boolean> {
+export async function updateLiveKitParticipant(
+  room: string,
+  identity: string,
+  change: ParticipantChange,
+): Promise<boolean> {
   try {
     await roomService().updateParticipant(room, identity, change);
     return true;
@@ -181,9 +189,16 @@ export async function updateLiveKitParticipant(room: string, identity: string, c
  * absent). LiveKit marks a participant's own messages with their identity and these with none,
  * which is how a browser tells Parley's notices from a participant's. A room not open is fine.
  */
-export async function sendLiveKitData(room: string, data: Uint8Array, { topic, identities }: { topic: string; identities?: string[] }): Promise<void> {
+export async function sendLiveKitData(
+  room: string,
+  data: Uint8Array,
+  { topic, identities }: { topic: string; identities?: string[] },
+): Promise<void> {
   try {
-    await roomService().sendData(room, data, DataPacket_Kind.RELIABLE, { topic, destinationIdentities: identities ?? [] });
+    await roomService().sendData(room, data, DataPacket_Kind.RELIABLE, {
+      topic,
+      destinationIdentities: identities ?? [],
+    });
   } catch (error) {
     if (!isNotFound(error)) throw unavailable("livekit_send_data_failed", room, error);
   }
@@ -196,19 +211,45 @@ const SCREEN_SOURCES = [TrackSource.SCREEN_SHARE, TrackSource.SCREEN_SHARE_AUDIO
  * so the right to share is taken away for a moment: LiveKit then unpublishes the tracks and the
  * browser stops capturing. The right is given back at once, so they may share again later.
  */
-export async function stopLiveKitScreenShare(room: string, identity: string): Promise<"stopped" | "absent" | "nothing"> {
+export async function stopLiveKitScreenShare(
+  room: string,
+  identity: string,
+): Promise<"stopped" | "absent" | "nothing"> {
   const participant = await findLiveKitParticipant(room, identity);
   if (!participant) return "absent";
   if (!participant.tracks.some((track) => SCREEN_SOURCES.includes(track.source))) return "nothing";
   const permission = participant.permission;
   if (!permission) return "nothing";
-  const allowed = { ...permissionFields(permission), canPublishSources: permission.canPublishSources.filter((source) => !SCREEN_SOURCES.includes(source)) };
+  const allowed = {
+    ...permissionFields(permission),
+    canPublishSources: permission.canPublishSources.filter((source) => !SCREEN_SOURCES.includes(source)),
+  };
   if (!(await updateLiveKitParticipant(room, identity, { permission: allowed }))) return "absent";
   await updateLiveKitParticipant(room, identity, { permission: permissionFields(permission) });
   return "stopped";
 }
 
 function permissionFields(permission: ParticipantPermission): Partial<ParticipantPermission> {
-  const { canSubscribe, canPublish, canPublishData, canPublishSources, hidden, recorder, canUpdateMetadata, agent, canSubscribeMetrics } = permission;
-  return { canSubscribe, canPublish, canPublishData, canPublishSources: [...canPublishSources], hidden, recorder, canUpdateMetadata, agent, canSubscribeMetrics };
+  const {
+    canSubscribe,
+    canPublish,
+    canPublishData,
+    canPublishSources,
+    hidden,
+    recorder,
+    canUpdateMetadata,
+    agent,
+    canSubscribeMetrics,
+  } = permission;
+  return {
+    canSubscribe,
+    canPublish,
+    canPublishData,
+    canPublishSources: [...canPublishSources],
+    hidden,
+    recorder,
+    canUpdateMetadata,
+    agent,
+    canSubscribeMetrics,
+  };
 }

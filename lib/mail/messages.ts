@@ -3,7 +3,15 @@
 
 export type Message = { subject: string; text: string };
 
-export function accountInvitationMessage({ invitedBy, link, expiresAt }: { invitedBy: string; link: string; expiresAt: Date }): Message {
+export function accountInvitationMessage({
+  invitedBy,
+  link,
+  expiresAt,
+}: {
+  invitedBy: string;
+  link: string;
+  expiresAt: Date;
+}): Message {
   return {
     subject: `${invitedBy} invited you to Parley`,
     text: [
@@ -34,18 +42,37 @@ export function passwordResetMessage({ link, minutes }: { link: string; minutes:
 export function emailCheckMessage({ link }: { link: string }): Message {
   return {
     subject: "Confirm your email address for Parley",
-    text: ["Confirm that this address is yours by opening this link:", link, "", "If you did not make a Parley account, ignore this mail."].join("\n"),
+    text: [
+      "Confirm that this address is yours by opening this link:",
+      link,
+      "",
+      "If you did not make a Parley account, ignore this mail.",
+    ].join("\n"),
   };
 }
 
-export function meetingInvitationMessage({ invitedBy, meeting, link, startsAt, inviteeName }: { invitedBy: string; meeting: string; link: string; startsAt: Date | null; inviteeName: string | null }): Message {
+export function meetingInvitationMessage({
+  invitedBy,
+  meeting,
+  link,
+  startsAt,
+  inviteeName,
+}: {
+  invitedBy: string;
+  meeting: string;
+  link: string;
+  startsAt: Date | null;
+  inviteeName: string | null;
+}): Message {
   return {
     subject: `${invitedBy} invited you to “${meeting}”`,
     text: [
       inviteeName ? `Hello ${inviteeName},` : "Hello,",
       "",
       `${invitedBy} invited you to the video meeting “${meeting}” on Parley.`,
-      ...(startsAt ? [`It starts ${startsAt.toUTCString()} (the attached calendar file has it in your time zone).`] : []),
+      ...(startsAt
+        ? [`It starts ${startsAt.toUTCString()} (the attached calendar file has it in your time zone).`]
+        : []),
       "",
       "Join with this link (it is yours alone and works once; no account needed):",
       link,

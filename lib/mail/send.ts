@@ -49,7 +49,15 @@ export async function sendMail(mail: OutgoingMail): Promise<MailOutcome> {
       to: mail.to,
       subject: mail.subject,
       text: mail.text,
-      attachments: mail.calendar ? [{ filename: mail.calendar.filename, content: mail.calendar.content, contentType: "text/calendar; charset=utf-8; method=PUBLISH" }] : [],
+      attachments: mail.calendar
+        ? [
+            {
+              filename: mail.calendar.filename,
+              content: mail.calendar.content,
+              contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+            },
+          ]
+        : [],
     });
     if (info.rejected.length > 0) return { sent: false, error: "The mail server refused the address." };
     return { sent: true, at: new Date() };

@@ -26,7 +26,10 @@ async function roomIdFor(tx: Tx, slug: string): Promise<string | null> {
 }
 
 async function openMeeting(tx: Tx, roomId: string, livekitRoomSid: string, startedAt: Date) {
-  const open = await tx.meeting.findFirst({ where: { roomId, endedAt: null }, select: { id: true, livekitRoomSid: true } });
+  const open = await tx.meeting.findFirst({
+    where: { roomId, endedAt: null },
+    select: { id: true, livekitRoomSid: true },
+  });
   if (open && open.livekitRoomSid === livekitRoomSid) return open.id;
   // A different LiveKit room instance means the earlier one closed without our hearing of it.
   if (open) await closeMeeting(tx, open.id, startedAt);
@@ -40,7 +43,10 @@ async function closeMeeting(tx: Tx, meetingId: string, at: Date): Promise<void> 
 
 async function refreshPeak(tx: Tx, meetingId: string): Promise<void> {
   const present = await tx.attendance.count({ where: { meetingId, leftAt: null } });
-  await tx.meeting.updateMany({ where: { id: meetingId, peakParticipants: { lt: present } }, data: { peakParticipants: present } });
+  await tx.meeting.updateMany({
+    where: { id: meetingId, peakParticipants: { lt: present } },
+    data: { peakParticipants: present },
+  });
 }
 
 /** Someone joined: opens the room's meeting if this is its first person. Unknown rooms are ignored. */
@@ -52,7 +58,14 @@ export async function recordJoin(slug: string, livekitRoomSid: string, participa
     if (known) return;
     const meetingId = await openMeeting(tx, roomId, livekitRoomSid, participant.joinedAt);
     await tx.attendance.create({
-      data: { meetingId, participantSid: participant.sid, identity: participant.identity, name: participant.name, kind: participant.kind, joinedAt: participant.joinedAt },
+      data: {
+        meetingId,
+        participantSid: participant.sid,
+        identity: participant.identity,
+        name: participant.name,
+        kind: participant.kind,
+        joinedAt: participant.joinedAt,
+      },
     });
     await refreshPeak(tx, meetingId);
   });
@@ -61,7 +74,10 @@ export async function recordJoin(slug: string, livekitRoomSid: string, participa
 /** Someone left: their stay ends, and the meeting with it when they were the last one. */
 export async function recordLeave(participantSid: string, at: Date): Promise<void> {
   await db.$transaction(async (tx) => {
-    const stay = await tx.attendance.findUnique({ where: { participantSid }, select: { id: true, meetingId: true, leftAt: true } });
+    const stay = await tx.attendance.findUnique({
+      where: { participantSid },
+      select: { id: true, meetingId: true, leftAt: true },
+    });
     if (!stay || stay.leftAt) return;
     await tx.attendance.update({ where: { id: stay.id }, data: { leftAt: at } });
     const remaining = await tx.attendance.count({ where: { meetingId: stay.meetingId, leftAt: null } });
@@ -84,16 +100,27 @@ export async function recordRoomClosed(slug: string, at: Date): Promise<void> {
  * Makes the records agree with who LiveKit says is in the room now: stays of people no longer
  * there end at `now`, people we never heard of are added, and an empty room has no open meeting.
  */
-export async function syncRoom(slug: string, livekitRoomSid: string, listed: PresentParticipant[], now: Date): Promise<void> {
+export async function syncRoom(
+  slug: string,
+  livekitRoomSid: string,
+  listed: PresentParticipant[],
+  now: Date,
+): Promise<void> {
   await db.$transaction(async (tx) => {
     const roomId = await roomIdFor(tx, slug);
     if (!roomId) return;
     // Each connection has its own sid, so one whose stay has ended is gone for good, even when
     // this list was read a moment before it left: it must not open a meeting again.
-    const ended = await tx.attendance.findMany({ where: { participantSid: { in: listed.map((p) => p.sid) }, leftAt: { not: null } }, select: { participantSid: true } });
+    const ended = await tx.attendance.findMany({
+      where: { participantSid: { in: listed.map((p) => p.sid) }, leftAt: { not: null } },
+      select: { participantSid: true },
+    });
     const endedSids = new Set(ended.map((stay) => stay.participantSid));
     const present = listed.filter((p) => !endedSids.has(p.sid));
-    const open = await tx.meeting.findFirst({ where: { roomId, endedAt: null }, select: { id: true, livekitRoomSid: true } });
+    const open = await tx.meeting.findFirst({
+      where: { roomId, endedAt: null },
+      select: { id: true, livekitRoomSid: true },
+    });
     if (present.length === 0) {
       if (open) await closeMeeting(tx, open.id, now);
       return;
@@ -101,14 +128,29 @@ export async function syncRoom(slug: string, livekitRoomSid: string, listed: Pre
     const firstJoin = new Date(Math.min(...present.map((p) => p.joinedAt.getTime())));
     const meetingId = await openMeeting(tx, roomId, livekitRoomSid, firstJoin);
     const presentSids = new Set(present.map((p) => p.sid));
-    await tx.attendance.updateMany({ where: { meetingId, leftAt: null, participantSid: { notIn: [...presentSids] } }, data: { leftAt: now } });
+    await tx.attendance.updateMany({
+      where: { meetingId, leftAt: null, participantSid: { notIn: [...presentSids] } },
+      data: { leftAt: now },
+    });
     const recorded = new Set(
-      (await tx.attendance.findMany({ where: { participantSid: { in: [...presentSids] } }, select: { participantSid: true } })).map((a) => a.participantSid),
+      (
+        await tx.attendance.findMany({
+          where: { participantSid: { in: [...presentSids] } },
+          select: { participantSid: true },
+        })
+      ).map((a) => a.participantSid),
     );
     const missing = present.filter((p) => !recorded.has(p.sid));
     if (missing.length) {
       await tx.attendance.createMany({
-        data: missing.map((p) => ({ meetingId, participantSid: p.sid, identity: p.identity, name: p.name, kind: p.kind, joinedAt: p.joinedAt })),
+        data: missing.map((p) => ({
+          meetingId,
+          participantSid: p.sid,
+          identity: p.identity,
+          name: p.name,
+          kind: p.kind,
+          joinedAt: p.joinedAt,
+        })),
       });
     }
     await refreshPeak(tx, meetingId);
@@ -129,6 +171,9 @@ export async function openMeetingsBySlug(): Promise<Map<string, OpenMeeting>> {
     },
   });
   return new Map(
-    meetings.map(({ room, attendance, ...meeting }) => [room.slug, { ...meeting, presentSids: new Set(attendance.map((stay) => stay.participantSid)) }]),
+    meetings.map(({ room, attendance, ...meeting }) => [
+      room.slug,
+      { ...meeting, presentSids: new Set(attendance.map((stay) => stay.participantSid)) },
+    ]),
   );
 }

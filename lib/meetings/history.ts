@@ -4,7 +4,14 @@ import { notFound } from "../http";
 
 // Past meetings of a room, for its owner and admins: when, how long, how many, and who.
 
-type AttendanceRow = { name: string; kind: "MEMBER" | "GUEST"; joinedAt: Date; leftAt: Date | null; seconds: number; minutes: number };
+type AttendanceRow = {
+  name: string;
+  kind: "MEMBER" | "GUEST";
+  joinedAt: Date;
+  leftAt: Date | null;
+  seconds: number;
+  minutes: number;
+};
 type MeetingRecord = {
   id: string;
   startedAt: Date;
@@ -14,10 +21,15 @@ type MeetingRecord = {
   attendance: AttendanceRow[];
 };
 
-const secondsBetween = (from: Date, to: Date | null, now: Date) => Math.max(0, Math.round(((to ?? now).getTime() - from.getTime()) / 1000));
+const secondsBetween = (from: Date, to: Date | null, now: Date) =>
+  Math.max(0, Math.round(((to ?? now).getTime() - from.getTime()) / 1000));
 const minutesBetween = (from: Date, to: Date | null, now: Date) => Math.round(secondsBetween(from, to, now) / 6) / 10;
 
-export async function listMeetings(roomId: string, { take = 50 }: { take?: number } = {}, now = new Date()): Promise<MeetingRecord[]> {
+export async function listMeetings(
+  roomId: string,
+  { take = 50 }: { take?: number } = {},
+  now = new Date(),
+): Promise<MeetingRecord[]> {
   const meetings = await db.meeting.findMany({
     where: { roomId },
     orderBy: { startedAt: "desc" },
@@ -33,7 +45,11 @@ export async function listMeetings(roomId: string, { take = 50 }: { take?: numbe
   return meetings.map((meeting) => ({
     ...meeting,
     minutes: minutesBetween(meeting.startedAt, meeting.endedAt, now),
-    attendance: meeting.attendance.map((stay) => ({ ...stay, seconds: secondsBetween(stay.joinedAt, stay.leftAt, now), minutes: minutesBetween(stay.joinedAt, stay.leftAt, now) })),
+    attendance: meeting.attendance.map((stay) => ({
+      ...stay,
+      seconds: secondsBetween(stay.joinedAt, stay.leftAt, now),
+      minutes: minutesBetween(stay.joinedAt, stay.leftAt, now),
+    })),
   }));
 }
 
@@ -44,10 +60,18 @@ const csvField = (value: string) => {
 };
 
 /** A meeting's attendance as CSV (one row per stay), or 404 when it is not this room's. */
-export async function attendanceCsv(roomId: string, meetingId: string, now = new Date()): Promise<{ filename: string; csv: string }> {
+export async function attendanceCsv(
+  roomId: string,
+  meetingId: string,
+  now = new Date(),
+): Promise<{ filename: string; csv: string }> {
   const meeting = await db.meeting.findFirst({
     where: { id: meetingId, roomId },
-    select: { startedAt: true, room: { select: { slug: true } }, attendance: { orderBy: { joinedAt: "asc" }, select: { name: true, kind: true, joinedAt: true, leftAt: true } } },
+    select: {
+      startedAt: true,
+      room: { select: { slug: true } },
+      attendance: { orderBy: { joinedAt: "asc" }, select: { name: true, kind: true, joinedAt: true, leftAt: true } },
+    },
   });
   if (!meeting) throw notFound("That meeting");
   const header = ["name", "kind", "joined", "left", "minutes"].join(",");

@@ -4,6 +4,7 @@ import { env } from "../env";
 import { AppError } from "../http";
 import { ensureLiveKitRoom, liveParticipantIdentities } from "../livekit/room-service";
 import { mintJoinToken } from "../livekit/token";
+import { recordJoinAttempt } from "./join-attempts";
 import { authorize, publishingRole, type Standing } from "../policy";
 import { standingIn } from "../rooms/access";
 import type { RoomContext } from "../rooms/guard";
@@ -20,6 +21,10 @@ export type JoinCredentials = {
   token: string;
   role: "participant" | "viewer";
   room: { slug: string; name: string };
+  /** This join attempt, for the browser to report a failed connection (lib/meetings/join-attempts.ts). */
+  attemptId: string;
+  /** Set only on a test instance (TEST_ONLY_FORCE_TURN_RELAY): connect through TURN relays alone. */
+  iceTransportPolicy?: "relay";
 };
 
 /**
@@ -34,15 +39,20 @@ export async function checkMayEnter({ actor, room, standing }: RoomContext): Pro
     throw new AppError("guests_no_longer_allowed", "This meeting no longer admits guests.");
   }
   const removal = await findRemoval(room.id, actorIdentity(actor));
-  if (removal) throw new AppError("removed", `${removal.removedBy} removed you from this meeting. A host can let you back in.`);
+  if (removal)
+    throw new AppError("removed", `${removal.removedBy} removed you from this meeting. A host can let you back in.`);
 }
 
 /**
  * Everything a browser needs to enter a meeting, after every rule is checked here, on the
  * server: the rules before the door, the door itself (a lock, the waiting room: lib/door/) and
  * the room's capacity. `standing` is where the actor stands in the room, as the caller has just read it.
+ * Each is recorded as a join attempt through `inviteId` (null: the room's own link).
  */
-export async function issueJoinCredentials(context: RoomContext): Promise<JoinCredentials> {
+export async function issueJoinCredentials(
+  context: RoomContext,
+  inviteId: string | null = null,
+): Promise<JoinCredentials> {
   await checkMayEnter(context);
   const { actor, room, standing } = context;
   const identity = actorIdentity(actor);
@@ -55,14 +65,31 @@ export async function issueJoinCredentials(context: RoomContext): Promise<JoinCr
   }
   await ensureLiveKitRoom(room.slug, room.maxParticipants);
   const role = publishingRole(standing);
+  const name = actor.kind === "member" ? actor.user.name : `${actor.guest.displayName} (guest)`;
   const token = await mintJoinToken({
     room: room.slug,
     identity,
-    name: actor.kind === "member" ? actor.user.name : `${actor.guest.displayName} (guest)`,
+    name,
     role,
     attributes: participantAttributes(actor, standing),
   });
-  return { serverUrl: env().LIVEKIT_PUBLIC_URL, token, role, room: { slug: room.slug, name: room.name } };
+  const attemptId = await recordJoinAttempt({
+    roomId: room.id,
+    identity,
+    name,
+    userId: actor.kind === "member" ? actor.user.id : null,
+    guestId: actor.kind === "guest" ? actor.guest.id : null,
+    inviteId,
+  });
+  const { LIVEKIT_PUBLIC_URL, TEST_ONLY_FORCE_TURN_RELAY } = env();
+  return {
+    serverUrl: LIVEKIT_PUBLIC_URL,
+    token,
+    role,
+    room: { slug: room.slug, name: room.name },
+    attemptId,
+    ...(TEST_ONLY_FORCE_TURN_RELAY ? { iceTransportPolicy: "relay" as const } : {}),
+  };
 }
 
 function participantAttributes(actor: Actor, standing: Standing): Record<string, string> {
@@ -75,10 +102,14 @@ function participantAttributes(actor: Actor, standing: Standing): Record<string,
  * the caller again) whom the browser must remember: before the door is asked, so a guest the
  * room makes wait knocks as themselves.
  */
-export async function enterThroughInvite(token: string, caller: Actor | null, guestName: string | undefined): Promise<{ context: RoomContext; guest: GuestIdentity | null }> {
-  const { roomId, guest } = await redeemInvite(token, caller, guestName);
+export async function enterThroughInvite(
+  token: string,
+  caller: Actor | null,
+  guestName: string | undefined,
+): Promise<{ context: RoomContext; guest: GuestIdentity | null; inviteId: string }> {
+  const { roomId, guest, inviteId } = await redeemInvite(token, caller, guestName);
   const room = await findRoomById(roomId);
   const actor: Actor = caller?.kind === "member" ? caller : { kind: "guest", guest: guest! };
   const standing = await standingIn(actor, room);
-  return { context: { actor, room, standing }, guest };
+  return { context: { actor, room, standing }, guest, inviteId };
 }

@@ -16,7 +16,10 @@ import { ATTRIBUTES } from "./attributes";
  */
 export async function actorBehind(identity: string, kind: string | undefined): Promise<Actor | null> {
   if (kind === "guest") {
-    const guest = await db.guest.findFirst({ where: { id: identity, expiresAt: { gt: new Date() } }, select: { id: true, roomId: true, displayName: true, expiresAt: true } });
+    const guest = await db.guest.findFirst({
+      where: { id: identity, expiresAt: { gt: new Date() } },
+      select: { id: true, roomId: true, displayName: true, expiresAt: true },
+    });
     return guest ? { kind: "guest", guest } : null;
   }
   const user = await findActiveUser(identity);

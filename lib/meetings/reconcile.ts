@@ -3,7 +3,13 @@ import { errorMessage } from "../error-message";
 import { logger } from "../logger";
 import { listLiveKitParticipants, listLiveKitRooms } from "../livekit/room-service";
 import { isSlug } from "../rooms/slug";
-import { openMeetingsBySlug, recordRoomClosed, syncRoom, type OpenMeeting, type PresentParticipant } from "./attendance";
+import {
+  openMeetingsBySlug,
+  recordRoomClosed,
+  syncRoom,
+  type OpenMeeting,
+  type PresentParticipant,
+} from "./attendance";
 import { presentParticipant } from "./present-participant";
 
 // Webhooks get lost (the app was down or restarting when LiveKit sent them). Reconciliation

@@ -19,7 +19,13 @@ import { actorBehind, publishStanding } from "./participant-standing";
 // locked) is enforced here: on every participant_joined webhook, and for a while after each
 // decision (lib/meetings/hold-out.ts).
 
-type Stay = { room: Room & { endedForAllAt: Date | null }; identity: string; actor: Actor | null; standing: Standing; issuedAt: number };
+type Stay = {
+  room: Room & { endedForAllAt: Date | null };
+  identity: string;
+  actor: Actor | null;
+  standing: Standing;
+  issuedAt: number;
+};
 
 /** Each rule names why this person may not stay, or says nothing. */
 type StayRule = (stay: Stay) => Promise<string | null> | string | null;
@@ -43,7 +49,8 @@ const RULES: StayRule[] = [
   },
 ];
 
-export type Verdict = { kind: "not_ours" } | { kind: "welcome"; standing: Standing } | { kind: "unwelcome"; reason: string };
+export type Verdict =
+  { kind: "not_ours" } | { kind: "welcome"; standing: Standing } | { kind: "unwelcome"; reason: string };
 
 type Participant = { identity: string; attributes: Record<string, string> };
 

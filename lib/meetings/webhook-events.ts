@@ -5,6 +5,7 @@ import { forgetOpenRoom } from "../livekit/room-service";
 import { verifyLiveKitWebhook } from "../livekit/webhook";
 import { logger } from "../logger";
 import { recordJoin, recordLeave, recordRoomClosed } from "./attendance";
+import { markJoinArrived } from "./join-attempts";
 import { noteDoorDeparture } from "../door/knocks";
 import { presentParticipant } from "./present-participant";
 import { enforceStayRules } from "./stay-rules";
@@ -27,6 +28,7 @@ async function apply(event: WebhookEvent): Promise<void> {
     case "participant_joined":
       if (!room || !event.participant) return;
       await recordJoin(room.name, room.sid, presentParticipant(event.participant, at));
+      await markJoinArrived(room.name, event.participant.identity, at);
       // A token issued before a decision (a removal, a disabled account, an ended meeting, a lock)
       // still connects: whoever the room's rules no longer let in is disconnected here.
       await enforceStayRules(room.name, event.participant);
@@ -47,7 +49,10 @@ async function apply(event: WebhookEvent): Promise<void> {
 }
 
 /** Verifies, de-duplicates and applies one webhook delivery. */
-export async function receiveLiveKitWebhook(body: string, authorization: string | null): Promise<{ duplicate: boolean }> {
+export async function receiveLiveKitWebhook(
+  body: string,
+  authorization: string | null,
+): Promise<{ duplicate: boolean }> {
   const event = await verifyLiveKitWebhook(body, authorization);
   if (!(await firstDelivery(event))) return { duplicate: true };
   try {

@@ -11,11 +11,20 @@ export async function departureOf(actor: Actor, room: Room): Promise<Departure> 
   const [removal, revoked, ended] = await Promise.all([
     findRemoval(room.id, identity),
     db.roomAccess.findFirst({
-      where: { roomId: room.id, ...(actor.kind === "member" ? { userId: identity } : { guestId: identity }), revokedAt: { not: null } },
+      where: {
+        roomId: room.id,
+        ...(actor.kind === "member" ? { userId: identity } : { guestId: identity }),
+        revokedAt: { not: null },
+      },
       orderBy: { revokedAt: "desc" },
       select: { revokedBy: true },
     }),
     db.room.findUnique({ where: { id: room.id }, select: { endedForAllBy: true } }),
   ]);
-  return { removedBy: removal?.removedBy ?? null, accessRevokedBy: revoked?.revokedBy ?? null, endedBy: ended?.endedForAllBy ?? null, roomClosed: room.endedAt !== null };
+  return {
+    removedBy: removal?.removedBy ?? null,
+    accessRevokedBy: revoked?.revokedBy ?? null,
+    endedBy: ended?.endedForAllBy ?? null,
+    roomClosed: room.endedAt !== null,
+  };
 }

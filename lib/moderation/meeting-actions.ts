@@ -3,7 +3,13 @@ import { TrackSource } from "livekit-server-sdk";
 import { recordAudit } from "../admin/audit";
 import { db } from "../db";
 import { revokeInvite } from "../invites/invites";
-import { deleteLiveKitRoom, liveParticipantIdentities, muteLiveKitSource, presentLiveKitParticipants, removeLiveKitParticipant } from "../livekit/room-service";
+import {
+  deleteLiveKitRoom,
+  liveParticipantIdentities,
+  muteLiveKitSource,
+  presentLiveKitParticipants,
+  removeLiveKitParticipant,
+} from "../livekit/room-service";
 import { recordRoomClosed } from "../meetings/attendance";
 import { holdOut } from "../meetings/hold-out";
 import { actorBehind, publishStanding } from "../meetings/participant-standing";
@@ -20,14 +26,24 @@ const where = (room: Room) => `in ${room.name} (${room.slug})`;
 export async function muteEveryone(moderator: Moderator, room: Room): Promise<{ muted: number }> {
   const participants = await presentLiveKitParticipants(room.slug);
   const speaking = participants.filter(
-    (p) => p.identity !== moderator.id && p.tracks.some((track) => track.source === TrackSource.MICROPHONE && !track.muted),
+    (p) =>
+      p.identity !== moderator.id && p.tracks.some((track) => track.source === TrackSource.MICROPHONE && !track.muted),
   );
   let muted = 0;
   for (const participant of speaking) {
     if ((await muteLiveKitSource(room.slug, participant.identity, TrackSource.MICROPHONE)) === "muted") muted += 1;
   }
-  await tell(room.slug, { kind: "everyone_muted", by: moderator.name }, speaking.map((p) => p.identity));
-  await recordAudit(moderator.id, "room.mute_everyone", { type: "room", id: room.slug, label: room.name, detail: `${muted} microphone${muted === 1 ? "" : "s"}` });
+  await tell(
+    room.slug,
+    { kind: "everyone_muted", by: moderator.name },
+    speaking.map((p) => p.identity),
+  );
+  await recordAudit(moderator.id, "room.mute_everyone", {
+    type: "room",
+    id: room.slug,
+    label: room.name,
+    detail: `${muted} microphone${muted === 1 ? "" : "s"}`,
+  });
   return { muted };
 }
 
@@ -43,7 +59,12 @@ export async function endMeetingForEveryone(moderator: Moderator, room: Room): P
   await deleteLiveKitRoom(room.slug);
   await recordRoomClosed(room.slug, now);
   holdOut(room.slug, present);
-  await recordAudit(moderator.id, "room.end_for_everyone", { type: "room", id: room.slug, label: room.name, detail: `${present.length} in the meeting` });
+  await recordAudit(moderator.id, "room.end_for_everyone", {
+    type: "room",
+    id: room.slug,
+    label: room.name,
+    detail: `${present.length} in the meeting`,
+  });
 }
 
 /**
@@ -51,7 +72,12 @@ export async function endMeetingForEveryone(moderator: Moderator, room: Room): P
  * access it gave and leaves the meeting now (they come back only if the room admits them some
  * other way). Without, they keep it, but a co-host link's powers end with the link.
  */
-export async function revokeLink(moderator: Moderator, room: Room, inviteId: string, revokeAccess: boolean): Promise<{ disconnected: number }> {
+export async function revokeLink(
+  moderator: Moderator,
+  room: Room,
+  inviteId: string,
+  revokeAccess: boolean,
+): Promise<{ disconnected: number }> {
   const { label, role, admitted } = await revokeInvite(room.id, inviteId, { revokeAccess, by: moderator.name });
   // The link is revoked whatever LiveKit says; someone it cannot reach now is held out below.
   const present = new Set(await liveParticipantIdentities(room.slug).catch(() => [] as string[]));

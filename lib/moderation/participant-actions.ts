@@ -4,7 +4,12 @@ import type { SessionUser } from "../accounts/accounts";
 import type { Actor } from "../auth/actor";
 import { recordAudit, type AuditAction } from "../admin/audit";
 import { AppError } from "../http";
-import { findLiveKitParticipant, muteLiveKitSource, removeLiveKitParticipant, stopLiveKitScreenShare } from "../livekit/room-service";
+import {
+  findLiveKitParticipant,
+  muteLiveKitSource,
+  removeLiveKitParticipant,
+  stopLiveKitScreenShare,
+} from "../livekit/room-service";
 import { ATTRIBUTES } from "../meetings/attributes";
 import { holdOut } from "../meetings/hold-out";
 import { actorBehind, publishStanding } from "../meetings/participant-standing";
@@ -52,22 +57,48 @@ async function targetInMeeting(moderator: Moderator, room: Room, identity: strin
 const where = (room: Room) => `in ${room.name} (${room.slug})`;
 
 function audit(moderator: Moderator, action: AuditAction, room: Room, target: { identity: string; name: string }) {
-  return recordAudit(moderator.id, action, { type: "participant", id: target.identity, label: target.name, detail: where(room) });
+  return recordAudit(moderator.id, action, {
+    type: "participant",
+    id: target.identity,
+    label: target.name,
+    detail: where(room),
+  });
 }
 
 const muting: Record<MutableSource, { action: AuditAction; notice: NoticeKind; off: (name: string) => string }> = {
-  microphone: { action: "participant.mute_microphone", notice: "microphone_muted", off: (name) => `${name}'s microphone is already off.` },
-  camera: { action: "participant.mute_camera", notice: "camera_stopped", off: (name) => `${name}'s camera is already off.` },
-  screen_share: { action: "participant.stop_screen_share", notice: "screen_share_stopped", off: (name) => `${name} is not sharing their screen.` },
+  microphone: {
+    action: "participant.mute_microphone",
+    notice: "microphone_muted",
+    off: (name) => `${name}'s microphone is already off.`,
+  },
+  camera: {
+    action: "participant.mute_camera",
+    notice: "camera_stopped",
+    off: (name) => `${name}'s camera is already off.`,
+  },
+  screen_share: {
+    action: "participant.stop_screen_share",
+    notice: "screen_share_stopped",
+    off: (name) => `${name} is not sharing their screen.`,
+  },
 };
 
 /** Mutes a microphone, turns off a camera, or ends a screen share. They may turn it on again. */
-export async function muteParticipant(moderator: Moderator, room: Room, identity: string, source: MutableSource): Promise<void> {
+export async function muteParticipant(
+  moderator: Moderator,
+  room: Room,
+  identity: string,
+  source: MutableSource,
+): Promise<void> {
   const target = await targetInMeeting(moderator, room, identity);
   const result =
     source === "screen_share"
       ? await stopLiveKitScreenShare(room.slug, identity)
-      : await muteLiveKitSource(room.slug, identity, source === "microphone" ? TrackSource.MICROPHONE : TrackSource.CAMERA);
+      : await muteLiveKitSource(
+          room.slug,
+          identity,
+          source === "microphone" ? TrackSource.MICROPHONE : TrackSource.CAMERA,
+        );
   if (result === "absent") throw notInMeeting();
   if (result === "nothing") throw new AppError("nothing_to_mute", muting[source].off(target.name));
   await tell(room.slug, { kind: muting[source].notice, by: moderator.name }, [identity]);
@@ -95,7 +126,12 @@ export async function letBackIn(moderator: Moderator, room: Room, identity: stri
 }
 
 /** Makes a member a co-host of the room, or no longer one; everyone sees the new badge at once. */
-export async function setCohost(moderator: Moderator, room: Room, identity: string, cohost: boolean): Promise<{ standing: Standing }> {
+export async function setCohost(
+  moderator: Moderator,
+  room: Room,
+  identity: string,
+  cohost: boolean,
+): Promise<{ standing: Standing }> {
   const target = await targetInMeeting(moderator, room, identity);
   if (target.actor?.kind !== "member") {
     throw new AppError("cohost_needs_account", "Guests can't be co-hosts: co-hosts need an account.");

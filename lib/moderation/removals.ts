@@ -24,11 +24,21 @@ export async function listRemovals(roomId: string, { take = 100 }: { take?: numb
     take,
     select: { identity: true, name: true, createdAt: true, removedBy: { select: { name: true } } },
   });
-  return removals.map((removal) => ({ identity: removal.identity, name: removal.name, removedBy: removal.removedBy?.name ?? SOMEONE, removedAt: removal.createdAt }));
+  return removals.map((removal) => ({
+    identity: removal.identity,
+    name: removal.name,
+    removedBy: removal.removedBy?.name ?? SOMEONE,
+    removedAt: removal.createdAt,
+  }));
 }
 
 /** Removed again while still on the list: the latest decision and its author count. */
-export async function recordRemoval(roomId: string, identity: string, name: string, removedById: string): Promise<void> {
+export async function recordRemoval(
+  roomId: string,
+  identity: string,
+  name: string,
+  removedById: string,
+): Promise<void> {
   await db.roomRemoval.upsert({
     where: { roomId_identity: { roomId, identity } },
     create: { roomId, identity, name, removedById },
@@ -39,7 +49,10 @@ export async function recordRemoval(roomId: string, identity: string, name: stri
 /** Lets the person back in; their name as removed, or null when they were not on the list. */
 export async function liftRemoval(roomId: string, identity: string): Promise<{ name: string } | null> {
   return db.$transaction(async (tx) => {
-    const removal = await tx.roomRemoval.findUnique({ where: { roomId_identity: { roomId, identity } }, select: { id: true, name: true } });
+    const removal = await tx.roomRemoval.findUnique({
+      where: { roomId_identity: { roomId, identity } },
+      select: { id: true, name: true },
+    });
     if (!removal) return null;
     await tx.roomRemoval.delete({ where: { id: removal.id } });
     return { name: removal.name };
@@ -48,5 +61,8 @@ export async function liftRemoval(roomId: string, identity: string): Promise<{ n
 
 /** Removals decided within `sinceMs`: whose tokens may still be valid. */
 export function recentRemovals(sinceMs: number): Promise<{ identity: string; room: { slug: string } }[]> {
-  return db.roomRemoval.findMany({ where: { createdAt: { gte: new Date(Date.now() - sinceMs) } }, select: { identity: true, room: { select: { slug: true } } } });
+  return db.roomRemoval.findMany({
+    where: { createdAt: { gte: new Date(Date.now() - sinceMs) } },
+    select: { identity: true, room: { select: { slug: true } } },
+  });
 }

@@ -5,9 +5,13 @@ import { z } from "zod";
 export const MUTABLE_SOURCES = ["microphone", "camera", "screen_share"] as const;
 export type MutableSource = (typeof MUTABLE_SOURCES)[number];
 
-export const muteSchema = z.object({ source: z.enum(MUTABLE_SOURCES, { message: "Choose microphone, camera or screen_share." }) }).strict();
+export const muteSchema = z
+  .object({ source: z.enum(MUTABLE_SOURCES, { message: "Choose microphone, camera or screen_share." }) })
+  .strict();
 
-export const cohostSchema = z.object({ cohost: z.boolean({ message: "Say true (make co-host) or false (no longer co-host)." }) }).strict();
+export const cohostSchema = z
+  .object({ cohost: z.boolean({ message: "Say true (make co-host) or false (no longer co-host)." }) })
+  .strict();
 
 // Notices travel as LiveKit data messages from the server (never from a participant) on this topic.
 export const NOTICE_TOPIC = "parley.notice";
@@ -55,4 +59,9 @@ export const FINAL_NOTICES: readonly NoticeKind[] = ["removed", "access_revoked"
  * for when the notice sent just before did not reach them: who removed them or revoked the
  * access they came in with; who last ended the meeting for everyone; whether an admin closed the room.
  */
-export type Departure = { removedBy: string | null; accessRevokedBy: string | null; endedBy: string | null; roomClosed: boolean };
+export type Departure = {
+  removedBy: string | null;
+  accessRevokedBy: string | null;
+  endedBy: string | null;
+  roomClosed: boolean;
+};

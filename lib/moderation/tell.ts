@@ -12,6 +12,10 @@ export async function tell(room: string, notice: Notice, identities?: string[]):
   try {
     await sendLiveKitData(room, new TextEncoder().encode(JSON.stringify(notice)), { topic: NOTICE_TOPIC, identities });
   } catch (error) {
-    logger.warn("notice_not_sent", { room, kind: notice.kind, error: error instanceof Error ? error.message : String(error) });
+    logger.warn("notice_not_sent", {
+      room,
+      kind: notice.kind,
+      error: error instanceof Error ? error.message : String(error),
+    });
   }
 }

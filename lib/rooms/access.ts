@@ -18,11 +18,17 @@ export async function standingIn(actor: Actor | null, room: RoomRef): Promise<St
   if (!actor) return "anonymous";
   if (actor.kind === "member") {
     if (actor.user.role === "ADMIN" || actor.user.id === room.ownerId) return "host";
-    const grants = await db.roomAccess.findMany({ where: { roomId: room.id, userId: actor.user.id, revokedAt: null }, select: grantFields });
+    const grants = await db.roomAccess.findMany({
+      where: { roomId: room.id, userId: actor.user.id, revokedAt: null },
+      select: grantFields,
+    });
     return highest(grants) ?? "member";
   }
   if (actor.guest.roomId !== room.id) return "anonymous";
-  const grants = await db.roomAccess.findMany({ where: { roomId: room.id, guestId: actor.guest.id, revokedAt: null }, select: grantFields });
+  const grants = await db.roomAccess.findMany({
+    where: { roomId: room.id, guestId: actor.guest.id, revokedAt: null },
+    select: grantFields,
+  });
   return highest(grants) ?? "anonymous";
 }
 

@@ -24,7 +24,11 @@ export async function authorizeRoomAction(action: RoomAction, slug: string, call
  * For room pages that only members may open: signs the visitor in first (coming back to `path`),
  * answers 404 for unknown rooms, and says whether the rules let this member do `action`.
  */
-export async function roomForMemberPage(action: RoomAction, slug: string, path: string): Promise<{ room: Room; allowed: boolean }> {
+export async function roomForMemberPage(
+  action: RoomAction,
+  slug: string,
+  path: string,
+): Promise<{ room: Room; allowed: boolean }> {
   const actor = await currentActor();
   if (actor?.kind !== "member") redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
   const room = await findRoomBySlug(slug).catch((error: unknown) => {

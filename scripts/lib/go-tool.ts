@@ -37,7 +37,10 @@ function install(tool: GoTool): void {
   }
   console.log(`Building ${tool.name} ${tool.version} with go install (first time only; ${tool.buildTime})...`);
   const gobin = mkdtempSync(path.join(tmpdir(), `parley-${tool.name}-`));
-  const result = spawnSync("go", ["install", `${tool.module}@${tool.version}`], { stdio: "inherit", env: { ...process.env, GOBIN: gobin } });
+  const result = spawnSync("go", ["install", `${tool.module}@${tool.version}`], {
+    stdio: "inherit",
+    env: { ...process.env, GOBIN: gobin },
+  });
   if (result.status !== 0) {
     rmSync(gobin, { recursive: true, force: true });
     throw new Error(`go install ${tool.module}@${tool.version} failed (exit ${result.status}); see the output above.`);

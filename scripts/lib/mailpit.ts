@@ -29,8 +29,22 @@ export type RunningMailpit = Managed & { smtpUrl: string; inboxUrl: string };
  * Starts Mailpit on loopback, keeping messages in memory. `allowedRecipients`: a regular
  * expression (Go syntax) of the only addresses it accepts, so a test can see a refusal at send.
  */
-export async function startMailpit(ports: MailpitPorts, options: { logFile?: string; allowedRecipients?: string } = {}): Promise<RunningMailpit> {
-  const args = ["--listen", `127.0.0.1:${ports.httpPort}`, "--smtp", `127.0.0.1:${ports.smtpPort}`, "--smtp-auth-accept-any", "--smtp-auth-allow-insecure", "--smtp-disable-rdns", "--max", "5000", "--quiet"];
+export async function startMailpit(
+  ports: MailpitPorts,
+  options: { logFile?: string; allowedRecipients?: string } = {},
+): Promise<RunningMailpit> {
+  const args = [
+    "--listen",
+    `127.0.0.1:${ports.httpPort}`,
+    "--smtp",
+    `127.0.0.1:${ports.smtpPort}`,
+    "--smtp-auth-accept-any",
+    "--smtp-auth-allow-insecure",
+    "--smtp-disable-rdns",
+    "--max",
+    "5000",
+    "--quiet",
+  ];
   if (options.allowedRecipients) args.push("--smtp-allowed-recipients", options.allowedRecipients);
   const proc = start("mailpit", findOrInstallMailpit(), args, { logFile: options.logFile });
   const inboxUrl = `http://127.0.0.1:${ports.httpPort}`;

@@ -2,7 +2,7 @@
 // `npm run dev`, the test stack and the benchmarks' stacks (tests/support/local-stack.ts) start.
 import type { z } from "zod";
 import type { envSchema } from "../../lib/env";
-import { findOrInstallLiveKitServer } from "./livekit-server";
+import { findOrInstallLiveKitServer, liveKitServerVersion } from "./livekit-server";
 import { localLiveKitConfig, type LocalLiveKit } from "./livekit-config";
 import { run, start, waitForHttp, type Managed } from "./processes";
 
@@ -14,9 +14,19 @@ const bin = (name: string) => `node_modules/.bin/${name}`;
 const webhookUrl = (appUrl: string) => `${appUrl}/api/livekit/webhook`;
 
 /** Starts livekit-server; its webhooks go to the apps at `appUrls`. */
-export async function startLiveKit(ports: LocalLiveKit, key: string, secret: string, appUrls: string[], logFile?: string): Promise<Managed> {
+export async function startLiveKit(
+  ports: LocalLiveKit,
+  key: string,
+  secret: string,
+  appUrls: string[],
+  logFile?: string,
+): Promise<Managed> {
   const server = findOrInstallLiveKitServer();
-  const config = localLiveKitConfig(ports, { apiKey: key, urls: appUrls.map(webhookUrl) });
+  const config = localLiveKitConfig(
+    ports,
+    { apiKey: key, urls: appUrls.map(webhookUrl) },
+    liveKitServerVersion(server),
+  );
   const proc = start("livekit-server", server, ["--config-body", config], {
     env: { LIVEKIT_KEYS: `${key}: ${secret}` },
     logFile,
@@ -39,10 +49,18 @@ export function migrate(env: AppEnv): void {
 export const APP_NODE_ARGS = ["--max-semi-space-size=32"];
 
 /** `next start` runs as in production (APP_NODE_ARGS); `extraNodeArgs` (e.g. ["--cpu-prof"]) are for profiling. */
-export async function startNext(mode: "dev" | "start", port: number, env: AppEnv, logFile?: string, extraNodeArgs: string[] = []): Promise<Managed> {
+export async function startNext(
+  mode: "dev" | "start",
+  port: number,
+  env: AppEnv,
+  logFile?: string,
+  extraNodeArgs: string[] = [],
+): Promise<Managed> {
   const nextArgs = [mode, "--hostname", "127.0.0.1", "--port", String(port)];
   const nodeArgs = [...(mode === "start" ? APP_NODE_ARGS : []), ...extraNodeArgs];
-  const [command, args] = nodeArgs.length ? [process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", ...nextArgs]] : [bin("next"), nextArgs];
+  const [command, args] = nodeArgs.length
+    ? [process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", ...nextArgs]]
+    : [bin("next"), nextArgs];
   const proc = start("next", command, args, {
     env: { ...env, NODE_ENV: mode === "dev" ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" },
     logFile,

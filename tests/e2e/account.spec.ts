@@ -17,7 +17,11 @@ async function contextWithoutScripts(browser: Browser, baseURL: string | undefin
   return (await browser.newContext({ baseURL, javaScriptEnabled: false })).newPage();
 }
 
-test("changing the password without JavaScript keeps this session and ends the others", async ({ browser, baseURL, openPage }) => {
+test("changing the password without JavaScript keeps this session and ends the others", async ({
+  browser,
+  baseURL,
+  openPage,
+}) => {
   const person = newPerson("Changer");
   const page = await contextWithoutScripts(browser, baseURL);
   await page.goto("/signup");
@@ -64,7 +68,10 @@ test("a new name shows at once", async ({ page }) => {
 });
 
 for (const choice of ["hand_over", "delete"] as const) {
-  test(`deleting an account ${choice === "hand_over" ? "hands its rooms to an administrator" : "with its rooms deletes them"}`, async ({ page, openPage }) => {
+  test(`deleting an account ${choice === "hand_over" ? "hands its rooms to an administrator" : "with its rooms deletes them"}`, async ({
+    page,
+    openPage,
+  }) => {
     const admin = await openPage({ permissions: [] });
     await signInAsAdmin(admin);
 
@@ -85,7 +92,9 @@ for (const choice of ["hand_over", "delete"] as const) {
     await expect(page.locator("form").getByRole("alert")).toHaveText("Wrong email or password.");
 
     const listed = await admin.request.get(`/api/admin/rooms?q=${encodeURIComponent(`Room of ${person.name}`)}`);
-    const rooms = ((await listed.json()) as { rooms: { slug: string; owner: { email: string } }[] }).rooms.filter((listedRoom) => listedRoom.slug === room.slug);
+    const rooms = ((await listed.json()) as { rooms: { slug: string; owner: { email: string } }[] }).rooms.filter(
+      (listedRoom) => listedRoom.slug === room.slug,
+    );
     if (choice === "hand_over") {
       expect(rooms).toHaveLength(1);
       expect(rooms[0]!.owner.email).not.toBe(person.email);

@@ -1,10 +1,19 @@
 import { TrackSource } from "livekit-server-sdk";
 import { expect, test } from "./fixtures";
-import { expectRemoteVideoPlaying, hostStartsMeeting, joinFromPreJoin, signInAsAdmin, signUpHere, tiles } from "./support";
+import {
+  expectRemoteVideoPlaying,
+  hostStartsMeeting,
+  joinFromPreJoin,
+  signInAsAdmin,
+  signUpHere,
+  tiles,
+} from "./support";
 import { newPerson, TEST_ADMIN } from "../support/factories";
 import { stack } from "../support/stack";
 
-test("the admin sees a meeting go live, mutes and removes someone, ends it for everyone, and its attendance is recorded", async ({ openPage }) => {
+test("the admin sees a meeting go live, mutes and removes someone, ends it for everyone, and its attendance is recorded", async ({
+  openPage,
+}) => {
   const meetingName = `All hands ${Date.now().toString(36)}`;
   const host = await openPage();
   const slug = await hostStartsMeeting(host, "Hana", meetingName);
@@ -39,11 +48,14 @@ test("the admin sees a meeting go live, mutes and removes someone, ends it for e
   await admin.screenshot({ path: "docs/screenshots/admin.png", fullPage: true });
 
   // Bruno's microphone is muted from the console, as LiveKit itself reports; then he is removed.
-  const brunoOnServer = async () => (await stack.roomService().listParticipants(slug)).find((p) => p.name === bruno.name);
+  const brunoOnServer = async () =>
+    (await stack.roomService().listParticipants(slug)).find((p) => p.name === bruno.name);
   const brunoItem = people.locator("li", { hasText: bruno.name });
   admin.once("dialog", (dialog) => void dialog.accept());
   await brunoItem.getByRole("button", { name: "Mute microphone" }).click();
-  await expect.poll(async () => (await brunoOnServer())?.tracks.find((track) => track.source === TrackSource.MICROPHONE)?.muted).toBe(true);
+  await expect
+    .poll(async () => (await brunoOnServer())?.tracks.find((track) => track.source === TrackSource.MICROPHONE)?.muted)
+    .toBe(true);
   admin.once("dialog", (dialog) => void dialog.accept());
   await brunoItem.getByRole("button", { name: "Remove" }).click();
   await expect(guest.getByText("Test Admin removed you from the meeting.")).toBeVisible();
@@ -69,7 +81,9 @@ test("the admin sees a meeting go live, mutes and removes someone, ends it for e
   await expect(stays).toHaveCount(2);
   await expect(stays.filter({ hasText: "Hana" })).toHaveCount(1);
   await expect(stays.filter({ hasText: bruno.name })).toHaveCount(1);
-  for (const seconds of await stays.getByTestId("minutes").evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute("data-seconds"))))) {
+  for (const seconds of await stays
+    .getByTestId("minutes")
+    .evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute("data-seconds"))))) {
     expect(seconds).toBeGreaterThanOrEqual(1);
     expect(seconds).toBeLessThan(120);
   }
@@ -78,9 +92,15 @@ test("the admin sees a meeting go live, mutes and removes someone, ends it for e
   // And the audit log names who did it.
   await admin.goto("/admin/audit");
   const log = admin.getByTestId("audit-log");
-  await expect(log.locator("tbody tr", { hasText: "room.end_meeting" }).filter({ hasText: meetingName })).toContainText(TEST_ADMIN.email);
-  await expect(log.locator("tbody tr", { hasText: "participant.remove" }).filter({ hasText: bruno.name })).toHaveCount(1);
-  await expect(log.locator("tbody tr", { hasText: "participant.mute_microphone" }).filter({ hasText: bruno.name })).toHaveCount(1);
+  await expect(log.locator("tbody tr", { hasText: "room.end_meeting" }).filter({ hasText: meetingName })).toContainText(
+    TEST_ADMIN.email,
+  );
+  await expect(log.locator("tbody tr", { hasText: "participant.remove" }).filter({ hasText: bruno.name })).toHaveCount(
+    1,
+  );
+  await expect(
+    log.locator("tbody tr", { hasText: "participant.mute_microphone" }).filter({ hasText: bruno.name }),
+  ).toHaveCount(1);
 });
 
 test("admin pages are hidden from everyone else", async ({ openPage }) => {

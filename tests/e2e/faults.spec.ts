@@ -2,7 +2,14 @@
 // goes away in the middle of things and comes back. Nobody reloads a page.
 import { expect, test } from "./fixtures";
 import { restartable } from "./restartable-stack";
-import { expectRemoteVideoPlaying, hostStartsMeeting, joinFromPreJoin, memberOpens, signInAsAdmin, tiles } from "./support";
+import {
+  expectRemoteVideoPlaying,
+  hostStartsMeeting,
+  joinFromPreJoin,
+  memberOpens,
+  signInAsAdmin,
+  tiles,
+} from "./support";
 import { newPerson } from "../support/factories";
 
 const { baseURL } = restartable;
@@ -13,9 +20,17 @@ test.beforeEach(async () => {
 });
 test.afterEach(async () => restartable.stopAll());
 
-const participantsOnLiveKit = async (slug: string) => (await restartable.roomService().listParticipants(slug).catch(() => [])).length;
+const participantsOnLiveKit = async (slug: string) =>
+  (
+    await restartable
+      .roomService()
+      .listParticipants(slug)
+      .catch(() => [])
+  ).length;
 
-test("the app restarts during a meeting: the meeting goes on, joins work again, and the admin list is right", async ({ openPage }) => {
+test("the app restarts during a meeting: the meeting goes on, joins work again, and the admin list is right", async ({
+  openPage,
+}) => {
   test.setTimeout(120_000);
   const host = await openPage({ baseURL });
   const slug = await hostStartsMeeting(host, "Rita");
@@ -52,7 +67,9 @@ test("the app restarts during a meeting: the meeting goes on, joins work again, 
   await expect(row.getByTestId("participant-count")).toHaveText("2", { timeout: 5_000 });
 });
 
-test("the media server crashes during a meeting and comes back: both reconnect and see each other again", async ({ openPage }) => {
+test("the media server crashes during a meeting and comes back: both reconnect and see each other again", async ({
+  openPage,
+}) => {
   test.setTimeout(120_000);
   const host = await openPage({ baseURL });
   const slug = await hostStartsMeeting(host, "Kai");
@@ -64,7 +81,8 @@ test("the media server crashes during a meeting and comes back: both reconnect a
   await expectRemoteVideoPlaying(other);
 
   await restartable.stopLiveKit("SIGKILL");
-  for (const page of [host, other]) await expect(page.getByText(/Reconnecting/).first()).toBeVisible({ timeout: 10_000 });
+  for (const page of [host, other])
+    await expect(page.getByText(/Reconnecting/).first()).toBeVisible({ timeout: 10_000 });
   const back = Date.now();
   await restartable.startLiveKit();
 
@@ -75,7 +93,9 @@ test("the media server crashes during a meeting and comes back: both reconnect a
   expect(Date.now() - back).toBeLessThan(20_000);
 });
 
-test("the media server is down when someone clicks join: they are told, and Try again works once it is back", async ({ openPage }) => {
+test("the media server is down when someone clicks join: they are told, and Try again works once it is back", async ({
+  openPage,
+}) => {
   const host = await openPage({ baseURL });
   const slug = await hostStartsMeeting(host, "Ines");
   await restartable.stopLiveKit();

@@ -8,7 +8,10 @@ import { attachmentText, linkIn, waitForMail } from "../support/mailpit";
 import { newPerson, TEST_ADMIN } from "../support/factories";
 import { joinFromPreJoin, signInAsAdmin, signUpHere } from "./support";
 
-test("a personal invitation by email, with a calendar file, lets the invitee join once", async ({ openPage, baseURL }) => {
+test("a personal invitation by email, with a calendar file, lets the invitee join once", async ({
+  openPage,
+  baseURL,
+}) => {
   const host = await openPage();
   const hostPerson = newPerson("Host");
   await host.goto("/signup");
@@ -18,7 +21,9 @@ test("a personal invitation by email, with a calendar file, lets the invitee joi
   await expect(host).toHaveURL(/\/r\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
   const slug = new URL(host.url()).pathname.split("/")[2]!;
   // Not a test of the waiting room: the invitee comes straight in.
-  expect((await host.request.patch(`/api/rooms/${slug}/settings`, { data: { waitingRoom: "NOBODY" } })).status()).toBe(200);
+  expect((await host.request.patch(`/api/rooms/${slug}/settings`, { data: { waitingRoom: "NOBODY" } })).status()).toBe(
+    200,
+  );
 
   const invitee = newPerson("Invitee");
   await host.goto(`/r/${slug}/invites`);
@@ -44,7 +49,9 @@ test("a personal invitation by email, with a calendar file, lets the invitee joi
   expect(mail.Text).toContain(`${hostPerson.name} invited you to the video meeting “Quarterly review”`);
   const link = linkIn(mail, `${baseURL}/j/`);
   expect(link).toBe(created);
-  const event = new ICAL.Event(new ICAL.Component(ICAL.parse(await attachmentText(mail, "invitation.ics"))).getFirstSubcomponent("vevent")!);
+  const event = new ICAL.Event(
+    new ICAL.Component(ICAL.parse(await attachmentText(mail, "invitation.ics"))).getFirstSubcomponent("vevent")!,
+  );
   expect(event.summary).toBe("Quarterly review");
   expect(event.startDate.toJSDate().toISOString()).toBe(startsAt);
   expect(event.description).toContain(link);
@@ -71,7 +78,9 @@ test("an admin's invitation to make an account arrives by mail and works once", 
   await page.getByLabel("Email to invite").fill(invitee.email);
   await page.getByRole("button", { name: "Invite" }).click();
   await expect(page.getByTestId("created-invitation")).toContainText(`Invitation for ${invitee.email} (Mail sent`);
-  await expect(page.getByTestId("invitation-list").locator("tr", { hasText: invitee.email })).toContainText("Open until");
+  await expect(page.getByTestId("invitation-list").locator("tr", { hasText: invitee.email })).toContainText(
+    "Open until",
+  );
 
   const mail = await waitForMail(invitee.email);
   expect(mail.Subject).toBe(`${TEST_ADMIN.name} invited you to Parley`);
@@ -90,5 +99,7 @@ test("an admin's invitation to make an account arrives by mail and works once", 
   await again.goto(link);
   await expect(again.getByRole("heading", { name: "This invitation can't be used" })).toBeVisible();
   await page.reload();
-  await expect(page.getByTestId("invitation-list").locator("tr", { hasText: invitee.email })).toContainText("Account made");
+  await expect(page.getByTestId("invitation-list").locator("tr", { hasText: invitee.email })).toContainText(
+    "Account made",
+  );
 });

@@ -1,6 +1,13 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { chooseWhoWaits, createLinkInUi, expectRemoteVideoPlaying, hostStartsMeeting, joinFromPreJoin, tiles } from "./support";
+import {
+  chooseWhoWaits,
+  createLinkInUi,
+  expectRemoteVideoPlaying,
+  hostStartsMeeting,
+  joinFromPreJoin,
+  tiles,
+} from "./support";
 import { stack } from "../support/stack";
 
 /** A signed-up host sitting in a new meeting; returns the room's code. */
@@ -11,7 +18,9 @@ async function hostInMeeting(page: Page, meetingName: string): Promise<string> {
   return slug;
 }
 
-test("a guest joins through a link, both see each other, and once revoked the link lets nobody else in", async ({ openPage }) => {
+test("a guest joins through a link, both see each other, and once revoked the link lets nobody else in", async ({
+  openPage,
+}) => {
   const host = await openPage();
   const slug = await hostInMeeting(host, "Client call");
   const manage = await host.context().newPage();
@@ -63,7 +72,12 @@ test("a viewer link joins without publishing anything", async ({ openPage }) => 
 
   // The media server agrees: the viewer is there, may not publish, and has no tracks.
   await expect
-    .poll(async () => (await stack.roomService().listParticipants(slug)).find((p) => p.name === "Vic (guest)")?.permission?.canPublish, { timeout: 10_000 })
+    .poll(
+      async () =>
+        (await stack.roomService().listParticipants(slug)).find((p) => p.name === "Vic (guest)")?.permission
+          ?.canPublish,
+      { timeout: 10_000 },
+    )
     .toBe(false);
   const participants = await stack.roomService().listParticipants(slug);
   expect(participants.find((p) => p.name === "Vic (guest)")?.tracks).toEqual([]);

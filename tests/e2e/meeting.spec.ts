@@ -2,7 +2,9 @@ import { expect, test } from "./fixtures";
 import { expectRemoteAudioPlaying, expectRemoteVideoPlaying, joinFromPreJoin, signUpHere, tiles } from "./support";
 import { newPerson } from "../support/factories";
 
-test("two people sign up, meet through an invite link, see and hear each other, and one leaves", async ({ openPage }) => {
+test("two people sign up, meet through an invite link, see and hear each other, and one leaves", async ({
+  openPage,
+}) => {
   const pageA = await openPage();
   const pageB = await openPage({ permissions: ["camera", "microphone"] });
 
@@ -65,7 +67,9 @@ test("the sign-up and sign-in forms explain what is wrong", async ({ page }) => 
 
   await page.goto("/signup");
   await signUpHere(page, person);
-  await expect(page.locator("form").getByRole("alert")).toHaveText("An account with this email already exists. Sign in instead.");
+  await expect(page.locator("form").getByRole("alert")).toHaveText(
+    "An account with this email already exists. Sign in instead.",
+  );
 });
 
 test("a meeting link that leads nowhere says so", async ({ page }) => {

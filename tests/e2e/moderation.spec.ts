@@ -28,10 +28,13 @@ async function connectDirectly(page: Page, token: string): Promise<{ refused: bo
   await page.addScriptTag({ path: LIVEKIT_CLIENT_BUNDLE });
   return page.evaluate(
     async ({ url, token }) => {
-      const { Room, RoomEvent } = (window as unknown as { LivekitClient: typeof import("livekit-client") }).LivekitClient;
+      const { Room, RoomEvent } = (window as unknown as { LivekitClient: typeof import("livekit-client") })
+        .LivekitClient;
       const room = new Room();
       const started = performance.now();
-      const cut = new Promise<number>((resolve) => room.once(RoomEvent.Disconnected, () => resolve(performance.now() - started)));
+      const cut = new Promise<number>((resolve) =>
+        room.once(RoomEvent.Disconnected, () => resolve(performance.now() - started)),
+      );
       try {
         await room.connect(url, token);
       } catch {
@@ -45,7 +48,9 @@ async function connectDirectly(page: Page, token: string): Promise<{ refused: bo
   );
 }
 
-test("a co-host through a link mutes and removes someone, who is told by whom and kept out, token and all, until the owner lets them back in", async ({ openPage }) => {
+test("a co-host through a link mutes and removes someone, who is told by whom and kept out, token and all, until the owner lets them back in", async ({
+  openPage,
+}) => {
   const owner = await openPage();
   await owner.setViewportSize({ width: 1280, height: 800 });
   const slug = await hostStartsMeeting(owner, "Hana");
@@ -84,8 +89,11 @@ test("a co-host through a link mutes and removes someone, who is told by whom an
 
   // Muted, as LiveKit itself reports, and Bruno is told by whom.
   await brunoRow.getByRole("button", { name: `Mute ${bruno.name}` }).click();
-  const brunoOnServer = async () => (await stack.roomService().listParticipants(slug)).find((p) => p.name === bruno.name);
-  await expect.poll(async () => (await brunoOnServer())?.tracks.find((track) => track.source === TrackSource.MICROPHONE)?.muted).toBe(true);
+  const brunoOnServer = async () =>
+    (await stack.roomService().listParticipants(slug)).find((p) => p.name === bruno.name);
+  await expect
+    .poll(async () => (await brunoOnServer())?.tracks.find((track) => track.source === TrackSource.MICROPHONE)?.muted)
+    .toBe(true);
   await expect(guest.getByTestId("moderation-notice")).toContainText(`${cara.name} muted your microphone.`);
   await expect(brunoRow.getByTestId("microphone-state")).toHaveAttribute("data-on", "false");
 
@@ -102,7 +110,10 @@ test("a co-host through a link mutes and removes someone, who is told by whom an
   const { exp } = JSON.parse(Buffer.from(held.split(".")[1]!, "base64url").toString()) as { exp: number };
   expect(exp * 1000 - Date.now()).toBeGreaterThan(10_000);
   const direct = await connectDirectly(await openPage(), held);
-  expect(direct.refused || (direct.cutAfterMs !== null && direct.cutAfterMs < CUT_WITHIN_MS), JSON.stringify(direct)).toBe(true);
+  expect(
+    direct.refused || (direct.cutAfterMs !== null && direct.cutAfterMs < CUT_WITHIN_MS),
+    JSON.stringify(direct),
+  ).toBe(true);
 
   // The owner lets him back in from the panel's removed list; "Try again" then gets him in.
   await openPanel(owner);
@@ -141,12 +152,16 @@ test("the host ends the meeting for everyone from the meeting page", async ({ op
   expect((await stack.roomService().listRooms()).map((room) => room.name)).not.toContain(slug);
 });
 
-test("revoking a link asks; revoking the access too takes the guest who came through it out of the meeting at once", async ({ openPage }) => {
+test("revoking a link asks; revoking the access too takes the guest who came through it out of the meeting at once", async ({
+  openPage,
+}) => {
   const owner = await openPage();
   const slug = await hostStartsMeeting(owner, "Hana");
   await joinFromPreJoin(owner);
   // Guests come straight in (no waiting room): this test is about the link.
-  expect((await owner.request.patch(`/api/rooms/${slug}/settings`, { data: { waitingRoom: "NOBODY" } })).status()).toBe(200);
+  expect((await owner.request.patch(`/api/rooms/${slug}/settings`, { data: { waitingRoom: "NOBODY" } })).status()).toBe(
+    200,
+  );
   const created = await owner.request.post(`/api/rooms/${slug}/invites`, { data: { role: "participant" } });
   const { invite } = (await created.json()) as { invite: { path: string } };
 

@@ -5,12 +5,22 @@ import { chromiumLaunchOptions } from "../support/chromium";
 import { stack } from "../support/stack";
 import { expect, test } from "./fixtures";
 import { NetworkPath, proxiedChromiumArgs } from "./network-path";
-import { expectRemoteVideoPlaying, framesShown, hostStartsMeeting, joinFromPreJoin, memberOpens, tiles } from "./support";
+import {
+  expectRemoteVideoPlaying,
+  framesShown,
+  hostStartsMeeting,
+  joinFromPreJoin,
+  memberOpens,
+  tiles,
+} from "./support";
 import { newPerson } from "../support/factories";
 
 const DROP_MS = 5_000;
 
-test("a participant's network drops for 5 s: the others see them reconnecting, not gone, and they come back without a reload", async ({ openPage, baseURL }) => {
+test("a participant's network drops for 5 s: the others see them reconnecting, not gone, and they come back without a reload", async ({
+  openPage,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const path = await NetworkPath.open();
   const launch = chromiumLaunchOptions();

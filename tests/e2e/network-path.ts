@@ -43,7 +43,9 @@ export class NetworkPath {
   static async open(): Promise<NetworkPath> {
     const server = createServer();
     const path = new NetworkPath(server);
-    server.on("connect", (request: IncomingMessage, client: Socket, head: Buffer) => path.tunnel(request, client, head));
+    server.on("connect", (request: IncomingMessage, client: Socket, head: Buffer) =>
+      path.tunnel(request, client, head),
+    );
     server.on("request", (request, response) => {
       path.whenUp(() => {
         const target = new URL(request.url ?? "/");

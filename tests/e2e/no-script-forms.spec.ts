@@ -8,9 +8,11 @@ import { expect, test } from "./fixtures";
 import { newPerson } from "../support/factories";
 import { stack } from "../support/stack";
 
-
 /** A page with scripts off, and every address it requested or navigated to. */
-async function pageWithoutScripts(browser: Browser, baseURL: string | undefined): Promise<{ page: Page; addresses: string[] }> {
+async function pageWithoutScripts(
+  browser: Browser,
+  baseURL: string | undefined,
+): Promise<{ page: Page; addresses: string[] }> {
   const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
   const page = await context.newPage();
   const addresses: string[] = [];
@@ -38,7 +40,10 @@ test("with JavaScript off, signing up posts the form and signs the new account i
   await page.getByLabel("Your name").fill(person.name);
   await page.getByLabel("Email").fill(person.email);
   await page.getByLabel("Password").fill(person.password);
-  const [post] = await Promise.all([page.waitForRequest((request) => request.method() === "POST"), page.getByRole("button", { name: "Create account" }).click()]);
+  const [post] = await Promise.all([
+    page.waitForRequest((request) => request.method() === "POST"),
+    page.getByRole("button", { name: "Create account" }).click(),
+  ]);
   expect(post.postData() ?? "").toContain(person.password);
   await expect(page.getByRole("heading", { name: "New meeting" })).toBeVisible();
   await expect(page.getByTestId("signed-in-as")).toHaveText(person.name);
@@ -47,7 +52,10 @@ test("with JavaScript off, signing up posts the form and signs the new account i
   await page.context().close();
 });
 
-test("with JavaScript off, signing in works, and a wrong password is refused on the form", async ({ browser, baseURL }) => {
+test("with JavaScript off, signing in works, and a wrong password is refused on the form", async ({
+  browser,
+  baseURL,
+}) => {
   const person = { ...newPerson("Noscript"), password: uniquePassword() };
   const created = await (await browser.newContext({ baseURL })).request.post("/api/accounts", { data: person });
   expect(created.status()).toBe(201);

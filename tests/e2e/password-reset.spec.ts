@@ -8,7 +8,11 @@ import { linkIn, waitForMail } from "../support/mailpit";
 import { newPerson } from "../support/factories";
 import { stack } from "../support/stack";
 
-test("a password reset by mail works without JavaScript, once, and signs the account out everywhere", async ({ browser, baseURL, openPage }) => {
+test("a password reset by mail works without JavaScript, once, and signs the account out everywhere", async ({
+  browser,
+  baseURL,
+  openPage,
+}) => {
   const person = newPerson("Reset");
   const created = await (await browser.newContext({ baseURL })).request.post("/api/accounts", { data: person });
   expect(created.status()).toBe(201);
@@ -33,7 +37,10 @@ test("a password reset by mail works without JavaScript, once, and signs the acc
   await page.getByRole("button", { name: "Send the link" }).click();
   await expect(page.getByTestId("reset-requested")).toContainText(`If there is an account for ${person.email}`);
 
-  const link = linkIn(await waitForMail(person.email, 1, "Reset your Parley password"), `${baseURL}/reset-password?token=`);
+  const link = linkIn(
+    await waitForMail(person.email, 1, "Reset your Parley password"),
+    `${baseURL}/reset-password?token=`,
+  );
   await page.goto(link);
   const newPassword = `new-${randomBytes(9).toString("base64url")}`;
   await page.getByLabel("New password").fill(newPassword);

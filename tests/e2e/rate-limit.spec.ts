@@ -14,7 +14,10 @@ test("a sign-in refused for too many attempts says so, in words", async ({ page 
   const attempt = async (password: string) => {
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(password);
-    await Promise.all([page.waitForResponse((response) => response.request().method() === "POST"), page.getByRole("button", { name: "Sign in" }).click()]);
+    await Promise.all([
+      page.waitForResponse((response) => response.request().method() === "POST"),
+      page.getByRole("button", { name: "Sign in" }).click(),
+    ]);
   };
   for (let i = 0; i < attemptsPerEmail; i++) {
     await attempt(`wrong password ${i}`);

@@ -40,7 +40,8 @@ export async function joinFromPreJoin(page: Page, options: { name?: string; expe
 }
 
 export const tiles = (page: Page) => page.locator(".lk-participant-tile");
-const remoteVideo = (page: Page) => page.locator('.lk-participant-tile[data-lk-local-participant="false"] video').first();
+const remoteVideo = (page: Page) =>
+  page.locator('.lk-participant-tile[data-lk-local-participant="false"] video').first();
 
 /** What a person checks: the other participant's picture is there and moving. */
 export async function expectRemoteVideoPlaying(page: Page) {
@@ -50,18 +51,27 @@ export async function expectRemoteVideoPlaying(page: Page) {
 /** This <video> shows a picture, and new frames of it are being decoded. */
 export async function expectVideoPlaying(video: Locator) {
   await expect(video).toBeVisible();
-  await expect.poll(() => video.evaluate((element: HTMLVideoElement) => element.videoWidth), { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(() => video.evaluate((element: HTMLVideoElement) => element.videoWidth), { timeout: 20_000 })
+    .toBeGreaterThan(0);
   // New frames are being decoded (a live stream's currentTime runs on even when its picture freezes).
-  const decoded = () => video.evaluate((element: HTMLVideoElement) => element.getVideoPlaybackQuality().totalVideoFrames);
+  const decoded = () =>
+    video.evaluate((element: HTMLVideoElement) => element.getVideoPlaybackQuality().totalVideoFrames);
   const start = await decoded();
   await expect.poll(decoded, { timeout: 10_000 }).toBeGreaterThan(start + 10);
 }
 
 /** How many frames of the other participant's video this page has decoded so far. */
-export const framesShown = (page: Page) => remoteVideo(page).evaluate((element: HTMLVideoElement) => element.getVideoPlaybackQuality().totalVideoFrames);
+export const framesShown = (page: Page) =>
+  remoteVideo(page).evaluate((element: HTMLVideoElement) => element.getVideoPlaybackQuality().totalVideoFrames);
 
 /** Creates a link on the room's invites page, the way a host does, and returns its URL. */
-export async function createLinkInUi(page: Page, slug: string, role: "participant" | "viewer" | "cohost", label?: string): Promise<string> {
+export async function createLinkInUi(
+  page: Page,
+  slug: string,
+  role: "participant" | "viewer" | "cohost",
+  label?: string,
+): Promise<string> {
   await page.goto(`/r/${slug}/invites`);
   await page.getByLabel("Role").selectOption(role);
   if (label) await page.getByLabel("Label (optional)").fill(label);
@@ -72,7 +82,12 @@ export async function createLinkInUi(page: Page, slug: string, role: "participan
 }
 
 /** On the room's invites page: who waits to be let in, saved the way a host does. */
-export async function chooseWhoWaits(page: Page, slug: string, choice: "Everyone except hosts and co-hosts" | "Guests without an account" | "Nobody: everyone allowed in joins at once") {
+export async function chooseWhoWaits(
+  page: Page,
+  slug: string,
+  choice:
+    "Everyone except hosts and co-hosts" | "Guests without an account" | "Nobody: everyone allowed in joins at once",
+) {
   await page.goto(`/r/${slug}/invites`);
   await page.getByLabel(choice).check();
   await page.getByRole("button", { name: "Save settings" }).click();
@@ -86,7 +101,11 @@ export async function expectRemoteAudioPlaying(page: Page) {
       page.evaluate(() =>
         [...document.querySelectorAll("audio")].some((audio) => {
           const stream = audio.srcObject;
-          return stream instanceof MediaStream && !audio.paused && stream.getAudioTracks().some((track) => track.readyState === "live");
+          return (
+            stream instanceof MediaStream &&
+            !audio.paused &&
+            stream.getAudioTracks().some((track) => track.readyState === "live")
+          );
         }),
       ),
     )

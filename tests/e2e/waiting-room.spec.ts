@@ -5,7 +5,15 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { restartable } from "./restartable-stack";
-import { chooseWhoWaits, createLinkInUi, expectRemoteVideoPlaying, expectVideoPlaying, hostStartsMeeting, joinFromPreJoin, tiles } from "./support";
+import {
+  chooseWhoWaits,
+  createLinkInUi,
+  expectRemoteVideoPlaying,
+  expectVideoPlaying,
+  hostStartsMeeting,
+  joinFromPreJoin,
+  tiles,
+} from "./support";
 
 declare global {
   interface Window {
@@ -36,7 +44,9 @@ async function guestKnocks(page: Page, link: string, name: string) {
   return waiting;
 }
 
-test("the owner sees a guest's face at the door and admits them; a second is denied with a message; knocks outlive a reload and a closed tab leaves", async ({ openPage }) => {
+test("the owner sees a guest's face at the door and admits them; a second is denied with a message; knocks outlive a reload and a closed tab leaves", async ({
+  openPage,
+}) => {
   test.setTimeout(180_000);
   const owner = await openPage();
   await listenForTones(owner);

@@ -6,13 +6,20 @@ import { HttpClient } from "../support/http-client";
 import { linkIn, mailsTo, waitForMail } from "../support/mailpit";
 import { stack } from "../support/stack";
 
-type Created = { link: string; mailConfigured: boolean; invitation: { id: string; email: string; mailSentAt: string | null; mailError: string | null } };
+type Created = {
+  link: string;
+  mailConfigured: boolean;
+  invitation: { id: string; email: string; mailSentAt: string | null; mailError: string | null };
+};
 
 describe("inviting someone to make an account", () => {
   it("mails a single-use sign-up link that makes the account, and lists it as sent", async () => {
     const { client: admin, user } = await signedInAdmin();
     const invitee = newPerson("Mailed");
-    const { status, body } = await admin.json<Created>("/api/admin/invitations", { method: "POST", json: { email: invitee.email.toUpperCase() } });
+    const { status, body } = await admin.json<Created>("/api/admin/invitations", {
+      method: "POST",
+      json: { email: invitee.email.toUpperCase() },
+    });
     expect(status).toBe(201);
     expect(body.mailConfigured).toBe(true);
     expect(body.invitation).toMatchObject({ email: invitee.email, mailSentAt: expect.any(String), mailError: null });
@@ -23,9 +30,15 @@ describe("inviting someone to make an account", () => {
     expect(link).toBe(body.link);
 
     const token = new URL(link).searchParams.get("invitation")!;
-    const made = await new HttpClient().json<{ user: { role: string } }>("/api/accounts", { method: "POST", json: { ...invitee, invitation: token } });
+    const made = await new HttpClient().json<{ user: { role: string } }>("/api/accounts", {
+      method: "POST",
+      json: { ...invitee, invitation: token },
+    });
     expect(made.status).toBe(201);
-    const reused = await new HttpClient().json<{ error: { code: string } }>("/api/accounts", { method: "POST", json: { ...newPerson("Reuse"), email: invitee.email, invitation: token } });
+    const reused = await new HttpClient().json<{ error: { code: string } }>("/api/accounts", {
+      method: "POST",
+      json: { ...newPerson("Reuse"), email: invitee.email, invitation: token },
+    });
     expect(reused.status).toBe(410);
   });
 
@@ -36,8 +49,12 @@ describe("inviting someone to make an account", () => {
     expect(status).toBe(201);
     expect(body.invitation.mailSentAt).toBeNull();
     expect(body.invitation.mailError).toMatch(/550|refused/);
-    const listed = await admin.json<{ invitations: { email: string; mailError: string | null }[] }>("/api/admin/invitations");
-    expect(listed.body.invitations.find((invitation) => invitation.email === email)?.mailError).toBe(body.invitation.mailError);
+    const listed = await admin.json<{ invitations: { email: string; mailError: string | null }[] }>(
+      "/api/admin/invitations",
+    );
+    expect(listed.body.invitations.find((invitation) => invitation.email === email)?.mailError).toBe(
+      body.invitation.mailError,
+    );
     expect(await mailsTo(email)).toEqual([]);
   });
 
@@ -45,7 +62,10 @@ describe("inviting someone to make an account", () => {
     const { client: admin } = await signedInAdmin();
     const existing = newPerson("Existing");
     await new HttpClient().signUp(existing);
-    const { status, body } = await admin.json<{ error: { code: string } }>("/api/admin/invitations", { method: "POST", json: { email: existing.email } });
+    const { status, body } = await admin.json<{ error: { code: string } }>("/api/admin/invitations", {
+      method: "POST",
+      json: { email: existing.email },
+    });
     expect(status).toBe(409);
     expect(body.error.code).toBe("email_taken");
   });

@@ -19,7 +19,13 @@ describe("accounts in a fresh database", () => {
 
   it("store an argon2id hash, never the password", async () => {
     await createAccount(person("Hash", "hash@example.org"));
-    const row = withDatabase((database) => database.prepare(`SELECT "passwordHash" FROM "User" WHERE "email" = ?`).get("hash@example.org") as { passwordHash: string }, ownDatabaseFile());
+    const row = withDatabase(
+      (database) =>
+        database.prepare(`SELECT "passwordHash" FROM "User" WHERE "email" = ?`).get("hash@example.org") as {
+          passwordHash: string;
+        },
+      ownDatabaseFile(),
+    );
     expect(row.passwordHash.startsWith("$argon2id$")).toBe(true);
     expect(row.passwordHash).not.toContain(TEST_PASSWORD);
   });
@@ -33,6 +39,9 @@ describe("accounts in a fresh database", () => {
 
   it("refuse a second account with the same email with 409", async () => {
     await createAccount(person("Once", "once@example.org"));
-    await expect(createAccount(person("Twice", "once@example.org"))).rejects.toMatchObject({ status: 409, code: "email_taken" });
+    await expect(createAccount(person("Twice", "once@example.org"))).rejects.toMatchObject({
+      status: 409,
+      code: "email_taken",
+    });
   });
 });

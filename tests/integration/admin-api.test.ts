@@ -12,7 +12,14 @@ import { stack } from "../support/stack";
 import { deliverWebhook, joinedEvent } from "../support/webhooks";
 
 type ErrorBody = { error: { code: string; message: string } };
-type AuditRow = { actorId: string; action: string; targetType: string; targetId: string; targetLabel: string; detail: string | null };
+type AuditRow = {
+  actorId: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  targetLabel: string;
+  detail: string | null;
+};
 type RoomsPage = {
   total: number;
   page: number;
@@ -61,7 +68,8 @@ const auditOf = (...targetIds: string[]) =>
     `SELECT "actorId", "action", "targetType", "targetId", "targetLabel", "detail" FROM "AuditEntry" WHERE "targetId" IN (${targetIds.map(() => "?").join(", ")}) ORDER BY rowid`, // insertion order
     ...targetIds,
   );
-const tokenFor = (client: HttpClient, slug: string) => client.json<ErrorBody & { token: string }>(`/api/rooms/${slug}/token`, { method: "POST" });
+const tokenFor = (client: HttpClient, slug: string) =>
+  client.json<ErrorBody & { token: string }>(`/api/rooms/${slug}/token`, { method: "POST" });
 
 describe("only administrators reach the admin APIs", () => {
   type Caller = "anonymous" | "guest" | "member" | "roomOwner";
@@ -85,7 +93,10 @@ describe("only administrators reach the admin APIs", () => {
     callers.member = memberAccount.client;
     callers.anonymous = new HttpClient();
     callers.guest = new HttpClient();
-    expect((await callers.guest.redeem((await callers.roomOwner.createInvite(slug, { role: "participant" })).token, "Gus")).status).toBe(200);
+    expect(
+      (await callers.guest.redeem((await callers.roomOwner.createInvite(slug, { role: "participant" })).token, "Gus"))
+        .status,
+    ).toBe(200);
   }, 30_000);
 
   // Every admin API, each aimed at something a refused caller would like to change.
@@ -94,11 +105,30 @@ describe("only administrators reach the admin APIs", () => {
     { name: "delete a room", method: "DELETE", path: () => `/api/admin/rooms/${slug}` },
     { name: "end a room", method: "POST", path: () => `/api/admin/rooms/${slug}/end` },
     { name: "reopen an ended room", method: "POST", path: () => `/api/admin/rooms/${endedSlug}/reopen` },
-    { name: "remove a participant", method: "POST", path: () => `/api/admin/rooms/${slug}/participants/${owner.id}/remove` },
-    { name: "mute a participant", method: "POST", path: () => `/api/admin/rooms/${slug}/participants/${owner.id}/mute`, json: { source: "microphone" } },
+    {
+      name: "remove a participant",
+      method: "POST",
+      path: () => `/api/admin/rooms/${slug}/participants/${owner.id}/remove`,
+    },
+    {
+      name: "mute a participant",
+      method: "POST",
+      path: () => `/api/admin/rooms/${slug}/participants/${owner.id}/mute`,
+      json: { source: "microphone" },
+    },
     { name: "list users", method: "GET", path: () => "/api/admin/users" },
-    { name: "promote a member (themselves)", method: "PATCH", path: () => `/api/admin/users/${member.id}`, json: { role: "ADMIN" } },
-    { name: "disable an account", method: "PATCH", path: () => `/api/admin/users/${owner.id}`, json: { disabled: true } },
+    {
+      name: "promote a member (themselves)",
+      method: "PATCH",
+      path: () => `/api/admin/users/${member.id}`,
+      json: { role: "ADMIN" },
+    },
+    {
+      name: "disable an account",
+      method: "PATCH",
+      path: () => `/api/admin/users/${owner.id}`,
+      json: { disabled: true },
+    },
     { name: "read the audit log", method: "GET", path: () => "/api/admin/audit" },
   ];
   const EXPECTED: Record<Caller, { status: number; code: string }> = {
@@ -109,12 +139,20 @@ describe("only administrators reach the admin APIs", () => {
   };
 
   async function expectNothingChanged(auditBefore: number) {
-    const rooms = select<{ slug: string; endedAt: string | null }>(`SELECT "slug", "endedAt" FROM "Room" WHERE "slug" IN (?, ?) ORDER BY "createdAt"`, slug, endedSlug);
+    const rooms = select<{ slug: string; endedAt: string | null }>(
+      `SELECT "slug", "endedAt" FROM "Room" WHERE "slug" IN (?, ?) ORDER BY "createdAt"`,
+      slug,
+      endedSlug,
+    );
     expect(rooms).toEqual([
       { slug, endedAt: null },
       { slug: endedSlug, endedAt: expect.any(String) },
     ]);
-    const users = select<{ id: string; role: string; disabledAt: string | null }>(`SELECT "id", "role", "disabledAt" FROM "User" WHERE "id" IN (?, ?)`, owner.id, member.id);
+    const users = select<{ id: string; role: string; disabledAt: string | null }>(
+      `SELECT "id", "role", "disabledAt" FROM "User" WHERE "id" IN (?, ?)`,
+      owner.id,
+      member.id,
+    );
     expect(users.map(({ role, disabledAt }) => ({ role, disabledAt }))).toEqual([
       { role: "MEMBER", disabledAt: null },
       { role: "MEMBER", disabledAt: null },
@@ -127,8 +165,15 @@ describe("only administrators reach the admin APIs", () => {
     it(`${endpoint.method} ${endpoint.name}: 401 signed out or as a guest, 403 admin_only for members and the room's owner, and nothing changes`, async () => {
       const auditBefore = auditOf(slug, endedSlug, owner.id, member.id).length;
       for (const [caller, expected] of Object.entries(EXPECTED) as [Caller, { status: number; code: string }][]) {
-        const { status, body } = await callers[caller].json<ErrorBody>(endpoint.path(), { method: endpoint.method, json: endpoint.json });
-        expect({ caller, status, body }).toEqual({ caller, status: expected.status, body: { error: { code: expected.code, message: expect.any(String) } } });
+        const { status, body } = await callers[caller].json<ErrorBody>(endpoint.path(), {
+          method: endpoint.method,
+          json: endpoint.json,
+        });
+        expect({ caller, status, body }).toEqual({
+          caller,
+          status: expected.status,
+          body: { error: { code: expected.code, message: expect.any(String) } },
+        });
       }
       await expectNothingChanged(auditBefore);
     });
@@ -144,25 +189,46 @@ describe("what administrators do", () => {
     expect(end.status).toBe(200);
     await closedByServer(host.socket);
     expect(await stack.roomService().listRooms([room.slug])).toEqual([]);
-    expect(await tokenFor(owner, room.slug)).toEqual({ status: 410, body: { error: { code: "room_ended", message: "This meeting has ended." } } });
+    expect(await tokenFor(owner, room.slug)).toEqual({
+      status: 410,
+      body: { error: { code: "room_ended", message: "This meeting has ended." } },
+    });
     expect(meetingsOf(room.slug)).toEqual([expect.objectContaining({ endedAt: expect.any(String) })]);
 
-    expect(await admin.client.json(`/api/admin/rooms/${room.slug}/reopen`, { method: "POST" })).toEqual({ status: 200, body: { reopened: true } });
+    expect(await admin.client.json(`/api/admin/rooms/${room.slug}/reopen`, { method: "POST" })).toEqual({
+      status: 200,
+      body: { reopened: true },
+    });
     expect((await tokenFor(owner, room.slug)).status).toBe(200);
     expect((await stack.roomService().listRooms([room.slug])).map((open) => open.name)).toEqual([room.slug]);
 
-    const audit = { actorId: admin.user.id, targetType: "room", targetId: room.slug, targetLabel: room.name, detail: null };
+    const audit = {
+      actorId: admin.user.id,
+      targetType: "room",
+      targetId: room.slug,
+      targetLabel: room.name,
+      detail: null,
+    };
     expect(auditOf(room.slug)).toEqual([
       { ...audit, action: "room.end_meeting" },
       { ...audit, action: "room.reopen" },
     ]);
     // The console's audit page shows the same, newest first, with who did it.
-    const { body } = await admin.client.json<{ total: number; entries: { action: string; targetId: string; actor: { name: string; email: string } }[] }>(
-      `/api/admin/audit?q=${encodeURIComponent(room.name)}`,
-    );
+    const { body } = await admin.client.json<{
+      total: number;
+      entries: { action: string; targetId: string; actor: { name: string; email: string } }[];
+    }>(`/api/admin/audit?q=${encodeURIComponent(room.name)}`);
     expect(body.entries).toEqual([
-      expect.objectContaining({ action: "room.reopen", targetId: room.slug, actor: { name: admin.user.name, email: admin.user.email } }),
-      expect.objectContaining({ action: "room.end_meeting", targetId: room.slug, actor: { name: admin.user.name, email: admin.user.email } }),
+      expect.objectContaining({
+        action: "room.reopen",
+        targetId: room.slug,
+        actor: { name: admin.user.name, email: admin.user.email },
+      }),
+      expect.objectContaining({
+        action: "room.end_meeting",
+        targetId: room.slug,
+        actor: { name: admin.user.name, email: admin.user.email },
+      }),
     ]);
   });
 
@@ -171,14 +237,26 @@ describe("what administrators do", () => {
     const host = await enterMeeting(owner, room.slug);
     expect(meetingsOf(room.slug)).toHaveLength(1);
 
-    expect(await admin.client.json(`/api/admin/rooms/${room.slug}`, { method: "DELETE" })).toEqual({ status: 200, body: { deleted: true } });
+    expect(await admin.client.json(`/api/admin/rooms/${room.slug}`, { method: "DELETE" })).toEqual({
+      status: 200,
+      body: { deleted: true },
+    });
     await closedByServer(host.socket);
     expect(await stack.roomService().listRooms([room.slug])).toEqual([]);
     expect(select(`SELECT "id" FROM "Room" WHERE "slug" = ?`, room.slug)).toEqual([]);
     expect(select(`SELECT "id" FROM "Meeting" WHERE "livekitRoomSid" = ?`, host.room.sid)).toEqual([]);
     expect(select(`SELECT "id" FROM "Attendance" WHERE "participantSid" = ?`, host.participant.sid)).toEqual([]);
     expect((await tokenFor(owner, room.slug)).status).toBe(404);
-    expect(auditOf(room.slug)).toEqual([{ actorId: admin.user.id, action: "room.delete", targetType: "room", targetId: room.slug, targetLabel: room.name, detail: null }]);
+    expect(auditOf(room.slug)).toEqual([
+      {
+        actorId: admin.user.id,
+        action: "room.delete",
+        targetType: "room",
+        targetId: room.slug,
+        targetLabel: room.name,
+        detail: null,
+      },
+    ]);
   });
 
   it("removing someone disconnects only them and is audited under their name; someone not there is a 404", async () => {
@@ -186,16 +264,29 @@ describe("what administrators do", () => {
     await enterMeeting(owner, room.slug);
     const rowdy = await guestEnters(owner, room.slug, "Rowdy");
 
-    const remove = () => admin.client.json<ErrorBody>(`/api/admin/rooms/${room.slug}/participants/${rowdy.identity}/remove`, { method: "POST" });
+    const remove = () =>
+      admin.client.json<ErrorBody>(`/api/admin/rooms/${room.slug}/participants/${rowdy.identity}/remove`, {
+        method: "POST",
+      });
     expect(await remove()).toEqual({ status: 200, body: { removed: true } });
     await closedByServer(rowdy.socket);
     await expect.poll(() => participantsIn(room.slug), { timeout: 10_000 }).toEqual([user.id]);
     expect(auditOf(rowdy.identity)).toEqual([
-      { actorId: admin.user.id, action: "participant.remove", targetType: "participant", targetId: rowdy.identity, targetLabel: "Rowdy (guest)", detail: `in ${room.name} (${room.slug})` },
+      {
+        actorId: admin.user.id,
+        action: "participant.remove",
+        targetType: "participant",
+        targetId: rowdy.identity,
+        targetLabel: "Rowdy (guest)",
+        detail: `in ${room.name} (${room.slug})`,
+      },
     ]);
 
     const again = await remove();
-    expect(again).toEqual({ status: 404, body: { error: { code: "participant_not_found", message: "That person is not in this meeting." } } });
+    expect(again).toEqual({
+      status: 404,
+      body: { error: { code: "participant_not_found", message: "That person is not in this meeting." } },
+    });
     expect(auditOf(rowdy.identity)).toHaveLength(1);
   });
 
@@ -203,14 +294,20 @@ describe("what administrators do", () => {
     const { host: owner, user, room } = await hostWithRoom(tagged("Mute"));
     await enterMeeting(owner, room.slug); // a signal-only participant publishes no tracks
     const mute = (identity: string, source: string) =>
-      admin.client.json<ErrorBody>(`/api/admin/rooms/${room.slug}/participants/${identity}/mute`, { method: "POST", json: { source } });
+      admin.client.json<ErrorBody>(`/api/admin/rooms/${room.slug}/participants/${identity}/mute`, {
+        method: "POST",
+        json: { source },
+      });
 
     for (const source of ["microphone", "camera"]) {
       const { status, body } = await mute(user.id, source);
       expect({ status, code: body.error.code }).toEqual({ status: 409, code: "nothing_to_mute" });
       expect(body.error.message).toBe(`${user.name}'s ${source} is already off.`);
     }
-    expect((await mute("somebody-else", "microphone")).body.error).toEqual({ code: "participant_not_found", message: "That person is not in this meeting." });
+    expect((await mute("somebody-else", "microphone")).body.error).toEqual({
+      code: "participant_not_found",
+      message: "That person is not in this meeting.",
+    });
     expect(auditOf(user.id, "somebody-else")).toEqual([]);
   });
 
@@ -219,7 +316,10 @@ describe("what administrators do", () => {
     const inMeeting = await enterMeeting(member, room.slug);
     expect((await member.request("/api/rooms")).status).toBe(200);
 
-    const disable = await admin.client.json<{ user: { id: string; disabledAt: string | null } }>(`/api/admin/users/${user.id}`, { method: "PATCH", json: { disabled: true } });
+    const disable = await admin.client.json<{ user: { id: string; disabledAt: string | null } }>(
+      `/api/admin/users/${user.id}`,
+      { method: "PATCH", json: { disabled: true } },
+    );
     expect(disable.status).toBe(200);
     expect(disable.body.user.disabledAt).toEqual(expect.any(String));
     await closedByServer(inMeeting.socket);
@@ -228,13 +328,22 @@ describe("what administrators do", () => {
     expect((await tokenFor(member, room.slug)).status).toBe(401);
     expect(await new HttpClient().signIn(user.email, user.password)).toBe(false);
 
-    const enable = await admin.client.json<{ user: { disabledAt: string | null } }>(`/api/admin/users/${user.id}`, { method: "PATCH", json: { disabled: false } });
+    const enable = await admin.client.json<{ user: { disabledAt: string | null } }>(`/api/admin/users/${user.id}`, {
+      method: "PATCH",
+      json: { disabled: false },
+    });
     expect(enable).toEqual({ status: 200, body: { user: expect.objectContaining({ id: user.id, disabledAt: null }) } });
     const again = new HttpClient();
     expect(await again.signIn(user.email, user.password)).toBe(true);
     expect((await tokenFor(again, room.slug)).status).toBe(200);
 
-    const audit = { actorId: admin.user.id, targetType: "user", targetId: user.id, targetLabel: `${user.name} <${user.email}>`, detail: null };
+    const audit = {
+      actorId: admin.user.id,
+      targetType: "user",
+      targetId: user.id,
+      targetLabel: `${user.name} <${user.email}>`,
+      detail: null,
+    };
     expect(auditOf(user.id)).toEqual([
       { ...audit, action: "user.disable" },
       { ...audit, action: "user.enable" },
@@ -243,13 +352,17 @@ describe("what administrators do", () => {
 
   it("a promotion takes effect at once and a demotion takes it back; an admin cannot disable themselves", async () => {
     const { client: member, user } = await newMember("Promoted");
-    const change = (client: HttpClient, json: unknown) => client.json<ErrorBody>(`/api/admin/users/${user.id}`, { method: "PATCH", json });
+    const change = (client: HttpClient, json: unknown) =>
+      client.json<ErrorBody>(`/api/admin/users/${user.id}`, { method: "PATCH", json });
     expect((await member.request("/api/admin/users")).status).toBe(403);
 
     expect((await change(admin.client, { role: "ADMIN" })).status).toBe(200);
     expect((await member.request("/api/admin/users")).status).toBe(200);
     const self = await change(member, { disabled: true });
-    expect(self).toEqual({ status: 409, body: { error: { code: "cannot_disable_self", message: "You cannot disable your own account." } } });
+    expect(self).toEqual({
+      status: 409,
+      body: { error: { code: "cannot_disable_self", message: "You cannot disable your own account." } },
+    });
     expect((await member.request("/api/admin/users")).status).toBe(200);
 
     expect((await change(admin.client, { role: "MEMBER" })).status).toBe(200);
@@ -262,20 +375,43 @@ describe("what administrators do", () => {
 
   it("bad input is a 400, an unknown target a 404, and neither changes anything", async () => {
     const { user, room } = await hostWithRoom(tagged("Bad input"), "Target");
-    for (const json of [{}, { role: "ADMIN", disabled: true }, { role: "OWNER" }, { disabled: "yes" }, { role: "ADMIN", email: "x@example.org" }]) {
-      const { status, body } = await admin.client.json<ErrorBody>(`/api/admin/users/${user.id}`, { method: "PATCH", json });
+    for (const json of [
+      {},
+      { role: "ADMIN", disabled: true },
+      { role: "OWNER" },
+      { disabled: "yes" },
+      { role: "ADMIN", email: "x@example.org" },
+    ]) {
+      const { status, body } = await admin.client.json<ErrorBody>(`/api/admin/users/${user.id}`, {
+        method: "PATCH",
+        json,
+      });
       expect({ json, status, code: body.error?.code }).toEqual({ json, status: 400, code: "invalid_request" });
     }
-    const mute = await admin.client.json<ErrorBody>(`/api/admin/rooms/${room.slug}/participants/${user.id}/mute`, { method: "POST", json: { source: "screen" } });
+    const mute = await admin.client.json<ErrorBody>(`/api/admin/rooms/${room.slug}/participants/${user.id}/mute`, {
+      method: "POST",
+      json: { source: "screen" },
+    });
     expect(mute.status).toBe(400);
     for (const query of ["status=open", "perPage=500", "page=0", "sort=owner", "dir=up", "owner=me"]) {
       expect((await admin.client.request(`/api/admin/rooms?${query}`)).status, query).toBe(400);
     }
     expect((await admin.client.request("/api/admin/audit?action=room.burn")).status).toBe(400);
-    expect((await admin.client.json<ErrorBody>("/api/admin/users/no-such-user", { method: "PATCH", json: { role: "ADMIN" } })).status).toBe(404);
-    expect((await admin.client.json<ErrorBody>("/api/admin/rooms/zzz-zzzz-zzz/end", { method: "POST" })).status).toBe(404);
+    expect(
+      (
+        await admin.client.json<ErrorBody>("/api/admin/users/no-such-user", {
+          method: "PATCH",
+          json: { role: "ADMIN" },
+        })
+      ).status,
+    ).toBe(404);
+    expect((await admin.client.json<ErrorBody>("/api/admin/rooms/zzz-zzzz-zzz/end", { method: "POST" })).status).toBe(
+      404,
+    );
 
-    expect(select(`SELECT "role", "disabledAt" FROM "User" WHERE "id" = ?`, user.id)).toEqual([{ role: "MEMBER", disabledAt: null }]);
+    expect(select(`SELECT "role", "disabledAt" FROM "User" WHERE "id" = ?`, user.id)).toEqual([
+      { role: "MEMBER", disabledAt: null },
+    ]);
     expect(select(`SELECT "endedAt" FROM "Room" WHERE "slug" = ?`, room.slug)).toEqual([{ endedAt: null }]);
     expect(auditOf(user.id, room.slug)).toEqual([]);
   });
@@ -317,15 +453,31 @@ describe("the admin rooms list", () => {
     const byOwner = await list({ q: user.email });
     expect({ total: byOwner.total, names: names(byOwner) }).toEqual({ total: 3, names: ["Charlie", "Bravo", "Alpha"] });
 
-    for (const [status, expected] of [["live", ["Bravo"]], ["idle", ["Charlie"]], ["ended", ["Alpha"]], ["all", ["Charlie", "Bravo", "Alpha"]]] as const) {
+    for (const [status, expected] of [
+      ["live", ["Bravo"]],
+      ["idle", ["Charlie"]],
+      ["ended", ["Alpha"]],
+      ["all", ["Charlie", "Bravo", "Alpha"]],
+    ] as const) {
       const page = await list({ q: tag, status });
-      expect({ status, names: names(page), total: page.total }).toEqual({ status, names: expected, total: expected.length });
+      expect({ status, names: names(page), total: page.total }).toEqual({
+        status,
+        names: expected,
+        total: expected.length,
+      });
     }
-    expect((await list({ q: tag, status: "ended" })).rooms[0]).toMatchObject({ slug: ended.slug, endedAt: expect.any(String), participants: [] });
+    expect((await list({ q: tag, status: "ended" })).rooms[0]).toMatchObject({
+      slug: ended.slug,
+      endedAt: expect.any(String),
+      participants: [],
+    });
 
     const pages = [];
-    for (const page of ["1", "2", "3"]) pages.push(await list({ q: tag, sort: "name", dir: "asc", perPage: "2", page }));
-    expect(pages.map((page) => ({ total: page.total, page: page.page, perPage: page.perPage, names: names(page) }))).toEqual([
+    for (const page of ["1", "2", "3"])
+      pages.push(await list({ q: tag, sort: "name", dir: "asc", perPage: "2", page }));
+    expect(
+      pages.map((page) => ({ total: page.total, page: page.page, perPage: page.perPage, names: names(page) })),
+    ).toEqual([
       { total: 3, page: 1, perPage: 2, names: ["Alpha", "Bravo"] },
       { total: 3, page: 2, perPage: 2, names: ["Charlie"] },
       { total: 3, page: 3, perPage: 2, names: [] },

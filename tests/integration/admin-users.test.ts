@@ -19,7 +19,10 @@ describe("the last administrator", () => {
   it("cannot be demoted: 409 last_admin, and nothing changes", async () => {
     const only = await account("Only");
     expect(only.role).toBe("ADMIN");
-    await expect(changeUser(only, only.id, { role: "MEMBER" })).rejects.toMatchObject({ status: 409, code: "last_admin" });
+    await expect(changeUser(only, only.id, { role: "MEMBER" })).rejects.toMatchObject({
+      status: 409,
+      code: "last_admin",
+    });
     expect(await workingAdmins()).toEqual([{ id: only.id }]);
     expect(await db.auditEntry.count()).toBe(0);
   });
@@ -29,7 +32,10 @@ describe("the last administrator", () => {
     const second = await account("Second");
     await changeUser(first, second.id, { role: "ADMIN" });
     await changeUser(first, second.id, { disabled: true });
-    await expect(changeUser(first, first.id, { role: "MEMBER" })).rejects.toMatchObject({ status: 409, code: "last_admin" });
+    await expect(changeUser(first, first.id, { role: "MEMBER" })).rejects.toMatchObject({
+      status: 409,
+      code: "last_admin",
+    });
     expect(await workingAdmins()).toEqual([{ id: first.id }]);
   });
 
@@ -39,16 +45,24 @@ describe("the last administrator", () => {
     await changeUser(first, second.id, { role: "ADMIN" });
     await expect(changeUser(first, first.id, { role: "MEMBER" })).resolves.toMatchObject({ role: "MEMBER" });
     expect(await workingAdmins()).toEqual([{ id: second.id }]);
-    expect((await db.auditEntry.findMany({ select: { action: true } })).map((entry) => entry.action).sort()).toEqual(["user.demote", "user.promote"]);
+    expect((await db.auditEntry.findMany({ select: { action: true } })).map((entry) => entry.action).sort()).toEqual([
+      "user.demote",
+      "user.promote",
+    ]);
   });
 
   it("survives two admins demoting each other at the same moment: one of them stays", async () => {
     const first = await account("First");
     const second = await account("Second");
     await changeUser(first, second.id, { role: "ADMIN" });
-    const results = await Promise.allSettled([changeUser(first, second.id, { role: "MEMBER" }), changeUser(second, first.id, { role: "MEMBER" })]);
+    const results = await Promise.allSettled([
+      changeUser(first, second.id, { role: "MEMBER" }),
+      changeUser(second, first.id, { role: "MEMBER" }),
+    ]);
     expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
-    expect(results.find((result) => result.status === "rejected")).toMatchObject({ reason: { status: 409, code: "last_admin" } });
+    expect(results.find((result) => result.status === "rejected")).toMatchObject({
+      reason: { status: 409, code: "last_admin" },
+    });
     expect(await workingAdmins()).toHaveLength(1);
   });
 });
@@ -58,7 +72,12 @@ describe("disabling accounts", () => {
     const first = await account("First");
     const second = await account("Second");
     await changeUser(first, second.id, { role: "ADMIN" });
-    await expect(changeUser(first, first.id, { disabled: true })).rejects.toMatchObject({ status: 409, code: "cannot_disable_self" });
-    expect(await db.user.findUnique({ where: { id: first.id }, select: { disabledAt: true } })).toEqual({ disabledAt: null });
+    await expect(changeUser(first, first.id, { disabled: true })).rejects.toMatchObject({
+      status: 409,
+      code: "cannot_disable_self",
+    });
+    expect(await db.user.findUnique({ where: { id: first.id }, select: { disabledAt: true } })).toEqual({
+      disabledAt: null,
+    });
   });
 });

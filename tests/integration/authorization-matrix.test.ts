@@ -83,7 +83,9 @@ async function someoneInTheMeeting(): Promise<string> {
 /** Someone the owner removed, on the room's removed list; their identity. */
 async function someoneRemoved(): Promise<string> {
   const identity = await someoneInTheMeeting();
-  expect((await owner.request(`/api/rooms/${slug}/participants/${identity}/remove`, { method: "POST" })).status).toBe(200);
+  expect((await owner.request(`/api/rooms/${slug}/participants/${identity}/remove`, { method: "POST" })).status).toBe(
+    200,
+  );
   return identity;
 }
 
@@ -91,25 +93,41 @@ beforeAll(async () => {
   const matrix = await hostWithRoom("Matrix", "Owner");
   owner = matrix.host;
   slug = matrix.room.slug;
-  expect((await owner.json(`/api/rooms/${slug}/settings`, { method: "PATCH", json: { joinPolicy: "INVITE_ONLY", waitingRoom: "NOBODY" } })).status).toBe(200);
+  expect(
+    (
+      await owner.json(`/api/rooms/${slug}/settings`, {
+        method: "PATCH",
+        json: { joinPolicy: "INVITE_ONLY", waitingRoom: "NOBODY" },
+      })
+    ).status,
+  ).toBe(200);
 
   callers.owner = owner;
   callers.anonymous = new HttpClient();
   callers.memberWithoutLink = (await newMember("Member")).client;
 
   callers.memberWithLink = (await newMember("Linked")).client;
-  expect((await callers.memberWithLink.redeem((await owner.createInvite(slug, { role: "participant" })).token)).status).toBe(200);
+  expect(
+    (await callers.memberWithLink.redeem((await owner.createInvite(slug, { role: "participant" })).token)).status,
+  ).toBe(200);
 
   callers.cohost = (await newMember("Cohost")).client;
   expect((await callers.cohost.redeem((await owner.createInvite(slug, { role: "cohost" })).token)).status).toBe(200);
 
   callers.guest = new HttpClient();
-  expect((await callers.guest.redeem((await owner.createInvite(slug, { role: "participant" })).token, "Gus")).status).toBe(200);
+  expect(
+    (await callers.guest.redeem((await owner.createInvite(slug, { role: "participant" })).token, "Gus")).status,
+  ).toBe(200);
 
   // A past meeting, for viewHistory: LiveKit reports someone joining the room.
   const joined = webhookEvent("participant_joined", {
     room: { sid: "RM_matrix", name: slug },
-    participant: { sid: `PA_${slug}`, identity: "someone", name: "Someone", joinedAt: String(Math.floor(Date.now() / 1000)) },
+    participant: {
+      sid: `PA_${slug}`,
+      identity: "someone",
+      name: "Someone",
+      joinedAt: String(Math.floor(Date.now() / 1000)),
+    },
   });
   expect((await deliverWebhook(joined)).status).toBe(200);
   meetingId = meetingsOf(slug)[0]!.id;
@@ -128,16 +146,22 @@ async function pageOutcome(client: HttpClient): Promise<PageOutcome | string> {
 
 /** A guest knocking at the door now (the room makes guests wait for as long as it takes to knock). */
 async function freshKnock(): Promise<string> {
-  expect((await owner.request(`/api/rooms/${slug}/settings`, { method: "PATCH", json: { waitingRoom: "GUESTS" } })).status).toBe(200);
+  expect(
+    (await owner.request(`/api/rooms/${slug}/settings`, { method: "PATCH", json: { waitingRoom: "GUESTS" } })).status,
+  ).toBe(200);
   try {
     const knocker = new HttpClient();
     const name = `Knocker ${Math.random().toString(36).slice(2, 8)}`;
-    expect((await knocker.redeem((await owner.createInvite(slug, { role: "participant" })).token, name)).body.error?.code).toBe("waiting_room");
+    expect(
+      (await knocker.redeem((await owner.createInvite(slug, { role: "participant" })).token, name)).body.error?.code,
+    ).toBe("waiting_room");
     expect((await knocker.request(`/api/rooms/${slug}/knock`, { method: "POST" })).status).toBe(200);
     const { body } = await owner.json<{ knocks: { id: string; name: string }[] }>(`/api/rooms/${slug}/knocks`);
     return body.knocks.find((knock) => knock.name === name)!.id;
   } finally {
-    expect((await owner.request(`/api/rooms/${slug}/settings`, { method: "PATCH", json: { waitingRoom: "NOBODY" } })).status).toBe(200);
+    expect(
+      (await owner.request(`/api/rooms/${slug}/settings`, { method: "PATCH", json: { waitingRoom: "NOBODY" } })).status,
+    ).toBe(200);
   }
 }
 
@@ -156,7 +180,8 @@ async function perform(action: Action, client: HttpClient): Promise<number | Pag
       return (await client.request(`/api/rooms/${slug}/invites/${target.id}/revoke`, { method: "POST" })).status;
     }
     case "changeSettings":
-      return (await client.request(`/api/rooms/${slug}/settings`, { method: "PATCH", json: { maxParticipants: 50 } })).status;
+      return (await client.request(`/api/rooms/${slug}/settings`, { method: "PATCH", json: { maxParticipants: 50 } }))
+        .status;
     case "viewHistory":
       return (await client.request(`/api/rooms/${slug}/meetings/${meetingId}/attendance`)).status;
     case "knock":
@@ -166,28 +191,51 @@ async function perform(action: Action, client: HttpClient): Promise<number | Pag
     case "admitKnock":
       return (await client.request(`/api/rooms/${slug}/knocks/${await freshKnock()}/admit`, { method: "POST" })).status;
     case "denyKnock":
-      return (await client.request(`/api/rooms/${slug}/knocks/${await freshKnock()}/deny`, { method: "POST", json: { message: "Not now" } })).status;
+      return (
+        await client.request(`/api/rooms/${slug}/knocks/${await freshKnock()}/deny`, {
+          method: "POST",
+          json: { message: "Not now" },
+        })
+      ).status;
     case "watchKnock":
       return (await client.request(`/api/rooms/${slug}/knocks/${await freshKnock()}/watch`, { method: "POST" })).status;
     case "admitAllKnocks":
       return (await client.request(`/api/rooms/${slug}/knocks/admit-all`, { method: "POST" })).status;
     case "lockRoom": {
-      const status = (await client.request(`/api/rooms/${slug}/lock`, { method: "POST", json: { locked: true } })).status;
-      expect((await owner.request(`/api/rooms/${slug}/lock`, { method: "POST", json: { locked: false } })).status).toBe(200);
+      const status = (await client.request(`/api/rooms/${slug}/lock`, { method: "POST", json: { locked: true } }))
+        .status;
+      expect((await owner.request(`/api/rooms/${slug}/lock`, { method: "POST", json: { locked: false } })).status).toBe(
+        200,
+      );
       return status;
     }
     case "muteSomeone":
-      return (await client.request(`/api/rooms/${slug}/participants/${await someoneInTheMeeting()}/mute`, { method: "POST", json: { source: "microphone" } })).status;
+      return (
+        await client.request(`/api/rooms/${slug}/participants/${await someoneInTheMeeting()}/mute`, {
+          method: "POST",
+          json: { source: "microphone" },
+        })
+      ).status;
     case "removeSomeone":
-      return (await client.request(`/api/rooms/${slug}/participants/${await someoneInTheMeeting()}/remove`, { method: "POST" })).status;
+      return (
+        await client.request(`/api/rooms/${slug}/participants/${await someoneInTheMeeting()}/remove`, {
+          method: "POST",
+        })
+      ).status;
     case "makeCohost":
-      return (await client.request(`/api/rooms/${slug}/participants/${await someoneInTheMeeting()}/cohost`, { method: "POST", json: { cohost: true } })).status;
+      return (
+        await client.request(`/api/rooms/${slug}/participants/${await someoneInTheMeeting()}/cohost`, {
+          method: "POST",
+          json: { cohost: true },
+        })
+      ).status;
     case "muteEveryone":
       return (await client.request(`/api/rooms/${slug}/mute-everyone`, { method: "POST" })).status;
     case "listRemoved":
       return (await client.request(`/api/rooms/${slug}/removals`)).status;
     case "letBackIn":
-      return (await client.request(`/api/rooms/${slug}/removals/${await someoneRemoved()}`, { method: "DELETE" })).status;
+      return (await client.request(`/api/rooms/${slug}/removals/${await someoneRemoved()}`, { method: "DELETE" }))
+        .status;
     case "endForEveryone":
       return (await client.request(`/api/rooms/${slug}/end`, { method: "POST" })).status;
   }
@@ -207,7 +255,10 @@ describe("who may do what in an invite-only room", () => {
     const knockId = await freshKnock();
     for (const caller of ["anonymous", "guest", "memberWithoutLink", "memberWithLink"] as const) {
       await perform("createLink", callers[caller]);
-      await callers[caller].request(`/api/rooms/${slug}/settings`, { method: "PATCH", json: { joinPolicy: "MEMBERS" } });
+      await callers[caller].request(`/api/rooms/${slug}/settings`, {
+        method: "PATCH",
+        json: { joinPolicy: "MEMBERS" },
+      });
       await callers[caller].request(`/api/rooms/${slug}/knocks/${knockId}/admit`, { method: "POST" });
       await callers[caller].request(`/api/rooms/${slug}/knocks/admit-all`, { method: "POST" });
       await callers[caller].request(`/api/rooms/${slug}/lock`, { method: "POST", json: { locked: true } });
@@ -216,15 +267,20 @@ describe("who may do what in an invite-only room", () => {
     expect(after.body.invites.length).toBe(before.body.invites.length + 1); // the knocker's link
     expect(await pageOutcome(callers.memberWithoutLink)).toBe("invite-only");
     const door = await owner.json<{ knocks: { id: string }[]; locked: boolean }>(`/api/rooms/${slug}/knocks`);
-    expect(door.body).toEqual({ knocks: expect.arrayContaining([expect.objectContaining({ id: knockId })]), locked: false });
+    expect(door.body).toEqual({
+      knocks: expect.arrayContaining([expect.objectContaining({ id: knockId })]),
+      locked: false,
+    });
   });
 
   it("refused callers change nothing in the meeting: who is in it, their roles, the removed list, the audit log", async () => {
     const target = await someoneInTheMeeting();
     const removed = await someoneRemoved();
     const roomRow = () => select(`SELECT "endedAt", "endedForAllAt" FROM "Room" WHERE "slug" = ?`, slug);
-    const accessOf = (identity: string) => select(`SELECT "role", "revokedAt" FROM "RoomAccess" WHERE "userId" = ? ORDER BY "id"`, identity);
-    const removals = () => select(`SELECT "identity" FROM "RoomRemoval" WHERE "identity" IN (?, ?) ORDER BY "identity"`, target, removed);
+    const accessOf = (identity: string) =>
+      select(`SELECT "role", "revokedAt" FROM "RoomAccess" WHERE "userId" = ? ORDER BY "id"`, identity);
+    const removals = () =>
+      select(`SELECT "identity" FROM "RoomRemoval" WHERE "identity" IN (?, ?) ORDER BY "identity"`, target, removed);
     const audit = () => select(`SELECT "id" FROM "AuditEntry" WHERE "targetId" IN (?, ?, ?)`, target, removed, slug);
     const before = { room: roomRow(), access: accessOf(target), removals: removals(), audit: audit() };
     expect(before.removals).toEqual([{ identity: removed }]);
@@ -232,7 +288,10 @@ describe("who may do what in an invite-only room", () => {
     for (const caller of ["anonymous", "guest", "memberWithoutLink", "memberWithLink"] as const) {
       const client = callers[caller];
       const attempts = [
-        client.request(`/api/rooms/${slug}/participants/${target}/mute`, { method: "POST", json: { source: "microphone" } }),
+        client.request(`/api/rooms/${slug}/participants/${target}/mute`, {
+          method: "POST",
+          json: { source: "microphone" },
+        }),
         client.request(`/api/rooms/${slug}/participants/${target}/remove`, { method: "POST" }),
         client.request(`/api/rooms/${slug}/participants/${target}/cohost`, { method: "POST", json: { cohost: true } }),
         client.request(`/api/rooms/${slug}/mute-everyone`, { method: "POST" }),

@@ -62,6 +62,8 @@ const ROUTES: Route[] = [
   { method: "GET", path: "/api/rooms/[slug]/departure", as: "owner", params: ({ slug }) => ({ slug }) },
   { method: "PATCH", path: "/api/rooms/[slug]/settings", as: "owner", params: ({ slug }) => ({ slug }), body: { kind: "json", valid: () => ({ maxParticipants: 12, allowGuests: false }) } },
   { method: "GET", path: "/api/rooms/[slug]/meetings/[meetingId]/attendance", as: "owner", params: ({ slug }) => ({ slug, meetingId: "no-such-meeting" }) },
+  { method: "POST", path: "/api/check/token", as: "owner", body: { kind: "none" } },
+  { method: "POST", path: "/api/join-failures", as: "owner", body: { kind: "json", valid: () => ({ attemptId: "no-such-attempt", reason: "Timeout", message: "bad input" }) } },
   { method: "POST", path: "/api/rooms/[slug]/knock", as: "owner", params: ({ slug }) => ({ slug }), body: { kind: "none" } },
   { method: "GET", path: "/api/rooms/[slug]/knock", as: "owner", params: ({ slug }) => ({ slug }) },
   { method: "DELETE", path: "/api/rooms/[slug]/knock", as: "owner", params: ({ slug }) => ({ slug }), body: { kind: "none" } },
@@ -131,11 +133,18 @@ function signedWebhook(body: string): Promise<string> {
   return token.toJwt();
 }
 
-type Attempt = { name: string; path: string; headers?: Record<string, string>; body?: string | Uint8Array<ArrayBuffer>; chunked?: boolean };
+type Attempt = {
+  name: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string | Uint8Array<ArrayBuffer>;
+  chunked?: boolean;
+};
 
 async function send(route: Route, attempt: Attempt): Promise<Response> {
   const headers: Record<string, string> = { ...attempt.headers };
-  if (route.body?.kind === "webhook" && typeof attempt.body === "string") headers.authorization = await signedWebhook(attempt.body);
+  if (route.body?.kind === "webhook" && typeof attempt.body === "string")
+    headers.authorization = await signedWebhook(attempt.body);
   let body: BodyInit | undefined = attempt.body;
   if (attempt.chunked && typeof body === "string") {
     const bytes = new TextEncoder().encode(body);
@@ -146,7 +155,12 @@ async function send(route: Route, attempt: Attempt): Promise<Response> {
       },
     });
   }
-  return clients[route.as].request(attempt.path, { method: route.method, headers, body, ...(attempt.chunked ? { duplex: "half" } : {}) } as RequestInit);
+  return clients[route.as].request(attempt.path, {
+    method: route.method,
+    headers,
+    body,
+    ...(attempt.chunked ? { duplex: "half" } : {}),
+  } as RequestInit);
 }
 
 const json = (text: string) => ({ "content-type": "application/json", body: text });
@@ -170,16 +184,29 @@ function attemptsFor(route: Route): Attempt[] {
 
   if (body?.kind === "json" || body?.kind === "none" || body?.kind === "webhook") {
     const valid = body.kind === "json" ? body.valid(fixture) : {};
-    for (const text of ["{not json", '{"a":', "[]", '"text"', "null", "42"]) withBody(`body ${text}`, "application/json", text);
+    for (const text of ["{not json", '{"a":', "[]", '"text"', "null", "42"])
+      withBody(`body ${text}`, "application/json", text);
     withBody("bytes that are not UTF-8", "application/json", new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]));
     if (body.kind === "webhook") {
-      withBody("event of the wrong type", "application/webhook+json", JSON.stringify({ id: "bad-input-event", event: 5, room: "not an object" }));
+      withBody(
+        "event of the wrong type",
+        "application/webhook+json",
+        JSON.stringify({ id: "bad-input-event", event: 5, room: "not an object" }),
+      );
     } else {
       for (const field of Object.keys(valid)) {
-        withBody(`${field} of the wrong type`, "application/json", JSON.stringify({ ...valid, [field]: wrongTypeFor(valid[field]) }));
+        withBody(
+          `${field} of the wrong type`,
+          "application/json",
+          JSON.stringify({ ...valid, [field]: wrongTypeFor(valid[field]) }),
+        );
       }
       withBody("an unknown field", "application/json", JSON.stringify({ ...valid, isAdmin: true }));
-      withBody("a __proto__ field", "application/json", `${JSON.stringify(valid).slice(0, -1)}${Object.keys(valid).length ? "," : ""}"__proto__":{"admin":true}}`);
+      withBody(
+        "a __proto__ field",
+        "application/json",
+        `${JSON.stringify(valid).slice(0, -1)}${Object.keys(valid).length ? "," : ""}"__proto__":{"admin":true}}`,
+      );
     }
   }
   if (body?.kind === "form") {
@@ -187,7 +214,11 @@ function attemptsFor(route: Route): Attempt[] {
     withBody("malformed JSON instead of a form", "application/json", "{not json");
     withBody("a field sent twice", "application/x-www-form-urlencoded", `${valid}&email=other%40example.org`);
     withBody("an unknown field", "application/x-www-form-urlencoded", `${valid}&isAdmin=true`);
-    withBody("a missing field", "application/x-www-form-urlencoded", new URLSearchParams({ email: "x@example.org" }).toString());
+    withBody(
+      "a missing field",
+      "application/x-www-form-urlencoded",
+      new URLSearchParams({ email: "x@example.org" }).toString(),
+    );
   }
   if (body) {
     const type = body.kind === "form" ? "application/x-www-form-urlencoded" : "application/json";
@@ -197,12 +228,19 @@ function attemptsFor(route: Route): Attempt[] {
   if (route.query) {
     for (const [name, value] of Object.entries({ unknown: "1", page: "abc", perPage: "-5", q: "x".repeat(500) })) {
       if (name !== "unknown" && !(name in route.query)) continue;
-      attempts.push({ name: `query ${name}=${value.slice(0, 12)}`, path: `${pathFor(route, params)}?${new URLSearchParams({ ...route.query, [name]: value })}` });
+      attempts.push({
+        name: `query ${name}=${value.slice(0, 12)}`,
+        path: `${pathFor(route, params)}?${new URLSearchParams({ ...route.query, [name]: value })}`,
+      });
     }
   }
   // Each path parameter tampered with in turn; the body (if any) stays valid.
   const validBody =
-    body?.kind === "json" ? json(JSON.stringify(body.valid(fixture))) : body?.kind === "form" ? { "content-type": "application/x-www-form-urlencoded", body: new URLSearchParams(body.valid).toString() } : undefined;
+    body?.kind === "json"
+      ? json(JSON.stringify(body.valid(fixture)))
+      : body?.kind === "form"
+        ? { "content-type": "application/x-www-form-urlencoded", body: new URLSearchParams(body.valid).toString() }
+        : undefined;
   for (const name of Object.keys(params)) {
     for (const [trick, value] of PATH_TRICKS) {
       attempts.push({
@@ -219,16 +257,30 @@ function attemptsFor(route: Route): Attempt[] {
 function snapshot() {
   return withDatabase((db) => ({
     room: db.prepare(`SELECT * FROM "Room" WHERE "slug" = ?`).all(fixture.slug),
-    invites: db.prepare(`SELECT * FROM "Invite" WHERE "roomId" IN (SELECT "id" FROM "Room" WHERE "slug" = ?) ORDER BY "id"`).all(fixture.slug),
-    knocks: db.prepare(`SELECT * FROM "Knock" WHERE "roomId" IN (SELECT "id" FROM "Room" WHERE "slug" = ?) ORDER BY "id"`).all(fixture.slug),
-    access: db.prepare(`SELECT * FROM "RoomAccess" WHERE "roomId" IN (SELECT "id" FROM "Room" WHERE "slug" = ?) ORDER BY "id"`).all(fixture.slug),
-    removals: db.prepare(`SELECT * FROM "RoomRemoval" WHERE "roomId" IN (SELECT "id" FROM "Room" WHERE "slug" = ?) ORDER BY "id"`).all(fixture.slug),
-    guests: db.prepare(`SELECT COUNT(*) AS n FROM "Guest" WHERE "roomId" IN (SELECT "id" FROM "Room" WHERE "slug" = ?)`).get(fixture.slug),
+    invites: db
+      .prepare(`SELECT * FROM "Invite" WHERE "roomId" IN (SELECT "id" FROM "Room" WHERE "slug" = ?) ORDER BY "id"`)
+      .all(fixture.slug),
+    knocks: db
+      .prepare(`SELECT * FROM "Knock" WHERE "roomId" IN (SELECT "id" FROM "Room" WHERE "slug" = ?) ORDER BY "id"`)
+      .all(fixture.slug),
+    access: db
+      .prepare(`SELECT * FROM "RoomAccess" WHERE "roomId" IN (SELECT "id" FROM "Room" WHERE "slug" = ?) ORDER BY "id"`)
+      .all(fixture.slug),
+    removals: db
+      .prepare(`SELECT * FROM "RoomRemoval" WHERE "roomId" IN (SELECT "id" FROM "Room" WHERE "slug" = ?) ORDER BY "id"`)
+      .all(fixture.slug),
+    guests: db
+      .prepare(`SELECT COUNT(*) AS n FROM "Guest" WHERE "roomId" IN (SELECT "id" FROM "Room" WHERE "slug" = ?)`)
+      .get(fixture.slug),
     rooms: db.prepare(`SELECT COUNT(*) AS n FROM "Room" WHERE "ownerId" = ?`).get(fixture.ownerId),
     owner: db.prepare(`SELECT * FROM "User" WHERE "id" = ?`).all(fixture.ownerId),
     badInputAccounts: db.prepare(`SELECT COUNT(*) AS n FROM "User" WHERE "email" = ?`).get(BAD_INPUT_EMAIL),
-    badInputInvitations: db.prepare(`SELECT COUNT(*) AS n FROM "AccountInvitation" WHERE "email" = ?`).get(BAD_INPUT_EMAIL),
-    audit: db.prepare(`SELECT COUNT(*) AS n FROM "AuditEntry" WHERE "targetId" IN (?, ?, ?, 'nobody-here')`).get(fixture.slug, fixture.ownerId, fixture.inviteId),
+    badInputInvitations: db
+      .prepare(`SELECT COUNT(*) AS n FROM "AccountInvitation" WHERE "email" = ?`)
+      .get(BAD_INPUT_EMAIL),
+    audit: db
+      .prepare(`SELECT COUNT(*) AS n FROM "AuditEntry" WHERE "targetId" IN (?, ?, ?, 'nobody-here')`)
+      .get(fixture.slug, fixture.ownerId, fixture.inviteId),
     webhooks: db.prepare(`SELECT COUNT(*) AS n FROM "WebhookDelivery" WHERE "id" LIKE 'bad-input-%'`).get(),
   }));
 }
@@ -236,10 +288,14 @@ function snapshot() {
 /** The routes in app/api, as "METHOD /api/..." from each route.ts's exports. */
 function routesInTheApp(): string[] {
   const root = path.join(process.cwd(), "app/api");
-  const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((file) => path.basename(file) === "route.ts");
+  const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter(
+    (file) => path.basename(file) === "route.ts",
+  );
   return files.flatMap((file) => {
     const source = readFileSync(path.join(root, file), "utf8");
-    const methods = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b|as (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => match[1] ?? match[2]);
+    const methods = [
+      ...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b|as (GET|POST|PUT|PATCH|DELETE)\b/g),
+    ].map((match) => match[1] ?? match[2]);
     const route = `/api/${path.dirname(file).split(path.sep).join("/")}`;
     return methods.map((method) => `${method} ${route}`);
   });
@@ -257,7 +313,9 @@ describe("every API route, given bad input", () => {
         const response = await send(route, attempt);
         const text = await response.text();
         expect([400, 404, 413], `${attempt.name}: ${response.status} ${text.slice(0, 300)}`).toContain(response.status);
-        expect(JSON.parse(text), attempt.name).toEqual({ error: { code: expect.any(String), message: expect.any(String) } });
+        expect(JSON.parse(text), attempt.name).toEqual({
+          error: { code: expect.any(String), message: expect.any(String) },
+        });
       }
       expect(snapshot()).toEqual(before);
     }, 60_000);
@@ -272,10 +330,23 @@ describe("every state-changing API route, called from another site", () => {
     it(`${route.method} ${route.path} is refused with 403 cross_origin`, async () => {
       const before = snapshot();
       const params = route.params?.(fixture) ?? {};
-      const body = route.body?.kind === "json" ? JSON.stringify(route.body.valid(fixture)) : route.body?.kind === "form" ? new URLSearchParams(route.body.valid).toString() : undefined;
+      const body =
+        route.body?.kind === "json"
+          ? JSON.stringify(route.body.valid(fixture))
+          : route.body?.kind === "form"
+            ? new URLSearchParams(route.body.valid).toString()
+            : undefined;
       const contentType = route.body?.kind === "form" ? "application/x-www-form-urlencoded" : "application/json";
-      for (const origin of ["https://evil.example", "null", new URL(stack.appUrl).origin.replace("127.0.0.1", "localhost")]) {
-        const response = await clients[route.as].request(pathFor(route, params), { method: route.method, headers: { origin, "content-type": contentType }, body });
+      for (const origin of [
+        "https://evil.example",
+        "null",
+        new URL(stack.appUrl).origin.replace("127.0.0.1", "localhost"),
+      ]) {
+        const response = await clients[route.as].request(pathFor(route, params), {
+          method: route.method,
+          headers: { origin, "content-type": contentType },
+          body,
+        });
         expect(response.status, origin).toBe(403);
         expect(await response.json()).toEqual({ error: { code: "cross_origin", message: expect.any(String) } });
       }
@@ -284,7 +355,11 @@ describe("every state-changing API route, called from another site", () => {
   }
 
   it("while the same request from the app's own origin goes through", async () => {
-    const response = await clients.owner.request("/api/rooms", { method: "POST", headers: { origin: new URL(stack.appUrl).origin }, json: { name: "Same origin" } });
+    const response = await clients.owner.request("/api/rooms", {
+      method: "POST",
+      headers: { origin: new URL(stack.appUrl).origin },
+      json: { name: "Same origin" },
+    });
     expect(response.status).toBe(201);
   });
 });

@@ -24,9 +24,16 @@ describe("under concurrent load", () => {
     const tokenRequests = Array.from({ length: TOKEN_REQUESTS }, (_, i) => {
       const { client, user } = members[i % members.length]!;
       const room = rooms[i % rooms.length]!;
-      return client.json<Credentials>(`/api/rooms/${room.slug}/token`, { method: "POST" }).then((answer) => ({ ...answer, user, room }));
+      return client
+        .json<Credentials>(`/api/rooms/${room.slug}/token`, { method: "POST" })
+        .then((answer) => ({ ...answer, user, room }));
     });
-    const creations = Array.from({ length: ROOM_CREATIONS }, (_, i) => creator.client.json<{ room: { slug: string; name: string } }>("/api/rooms", { method: "POST", json: { name: `Burst ${i}` } }));
+    const creations = Array.from({ length: ROOM_CREATIONS }, (_, i) =>
+      creator.client.json<{ room: { slug: string; name: string } }>("/api/rooms", {
+        method: "POST",
+        json: { name: `Burst ${i}` },
+      }),
+    );
     const [tokens, created] = await Promise.all([Promise.all(tokenRequests), Promise.all(creations)]);
 
     expect(tokens.map(({ status }) => status)).toEqual(Array(TOKEN_REQUESTS).fill(200));
@@ -46,8 +53,13 @@ describe("under concurrent load", () => {
     // Every room is there afterwards: in the creator's list and in the database.
     const { body: listed } = await creator.client.json<{ rooms: { slug: string; name: string }[] }>("/api/rooms");
     expect(listed.rooms.map(({ slug }) => slug).sort()).toEqual([...slugs].sort());
-    const stored = select<{ slug: string; name: string }>(`SELECT "slug", "name" FROM "Room" WHERE "slug" IN (${slugs.map(() => "?").join(",")})`, ...slugs);
-    expect(stored.map(({ name }) => name).sort()).toEqual(Array.from({ length: ROOM_CREATIONS }, (_, i) => `Burst ${i}`).sort());
+    const stored = select<{ slug: string; name: string }>(
+      `SELECT "slug", "name" FROM "Room" WHERE "slug" IN (${slugs.map(() => "?").join(",")})`,
+      ...slugs,
+    );
+    expect(stored.map(({ name }) => name).sort()).toEqual(
+      Array.from({ length: ROOM_CREATIONS }, (_, i) => `Burst ${i}`).sort(),
+    );
 
     // Nothing went wrong underneath either: the app logged no busy database. (Other test files
     // run at the same time and provoke errors of their own on purpose, so only this is checked.)

@@ -22,7 +22,10 @@ describe("the shared database connection", () => {
     await db.user.create({ data: newUser("outside@example.org") });
     expect(await failing).toEqual(new Error("rolled back on purpose"));
 
-    const emails = withDatabase((stored) => stored.prepare(`SELECT "email" FROM "User" ORDER BY "email"`).all() as { email: string }[], ownDatabaseFile()).map(({ email }) => email);
+    const emails = withDatabase(
+      (stored) => stored.prepare(`SELECT "email" FROM "User" ORDER BY "email"`).all() as { email: string }[],
+      ownDatabaseFile(),
+    ).map(({ email }) => email);
     expect(emails).toEqual(["outside@example.org"]);
   });
 

@@ -6,8 +6,24 @@ import { generateSlug } from "@/lib/rooms/slug";
 import { newMember } from "../support/factories";
 import { HttpClient } from "../support/http-client";
 
-const MALFORMED_SLUGS = ["ABC-DEFG-HIJ", "abc-defg-hi", "abcdefghij", "..%2F..%2Fetc%2Fpasswd", "abc%00def", "%E2%80%AEjih-gfed-cba", "%EF%BD%81bc-defg-hij", "a".repeat(2000)];
-const MALFORMED_TOKENS = ["A".repeat(42), "A".repeat(44), `${"A".repeat(42)}=`, "../../etc/passwd", `${"A".repeat(42)}\u202e`, "Ａ".repeat(43)];
+const MALFORMED_SLUGS = [
+  "ABC-DEFG-HIJ",
+  "abc-defg-hi",
+  "abcdefghij",
+  "..%2F..%2Fetc%2Fpasswd",
+  "abc%00def",
+  "%E2%80%AEjih-gfed-cba",
+  "%EF%BD%81bc-defg-hij",
+  "a".repeat(2000),
+];
+const MALFORMED_TOKENS = [
+  "A".repeat(42),
+  "A".repeat(44),
+  `${"A".repeat(42)}=`,
+  "../../etc/passwd",
+  `${"A".repeat(42)}\u202e`,
+  "Ａ".repeat(43),
+];
 
 /** Runs `work` for every item, `width` at a time. */
 async function inParallel<T, R>(items: T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -69,7 +85,9 @@ describe("guessing meeting codes", () => {
       const response = await member.request(`/api/rooms/${slug}/token`, { method: "POST" });
       return `${response.status} ${await response.text()}`;
     });
-    expect(new Set(answers)).toEqual(new Set(['404 {"error":{"code":"not_found","message":"This meeting does not exist."}}']));
+    expect(new Set(answers)).toEqual(
+      new Set(['404 {"error":{"code":"not_found","message":"This meeting does not exist."}}']),
+    );
   }, 120_000);
 
   it("1,000 random codes, and malformed ones, all get the same 404 page", async () => {
@@ -81,7 +99,8 @@ describe("guessing meeting codes", () => {
   it("a code that could be a meeting is refused as fast as one that could not", async () => {
     const medians = await medianTimes(200, [
       () => member.request(`/api/rooms/${generateSlug()}/token`, { method: "POST" }).then((r) => r.text()),
-      () => member.request(`/api/rooms/${generateSlug().toUpperCase()}/token`, { method: "POST" }).then((r) => r.text()),
+      () =>
+        member.request(`/api/rooms/${generateSlug().toUpperCase()}/token`, { method: "POST" }).then((r) => r.text()),
     ]);
     expectSameTimingClass(medians, "well-formed and malformed codes");
   }, 120_000);
@@ -96,14 +115,22 @@ describe("guessing invite links", () => {
       return `${status} ${JSON.stringify(body)}`;
     });
     expect(new Set(answers)).toEqual(
-      new Set(['404 {"error":{"code":"invite_not_found","message":"This invite link is not valid. Check it with the person who sent it."}}']),
+      new Set([
+        '404 {"error":{"code":"invite_not_found","message":"This invite link is not valid. Check it with the person who sent it."}}',
+      ]),
     );
-    const malformed = await inParallel(MALFORMED_TOKENS, 4, async (token) => (await new HttpClient().redeem(token, "Guesser")).status);
+    const malformed = await inParallel(
+      MALFORMED_TOKENS,
+      4,
+      async (token) => (await new HttpClient().redeem(token, "Guesser")).status,
+    );
     expect(new Set(malformed)).toEqual(new Set([400]));
   }, 120_000);
 
   it("random tokens get the same 404 page", async () => {
-    const answers = await inParallel(Array.from({ length: 100 }, randomToken), 8, (token) => pageAnswer(new HttpClient(), `/j/${token}`));
+    const answers = await inParallel(Array.from({ length: 100 }, randomToken), 8, (token) =>
+      pageAnswer(new HttpClient(), `/j/${token}`),
+    );
     expect(new Set(answers)).toEqual(new Set(["404 nothing here"]));
   }, 60_000);
 

@@ -29,7 +29,11 @@ describe("personal invitations by email", () => {
     startsAt.setUTCSeconds(0, 0);
     const { status, body } = await client.json<Created>(`/api/rooms/${room.slug}/invites`, {
       method: "POST",
-      json: { role: "participant", invitee: { name: invitee.name, email: invitee.email }, startsAt: startsAt.toISOString() },
+      json: {
+        role: "participant",
+        invitee: { name: invitee.name, email: invitee.email },
+        startsAt: startsAt.toISOString(),
+      },
     });
     expect(status).toBe(201);
     expect(body.invite.mail).toEqual({ sentAt: expect.any(String), error: null });
@@ -58,10 +62,15 @@ describe("personal invitations by email", () => {
   it("can be sent again, and a link without a start carries no calendar file", async () => {
     const { client, room } = await host();
     const invitee = newPerson("Again");
-    const { body } = await client.json<Created>(`/api/rooms/${room.slug}/invites`, { method: "POST", json: { role: "viewer", invitee: { name: invitee.name, email: invitee.email } } });
+    const { body } = await client.json<Created>(`/api/rooms/${room.slug}/invites`, {
+      method: "POST",
+      json: { role: "viewer", invitee: { name: invitee.name, email: invitee.email } },
+    });
     const first = await waitForMail(invitee.email);
     expect(first.Attachments).toEqual([]);
-    const resent = await client.json<{ mail: MailStatus }>(`/api/rooms/${room.slug}/invites/${body.invite.id}/send`, { method: "POST" });
+    const resent = await client.json<{ mail: MailStatus }>(`/api/rooms/${room.slug}/invites/${body.invite.id}/send`, {
+      method: "POST",
+    });
     expect(resent.status).toBe(200);
     expect(resent.body.mail?.sentAt).toEqual(expect.any(String));
     await waitForMail(invitee.email, 2);
@@ -71,7 +80,10 @@ describe("personal invitations by email", () => {
   it("keep and show an address the mail server refused", async () => {
     const { client, room } = await host();
     const email = `nobody-${Date.now()}@refused.invalid`;
-    const { body } = await client.json<Created>(`/api/rooms/${room.slug}/invites`, { method: "POST", json: { role: "participant", invitee: { name: "Nobody", email } } });
+    const { body } = await client.json<Created>(`/api/rooms/${room.slug}/invites`, {
+      method: "POST",
+      json: { role: "participant", invitee: { name: "Nobody", email } },
+    });
     expect(body.invite.mail?.sentAt).toBeNull();
     expect(body.invite.mail?.error).toMatch(/550|refused/);
     const listed = await client.json<Listed>(`/api/rooms/${room.slug}/invites`);
@@ -81,18 +93,29 @@ describe("personal invitations by email", () => {
   it("only the room's hosts can send, and only links with an address", async () => {
     const { client, room } = await host();
     const shared = await client.createInvite(room.slug, { role: "participant" });
-    const noAddress = await client.json<{ error: { code: string } }>(`/api/rooms/${room.slug}/invites/${shared.id}/send`, { method: "POST" });
+    const noAddress = await client.json<{ error: { code: string } }>(
+      `/api/rooms/${room.slug}/invites/${shared.id}/send`,
+      { method: "POST" },
+    );
     expect(noAddress.status).toBe(409);
     expect(noAddress.body.error.code).toBe("no_email");
-    const personal = await client.createInvite(room.slug, { role: "participant", invitee: { name: "P", email: newPerson().email } });
+    const personal = await client.createInvite(room.slug, {
+      role: "participant",
+      invitee: { name: "P", email: newPerson().email },
+    });
     const stranger = new HttpClient();
     await stranger.signUp(newPerson("Stranger"));
-    expect((await stranger.request(`/api/rooms/${room.slug}/invites/${personal.id}/send`, { method: "POST" })).status).toBe(403);
+    expect(
+      (await stranger.request(`/api/rooms/${room.slug}/invites/${personal.id}/send`, { method: "POST" })).status,
+    ).toBe(403);
   });
 
   it("a start time needs a personal link with an email", async () => {
     const { client, room } = await host();
-    const { status } = await client.json(`/api/rooms/${room.slug}/invites`, { method: "POST", json: { role: "participant", startsAt: new Date(Date.now() + 86_400_000).toISOString() } });
+    const { status } = await client.json(`/api/rooms/${room.slug}/invites`, {
+      method: "POST",
+      json: { role: "participant", startsAt: new Date(Date.now() + 86_400_000).toISOString() },
+    });
     expect(status).toBe(400);
   });
 });

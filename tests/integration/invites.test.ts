@@ -23,18 +23,32 @@ describe("invite links", () => {
     const { host, room } = await hostWithOpenRoom();
     const invite = await host.createInvite(room.slug, { role: "participant", label: "Board members" });
     expect(invite.token).toMatch(/^[A-Za-z0-9_-]{43}$/); // 256-bit HMAC output, keyed by a 128-bit nonce
-    const row = withDatabase((db) => db.prepare(`SELECT * FROM "Invite" WHERE "id" = ?`).get(invite.id) as Record<string, unknown>);
+    const row = withDatabase(
+      (db) => db.prepare(`SELECT * FROM "Invite" WHERE "id" = ?`).get(invite.id) as Record<string, unknown>,
+    );
     expect(row.tokenHash).toBe(createHash("sha256").update(invite.token).digest("hex"));
     expect(Object.values(row).some((value) => typeof value === "string" && value.includes(invite.token))).toBe(false);
     // The host can still copy it: the server derives it again.
-    const list = await host.json<{ invites: { id: string; url: string; label: string; role: string; uses: number }[] }>(`/api/rooms/${room.slug}/invites`);
-    expect(list.body.invites).toEqual([expect.objectContaining({ id: invite.id, url: `/j/${invite.token}`, label: "Board members", role: "participant", uses: 0 })]);
+    const list = await host.json<{ invites: { id: string; url: string; label: string; role: string; uses: number }[] }>(
+      `/api/rooms/${room.slug}/invites`,
+    );
+    expect(list.body.invites).toEqual([
+      expect.objectContaining({
+        id: invite.id,
+        url: `/j/${invite.token}`,
+        label: "Board members",
+        role: "participant",
+        uses: 0,
+      }),
+    ]);
   });
 
   it("a revoked link is refused by the server with 410, and its page says so without naming the room", async () => {
     const { host, room } = await hostWithOpenRoom("Secret board meeting");
     const invite = await host.createInvite(room.slug, { role: "participant" });
-    expect((await host.request(`/api/rooms/${room.slug}/invites/${invite.id}/revoke`, { method: "POST" })).status).toBe(200);
+    expect((await host.request(`/api/rooms/${room.slug}/invites/${invite.id}/revoke`, { method: "POST" })).status).toBe(
+      200,
+    );
     const { status, body } = await new HttpClient().redeem(invite.token, "Mallory");
     expect(status).toBe(410);
     expect(body.error).toEqual({ code: "invite_revoked", message: "This invite link was revoked by the host." });
@@ -47,34 +61,54 @@ describe("invite links", () => {
   it("an expired link is refused with 410 invite_expired", async () => {
     const { host, room } = await hostWithOpenRoom();
     const invite = await host.createInvite(room.slug, { role: "participant" });
-    withDatabase((db) => db.prepare(`UPDATE "Invite" SET "expiresAt" = ? WHERE "id" = ?`).run("2020-01-01T00:00:00.000+00:00", invite.id));
+    withDatabase((db) =>
+      db.prepare(`UPDATE "Invite" SET "expiresAt" = ? WHERE "id" = ?`).run("2020-01-01T00:00:00.000+00:00", invite.id),
+    );
     const { status, body } = await new HttpClient().redeem(invite.token, "Late Larry");
     expect(status).toBe(410);
     expect(body.error?.code).toBe("invite_expired");
-    expect(await (await new HttpClient().request(`/j/${invite.token}`)).text()).toContain("This invite link has expired");
+    expect(await (await new HttpClient().request(`/j/${invite.token}`)).text()).toContain(
+      "This invite link has expired",
+    );
   });
 
   it("a personal link is single-use: a forwarded copy is refused, its owner may come back", async () => {
     const { host, room } = await hostWithOpenRoom();
-    const invite = await host.createInvite(room.slug, { role: "participant", invitee: { name: "Dana", email: "dana@example.org" } });
+    const invite = await host.createInvite(room.slug, {
+      role: "participant",
+      invitee: { name: "Dana", email: "dana@example.org" },
+    });
     const dana = new HttpClient();
     expect((await dana.redeem(invite.token, "Dana")).status).toBe(200);
     const stranger = await new HttpClient().redeem(invite.token, "Stranger");
     expect(stranger.status).toBe(410);
     expect(stranger.body.error?.code).toBe("invite_used_up");
-    expect(await (await new HttpClient().request(`/j/${invite.token}`)).text()).toContain("This invite link has been used up");
+    expect(await (await new HttpClient().request(`/j/${invite.token}`)).text()).toContain(
+      "This invite link has been used up",
+    );
     expect((await dana.redeem(invite.token)).status).toBe(200); // same browser, same guest
-    const list = await host.json<{ invites: { uses: number; maxUses: number; usedBy: string[]; invitee: unknown }[] }>(`/api/rooms/${room.slug}/invites`);
-    expect(list.body.invites[0]).toMatchObject({ uses: 1, maxUses: 1, usedBy: ["Dana (guest)"], invitee: { name: "Dana", email: "dana@example.org" } });
+    const list = await host.json<{ invites: { uses: number; maxUses: number; usedBy: string[]; invitee: unknown }[] }>(
+      `/api/rooms/${room.slug}/invites`,
+    );
+    expect(list.body.invites[0]).toMatchObject({
+      uses: 1,
+      maxUses: 1,
+      usedBy: ["Dana (guest)"],
+      invitee: { name: "Dana", email: "dana@example.org" },
+    });
   });
 
   it("is never used more often than it allows, however many try at once", async () => {
     const { host, room } = await hostWithOpenRoom();
     const invite = await host.createInvite(room.slug, { role: "participant", maxUses: 3 });
-    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => new HttpClient().redeem(invite.token, `Rush ${i}`)));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => new HttpClient().redeem(invite.token, `Rush ${i}`)),
+    );
     expect(results.filter((r) => r.status === 200)).toHaveLength(3);
     expect(results.filter((r) => r.status === 410)).toHaveLength(5);
-    const uses = withDatabase((db) => (db.prepare(`SELECT "uses" FROM "Invite" WHERE "id" = ?`).get(invite.id) as { uses: number }).uses);
+    const uses = withDatabase(
+      (db) => (db.prepare(`SELECT "uses" FROM "Invite" WHERE "id" = ?`).get(invite.id) as { uses: number }).uses,
+    );
     expect(uses).toBe(3);
   });
 
@@ -85,7 +119,14 @@ describe("invite links", () => {
     expect(status).toBe(200);
     expect(body.role).toBe("viewer");
     const claims = await claimsOf(body.token);
-    expect(claims.video).toMatchObject({ room: room.slug, canPublish: false, canPublishSources: [], canSubscribe: true, canPublishData: true, roomAdmin: false });
+    expect(claims.video).toMatchObject({
+      room: room.slug,
+      canPublish: false,
+      canPublishSources: [],
+      canSubscribe: true,
+      canPublishData: true,
+      roomAdmin: false,
+    });
   });
 
   it("an unknown token is 404 and a malformed one 400", async () => {
@@ -139,7 +180,9 @@ describe("guests", () => {
   it("already admitted are refused with 403 once the room stops admitting guests", async () => {
     const { host, room } = await hostWithOpenRoom();
     const guest = new HttpClient();
-    expect((await guest.redeem((await host.createInvite(room.slug, { role: "participant" })).token, "Gail")).status).toBe(200);
+    expect(
+      (await guest.redeem((await host.createInvite(room.slug, { role: "participant" })).token, "Gail")).status,
+    ).toBe(200);
     await host.request(`/api/rooms/${room.slug}/settings`, { method: "PATCH", json: { allowGuests: false } });
     const again = await guest.json<ErrorBody>(`/api/rooms/${room.slug}/token`, { method: "POST" });
     expect(again.status).toBe(403);
@@ -160,12 +203,18 @@ describe("guests", () => {
 describe("room settings", () => {
   it("a full room refuses one more person, and the media server carries the same limit", async () => {
     const { host, room } = await hostWithOpenRoom();
-    expect((await host.request(`/api/rooms/${room.slug}/settings`, { method: "PATCH", json: { maxParticipants: 2 } })).status).toBe(200);
+    expect(
+      (await host.request(`/api/rooms/${room.slug}/settings`, { method: "PATCH", json: { maxParticipants: 2 } }))
+        .status,
+    ).toBe(200);
     const invite = await host.createInvite(room.slug, { role: "participant" });
     const sockets = [];
     try {
-      for (const name of ["One", "Two"]) sockets.push(await openSignal((await new HttpClient().redeem(invite.token, name)).body.token));
-      await expect.poll(async () => (await stack.roomService().listParticipants(room.slug)).length, { timeout: 10_000 }).toBe(2);
+      for (const name of ["One", "Two"])
+        sockets.push(await openSignal((await new HttpClient().redeem(invite.token, name)).body.token));
+      await expect
+        .poll(async () => (await stack.roomService().listParticipants(room.slug)).length, { timeout: 10_000 })
+        .toBe(2);
       const third = await new HttpClient().redeem(invite.token, "Three");
       expect(third.status).toBe(403);
       expect(third.body.error).toEqual({ code: "room_full", message: "This meeting is full (2 people)." });
@@ -200,7 +249,9 @@ describe("room settings", () => {
     }
     const list = await host.json<{ invites: unknown[] }>(`/api/rooms/${room.slug}/invites`);
     expect(list.body.invites).toEqual([]);
-    const settings = withDatabase((db) => db.prepare(`SELECT "joinPolicy", "allowGuests", "maxParticipants" FROM "Room" WHERE "slug" = ?`).get(room.slug));
+    const settings = withDatabase((db) =>
+      db.prepare(`SELECT "joinPolicy", "allowGuests", "maxParticipants" FROM "Room" WHERE "slug" = ?`).get(room.slug),
+    );
     expect(settings).toEqual({ joinPolicy: "MEMBERS", allowGuests: 1, maxParticipants: null });
   });
 });

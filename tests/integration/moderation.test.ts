@@ -34,7 +34,8 @@ const removalsIn = (slug: string) =>
     `SELECT rr."identity", rr."name", rr."removedById" FROM "RoomRemoval" rr JOIN "Room" r ON r."id" = rr."roomId" WHERE r."slug" = ? ORDER BY rr."identity"`,
     slug,
   );
-const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()) as { attributes?: Record<string, string> };
+const claimsOf = (token: string) =>
+  JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()) as { attributes?: Record<string, string> };
 
 function tokenFor(client: HttpClient, slug: string) {
   return client.json<ErrorBody & { token: string }>(`/api/rooms/${slug}/token`, { method: "POST" });
@@ -65,7 +66,9 @@ async function refusedOrCut(token: string): Promise<{ refused: boolean; cutAfter
 
 /** The fresh token LiveKit sends over the signal connection of someone who has just joined with `token`. */
 function tokenLiveKitRenews(token: string): Promise<string> {
-  const socket = new WebSocket(`${stack.livekitUrl.replace(/^http/, "ws")}/rtc?access_token=${encodeURIComponent(token)}&auto_subscribe=1&sdk=js&protocol=15`);
+  const socket = new WebSocket(
+    `${stack.livekitUrl.replace(/^http/, "ws")}/rtc?access_token=${encodeURIComponent(token)}&auto_subscribe=1&sdk=js&protocol=15`,
+  );
   sockets.push(socket);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("LiveKit sent no fresh token")), 10_000);
@@ -83,7 +86,14 @@ function tokenLiveKitRenews(token: string): Promise<string> {
 async function roomWithHost(label: string) {
   const owner = await newMember("Owner");
   const room = await owner.client.createRoom(tagged(label));
-  expect((await owner.client.json(`/api/rooms/${room.slug}/settings`, { method: "PATCH", json: { joinPolicy: "INVITE_ONLY", waitingRoom: "NOBODY" } })).status).toBe(200);
+  expect(
+    (
+      await owner.client.json(`/api/rooms/${room.slug}/settings`, {
+        method: "PATCH",
+        json: { joinPolicy: "INVITE_ONLY", waitingRoom: "NOBODY" },
+      })
+    ).status,
+  ).toBe(200);
   const host = await enters(owner.client, room.slug);
   // LiveKit reports no webhook for a signal-only participant: the app hears of the meeting here.
   expect((await deliverWebhook(joinedEvent(host))).status).toBe(200);
@@ -114,7 +124,9 @@ describe("removing someone", () => {
     const gus = await guestThroughLink(owner.client, room.slug, "Gus");
     const held = await enters(gus.client, room.slug);
 
-    const remove = await cara.client.json(`/api/rooms/${room.slug}/participants/${gus.identity}/remove`, { method: "POST" });
+    const remove = await cara.client.json(`/api/rooms/${room.slug}/participants/${gus.identity}/remove`, {
+      method: "POST",
+    });
     expect(remove).toEqual({ status: 200, body: { removed: true } });
     await closedByServer(held.socket);
     expect((await participantsIn(room.slug)).sort()).toEqual([owner.user.id, cara.user.id].sort());
@@ -123,14 +135,23 @@ describe("removing someone", () => {
     // No new token, and the page can say who did it.
     expect(await tokenFor(gus.client, room.slug)).toEqual({
       status: 403,
-      body: { error: { code: "removed", message: `${cara.user.name} removed you from this meeting. A host can let you back in.` } },
+      body: {
+        error: {
+          code: "removed",
+          message: `${cara.user.name} removed you from this meeting. A host can let you back in.`,
+        },
+      },
     });
     expect(await gus.client.json(`/api/rooms/${room.slug}/departure`)).toEqual({
       status: 200,
       body: { removedBy: cara.user.name, accessRevokedBy: null, endedBy: null, roomClosed: false },
     });
-    const listed = await owner.client.json<{ removals: { identity: string; name: string; removedBy: string }[] }>(`/api/rooms/${room.slug}/removals`);
-    expect(listed.body.removals).toEqual([{ identity: gus.identity, name: "Gus (guest)", removedBy: cara.user.name, removedAt: expect.any(String) }]);
+    const listed = await owner.client.json<{ removals: { identity: string; name: string; removedBy: string }[] }>(
+      `/api/rooms/${room.slug}/removals`,
+    );
+    expect(listed.body.removals).toEqual([
+      { identity: gus.identity, name: "Gus (guest)", removedBy: cara.user.name, removedAt: expect.any(String) },
+    ]);
 
     // The token Gus held when he was removed (still within its lifetime) gets him nowhere.
     const comeback = await refusedOrCut(held.token);
@@ -138,17 +159,22 @@ describe("removing someone", () => {
     expect(await participantsIn(room.slug)).not.toContain(gus.identity);
 
     // The owner lets him back in: a new token, and he stays.
-    expect(await owner.client.json(`/api/rooms/${room.slug}/removals/${gus.identity}`, { method: "DELETE" })).toEqual({ status: 200, body: { letBackIn: true } });
+    expect(await owner.client.json(`/api/rooms/${room.slug}/removals/${gus.identity}`, { method: "DELETE" })).toEqual({
+      status: 200,
+      body: { letBackIn: true },
+    });
     expect(removalsIn(room.slug)).toEqual([]);
     await enters(gus.client, room.slug);
     await sleep(CUT_WITHIN_MS + 500);
     expect(await participantsIn(room.slug)).toContain(gus.identity);
     expect(host.socket.readyState).toBe(host.socket.OPEN);
 
-    expect(auditOf(gus.identity).map(({ actorId, action, targetLabel }) => ({ actorId, action, targetLabel }))).toEqual([
-      { actorId: cara.user.id, action: "participant.remove", targetLabel: "Gus (guest)" },
-      { actorId: owner.user.id, action: "participant.let_back_in", targetLabel: "Gus (guest)" },
-    ]);
+    expect(auditOf(gus.identity).map(({ actorId, action, targetLabel }) => ({ actorId, action, targetLabel }))).toEqual(
+      [
+        { actorId: cara.user.id, action: "participant.remove", targetLabel: "Gus (guest)" },
+        { actorId: owner.user.id, action: "participant.let_back_in", targetLabel: "Gus (guest)" },
+      ],
+    );
   }, 60_000);
 
   it("an admin's removal from the console holds the same way", async () => {
@@ -156,7 +182,10 @@ describe("removing someone", () => {
     const { owner, room } = await roomWithHost("Admin removal");
     const mo = await memberThroughLink(owner.client, room.slug, "participant", "Mo");
     const held = await enters(mo.client, room.slug);
-    expect((await admin.client.json(`/api/admin/rooms/${room.slug}/participants/${mo.user.id}/remove`, { method: "POST" })).status).toBe(200);
+    expect(
+      (await admin.client.json(`/api/admin/rooms/${room.slug}/participants/${mo.user.id}/remove`, { method: "POST" }))
+        .status,
+    ).toBe(200);
     await closedByServer(held.socket);
     expect((await tokenFor(mo.client, room.slug)).body.error.code).toBe("removed");
     expect(removalsIn(room.slug)).toEqual([{ identity: mo.user.id, name: mo.user.name, removedById: admin.user.id }]);
@@ -170,7 +199,10 @@ describe("decisions hold against tokens issued before them", () => {
     const dee = await memberThroughLink(owner.client, room.slug, "participant", "Dee");
     const { body } = await tokenFor(dee.client, room.slug);
     // Not in the meeting when the account is disabled, so nothing is watching for her.
-    expect((await admin.client.json(`/api/admin/users/${dee.user.id}`, { method: "PATCH", json: { disabled: true } })).status).toBe(200);
+    expect(
+      (await admin.client.json(`/api/admin/users/${dee.user.id}`, { method: "PATCH", json: { disabled: true } }))
+        .status,
+    ).toBe(200);
     const late = await joinMeeting(body.token);
     sockets.push(late.socket);
     expect((await deliverWebhook(joinedEvent(late))).status).toBe(200);
@@ -196,7 +228,10 @@ describe("decisions hold against tokens issued before them", () => {
     const pia = await memberThroughLink(owner.client, room.slug, "participant", "Pia");
     const held = await enters(pia.client, room.slug);
 
-    expect(await owner.client.json(`/api/rooms/${room.slug}/end`, { method: "POST" })).toEqual({ status: 200, body: { ended: true } });
+    expect(await owner.client.json(`/api/rooms/${room.slug}/end`, { method: "POST" })).toEqual({
+      status: 200,
+      body: { ended: true },
+    });
     await Promise.all([closedByServer(host.socket), closedByServer(held.socket)]);
     expect(await stack.roomService().listRooms([room.slug])).toEqual([]);
     expect(meetingsOf(room.slug).map((meeting) => meeting.endedAt)).toEqual([expect.any(String)]);
@@ -214,7 +249,15 @@ describe("decisions hold against tokens issued before them", () => {
     await sleep(CUT_WITHIN_MS + 500);
     expect((await participantsIn(room.slug)).sort()).toEqual([owner.user.id, pia.user.id].sort());
     expect(again.socket.readyState).toBe(again.socket.OPEN);
-    expect(auditOf(room.slug)).toEqual([{ actorId: owner.user.id, action: "room.end_for_everyone", targetType: "room", targetId: room.slug, targetLabel: room.name }]);
+    expect(auditOf(room.slug)).toEqual([
+      {
+        actorId: owner.user.id,
+        action: "room.end_for_everyone",
+        targetType: "room",
+        targetId: room.slug,
+        targetLabel: room.name,
+      },
+    ]);
   }, 60_000);
 });
 
@@ -223,20 +266,30 @@ describe("co-hosts made in the meeting", () => {
     const { owner, room } = await roomWithHost("Co-hosts");
     const nia = await memberThroughLink(owner.client, room.slug, "participant", "Nia");
     await enters(nia.client, room.slug);
-    const standingOnLiveKit = async () => (await stack.roomService().getParticipant(room.slug, nia.user.id)).attributes["parley.standing"];
+    const standingOnLiveKit = async () =>
+      (await stack.roomService().getParticipant(room.slug, nia.user.id)).attributes["parley.standing"];
     expect(await standingOnLiveKit()).toBe("participant");
     expect((await nia.client.request(`/api/rooms/${room.slug}/invites`)).status).toBe(403);
 
-    const make = (cohost: boolean, by = owner.client) => by.json<{ standing: string } & ErrorBody>(`/api/rooms/${room.slug}/participants/${nia.user.id}/cohost`, { method: "POST", json: { cohost } });
+    const make = (cohost: boolean, by = owner.client) =>
+      by.json<{ standing: string } & ErrorBody>(`/api/rooms/${room.slug}/participants/${nia.user.id}/cohost`, {
+        method: "POST",
+        json: { cohost },
+      });
     expect(await make(true)).toEqual({ status: 200, body: { standing: "cohost" } });
     expect(await standingOnLiveKit()).toBe("cohost");
     expect((await nia.client.request(`/api/rooms/${room.slug}/invites`)).status).toBe(200);
     expect(claimsOf((await tokenFor(nia.client, room.slug)).body.token).attributes?.["parley.standing"]).toBe("cohost");
     // A co-host may not act on the owner, nor on themselves.
-    const onOwner = await nia.client.json<ErrorBody>(`/api/rooms/${room.slug}/participants/${owner.user.id}/remove`, { method: "POST" });
+    const onOwner = await nia.client.json<ErrorBody>(`/api/rooms/${room.slug}/participants/${owner.user.id}/remove`, {
+      method: "POST",
+    });
     expect({ status: onOwner.status, code: onOwner.body.error.code }).toEqual({ status: 403, code: "target_is_host" });
     const onSelf = await make(false, nia.client);
-    expect({ status: onSelf.status, code: onSelf.body.error.code }).toEqual({ status: 409, code: "cannot_moderate_self" });
+    expect({ status: onSelf.status, code: onSelf.body.error.code }).toEqual({
+      status: 409,
+      code: "cannot_moderate_self",
+    });
 
     expect(await make(false)).toEqual({ status: 200, body: { standing: "participant" } });
     expect(await standingOnLiveKit()).toBe("participant");
@@ -248,8 +301,14 @@ describe("co-hosts made in the meeting", () => {
 
     const gus = await guestThroughLink(owner.client, room.slug, "Gus");
     await enters(gus.client, room.slug);
-    const guestCohost = await owner.client.json<ErrorBody>(`/api/rooms/${room.slug}/participants/${gus.identity}/cohost`, { method: "POST", json: { cohost: true } });
-    expect({ status: guestCohost.status, code: guestCohost.body.error.code }).toEqual({ status: 409, code: "cohost_needs_account" });
+    const guestCohost = await owner.client.json<ErrorBody>(
+      `/api/rooms/${room.slug}/participants/${gus.identity}/cohost`,
+      { method: "POST", json: { cohost: true } },
+    );
+    expect({ status: guestCohost.status, code: guestCohost.body.error.code }).toEqual({
+      status: 409,
+      code: "cohost_needs_account",
+    });
   });
 });
 
@@ -262,7 +321,11 @@ describe("revoking a link", () => {
     const caraHeld = await enters(cara.client, room.slug);
     expect((await participantsIn(room.slug)).sort()).toEqual([owner.user.id, gus.identity, cara.user.id].sort());
 
-    const revoke = (inviteId: string) => owner.client.json(`/api/rooms/${room.slug}/invites/${inviteId}/revoke`, { method: "POST", json: { revokeAccess: true } });
+    const revoke = (inviteId: string) =>
+      owner.client.json(`/api/rooms/${room.slug}/invites/${inviteId}/revoke`, {
+        method: "POST",
+        json: { revokeAccess: true },
+      });
     expect(await revoke(gus.invite.id)).toEqual({ status: 200, body: { revoked: true, disconnected: 1 } });
     expect(await revoke(cara.invite.id)).toEqual({ status: 200, body: { revoked: true, disconnected: 1 } });
     await Promise.all([closedByServer(gusHeld.socket), closedByServer(caraHeld.socket)]);
@@ -270,7 +333,9 @@ describe("revoking a link", () => {
 
     // Their pages can say who did it.
     for (const client of [gus.client, cara.client]) {
-      expect((await client.json<{ accessRevokedBy: string }>(`/api/rooms/${room.slug}/departure`)).body.accessRevokedBy).toBe(owner.user.name);
+      expect(
+        (await client.json<{ accessRevokedBy: string }>(`/api/rooms/${room.slug}/departure`)).body.accessRevokedBy,
+      ).toBe(owner.user.name);
     }
     // Their standing on the server: no token (the room is invite-only), no co-host powers, and
     // the links they came through no longer let them back.
@@ -280,15 +345,24 @@ describe("revoking a link", () => {
     expect((await cara.client.request(`/api/rooms/${room.slug}/invites`)).status).toBe(403);
     expect((await cara.client.redeem(cara.invite.token)).body.error?.code).toBe("invite_revoked");
     // Nor the tokens they held.
-    for (const held of [gusHeld, caraHeld]) expect((await refusedOrCut(held.token)).cutAfterMs).toBeLessThan(CUT_WITHIN_MS);
+    for (const held of [gusHeld, caraHeld])
+      expect((await refusedOrCut(held.token)).cutAfterMs).toBeLessThan(CUT_WITHIN_MS);
     expect(await participantsIn(room.slug)).toEqual([owner.user.id]);
 
-    const { body } = await owner.client.json<{ invites: { id: string; state: string; accessRevoked: boolean }[] }>(`/api/rooms/${room.slug}/invites`);
-    expect(body.invites.filter((invite) => [gus.invite.id, cara.invite.id].includes(invite.id)).map(({ state, accessRevoked }) => ({ state, accessRevoked }))).toEqual([
+    const { body } = await owner.client.json<{ invites: { id: string; state: string; accessRevoked: boolean }[] }>(
+      `/api/rooms/${room.slug}/invites`,
+    );
+    expect(
+      body.invites
+        .filter((invite) => [gus.invite.id, cara.invite.id].includes(invite.id))
+        .map(({ state, accessRevoked }) => ({ state, accessRevoked })),
+    ).toEqual([
       { state: "revoked", accessRevoked: true },
       { state: "revoked", accessRevoked: true },
     ]);
-    expect(auditOf(gus.invite.id, cara.invite.id).map((entry) => [entry.action, entry.actorId, entry.targetType])).toEqual([
+    expect(
+      auditOf(gus.invite.id, cara.invite.id).map((entry) => [entry.action, entry.actorId, entry.targetType]),
+    ).toEqual([
       ["invite.revoke_with_access", owner.user.id, "invite"],
       ["invite.revoke_with_access", owner.user.id, "invite"],
     ]);
@@ -300,11 +374,18 @@ describe("revoking a link", () => {
     const held = await enters(cara.client, room.slug);
     expect((await cara.client.request(`/api/rooms/${room.slug}/invites`)).status).toBe(200);
 
-    expect(await owner.client.json(`/api/rooms/${room.slug}/invites/${cara.invite.id}/revoke`, { method: "POST", json: { revokeAccess: false } })).toEqual({
+    expect(
+      await owner.client.json(`/api/rooms/${room.slug}/invites/${cara.invite.id}/revoke`, {
+        method: "POST",
+        json: { revokeAccess: false },
+      }),
+    ).toEqual({
       status: 200,
       body: { revoked: true, disconnected: 0 },
     });
-    expect((await stack.roomService().getParticipant(room.slug, cara.user.id)).attributes["parley.standing"]).toBe("participant");
+    expect((await stack.roomService().getParticipant(room.slug, cara.user.id)).attributes["parley.standing"]).toBe(
+      "participant",
+    );
     expect((await cara.client.request(`/api/rooms/${room.slug}/invites`)).status).toBe(403);
     const { status, body } = await tokenFor(cara.client, room.slug);
     expect(status).toBe(200);
@@ -321,33 +402,63 @@ describe("moderation given bad input", () => {
     await enters(target.client, room.slug);
     const other = await roomWithHost("Other room");
     const before = { here: (await participantsIn(room.slug)).sort(), there: await participantsIn(other.room.slug) };
-    const access = () => select(`SELECT "role", "revokedAt" FROM "RoomAccess" WHERE "userId" = ? ORDER BY "id"`, target.user.id);
+    const access = () =>
+      select(`SELECT "role", "revokedAt" FROM "RoomAccess" WHERE "userId" = ? ORDER BY "id"`, target.user.id);
     const accessBefore = access();
 
-    const participant = (identity: string, action: string) => `/api/rooms/${room.slug}/participants/${identity}/${action}`;
+    const participant = (identity: string, action: string) =>
+      `/api/rooms/${room.slug}/participants/${identity}/${action}`;
     const refusals: [string, { method: string; json?: unknown }, number, string, HttpClient?][] = [
       [participant("nobody-here", "remove"), { method: "POST" }, 404, "participant_not_found"],
       [participant(other.owner.user.id, "remove"), { method: "POST" }, 404, "participant_not_found"],
-      [participant(other.owner.user.id, "mute"), { method: "POST", json: { source: "microphone" } }, 404, "participant_not_found"],
-      [participant(other.owner.user.id, "cohost"), { method: "POST", json: { cohost: true } }, 404, "participant_not_found"],
+      [
+        participant(other.owner.user.id, "mute"),
+        { method: "POST", json: { source: "microphone" } },
+        404,
+        "participant_not_found",
+      ],
+      [
+        participant(other.owner.user.id, "cohost"),
+        { method: "POST", json: { cohost: true } },
+        404,
+        "participant_not_found",
+      ],
       [participant("nobody-here", "cohost"), { method: "POST", json: { cohost: true } }, 404, "participant_not_found"],
       [participant(target.user.id, "mute"), { method: "POST", json: { source: "speaker" } }, 400, "invalid_request"],
       [participant(target.user.id, "mute"), { method: "POST", json: {} }, 400, "invalid_request"],
       [participant(target.user.id, "cohost"), { method: "POST", json: { cohost: "yes" } }, 400, "invalid_request"],
       [participant(target.user.id, "remove"), { method: "POST", json: { reason: "rude" } }, 400, "invalid_request"],
-      [participant(target.user.id, "mute"), { method: "POST", json: { source: "screen_share" } }, 409, "nothing_to_mute"],
+      [
+        participant(target.user.id, "mute"),
+        { method: "POST", json: { source: "screen_share" } },
+        409,
+        "nothing_to_mute",
+      ],
       [`/api/rooms/${room.slug}/removals/${target.user.id}`, { method: "DELETE" }, 404, "not_removed"],
       [`/api/rooms/${room.slug}/removals/${other.owner.user.id}`, { method: "DELETE" }, 404, "not_removed"],
-      [`/api/rooms/${room.slug}/invites/${target.invite.id}/revoke`, { method: "POST", json: { revokeAccess: "all" } }, 400, "invalid_request"],
+      [
+        `/api/rooms/${room.slug}/invites/${target.invite.id}/revoke`,
+        { method: "POST", json: { revokeAccess: "all" } },
+        400,
+        "invalid_request",
+      ],
       // Another room's host, revoking this room's link through their own room.
-      [`/api/rooms/${other.room.slug}/invites/${target.invite.id}/revoke`, { method: "POST", json: { revokeAccess: true } }, 404, "not_found", other.owner.client],
+      [
+        `/api/rooms/${other.room.slug}/invites/${target.invite.id}/revoke`,
+        { method: "POST", json: { revokeAccess: true } },
+        404,
+        "not_found",
+        other.owner.client,
+      ],
     ];
     for (const [path, init, status, code, client = owner.client] of refusals) {
       const response = await client.json<ErrorBody>(path, init);
       expect({ path, status: response.status, code: response.body.error?.code }).toEqual({ path, status, code });
     }
 
-    expect({ here: (await participantsIn(room.slug)).sort(), there: await participantsIn(other.room.slug) }).toEqual(before);
+    expect({ here: (await participantsIn(room.slug)).sort(), there: await participantsIn(other.room.slug) }).toEqual(
+      before,
+    );
     expect(removalsIn(room.slug)).toEqual([]);
     expect(access()).toEqual(accessBefore);
     expect(select(`SELECT "revokedAt" FROM "Invite" WHERE "id" = ?`, target.invite.id)).toEqual([{ revokedAt: null }]);
@@ -365,8 +476,17 @@ describe("meeting tokens", () => {
     expect(issued.exp - now).toBeLessThanOrEqual(120);
     expect(issued.exp - now).toBeGreaterThan(60);
 
-    const renewed = claimsOf(await tokenLiveKitRenews(body.token)) as { exp: number; sub: string; video: { room: string }; attributes?: Record<string, string> };
-    expect({ sub: renewed.sub, room: renewed.video.room, attributes: renewed.attributes }).toEqual({ sub: member.user.id, room: room.slug, attributes: issued.attributes });
+    const renewed = claimsOf(await tokenLiveKitRenews(body.token)) as {
+      exp: number;
+      sub: string;
+      video: { room: string };
+      attributes?: Record<string, string>;
+    };
+    expect({ sub: renewed.sub, room: renewed.video.room, attributes: renewed.attributes }).toEqual({
+      sub: member.user.id,
+      room: room.slug,
+      attributes: issued.attributes,
+    });
     expect(renewed.exp - Math.floor(Date.now() / 1000)).toBeGreaterThan(9 * 60);
   });
 });

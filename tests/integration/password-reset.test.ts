@@ -10,8 +10,10 @@ import { stack } from "../support/stack";
 
 type ErrorBody = { error: { code: string; message: string } };
 
-const requestReset = (email: string, client = new HttpClient()) => client.json<{ message: string } & ErrorBody>("/api/password-reset", { method: "POST", json: { email } });
-const confirm = (token: string, password: string) => new HttpClient().json<ErrorBody>("/api/password-reset/confirm", { method: "POST", json: { token, password } });
+const requestReset = (email: string, client = new HttpClient()) =>
+  client.json<{ message: string } & ErrorBody>("/api/password-reset", { method: "POST", json: { email } });
+const confirm = (token: string, password: string) =>
+  new HttpClient().json<ErrorBody>("/api/password-reset/confirm", { method: "POST", json: { token, password } });
 const pageFor = async (token: string) => (await new HttpClient().request(`/reset-password?token=${token}`)).text();
 
 async function resetTokenFor(email: string, count = 1): Promise<string> {
@@ -64,7 +66,13 @@ describe("password reset", () => {
     await new HttpClient().signUp(person);
     await requestReset(person.email);
     const token = await resetTokenFor(person.email);
-    withDatabase((db) => db.prepare(`UPDATE "AccountToken" SET "expiresAt" = ? WHERE "userId" = (SELECT "id" FROM "User" WHERE "email" = ?)`).run(Date.now() - 1000, person.email));
+    withDatabase((db) =>
+      db
+        .prepare(
+          `UPDATE "AccountToken" SET "expiresAt" = ? WHERE "userId" = (SELECT "id" FROM "User" WHERE "email" = ?)`,
+        )
+        .run(Date.now() - 1000, person.email),
+    );
     expect(await pageFor(token)).toContain("This reset link has expired");
     const late = await confirm(token, "a late new password");
     expect(late.status).toBe(410);

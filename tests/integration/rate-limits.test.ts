@@ -30,7 +30,8 @@ async function expectRateLimited(response: Response, windowSeconds: number, mess
   expect(body.error.message).toMatch(/Try again in (a|\d+) (second|minute)s?\.$/);
 }
 
-const signUp = (client: HttpClient, person: ReturnType<typeof newPerson>) => client.request("/api/accounts", { method: "POST", json: person });
+const signUp = (client: HttpClient, person: ReturnType<typeof newPerson>) =>
+  client.request("/api/accounts", { method: "POST", json: person });
 
 /** An account on the strict app, made from an address of its own; the client is signed in. */
 async function member(label: string): Promise<HttpClient> {
@@ -46,11 +47,16 @@ describe("signing up", () => {
   it("one address gets its allowance of new accounts, then 429 with Retry-After; another address is not affected", async () => {
     const { limit: perAddress, windowSeconds } = limit("RATE_LIMIT_SIGN_UP_PER_IP");
     const address = freshAddress();
-    for (let i = 0; i < perAddress; i++) expect((await signUp(clientFrom(address), newPerson("Signup"))).status).toBe(201);
+    for (let i = 0; i < perAddress; i++)
+      expect((await signUp(clientFrom(address), newPerson("Signup"))).status).toBe(201);
     const refused = newPerson("Refused");
     await expectRateLimited(await signUp(clientFrom(address), refused), windowSeconds, /Too many new accounts/);
     // Saying it came through a proxy changes nothing: no proxy is trusted here.
-    const spoofed = await clientFrom(address).request("/api/accounts", { method: "POST", json: refused, headers: { "x-forwarded-for": "198.51.100.7" } });
+    const spoofed = await clientFrom(address).request("/api/accounts", {
+      method: "POST",
+      json: refused,
+      headers: { "x-forwarded-for": "198.51.100.7" },
+    });
     expect(spoofed.status).toBe(429);
     // The refused sign-up made no account: the same email works from elsewhere.
     expect((await signUp(clientFrom(freshAddress()), refused)).status).toBe(201);
@@ -62,7 +68,11 @@ describe("signing up", () => {
     const statuses = [];
     for (let i = 0; i < perEmail; i++) statuses.push((await signUp(clientFrom(freshAddress()), person)).status);
     expect(statuses).toEqual([201, ...Array<number>(perEmail - 1).fill(409)]);
-    await expectRateLimited(await signUp(clientFrom(freshAddress()), person), windowSeconds, /Too many sign-ups with this email/);
+    await expectRateLimited(
+      await signUp(clientFrom(freshAddress()), person),
+      windowSeconds,
+      /Too many sign-ups with this email/,
+    );
   });
 });
 
@@ -77,9 +87,17 @@ describe("signing in", () => {
       expect(response.status).toBe(302);
       expect(response.headers.get("location")).toContain("error=CredentialsSignin");
     }
-    await expectRateLimited(await attacker.attemptSignIn(person.email, person.password), windowSeconds, /Too many sign-in attempts for this account/);
+    await expectRateLimited(
+      await attacker.attemptSignIn(person.email, person.password),
+      windowSeconds,
+      /Too many sign-in attempts for this account/,
+    );
     const owner = clientFrom(freshAddress());
-    await expectRateLimited(await owner.attemptSignIn(person.email, person.password), windowSeconds, /Too many sign-in attempts/);
+    await expectRateLimited(
+      await owner.attemptSignIn(person.email, person.password),
+      windowSeconds,
+      /Too many sign-in attempts/,
+    );
     expect(await owner.signIn(person.email, person.password)).toBe(false);
   });
 
@@ -89,7 +107,11 @@ describe("signing in", () => {
     for (let i = 0; i < perAddress; i++) {
       expect((await clientFrom(address).attemptSignIn(newPerson("Nobody").email, "some password")).status).toBe(302);
     }
-    await expectRateLimited(await clientFrom(address).attemptSignIn(newPerson("Nobody").email, "some password"), windowSeconds, /from your network/);
+    await expectRateLimited(
+      await clientFrom(address).attemptSignIn(newPerson("Nobody").email, "some password"),
+      windowSeconds,
+      /from your network/,
+    );
   });
 
   it("tells the sign-in form's client (next-auth/react, json=true) where to read the error", async () => {
@@ -110,8 +132,13 @@ describe("minting meeting tokens", () => {
     const { limit: perCaller, windowSeconds } = limit("RATE_LIMIT_JOIN_PER_CALLER");
     const host = await member("Host");
     const room = await host.createRoom("Busy room");
-    for (let i = 0; i < perCaller; i++) expect((await host.request(`/api/rooms/${room.slug}/token`, { method: "POST" })).status).toBe(200);
-    await expectRateLimited(await host.request(`/api/rooms/${room.slug}/token`, { method: "POST" }), windowSeconds, /Too many attempts to join/);
+    for (let i = 0; i < perCaller; i++)
+      expect((await host.request(`/api/rooms/${room.slug}/token`, { method: "POST" })).status).toBe(200);
+    await expectRateLimited(
+      await host.request(`/api/rooms/${room.slug}/token`, { method: "POST" }),
+      windowSeconds,
+      /Too many attempts to join/,
+    );
     // Guessing codes counts too.
     expect((await host.request("/api/rooms/zzz-zzzz-zzz/token", { method: "POST" })).status).toBe(429);
     const other = await member("Other");
@@ -127,8 +154,12 @@ describe("minting meeting tokens", () => {
     const address = freshAddress();
     const guest = clientFrom(address);
     expect((await guest.redeem(invite.token, "Guest 0")).status).toBe(200);
-    for (let i = 1; i < perCaller; i++) expect((await clientFrom(address).redeem(invite.token, `Guest ${i}`)).status).toBe(200);
-    const refused = await clientFrom(address).request("/api/invites/redeem", { method: "POST", json: { token: invite.token, name: "One too many" } });
+    for (let i = 1; i < perCaller; i++)
+      expect((await clientFrom(address).redeem(invite.token, `Guest ${i}`)).status).toBe(200);
+    const refused = await clientFrom(address).request("/api/invites/redeem", {
+      method: "POST",
+      json: { token: invite.token, name: "One too many" },
+    });
     await expectRateLimited(refused, windowSeconds, /Too many attempts to join/);
     // The first guest, known by their cookie now, has an allowance of their own.
     expect((await guest.redeem(invite.token)).status).toBe(200);

@@ -25,12 +25,15 @@ async function openRoom(name: string) {
 
 /** Connects to LiveKit as the app's token would have it; the connection closes after the test. */
 async function connect(slug: string, identity: string, name: string, kind: "member" | "guest") {
-  const socket = await openSignal(await mintJoinToken({ room: slug, identity, name, role: "participant", attributes: { "parley.kind": kind } }));
+  const socket = await openSignal(
+    await mintJoinToken({ room: slug, identity, name, role: "participant", attributes: { "parley.kind": kind } }),
+  );
   onTestFinished(() => socket.close());
   return socket;
 }
 
-const listedByLiveKit = async (slug: string) => (await stack.roomService().listParticipants(slug)).map((p) => p.identity).sort();
+const listedByLiveKit = async (slug: string) =>
+  (await stack.roomService().listParticipants(slug)).map((p) => p.identity).sort();
 const livekitRoomSids = async (slug: string) => (await stack.roomService().listRooms([slug])).map((open) => open.sid);
 
 async function adminRow(name: string) {
@@ -44,7 +47,9 @@ describe("reconciling with LiveKit", () => {
     const { owner, room } = await openRoom("Reconciled");
     const ownerSocket = await connect(room.slug, owner.id, owner.name, "member");
     const guestSocket = await connect(room.slug, "guest_reconcile", "Gail (guest)", "guest");
-    await expect.poll(() => listedByLiveKit(room.slug), { timeout: 10_000 }).toEqual([owner.id, "guest_reconcile"].sort());
+    await expect
+      .poll(() => listedByLiveKit(room.slug), { timeout: 10_000 })
+      .toEqual([owner.id, "guest_reconcile"].sort());
 
     // No webhook reaches this database: until reconciliation, nobody is known to be there.
     expect(await adminRow(room.name)).toMatchObject({ status: "idle", participants: [] });
@@ -67,15 +72,27 @@ describe("reconciling with LiveKit", () => {
     await expect.poll(() => listedByLiveKit(room.slug), { timeout: 10_000 }).toEqual([owner.id]);
     await reconcileLiveState();
     const afterGuest = await adminRow(room.name);
-    expect(afterGuest).toMatchObject({ status: "live", participants: [expect.objectContaining({ identity: owner.id })] });
-    expect(await db.attendance.findFirst({ where: { identity: "guest_reconcile" }, select: { leftAt: true } })).toEqual({ leftAt: expect.any(Date) });
+    expect(afterGuest).toMatchObject({
+      status: "live",
+      participants: [expect.objectContaining({ identity: owner.id })],
+    });
+    expect(await db.attendance.findFirst({ where: { identity: "guest_reconcile" }, select: { leftAt: true } })).toEqual(
+      { leftAt: expect.any(Date) },
+    );
 
     ownerSocket.close();
     await deleteLiveKitRoom(room.slug);
     await expect.poll(() => livekitRoomSids(room.slug), { timeout: 10_000 }).toEqual([]);
     await reconcileLiveState();
-    expect(await adminRow(room.name)).toMatchObject({ status: "idle", liveSince: null, participants: [], totalMeetings: 1 });
-    expect(await db.meeting.findMany({ where: { room: { slug: room.slug } }, select: { endedAt: true } })).toEqual([{ endedAt: expect.any(Date) }]);
+    expect(await adminRow(room.name)).toMatchObject({
+      status: "idle",
+      liveSince: null,
+      participants: [],
+      totalMeetings: 1,
+    });
+    expect(await db.meeting.findMany({ where: { room: { slug: room.slug } }, select: { endedAt: true } })).toEqual([
+      { endedAt: expect.any(Date) },
+    ]);
     expect(await db.attendance.count({ where: { leftAt: null, meeting: { room: { slug: room.slug } } } })).toBe(0);
   });
 
@@ -91,7 +108,9 @@ describe("reconciling with LiveKit", () => {
     await recordLeave(connection!.sid, new Date());
     await reconcileLiveState();
     expect(await adminRow(room.name)).toMatchObject({ status: "idle", participants: [], totalMeetings: 1 });
-    expect(await db.meeting.findMany({ where: { room: { slug: room.slug } }, select: { endedAt: true } })).toEqual([{ endedAt: expect.any(Date) }]);
+    expect(await db.meeting.findMany({ where: { room: { slug: room.slug } }, select: { endedAt: true } })).toEqual([
+      { endedAt: expect.any(Date) },
+    ]);
   });
 
   it("a room LiveKit opened anew is a new meeting, and the old one ends", async () => {
@@ -112,11 +131,19 @@ describe("reconciling with LiveKit", () => {
     expect(newSid).not.toBe(oldSid);
 
     await reconcileLiveState();
-    const meetings = await db.meeting.findMany({ where: { room: { slug: room.slug } }, orderBy: { startedAt: "asc" }, select: { livekitRoomSid: true, endedAt: true } });
+    const meetings = await db.meeting.findMany({
+      where: { room: { slug: room.slug } },
+      orderBy: { startedAt: "asc" },
+      select: { livekitRoomSid: true, endedAt: true },
+    });
     expect(meetings).toEqual([
       { livekitRoomSid: oldSid, endedAt: expect.any(Date) },
       { livekitRoomSid: newSid, endedAt: null },
     ]);
-    expect(await adminRow(room.name)).toMatchObject({ status: "live", totalMeetings: 2, participants: [expect.objectContaining({ identity: owner.id })] });
+    expect(await adminRow(room.name)).toMatchObject({
+      status: "live",
+      totalMeetings: 2,
+      participants: [expect.objectContaining({ identity: owner.id })],
+    });
   });
 });

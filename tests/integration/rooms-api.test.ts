@@ -9,7 +9,10 @@ describe("rooms", () => {
   it("need a signed-in user to create or list", async () => {
     const anonymous = new HttpClient();
     for (const method of ["GET", "POST"]) {
-      const { status, body } = await anonymous.json<ErrorBody>("/api/rooms", { method, ...(method === "POST" ? { json: {} } : {}) });
+      const { status, body } = await anonymous.json<ErrorBody>("/api/rooms", {
+        method,
+        ...(method === "POST" ? { json: {} } : {}),
+      });
       expect(status, method).toBe(401);
       expect(body.error.code).toBe("unauthenticated");
     }
@@ -33,7 +36,12 @@ describe("rooms", () => {
 
   it("refuse bad names and unknown fields with 400, creating nothing", async () => {
     const { client } = await signedUp("Picky");
-    for (const json of [{ name: "x".repeat(81) }, { name: 42 }, { name: "ok", slug: "abc-defg-hij" }, { name: "bell\u0007" }]) {
+    for (const json of [
+      { name: "x".repeat(81) },
+      { name: 42 },
+      { name: "ok", slug: "abc-defg-hij" },
+      { name: "bell\u0007" },
+    ]) {
       const { status, body } = await client.json<ErrorBody>("/api/rooms", { method: "POST", json });
       expect(status, JSON.stringify(json)).toBe(400);
       expect(body.error.code).toBe("invalid_request");

@@ -5,16 +5,27 @@ import { HttpClient } from "../support/http-client";
 import { stack } from "../support/stack";
 
 function directives(policy: string | null): Record<string, string[]> {
-  return Object.fromEntries((policy ?? "").split("; ").map((directive) => { const [name, ...values] = directive.split(" "); return [name!, values]; }));
+  return Object.fromEntries(
+    (policy ?? "").split("; ").map((directive) => {
+      const [name, ...values] = directive.split(" ");
+      return [name!, values];
+    }),
+  );
 }
 
 function expectSecurityHeaders(response: Response, what: string) {
   expect(response.headers.get("x-content-type-options"), what).toBe("nosniff");
   expect(response.headers.get("referrer-policy"), what).toBe("same-origin");
-  expect(response.headers.get("permissions-policy"), what).toMatch(/camera=\(self\), microphone=\(self\), display-capture=\(self\)/);
+  expect(response.headers.get("permissions-policy"), what).toMatch(
+    /camera=\(self\), microphone=\(self\), display-capture=\(self\)/,
+  );
   const policy = directives(response.headers.get("content-security-policy"));
   expect(policy["frame-ancestors"], what).toEqual(["'none'"]);
-  expect(policy["script-src"], what).toEqual(["'self'", expect.stringMatching(/^'nonce-[A-Za-z0-9+/=]{16,}'$/), "'strict-dynamic'"]);
+  expect(policy["script-src"], what).toEqual([
+    "'self'",
+    expect.stringMatching(/^'nonce-[A-Za-z0-9+/=]{16,}'$/),
+    "'strict-dynamic'",
+  ]);
 }
 
 describe("security headers", () => {
@@ -30,7 +41,10 @@ describe("security headers", () => {
       ["API error", client.request("/api/rooms")],
       ["unknown API address", client.request("/api/no/such/thing")],
       ["missing page", client.request("/no/such/page")],
-      ["cross-site refusal", client.request("/api/rooms", { method: "POST", headers: { origin: "https://evil.example" }, json: {} })],
+      [
+        "cross-site refusal",
+        client.request("/api/rooms", { method: "POST", headers: { origin: "https://evil.example" }, json: {} }),
+      ],
       ["too large", client.request("/api/accounts", { method: "POST", json: { name: "x".repeat(70_000) } })],
     ];
     for (const [what, response] of responses) expectSecurityHeaders(await response, what);
@@ -59,7 +73,9 @@ describe("security headers", () => {
     expect(policy["media-src"]).toEqual(["'self'", "blob:"]);
     // Another instance of the same build, started with another LiveKit address, names that one:
     // the policy is not fixed by `next build`.
-    const other = directives((await new HttpClient(stack.appWithoutLiveKitUrl).request("/signin")).headers.get("content-security-policy"));
+    const other = directives(
+      (await new HttpClient(stack.appWithoutLiveKitUrl).request("/signin")).headers.get("content-security-policy"),
+    );
     expect(other["connect-src"]).toHaveLength(3);
     expect(other["connect-src"]).not.toContain(`ws://${livekit.host}`);
   });

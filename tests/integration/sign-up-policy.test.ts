@@ -9,7 +9,10 @@ import { linkIn, waitForMail } from "../support/mailpit";
 import { newPerson } from "../support/factories";
 
 type ErrorBody = { error: { code: string; message: string } };
-type Created = { link: string; invitation: { id: string; email: string; mailSentAt: string | null; mailError: string | null } };
+type Created = {
+  link: string;
+  invitation: { id: string; email: string; mailSentAt: string | null; mailError: string | null };
+};
 
 const ALLOWED_DOMAIN = "parley.test";
 
@@ -19,24 +22,37 @@ for (const mode of ["domains", "invite", "closed"] as const) {
     let admin: HttpClient;
 
     beforeAll(async () => {
-      app = await startConfiguredApp({ SIGNUP: mode, SIGNUP_DOMAINS: mode === "domains" ? ALLOWED_DOMAIN : undefined, ADMIN_EMAILS: undefined });
+      app = await startConfiguredApp({
+        SIGNUP: mode,
+        SIGNUP_DOMAINS: mode === "domains" ? ALLOWED_DOMAIN : undefined,
+        ADMIN_EMAILS: undefined,
+      });
     }, 120_000);
     afterAll(async () => {
       await app?.stop();
     });
 
     async function accountExists(email: string): Promise<boolean> {
-      const { body } = await admin.json<{ users: { email: string }[] }>(`/api/admin/users?q=${encodeURIComponent(email)}`);
+      const { body } = await admin.json<{ users: { email: string }[] }>(
+        `/api/admin/users?q=${encodeURIComponent(email)}`,
+      );
       return body.users.some((user) => user.email === email);
     }
 
-    const signUp = (person: object) => new HttpClient(app.url).json<ErrorBody & { user: { role: string } }>("/api/accounts", { method: "POST", json: person });
+    const signUp = (person: object) =>
+      new HttpClient(app.url).json<ErrorBody & { user: { role: string } }>("/api/accounts", {
+        method: "POST",
+        json: person,
+      });
     const signUpPage = async (query = "") => (await new HttpClient(app.url).request(`/signup${query}`)).text();
 
     it("the first account can be made on a fresh server, whatever the domain, and is an admin", async () => {
       const first = { ...newPerson("First"), email: `first-${Date.now()}@example.org` };
       admin = new HttpClient(app.url);
-      const { status, body } = await admin.json<{ user: { role: string } }>("/api/accounts", { method: "POST", json: first });
+      const { status, body } = await admin.json<{ user: { role: string } }>("/api/accounts", {
+        method: "POST",
+        json: first,
+      });
       expect(status).toBe(201);
       expect(body.user.role).toBe("ADMIN");
       expect(await admin.signIn(first.email, first.password)).toBe(true);
@@ -47,9 +63,15 @@ for (const mode of ["domains", "invite", "closed"] as const) {
       const { status, body } = await signUp(stranger);
       expect(status).toBe(403);
       if (mode === "domains") {
-        expect(body.error).toEqual({ code: "signup_domain", message: expect.stringContaining(`email addresses at ${ALLOWED_DOMAIN}`) });
+        expect(body.error).toEqual({
+          code: "signup_domain",
+          message: expect.stringContaining(`email addresses at ${ALLOWED_DOMAIN}`),
+        });
       } else {
-        expect(body.error).toEqual({ code: "signup_closed", message: expect.stringMatching(mode === "invite" ? /by invitation only/ : /does not take new sign-ups/) });
+        expect(body.error).toEqual({
+          code: "signup_closed",
+          message: expect.stringMatching(mode === "invite" ? /by invitation only/ : /does not take new sign-ups/),
+        });
       }
       expect(await accountExists(stranger.email)).toBe(false);
       expect(await new HttpClient(app.url).signIn(stranger.email, stranger.password)).toBe(false);
@@ -76,7 +98,9 @@ for (const mode of ["domains", "invite", "closed"] as const) {
 
         const mail = await waitForMail(ann.email, 1, "Confirm your email address for Parley");
         const link = linkIn(mail, `${app.url}/confirm-email?token=`);
-        const page = await (await new HttpClient(app.url).request(new URL(link).pathname + new URL(link).search)).text();
+        const page = await (
+          await new HttpClient(app.url).request(new URL(link).pathname + new URL(link).search)
+        ).text();
         expect(page).toContain("Confirm my address");
         // Opening the link confirms nothing (mail scanners open links); the button does.
         expect(await new HttpClient(app.url).signIn(ann.email, ann.password)).toBe(false);
@@ -95,12 +119,17 @@ for (const mode of ["domains", "invite", "closed"] as const) {
 
     it("an invited person signs up with the link once, with the invited address only", async () => {
       const invitee = newPerson("Invitee");
-      const created = await admin.json<Created>("/api/admin/invitations", { method: "POST", json: { email: invitee.email } });
+      const created = await admin.json<Created>("/api/admin/invitations", {
+        method: "POST",
+        json: { email: invitee.email },
+      });
       expect(created.status).toBe(201);
       const token = new URL(created.body.link).searchParams.get("invitation")!;
       expect(created.body.link).toBe(`${app.url}/signup?invitation=${token}`);
 
-      expect(await signUpPage(`?invitation=${token}`)).toContain(`invited you to Parley. Your account will be for ${invitee.email}.`);
+      expect(await signUpPage(`?invitation=${token}`)).toContain(
+        `invited you to Parley. Your account will be for ${invitee.email}.`,
+      );
       const otherAddress = await signUp({ ...newPerson("Other"), invitation: token });
       expect(otherAddress.status).toBe(403);
       expect(otherAddress.body.error.code).toBe("invitation_email");
@@ -110,12 +139,20 @@ for (const mode of ["domains", "invite", "closed"] as const) {
       expect(made.body.user.role).toBe("MEMBER");
       expect(await new HttpClient(app.url).signIn(invitee.email, invitee.password)).toBe(true);
 
-      const again = await signUp({ ...newPerson("Again"), email: invitee.email.replace("@", "+2@"), invitation: token });
+      const again = await signUp({
+        ...newPerson("Again"),
+        email: invitee.email.replace("@", "+2@"),
+        invitation: token,
+      });
       expect(again.status).toBe(410);
       expect(again.body.error.code).toBe("invitation_used");
       expect(await signUpPage(`?invitation=${token}`)).toContain("already been used");
-      const listed = await admin.json<{ invitations: { email: string; usedAt: string | null }[] }>("/api/admin/invitations");
-      expect(listed.body.invitations.find((invitation) => invitation.email === invitee.email)?.usedAt).toEqual(expect.any(String));
+      const listed = await admin.json<{ invitations: { email: string; usedAt: string | null }[] }>(
+        "/api/admin/invitations",
+      );
+      expect(listed.body.invitations.find((invitation) => invitation.email === invitee.email)?.usedAt).toEqual(
+        expect.any(String),
+      );
     });
 
     it("a made-up or malformed invitation is refused, and nothing is made", async () => {
@@ -131,12 +168,25 @@ for (const mode of ["domains", "invite", "closed"] as const) {
     it("only admins invite", async () => {
       const member = new HttpClient(app.url);
       const invitee = newPerson("Member invite");
-      const made = await admin.json<Created>("/api/admin/invitations", { method: "POST", json: { email: invitee.email } });
+      const made = await admin.json<Created>("/api/admin/invitations", {
+        method: "POST",
+        json: { email: invitee.email },
+      });
       const token = new URL(made.body.link).searchParams.get("invitation")!;
       await member.signUp({ ...invitee, invitation: token });
-      const { status } = await member.json<ErrorBody>("/api/admin/invitations", { method: "POST", json: { email: newPerson().email } });
+      const { status } = await member.json<ErrorBody>("/api/admin/invitations", {
+        method: "POST",
+        json: { email: newPerson().email },
+      });
       expect(status).toBe(403);
-      expect((await new HttpClient(app.url).json<ErrorBody>("/api/admin/invitations", { method: "POST", json: { email: newPerson().email } })).status).toBe(401);
+      expect(
+        (
+          await new HttpClient(app.url).json<ErrorBody>("/api/admin/invitations", {
+            method: "POST",
+            json: { email: newPerson().email },
+          })
+        ).status,
+      ).toBe(401);
     });
   });
 }

@@ -34,7 +34,15 @@ describe("the token route", () => {
 
     const claims = await new TokenVerifier(stack.livekitKey, stack.livekitSecret).verify(body.token);
     expect(claims.sub).toBe(user.id);
-    expect(claims.video).toMatchObject({ room: room.slug, roomJoin: true, canPublish: true, canSubscribe: true, canPublishData: true, roomAdmin: false, roomCreate: false });
+    expect(claims.video).toMatchObject({
+      room: room.slug,
+      roomJoin: true,
+      canPublish: true,
+      canSubscribe: true,
+      canPublishData: true,
+      roomAdmin: false,
+      roomCreate: false,
+    });
     expect((claims.exp ?? 0) - Date.now() / 1000).toBeLessThanOrEqual(10 * 60);
 
     // The app opened the room on the media server, with an empty-room timeout.
@@ -68,7 +76,11 @@ describe("the token route", () => {
 
   it("answers 410 for a meeting that has ended", async () => {
     const { host: client, room } = await hostWithRoom("Token test");
-    withDatabase((database) => database.prepare(`UPDATE "Room" SET "endedAt" = ? WHERE "slug" = ?`).run(new Date().toISOString().replace("Z", "+00:00"), room.slug));
+    withDatabase((database) =>
+      database
+        .prepare(`UPDATE "Room" SET "endedAt" = ? WHERE "slug" = ?`)
+        .run(new Date().toISOString().replace("Z", "+00:00"), room.slug),
+    );
     const { status, body } = await client.json(`/api/rooms/${room.slug}/token`, { method: "POST" });
     expect(status).toBe(410);
     expect(body).toEqual({ error: { code: "room_ended", message: "This meeting has ended." } });

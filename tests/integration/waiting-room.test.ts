@@ -12,7 +12,13 @@ import { closedByServer, joinMeeting, livekitValidate, openSignal, participantsI
 import { stack } from "../support/stack";
 import { deliverWebhook, joinedEvent, webhookEvent } from "../support/webhooks";
 
-type Claims = { sub: string; name: string; exp: number; attributes?: Record<string, string>; video: Record<string, unknown> };
+type Claims = {
+  sub: string;
+  name: string;
+  exp: number;
+  attributes?: Record<string, string>;
+  video: Record<string, unknown>;
+};
 const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()) as Claims;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -24,12 +30,17 @@ async function roomWithLink(label = "Owner") {
   return { owner, user, room, link };
 }
 
-const tokenFor = (client: HttpClient, slug: string) => client.json<{ token: string; error?: { code: string } }>(`/api/rooms/${slug}/token`, { method: "POST" });
-const knockAs = (client: HttpClient, slug: string) => client.json<KnockResponse & { error?: { code: string } }>(`/api/rooms/${slug}/knock`, { method: "POST" });
+const tokenFor = (client: HttpClient, slug: string) =>
+  client.json<{ token: string; error?: { code: string } }>(`/api/rooms/${slug}/token`, { method: "POST" });
+const knockAs = (client: HttpClient, slug: string) =>
+  client.json<KnockResponse & { error?: { code: string } }>(`/api/rooms/${slug}/knock`, { method: "POST" });
 const stateOf = (client: HttpClient, slug: string) => client.json<KnockStateResponse>(`/api/rooms/${slug}/knock`);
-const listOf = async (host: HttpClient, slug: string) => (await host.json<KnockListResponse>(`/api/rooms/${slug}/knocks`)).body.knocks;
-const settings = (owner: HttpClient, slug: string, json: Record<string, unknown>) => owner.json(`/api/rooms/${slug}/settings`, { method: "PATCH", json });
-const lock = (client: HttpClient, slug: string, locked: boolean) => client.json<{ locked: boolean }>(`/api/rooms/${slug}/lock`, { method: "POST", json: { locked } });
+const listOf = async (host: HttpClient, slug: string) =>
+  (await host.json<KnockListResponse>(`/api/rooms/${slug}/knocks`)).body.knocks;
+const settings = (owner: HttpClient, slug: string, json: Record<string, unknown>) =>
+  owner.json(`/api/rooms/${slug}/settings`, { method: "PATCH", json });
+const lock = (client: HttpClient, slug: string, locked: boolean) =>
+  client.json<{ locked: boolean }>(`/api/rooms/${slug}/lock`, { method: "POST", json: { locked } });
 
 /** A guest opens the link and presses Join: the door says wait, and they knock. */
 async function guestKnocks(slug: string, linkToken: string, name: string) {
@@ -61,13 +72,28 @@ describe("the waiting room", () => {
     expect(again.body.error?.code).toBe("waiting_room");
 
     const [knock] = await listOf(owner, room.slug);
-    expect(knock).toEqual({ id: expect.any(String), name: "Gina", isGuest: true, link: { label: "Clients", invitee: null }, since: expect.any(String) });
+    expect(knock).toEqual({
+      id: expect.any(String),
+      name: "Gina",
+      isGuest: true,
+      link: { label: "Clients", invitee: null },
+      since: expect.any(String),
+    });
     expect(Date.now() - new Date(knock!.since).getTime()).toBeLessThan(60_000);
 
     // The knocker's LiveKit token names their own door room and can show the camera only.
     const claims = claimsOf(door.token);
     expect(claims.sub).toMatch(/^guest_/);
-    expect(claims.video).toMatchObject({ room: `door.${knock!.id}`, roomJoin: true, canSubscribe: false, canPublish: true, canPublishData: false, canPublishSources: ["camera"], hidden: false, roomAdmin: false });
+    expect(claims.video).toMatchObject({
+      room: `door.${knock!.id}`,
+      roomJoin: true,
+      canSubscribe: false,
+      canPublish: true,
+      canPublishData: false,
+      canPublishSources: ["camera"],
+      hidden: false,
+      roomAdmin: false,
+    });
     expect(claims.exp - Date.now() / 1000).toBeLessThanOrEqual(10 * 60);
     expect(await livekitValidate(door.token)).toBe(200);
     expect(door.serverUrl).toBe(stack.livekitUrl.replace(/^http/, "ws"));
@@ -90,9 +116,26 @@ describe("the waiting room", () => {
 
     // The meeting they were admitted to ends (its last person leaves): the next one asks again.
     const at = new Date(Date.now() + 2_000);
-    const participant = { sid: `PA_${room.slug}`, identity: user.id, name: "Owner", joinedAt: String(Math.floor(at.getTime() / 1000) - 1) };
-    expect((await deliverWebhook(webhookEvent("participant_joined", { room: { sid: "RM_door", name: room.slug }, participant, at }))).status).toBe(200);
-    expect((await deliverWebhook(webhookEvent("participant_left", { room: { sid: "RM_door", name: room.slug }, participant, at }))).status).toBe(200);
+    const participant = {
+      sid: `PA_${room.slug}`,
+      identity: user.id,
+      name: "Owner",
+      joinedAt: String(Math.floor(at.getTime() / 1000) - 1),
+    };
+    expect(
+      (
+        await deliverWebhook(
+          webhookEvent("participant_joined", { room: { sid: "RM_door", name: room.slug }, participant, at }),
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await deliverWebhook(
+          webhookEvent("participant_left", { room: { sid: "RM_door", name: room.slug }, participant, at }),
+        )
+      ).status,
+    ).toBe(200);
     const later = await tokenFor(guest, room.slug);
     expect(later.status).toBe(403);
     expect(later.body.error?.code).toBe("waiting_room");
@@ -103,16 +146,27 @@ describe("the waiting room", () => {
     const { guest } = await guestKnocks(room.slug, link.token, "Dan");
     const [knock] = await listOf(owner, room.slug);
 
-    const denied = await owner.json(`/api/rooms/${room.slug}/knocks/${knock!.id}/deny`, { method: "POST", json: { message: "  Sorry, this call is for the board only.  " } });
+    const denied = await owner.json(`/api/rooms/${room.slug}/knocks/${knock!.id}/deny`, {
+      method: "POST",
+      json: { message: "  Sorry, this call is for the board only.  " },
+    });
     expect(denied).toEqual({ status: 200, body: { knock: { id: knock!.id, status: "denied" } } });
-    expect((await stateOf(guest, room.slug)).body).toEqual({ status: "denied", message: "Sorry, this call is for the board only.", hostPresent: false });
+    expect((await stateOf(guest, room.slug)).body).toEqual({
+      status: "denied",
+      message: "Sorry, this call is for the board only.",
+      hostPresent: false,
+    });
     expect((await tokenFor(guest, room.slug)).body.error?.code).toBe("waiting_room");
 
     // Deciding again is refused: the knock is closed.
-    const twice = await owner.json<{ error: { code: string } }>(`/api/rooms/${room.slug}/knocks/${knock!.id}/admit`, { method: "POST" });
+    const twice = await owner.json<{ error: { code: string } }>(`/api/rooms/${room.slug}/knocks/${knock!.id}/admit`, {
+      method: "POST",
+    });
     expect(twice.status).toBe(409);
     expect(twice.body.error.code).toBe("knock_closed");
-    expect(knockRows(room.slug)).toEqual([expect.objectContaining({ status: "DENIED", message: "Sorry, this call is for the board only." })]);
+    expect(knockRows(room.slug)).toEqual([
+      expect.objectContaining({ status: "DENIED", message: "Sorry, this call is for the board only." }),
+    ]);
   });
 
   it("hosts and co-hosts never wait; members wait only when the room says EVERYONE; NOBODY lets guests straight in", async () => {
@@ -125,7 +179,9 @@ describe("the waiting room", () => {
     expect((await tokenFor(member, room.slug)).status).toBe(200);
     expect((await knockAs(member, room.slug)).body).toEqual({ status: "admitted" });
 
-    expect((await settings(owner, room.slug, { waitingRoom: "EVERYONE" })).body).toMatchObject({ settings: { waitingRoom: "EVERYONE" } });
+    expect((await settings(owner, room.slug, { waitingRoom: "EVERYONE" })).body).toMatchObject({
+      settings: { waitingRoom: "EVERYONE" },
+    });
     expect((await tokenFor(member, room.slug)).body.error?.code).toBe("waiting_room");
     expect((await tokenFor(cohost, room.slug)).status).toBe(200);
     expect((await tokenFor(owner, room.slug)).status).toBe(200);
@@ -148,7 +204,9 @@ describe("the waiting room", () => {
     expect(listed.map((knock) => knock.name)).toEqual(["Abe", "Bea", "Cy"]);
     expect(listed[1]!.link).toEqual({ label: null, invitee: "Bea" });
 
-    expect((await owner.json(`/api/rooms/${room.slug}/knocks/admit-all`, { method: "POST" })).body).toEqual({ admitted: 3 });
+    expect((await owner.json(`/api/rooms/${room.slug}/knocks/admit-all`, { method: "POST" })).body).toEqual({
+      admitted: 3,
+    });
     for (const { guest } of [first, second, third]) expect((await tokenFor(guest, room.slug)).status).toBe(200);
     expect(await listOf(owner, room.slug)).toEqual([]);
   });
@@ -163,7 +221,10 @@ describe("the waiting room", () => {
     expect((await stateOf(guest, room.slug)).body.status).toBe("waiting");
     expect(await listOf(owner, room.slug)).toEqual([expect.objectContaining({ id: knock!.id })]);
 
-    const left = webhookEvent("participant_left", { room: { sid: "RM_knockdoor", name: `door.${knock!.id}` }, participant: { sid: "PA_knocker", identity: claimsOf(door.token).sub } });
+    const left = webhookEvent("participant_left", {
+      room: { sid: "RM_knockdoor", name: `door.${knock!.id}` },
+      participant: { sid: "PA_knocker", identity: claimsOf(door.token).sub },
+    });
     expect((await deliverWebhook(left)).status).toBe(200);
     expect(await listOf(owner, room.slug)).toEqual([]);
     // A tab that was only disconnected for a moment reports again and is back, in its place.
@@ -187,22 +248,38 @@ describe("the waiting room", () => {
     const atDoor = await openSignal(door.token);
     onTestFinished(() => atDoor.close());
 
-    const watch = await owner.json<WatchKnockResponse>(`/api/rooms/${room.slug}/knocks/${knock!.id}/watch`, { method: "POST" });
+    const watch = await owner.json<WatchKnockResponse>(`/api/rooms/${room.slug}/knocks/${knock!.id}/watch`, {
+      method: "POST",
+    });
     expect(watch.status).toBe(200);
-    expect(claimsOf(watch.body.token).video).toMatchObject({ room: `door.${knock!.id}`, hidden: true, canSubscribe: true, canPublish: false, canPublishSources: [], canPublishData: false, roomAdmin: false });
+    expect(claimsOf(watch.body.token).video).toMatchObject({
+      room: `door.${knock!.id}`,
+      hidden: true,
+      canSubscribe: true,
+      canPublish: false,
+      canPublishSources: [],
+      canPublishData: false,
+      roomAdmin: false,
+    });
     expect(await livekitValidate(watch.body.token)).toBe(200);
 
-    expect((await owner.json(`/api/rooms/${room.slug}/knocks/${knock!.id}/admit`, { method: "POST" })).status).toBe(200);
+    expect((await owner.json(`/api/rooms/${room.slug}/knocks/${knock!.id}/admit`, { method: "POST" })).status).toBe(
+      200,
+    );
     await closedByServer(atDoor);
     expect(await participantsIn(`door.${knock!.id}`)).toEqual([]);
-    const late = await owner.json<{ error: { code: string } }>(`/api/rooms/${room.slug}/knocks/${knock!.id}/watch`, { method: "POST" });
+    const late = await owner.json<{ error: { code: string } }>(`/api/rooms/${room.slug}/knocks/${knock!.id}/watch`, {
+      method: "POST",
+    });
     expect(late.status).toBe(409);
   });
 
   it("a knocker who gives up leaves the list", async () => {
     const { owner, room, link } = await roomWithLink();
     const { guest } = await guestKnocks(room.slug, link.token, "Quitter");
-    expect((await guest.json(`/api/rooms/${room.slug}/knock`, { method: "DELETE" })).body).toEqual({ status: "withdrawn" });
+    expect((await guest.json(`/api/rooms/${room.slug}/knock`, { method: "DELETE" })).body).toEqual({
+      status: "withdrawn",
+    });
     expect(await listOf(owner, room.slug)).toEqual([]);
     expect((await stateOf(guest, room.slug)).body.status).toBe("withdrawn");
   });
@@ -214,7 +291,9 @@ describe("the door's routes", () => {
     await guestKnocks(room.slug, link.token, "Waiting");
     const [knock] = await listOf(owner, room.slug);
     const { client: participant } = await newMember("Participant");
-    expect((await participant.redeem((await owner.createInvite(room.slug, { role: "participant" })).token)).status).toBe(200);
+    expect(
+      (await participant.redeem((await owner.createInvite(room.slug, { role: "participant" })).token)).status,
+    ).toBe(200);
     const { client: outsider } = await newMember("Outsider");
     expect((await settings(owner, room.slug, { waitingRoom: "NOBODY" })).status).toBe(200);
     const admittedGuest = new HttpClient();
@@ -256,7 +335,10 @@ describe("the door's routes", () => {
 
     for (const id of ["cnosuchknock0000000000000", theirs!.id, "..%2F..%2Fetc", "x"]) {
       for (const action of ["admit", "deny", "watch"]) {
-        const response = await owner.json<{ error: { code: string } }>(`${base}/knocks/${id}/${action}`, { method: "POST", json: {} });
+        const response = await owner.json<{ error: { code: string } }>(`${base}/knocks/${id}/${action}`, {
+          method: "POST",
+          json: {},
+        });
         expect(response.status, `${action} ${id}`).toBe(404);
       }
     }
@@ -270,13 +352,18 @@ describe("the door's routes", () => {
       [`${base}/settings`, { waitingRoom: "SOMETIMES" }],
     ];
     for (const [path, json] of malformed) {
-      const response = await owner.json<{ error: { code: string; message: string } }>(path, { method: path.endsWith("/settings") ? "PATCH" : "POST", json });
+      const response = await owner.json<{ error: { code: string; message: string } }>(path, {
+        method: path.endsWith("/settings") ? "PATCH" : "POST",
+        json,
+      });
       expect(response.status, `${path} ${JSON.stringify(json)}`).toBe(400);
       expect(response.body).toEqual({ error: { code: "invalid_request", message: expect.any(String) } });
     }
     expect(knockRows(room.slug)).toEqual([expect.objectContaining({ id: mine!.id, status: "WAITING" })]);
     expect(knockRows(other.room.slug)).toEqual([expect.objectContaining({ id: theirs!.id, status: "WAITING" })]);
-    expect(select(`SELECT "lockedAt", "waitingRoom" FROM "Room" WHERE "slug" = ?`, room.slug)).toEqual([{ lockedAt: null, waitingRoom: "GUESTS" }]);
+    expect(select(`SELECT "lockedAt", "waitingRoom" FROM "Room" WHERE "slug" = ?`, room.slug)).toEqual([
+      { lockedAt: null, waitingRoom: "GUESTS" },
+    ]);
   });
 });
 
@@ -291,7 +378,9 @@ describe("a locked room", () => {
     const refused = await stranger.redeem(link.token, "Too Late");
     expect(refused.status).toBe(403);
     expect(refused.body.error?.code).toBe("room_locked");
-    expect((await owner.json<{ invites: { uses: number }[] }>(`/api/rooms/${room.slug}/invites`)).body.invites[0]!.uses).toBe(0);
+    expect(
+      (await owner.json<{ invites: { uses: number }[] }>(`/api/rooms/${room.slug}/invites`)).body.invites[0]!.uses,
+    ).toBe(0);
     expect((await tokenFor(member, room.slug)).body.error?.code).toBe("room_locked");
     expect((await knockAs(member, room.slug)).body.error?.code).toBe("room_locked");
     expect((await tokenFor(owner, room.slug)).status).toBe(200);
@@ -322,7 +411,9 @@ describe("a locked room", () => {
     expect((await tokenFor(guest, room.slug)).body.error?.code).toBe("room_locked");
     const [knock] = await listOf(owner, room.slug);
     expect((await owner.json<KnockListResponse>(`/api/rooms/${room.slug}/knocks`)).body.locked).toBe(true);
-    expect((await owner.json(`/api/rooms/${room.slug}/knocks/${knock!.id}/admit`, { method: "POST" })).status).toBe(200);
+    expect((await owner.json(`/api/rooms/${room.slug}/knocks/${knock!.id}/admit`, { method: "POST" })).status).toBe(
+      200,
+    );
     expect((await tokenFor(guest, room.slug)).status).toBe(200);
   });
 
@@ -347,8 +438,14 @@ describe("a locked room", () => {
     expect((await lock(owner, room.slug, false)).status).toBe(200);
     const { client: admin } = await signedInAdmin();
     const entries = async (action: string) =>
-      (await admin.json<{ entries: { action: string; targetId: string; actor: { email: string } }[] }>(`/api/admin/audit?action=${action}&q=${encodeURIComponent(room.name)}`)).body.entries;
-    expect(await entries("room.lock")).toEqual([expect.objectContaining({ targetId: room.slug, actor: expect.objectContaining({ email: user.email }) })]);
+      (
+        await admin.json<{ entries: { action: string; targetId: string; actor: { email: string } }[] }>(
+          `/api/admin/audit?action=${action}&q=${encodeURIComponent(room.name)}`,
+        )
+      ).body.entries;
+    expect(await entries("room.lock")).toEqual([
+      expect.objectContaining({ targetId: room.slug, actor: expect.objectContaining({ email: user.email }) }),
+    ]);
     expect(await entries("room.unlock")).toHaveLength(1);
   });
 });
@@ -359,7 +456,10 @@ describe("a guest pass", () => {
     await owner.letEveryoneIn(room.slug);
     const guest = new HttpClient();
     expect((await guest.redeem(link.token, "Day Pass")).status).toBe(200);
-    const [pass] = select<{ createdAt: string; expiresAt: string }>(`SELECT g."createdAt", g."expiresAt" FROM "Guest" g JOIN "Room" r ON r."id" = g."roomId" WHERE r."slug" = ?`, room.slug);
+    const [pass] = select<{ createdAt: string; expiresAt: string }>(
+      `SELECT g."createdAt", g."expiresAt" FROM "Guest" g JOIN "Room" r ON r."id" = g."roomId" WHERE r."slug" = ?`,
+      room.slug,
+    );
     expect(new Date(pass!.expiresAt).getTime() - new Date(pass!.createdAt).getTime()).toBe(24 * 3_600_000);
   });
 
@@ -370,9 +470,16 @@ describe("a guest pass", () => {
     const expiresAt = new Date(Date.now() + 4_000);
     const link = await owner.createInvite(room.slug, { role: "participant", expiresAt: expiresAt.toISOString() });
     const guest = new HttpClient();
-    const response = await guest.request("/api/invites/redeem", { method: "POST", json: { token: link.token, name: "Brief Guest" } });
+    const response = await guest.request("/api/invites/redeem", {
+      method: "POST",
+      json: { token: link.token, name: "Brief Guest" },
+    });
     expect(response.status).toBe(200);
-    const maxAge = Number(/max-age=(\d+)/i.exec(response.headers.getSetCookie().find((cookie) => cookie.startsWith("parley_guest=")) ?? "")?.[1]);
+    const maxAge = Number(
+      /max-age=(\d+)/i.exec(
+        response.headers.getSetCookie().find((cookie) => cookie.startsWith("parley_guest=")) ?? "",
+      )?.[1],
+    );
     expect(maxAge).toBeLessThanOrEqual(4);
     expect((await tokenFor(guest, room.slug)).status).toBe(200);
 

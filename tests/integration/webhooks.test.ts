@@ -7,7 +7,14 @@ import { meetingsOf, ms, select, staysIn, withDatabase } from "../support/databa
 import { hostWithRoom } from "../support/factories";
 import { HttpClient } from "../support/http-client";
 import { joinMeeting, type InMeeting } from "../support/livekit";
-import { deliverWebhook, joinedEvent, postWebhook, signWebhook, webhookEvent, type WebhookResponse } from "../support/webhooks";
+import {
+  deliverWebhook,
+  joinedEvent,
+  postWebhook,
+  signWebhook,
+  webhookEvent,
+  type WebhookResponse,
+} from "../support/webhooks";
 
 async function hostInMeeting(label = "Host") {
   const { host, user, room } = await hostWithRoom(`${label}'s webhook room`, label);
@@ -28,7 +35,8 @@ async function guestJoins(host: HttpClient, slug: string, name: string): Promise
 
 /** A whole second after now: webhook times have a resolution of one second. */
 const secondsFromNow = (seconds: number) => new Date((Math.floor(Date.now() / 1000) + seconds) * 1000);
-const deliveriesOf = (eventId: string) => select<{ id: string }>(`SELECT "id" FROM "WebhookDelivery" WHERE "id" = ?`, eventId);
+const deliveriesOf = (eventId: string) =>
+  select<{ id: string }>(`SELECT "id" FROM "WebhookDelivery" WHERE "id" = ?`, eventId);
 const accepted: WebhookResponse = { status: 200, body: { ok: true, duplicate: false } };
 
 describe("LiveKit webhooks", () => {
@@ -39,12 +47,27 @@ describe("LiveKit webhooks", () => {
     const otherBody = JSON.stringify({ ...event, participant: { ...member.participant, name: "Someone else" } });
     const attempts = [
       { what: "no signature", authorization: undefined, code: "unsigned_webhook" },
-      { what: "signed with another secret", authorization: await signWebhook(body, { secret: "not-the-livekit-secret-0123456789abcdef" }), code: "invalid_webhook_signature" },
-      { what: "signed by another API key", authorization: await signWebhook(body, { key: "someone-else" }), code: "invalid_webhook_signature" },
-      { what: "a valid signature over another body", authorization: await signWebhook(otherBody), code: "invalid_webhook_signature" },
+      {
+        what: "signed with another secret",
+        authorization: await signWebhook(body, { secret: "not-the-livekit-secret-0123456789abcdef" }),
+        code: "invalid_webhook_signature",
+      },
+      {
+        what: "signed by another API key",
+        authorization: await signWebhook(body, { key: "someone-else" }),
+        code: "invalid_webhook_signature",
+      },
+      {
+        what: "a valid signature over another body",
+        authorization: await signWebhook(otherBody),
+        code: "invalid_webhook_signature",
+      },
     ];
     for (const { what, authorization, code } of attempts) {
-      expect(await postWebhook(body, authorization), what).toEqual({ status: 401, body: { error: { code, message: expect.any(String) } } });
+      expect(await postWebhook(body, authorization), what).toEqual({
+        status: 401,
+        body: { error: { code, message: expect.any(String) } },
+      });
     }
     expect(meetingsOf(room.slug)).toEqual([]);
     expect(staysIn(room.slug)).toEqual([]);
@@ -62,18 +85,35 @@ describe("LiveKit webhooks", () => {
     expect(await deliverWebhook(joinedEvent(guest))).toEqual(accepted);
 
     const meetings = meetingsOf(room.slug);
-    expect(meetings).toEqual([expect.objectContaining({ livekitRoomSid: member.room.sid, endedAt: null, peakParticipants: 2 })]);
+    expect(meetings).toEqual([
+      expect.objectContaining({ livekitRoomSid: member.room.sid, endedAt: null, peakParticipants: 2 }),
+    ]);
     expect(ms(meetings[0]!.startedAt)).toBe(member.joinedAt.getTime());
-    const stays = staysIn(room.slug).map(({ identity, name, kind, joinedAt, leftAt }) => ({ identity, name, kind, joinedAt: ms(joinedAt), leftAt }));
+    const stays = staysIn(room.slug).map(({ identity, name, kind, joinedAt, leftAt }) => ({
+      identity,
+      name,
+      kind,
+      joinedAt: ms(joinedAt),
+      leftAt,
+    }));
     expect(stays).toEqual([
       { identity: user.id, name: user.name, kind: "MEMBER", joinedAt: member.joinedAt.getTime(), leftAt: null },
-      { identity: guest.identity, name: "Gwen (guest)", kind: "GUEST", joinedAt: guest.joinedAt.getTime(), leftAt: null },
+      {
+        identity: guest.identity,
+        name: "Gwen (guest)",
+        kind: "GUEST",
+        joinedAt: guest.joinedAt.getTime(),
+        leftAt: null,
+      },
     ]);
 
     const download = await host.request(`/api/rooms/${room.slug}/meetings/${meetings[0]!.id}/attendance`);
     expect(download.status).toBe(200);
     expect(download.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    const rows = (await download.text()).trimEnd().split("\r\n").map((line) => line.split(",").slice(0, 4).join(","));
+    const rows = (await download.text())
+      .trimEnd()
+      .split("\r\n")
+      .map((line) => line.split(",").slice(0, 4).join(","));
     expect(rows).toEqual([
       "name,kind,joined,left",
       `"${user.name}","member","${member.joinedAt.toISOString()}",""`,
@@ -98,7 +138,10 @@ describe("LiveKit webhooks", () => {
 
     expect(deliveriesOf(first.id)).toHaveLength(1);
     expect(deliveriesOf(second.id)).toHaveLength(1);
-    expect(staysIn(room.slug).map((stay) => stay.participantSid)).toEqual([member.participant.sid, guest.participant.sid]);
+    expect(staysIn(room.slug).map((stay) => stay.participantSid)).toEqual([
+      member.participant.sid,
+      guest.participant.sid,
+    ]);
     expect(meetingsOf(room.slug)).toEqual([expect.objectContaining({ peakParticipants: 2 })]);
   });
 
@@ -112,7 +155,9 @@ describe("LiveKit webhooks", () => {
     expect(roomSid).toMatch(/^RM_\w+$/);
     const trigger = `fail_${roomSid}`;
     withDatabase((database) =>
-      database.exec(`CREATE TRIGGER "${trigger}" BEFORE INSERT ON "Meeting" WHEN NEW."livekitRoomSid" = '${roomSid}' BEGIN SELECT RAISE(ABORT, 'injected fault'); END`),
+      database.exec(
+        `CREATE TRIGGER "${trigger}" BEFORE INSERT ON "Meeting" WHEN NEW."livekitRoomSid" = '${roomSid}' BEGIN SELECT RAISE(ABORT, 'injected fault'); END`,
+      ),
     );
     let failed: WebhookResponse;
     try {
@@ -139,13 +184,21 @@ describe("LiveKit webhooks", () => {
     const meetingNow = () => meetingsOf(room.slug).find((row) => row.id === meeting!.id)!;
 
     const guestLeft = secondsFromNow(1);
-    expect(await deliverWebhook(webhookEvent("participant_left", { room: guest.room, participant: guest.participant, at: guestLeft }))).toEqual(accepted);
+    expect(
+      await deliverWebhook(
+        webhookEvent("participant_left", { room: guest.room, participant: guest.participant, at: guestLeft }),
+      ),
+    ).toEqual(accepted);
     expect(ms(stayOf(guest.identity).leftAt)).toBe(guestLeft.getTime());
     expect(stayOf(user.id).leftAt).toBeNull();
     expect(meetingNow().endedAt).toBeNull();
 
     const hostGone = secondsFromNow(2);
-    const aborted = webhookEvent("participant_connection_aborted", { room: member.room, participant: member.participant, at: hostGone });
+    const aborted = webhookEvent("participant_connection_aborted", {
+      room: member.room,
+      participant: member.participant,
+      at: hostGone,
+    });
     expect(await deliverWebhook(aborted)).toEqual(accepted);
     expect(ms(stayOf(user.id).leftAt)).toBe(hostGone.getTime());
     expect(ms(meetingNow().endedAt)).toBe(hostGone.getTime());
@@ -173,7 +226,13 @@ describe("LiveKit webhooks", () => {
     const now = Math.floor(Date.now() / 1000);
     const event = webhookEvent("participant_joined", {
       room: { sid: roomSid, name: slug },
-      participant: { sid: participantSid, identity: "stranger", name: "Stranger", joinedAt: String(now), attributes: { "parley.kind": "guest" } },
+      participant: {
+        sid: participantSid,
+        identity: "stranger",
+        name: "Stranger",
+        joinedAt: String(now),
+        attributes: { "parley.kind": "guest" },
+      },
     });
     expect(await deliverWebhook(event)).toEqual(accepted);
     expect(select(`SELECT "id" FROM "Room" WHERE "slug" = ?`, slug)).toEqual([]);
@@ -183,7 +242,10 @@ describe("LiveKit webhooks", () => {
 
   it("a signed event without an id is a 400", async () => {
     const { room, member } = await hostInMeeting();
-    expect(await deliverWebhook({ ...joinedEvent(member), id: "" })).toEqual({ status: 400, body: { error: { code: "invalid_webhook", message: expect.any(String) } } });
+    expect(await deliverWebhook({ ...joinedEvent(member), id: "" })).toEqual({
+      status: 400,
+      body: { error: { code: "invalid_webhook", message: expect.any(String) } },
+    });
     expect(meetingsOf(room.slug)).toEqual([]);
   });
 });

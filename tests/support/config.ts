@@ -53,7 +53,9 @@ const settingsSchema = z.object({
 function checked<T>(schema: z.ZodType<T>, source: unknown, what: string): T {
   const result = schema.safeParse(source);
   if (!result.success) {
-    throw new Error(`${what} is invalid:\n${result.error.issues.map((issue) => `  - ${issue.path.join(".") || "(all)"} ${issue.message}`).join("\n")}`);
+    throw new Error(
+      `${what} is invalid:\n${result.error.issues.map((issue) => `  - ${issue.path.join(".") || "(all)"} ${issue.message}`).join("\n")}`,
+    );
   }
   return result.data;
 }
@@ -71,14 +73,21 @@ const port = z.number().int().min(1).max(65_535);
 const appEnv = z
   .record(z.string(), z.string())
   .superRefine((vars, context) => {
-    for (const issue of envSchema.safeParse(vars).error?.issues ?? []) context.addIssue({ code: "custom", path: issue.path, message: issue.message });
+    for (const issue of envSchema.safeParse(vars).error?.issues ?? [])
+      context.addIssue({ code: "custom", path: issue.path, message: issue.message });
   })
   .transform((vars) => vars as AppEnv);
 
 const appSchema = z.object({ port, env: appEnv, logFile: z.string().min(1) });
 
 const liveKitSchema = z.object({
-  ports: z.object({ port, rtcTcpPort: port, rtcUdpPort: port }),
+  ports: z.object({
+    port,
+    rtcTcpPort: port,
+    rtcUdpPort: port,
+    turn: z.object({ udpPort: port, relayPorts: z.tuple([port, port]) }).optional(),
+    redis: z.string().optional(),
+  }),
   key: z.string().min(1),
   secret: z.string().min(32),
   /** The apps livekit-server sends its webhooks to. */
@@ -100,6 +109,20 @@ const testStackSchema = z.object({
   mailpit: z.object({ inboxUrl: z.url() }),
   /** An app (own database) and a livekit-server of their own, which fault tests start, kill and restart. */
   restartable: z.object({ app: appSchema, livekit: liveKitSchema }),
+  /** The main app's build, database and livekit-server, its meeting pages relay-only (TEST_ONLY_FORCE_TURN_RELAY). */
+  relayOnlyApp: appSchema,
+  /** A port a test may start an app of its own on (e.g. one restored from a backup). */
+  spareAppPort: port,
+  /**
+   * LiveKit's multi-node mode, started by tests/e2e/multi-node-stack.ts: Redis, two nodes, and two
+   * apps sharing a database (their LiveKit addresses are the test's load balancers, set there).
+   */
+  multiNode: z.object({
+    redisPort: port,
+    nodes: z.tuple([liveKitSchema.shape.ports, liveKitSchema.shape.ports]),
+    apps: z.tuple([appSchema, appSchema]),
+    logDir: z.string().min(1),
+  }),
 });
 
 /** An app as described before it is started (tests/support/local-stack.ts). */
@@ -119,12 +142,20 @@ let described: TestStack | undefined;
 /** The stack `npm test` started, or undefined outside it. */
 export function testStackIfStarted(): TestStack | undefined {
   const file = harnessSettings().PARLEY_TEST_STACK_FILE;
-  if (file) described ??= checked(testStackSchema, JSON.parse(readFileSync(file, "utf8")), `The test stack described in ${file}`);
+  if (file)
+    described ??= checked(
+      testStackSchema,
+      JSON.parse(readFileSync(file, "utf8")),
+      `The test stack described in ${file}`,
+    );
   return described;
 }
 
 export function testStack(): TestStack {
   const stack = testStackIfStarted();
-  if (!stack) throw new Error("PARLEY_TEST_STACK_FILE is not set: run these tests through `npm test`, which starts the app and livekit-server.");
+  if (!stack)
+    throw new Error(
+      "PARLEY_TEST_STACK_FILE is not set: run these tests through `npm test`, which starts the app and livekit-server.",
+    );
   return stack;
 }

@@ -10,7 +10,10 @@ export type ConfiguredApp = { url: string; logFile: string; stop: () => Promise<
 
 export async function startConfiguredApp(settings: Record<string, string | undefined>): Promise<ConfiguredApp> {
   const base = testStack().configurableApp;
-  const env: Record<string, string | undefined> = { ...base.env, DATABASE_URL: `file:./.test-run/configurable-${randomBytes(4).toString("hex")}.db` };
+  const env: Record<string, string | undefined> = {
+    ...base.env,
+    DATABASE_URL: `file:./.test-run/configurable-${randomBytes(4).toString("hex")}.db`,
+  };
   for (const [name, value] of Object.entries(settings)) {
     if (value === undefined) delete env[name];
     else env[name] = value;

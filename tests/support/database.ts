@@ -21,12 +21,29 @@ export function select<T>(sql: string, ...params: unknown[]): T[] {
   return withDatabase((database) => database.prepare(sql).all(...params) as T[]);
 }
 
-export type MeetingRow = { id: string; livekitRoomSid: string; startedAt: string; endedAt: string | null; peakParticipants: number };
-export type StayRow = { meetingId: string; participantSid: string; identity: string; name: string; kind: "MEMBER" | "GUEST"; joinedAt: string; leftAt: string | null };
+export type MeetingRow = {
+  id: string;
+  livekitRoomSid: string;
+  startedAt: string;
+  endedAt: string | null;
+  peakParticipants: number;
+};
+export type StayRow = {
+  meetingId: string;
+  participantSid: string;
+  identity: string;
+  name: string;
+  kind: "MEMBER" | "GUEST";
+  joinedAt: string;
+  leftAt: string | null;
+};
 
 /** A room's meetings, oldest first. */
 export const meetingsOf = (slug: string) =>
-  select<MeetingRow>(`SELECT m.* FROM "Meeting" m JOIN "Room" r ON r."id" = m."roomId" WHERE r."slug" = ? ORDER BY m."startedAt", m.rowid`, slug);
+  select<MeetingRow>(
+    `SELECT m.* FROM "Meeting" m JOIN "Room" r ON r."id" = m."roomId" WHERE r."slug" = ? ORDER BY m."startedAt", m.rowid`,
+    slug,
+  );
 
 /** Every stay in any meeting of a room, in the order people came. */
 export const staysIn = (slug: string) =>

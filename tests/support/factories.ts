@@ -16,11 +16,18 @@ let counter = 0;
 export function newPerson(label = "person"): Person {
   counter += 1;
   const id = `${Date.now().toString(36)}${process.pid.toString(36)}${counter}`;
-  return { name: `${label} ${counter}`, email: `${label.toLowerCase().replace(/\W/g, "")}-${id}@example.org`, password: TEST_PASSWORD };
+  return {
+    name: `${label} ${counter}`,
+    email: `${label.toLowerCase().replace(/\W/g, "")}-${id}@example.org`,
+    password: TEST_PASSWORD,
+  };
 }
 
 /** A new account, signed in as a browser is (next-auth's credentials flow). `base`: another app than the main one. */
-export async function signedUp(label = "person", base?: string): Promise<{ client: HttpClient; user: TestUser & { role: string } }> {
+export async function signedUp(
+  label = "person",
+  base?: string,
+): Promise<{ client: HttpClient; user: TestUser & { role: string } }> {
   const client = new HttpClient(base);
   const person = newPerson(label);
   const { id, role } = await client.signUp(person);
@@ -36,7 +43,10 @@ export async function newMember(label = "Member"): Promise<{ client: HttpClient;
 }
 
 /** A new member and a room they have just created (and own). */
-export async function hostWithRoom(roomName?: string, label = "Host"): Promise<{ host: HttpClient; user: TestUser; room: { slug: string; name: string } }> {
+export async function hostWithRoom(
+  roomName?: string,
+  label = "Host",
+): Promise<{ host: HttpClient; user: TestUser; room: { slug: string; name: string } }> {
   const { client: host, user } = await newMember(label);
   const room = await host.createRoom(roomName);
   return { host, user, room };
@@ -46,7 +56,9 @@ export async function hostWithRoom(roomName?: string, label = "Host"): Promise<{
 export async function signedInAdmin(): Promise<{ client: HttpClient; user: TestUser }> {
   const client = new HttpClient();
   await client.signInOrUp(TEST_ADMIN);
-  const { body } = await client.json<{ users: { id: string; email: string }[] }>(`/api/admin/users?q=${encodeURIComponent(TEST_ADMIN.email)}`);
+  const { body } = await client.json<{ users: { id: string; email: string }[] }>(
+    `/api/admin/users?q=${encodeURIComponent(TEST_ADMIN.email)}`,
+  );
   const id = body.users.find((user) => user.email === TEST_ADMIN.email)?.id;
   if (!id) throw new Error(`${TEST_ADMIN.email} is not listed as a user`);
   return { client, user: { id, ...TEST_ADMIN } };

@@ -3,9 +3,19 @@
 // to the form's address. For forms that post to server actions.
 import type { HttpClient } from "./http-client";
 
-const decode = (text: string) => text.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const decode = (text: string) =>
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
-export async function submitForm(client: HttpClient, path: string, values: Record<string, string> = {}): Promise<Response> {
+export async function submitForm(
+  client: HttpClient,
+  path: string,
+  values: Record<string, string> = {},
+): Promise<Response> {
   const html = await (await client.request(path)).text();
   const form = /<form\b([^>]*)>([\s\S]*?)<\/form>/.exec(html);
   if (!form) throw new Error(`no form on ${path}`);

@@ -6,21 +6,30 @@ import { stack } from "./stack";
  * One HTTP request from a chosen local address (any of 127.0.0.0/8 works on loopback), so a
  * test can be a different client as the app's rate limits see it.
  */
-function requestFrom(localAddress: string, url: URL, init: { method?: string; headers: Headers; body?: string }): Promise<Response> {
+function requestFrom(
+  localAddress: string,
+  url: URL,
+  init: { method?: string; headers: Headers; body?: string },
+): Promise<Response> {
   return new Promise((resolve, reject) => {
-    const outgoing = httpRequest(url, { method: init.method ?? "GET", headers: Object.fromEntries(init.headers), localAddress }, (incoming) => {
-      const chunks: Buffer[] = [];
-      incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
-      incoming.on("end", () => {
-        const headers = new Headers();
-        for (const [name, value] of Object.entries(incoming.headers)) {
-          for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
-        }
-        const status = incoming.statusCode ?? 500;
-        resolve(new Response([204, 304].includes(status) ? null : Buffer.concat(chunks), { status, headers }));
-      });
-      incoming.on("error", reject);
-    });
+    const outgoing = httpRequest(
+      url,
+      { method: init.method ?? "GET", headers: Object.fromEntries(init.headers), localAddress },
+      (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+        incoming.on("end", () => {
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(incoming.headers)) {
+            for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value])
+              headers.append(name, one);
+          }
+          const status = incoming.statusCode ?? 500;
+          resolve(new Response([204, 304].includes(status) ? null : Buffer.concat(chunks), { status, headers }));
+        });
+        incoming.on("error", reject);
+      },
+    );
     outgoing.on("error", reject);
     outgoing.end(init.body);
   });
@@ -45,7 +54,11 @@ export class HttpClient {
     }
     const url = new URL(path, this.base);
     const response = this.options.from
-      ? await requestFrom(this.options.from, url, { method: init.method, headers, body: body === undefined || body === null ? undefined : String(body) })
+      ? await requestFrom(this.options.from, url, {
+          method: init.method,
+          headers,
+          body: body === undefined || body === null ? undefined : String(body),
+        })
       : await fetch(url, { ...init, headers, body, redirect: "manual" });
     for (const cookie of response.headers.getSetCookie()) {
       const [pair] = cookie.split(";");
@@ -79,11 +92,23 @@ export class HttpClient {
   async signIn(email: string, password: string): Promise<boolean> {
     const response = await this.attemptSignIn(email, password);
     const location = response.headers.get("location") ?? "";
-    return response.status === 302 && !location.includes("error=") && [...this.cookies.keys()].some((name) => name.endsWith("next-auth.session-token"));
+    return (
+      response.status === 302 &&
+      !location.includes("error=") &&
+      [...this.cookies.keys()].some((name) => name.endsWith("next-auth.session-token"))
+    );
   }
 
-  async signUp(person: { name: string; email: string; password: string; invitation?: string }): Promise<{ id: string; role: string }> {
-    const { status, body } = await this.json<{ user: { id: string; role: string } }>("/api/accounts", { method: "POST", json: person });
+  async signUp(person: {
+    name: string;
+    email: string;
+    password: string;
+    invitation?: string;
+  }): Promise<{ id: string; role: string }> {
+    const { status, body } = await this.json<{ user: { id: string; role: string } }>("/api/accounts", {
+      method: "POST",
+      json: person,
+    });
     if (status !== 201) throw new Error(`sign-up failed with ${status}: ${JSON.stringify(body)}`);
     if (!(await this.signIn(person.email, person.password))) throw new Error("sign-in after sign-up failed");
     return body.user;
@@ -100,17 +125,26 @@ export class HttpClient {
     if (!(await this.signIn(person.email, person.password))) throw new Error(`signing in as ${person.email} failed`);
   }
 
-  async createInvite(slug: string, body: Record<string, unknown>): Promise<{ id: string; token: string; path: string }> {
-    const { status, body: created } = await this.json<{ invite: { id: string; path: string } }>(`/api/rooms/${slug}/invites`, { method: "POST", json: body });
+  async createInvite(
+    slug: string,
+    body: Record<string, unknown>,
+  ): Promise<{ id: string; token: string; path: string }> {
+    const { status, body: created } = await this.json<{ invite: { id: string; path: string } }>(
+      `/api/rooms/${slug}/invites`,
+      { method: "POST", json: body },
+    );
     if (status !== 201) throw new Error(`creating an invite failed with ${status}: ${JSON.stringify(created)}`);
     return { ...created.invite, token: created.invite.path.replace("/j/", "") };
   }
 
   redeem(token: string, name?: string) {
-    return this.json<{ token: string; role: string; error?: { code: string; message: string } }>("/api/invites/redeem", {
-      method: "POST",
-      json: name === undefined ? { token } : { token, name },
-    });
+    return this.json<{ token: string; role: string; error?: { code: string; message: string } }>(
+      "/api/invites/redeem",
+      {
+        method: "POST",
+        json: name === undefined ? { token } : { token, name },
+      },
+    );
   }
 
   /**
@@ -118,12 +152,18 @@ export class HttpClient {
    * for tests that are not about the waiting room.
    */
   async letEveryoneIn(slug: string): Promise<void> {
-    const { status, body } = await this.json(`/api/rooms/${slug}/settings`, { method: "PATCH", json: { waitingRoom: "NOBODY" } });
+    const { status, body } = await this.json(`/api/rooms/${slug}/settings`, {
+      method: "PATCH",
+      json: { waitingRoom: "NOBODY" },
+    });
     if (status !== 200) throw new Error(`opening the door failed with ${status}: ${JSON.stringify(body)}`);
   }
 
   async createRoom(name?: string): Promise<{ slug: string; name: string }> {
-    const { status, body } = await this.json<{ room: { slug: string; name: string } }>("/api/rooms", { method: "POST", json: name ? { name } : {} });
+    const { status, body } = await this.json<{ room: { slug: string; name: string } }>("/api/rooms", {
+      method: "POST",
+      json: name ? { name } : {},
+    });
     if (status !== 201) throw new Error(`creating a room failed with ${status}`);
     return body.room;
   }

@@ -10,11 +10,15 @@ export async function livekitValidate(token: string): Promise<number> {
 
 /** Opens the LiveKit signal connection with a token, as a client does when it joins. */
 export async function openSignal(token: string): Promise<WebSocket> {
-  const socket = new WebSocket(`${stack.livekitUrl.replace(/^http/, "ws")}/rtc?access_token=${encodeURIComponent(token)}&auto_subscribe=1&sdk=js&protocol=15`);
+  const socket = new WebSocket(
+    `${stack.livekitUrl.replace(/^http/, "ws")}/rtc?access_token=${encodeURIComponent(token)}&auto_subscribe=1&sdk=js&protocol=15`,
+  );
   await new Promise<void>((resolve, reject) => {
     socket.once("message", () => resolve());
     socket.once("error", reject);
-    socket.once("unexpected-response", (_request, response) => reject(new Error(`signal refused with ${response.statusCode}`)));
+    socket.once("unexpected-response", (_request, response) =>
+      reject(new Error(`signal refused with ${response.statusCode}`)),
+    );
   });
   return socket;
 }
@@ -35,14 +39,27 @@ export type InMeeting = { socket: WebSocket; identity: string; room: Json; parti
  * webhook from LiveKit (it never becomes active), so the app hears of it only from the test.
  */
 export async function joinMeeting(token: string): Promise<InMeeting> {
-  const { sub: identity, video } = JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()) as { sub: string; video: { room: string } };
+  const { sub: identity, video } = JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()) as {
+    sub: string;
+    video: { room: string };
+  };
   const socket = await openSignal(token);
   const service = stack.roomService();
-  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 100))) {
+  for (
+    const deadline = Date.now() + 10_000;
+    Date.now() < deadline;
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  ) {
     const [room] = await service.listRooms([video.room]);
     const participant = room && (await service.listParticipants(video.room)).find((p) => p.identity === identity);
     if (room && participant) {
-      return { socket, identity, room: room.toJson() as Json, participant: participant.toJson() as Json, joinedAt: new Date(Number(participant.joinedAtMs)) };
+      return {
+        socket,
+        identity,
+        room: room.toJson() as Json,
+        participant: participant.toJson() as Json,
+        joinedAt: new Date(Number(participant.joinedAtMs)),
+      };
     }
   }
   socket.close();

@@ -19,6 +19,8 @@ const UNREACHABLE_RATE_LIMITS = {
   RATE_LIMIT_SIGN_UP_PER_IP: "1000000/1m",
   RATE_LIMIT_SIGN_UP_PER_EMAIL: "1000000/1m",
   RATE_LIMIT_JOIN_PER_CALLER: "1000000/1m",
+  RATE_LIMIT_CONNECTION_CHECK_PER_CALLER: "1000000/1m",
+  RATE_LIMIT_JOIN_FAILURE_REPORTS_PER_CALLER: "1000000/1m",
   RATE_LIMIT_PASSWORD_RESET_PER_IP: "1000000/1m",
   RATE_LIMIT_PASSWORD_RESET_PER_EMAIL: "1000000/1m",
 };
@@ -28,7 +30,10 @@ export const newSecret = () => randomBytes(32).toString("base64url");
 export const localUrl = (port: number) => `http://127.0.0.1:${port}`;
 
 /** A livekit-server with a fresh secret, sending its webhooks to the apps at `webhookApps`. */
-export function localLiveKit(ports: LocalLiveKit, options: { key: string; webhookApps: string[]; logFile: string }): LiveKitInstance {
+export function localLiveKit(
+  ports: LocalLiveKit,
+  options: { key: string; webhookApps: string[]; logFile: string },
+): LiveKitInstance {
   return { ports, key: options.key, secret: newSecret(), webhookApps: options.webhookApps, logFile: options.logFile };
 }
 
@@ -36,7 +41,14 @@ export function localLiveKit(ports: LocalLiveKit, options: { key: string; webhoo
  * An app at 127.0.0.1:`port` using `livekit` (whether or not it is running): quiet logs, and rate
  * limits nobody reaches unless `env` sets others.
  */
-export function localApp(options: { port: number; databaseFile: string; authSecret: string; livekit: LiveKitInstance; logFile: string; env?: Partial<AppEnv> }): AppInstance {
+export function localApp(options: {
+  port: number;
+  databaseFile: string;
+  authSecret: string;
+  livekit: LiveKitInstance;
+  logFile: string;
+  env?: Partial<AppEnv>;
+}): AppInstance {
   const { port, databaseFile, authSecret, livekit, logFile } = options;
   return {
     port,
@@ -58,14 +70,16 @@ export function localApp(options: { port: number; databaseFile: string; authSecr
 
 /** `next build`, for `next start`. */
 export function buildApp(): void {
-  if (run("node_modules/.bin/next", ["build"], { NEXT_TELEMETRY_DISABLED: "1" }) !== 0) throw new Error("next build failed; see the output above.");
+  if (run("node_modules/.bin/next", ["build"], { NEXT_TELEMETRY_DISABLED: "1" }) !== 0)
+    throw new Error("next build failed; see the output above.");
 }
 
 /** Applies the database migrations to the app's database. */
 export const migrateApp = (app: AppInstance) => migrate(app.env);
 
 /** Serves the build as in production; `nodeArgs` (e.g. ["--cpu-prof"]) are for profiling. */
-export const startApp = (app: AppInstance, nodeArgs: string[] = []): Promise<Managed> => startNext("start", app.port, app.env, app.logFile, nodeArgs);
+export const startApp = (app: AppInstance, nodeArgs: string[] = []): Promise<Managed> =>
+  startNext("start", app.port, app.env, app.logFile, nodeArgs);
 
 export const startLiveKitServer = (livekit: LiveKitInstance): Promise<Managed> =>
   startLiveKit(livekit.ports, livekit.key, livekit.secret, livekit.webhookApps, livekit.logFile);

@@ -13,7 +13,6 @@ function mailpitUrl(): string {
   return stack.mailpitUrl;
 }
 
-
 async function api<T>(path: string): Promise<T> {
   const response = await fetch(`${mailpitUrl()}/api/v1/${path}`);
   if (!response.ok) throw new Error(`Mailpit answered ${response.status} to ${path}`);
@@ -22,7 +21,9 @@ async function api<T>(path: string): Promise<T> {
 
 /** Every message to `address`, newest first. */
 export async function mailsTo(address: string): Promise<MailSummary[]> {
-  const { messages } = await api<{ messages: MailSummary[] }>(`search?query=${encodeURIComponent(`to:"${address}"`)}&limit=50`);
+  const { messages } = await api<{ messages: MailSummary[] }>(
+    `search?query=${encodeURIComponent(`to:"${address}"`)}&limit=50`,
+  );
   return messages.filter((message) => message.To.some((to) => to.Address.toLowerCase() === address.toLowerCase()));
 }
 
@@ -32,11 +33,14 @@ export async function mailsTo(address: string): Promise<MailSummary[]> {
  */
 export async function waitForMail(address: string, count = 1, subject?: string | RegExp): Promise<Mail> {
   const deadline = Date.now() + 15_000;
-  const matches = (message: MailSummary) => subject === undefined || (typeof subject === "string" ? message.Subject === subject : subject.test(message.Subject));
+  const matches = (message: MailSummary) =>
+    subject === undefined ||
+    (typeof subject === "string" ? message.Subject === subject : subject.test(message.Subject));
   for (;;) {
     const found = (await mailsTo(address)).filter(matches);
     if (found.length >= count) return api<Mail>(`message/${found[0]!.ID}`);
-    if (Date.now() > deadline) throw new Error(`no mail to ${address} arrived in Mailpit (found ${found.length} of ${count})`);
+    if (Date.now() > deadline)
+      throw new Error(`no mail to ${address} arrived in Mailpit (found ${found.length} of ${count})`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
@@ -44,7 +48,10 @@ export async function waitForMail(address: string, count = 1, subject?: string |
 /** An attachment's bytes as text. */
 export async function attachmentText(mail: Mail, fileName: string): Promise<string> {
   const part = mail.Attachments.find((attachment) => attachment.FileName === fileName);
-  if (!part) throw new Error(`the mail has no attachment named ${fileName} (it has: ${mail.Attachments.map((a) => a.FileName).join(", ") || "none"})`);
+  if (!part)
+    throw new Error(
+      `the mail has no attachment named ${fileName} (it has: ${mail.Attachments.map((a) => a.FileName).join(", ") || "none"})`,
+    );
   const response = await fetch(`${mailpitUrl()}/api/v1/message/${mail.ID}/part/${part.PartID}`);
   return response.text();
 }

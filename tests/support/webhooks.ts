@@ -7,18 +7,34 @@ import { stack } from "./stack";
 
 export type Json = Record<string, unknown>;
 export type WebhookEventJson = { event: string; id: string; createdAt: string; room?: Json; participant?: Json };
-export type WebhookResponse = { status: number; body: { ok?: boolean; duplicate?: boolean; error?: { code: string; message: string } } };
+export type WebhookResponse = {
+  status: number;
+  body: { ok?: boolean; duplicate?: boolean; error?: { code: string; message: string } };
+};
 
 /** A new event (its own id); `at` becomes its createdAt, in whole seconds as LiveKit sends it. */
-export function webhookEvent(event: string, { room, participant, at = new Date() }: { room?: Json; participant?: Json; at?: Date }): WebhookEventJson {
-  return { event, id: `EV_${randomBytes(9).toString("base64url")}`, createdAt: String(Math.floor(at.getTime() / 1000)), room, participant };
+export function webhookEvent(
+  event: string,
+  { room, participant, at = new Date() }: { room?: Json; participant?: Json; at?: Date },
+): WebhookEventJson {
+  return {
+    event,
+    id: `EV_${randomBytes(9).toString("base64url")}`,
+    createdAt: String(Math.floor(at.getTime() / 1000)),
+    room,
+    participant,
+  };
 }
 
 /** What LiveKit would send when this participant joined (it sends nothing for a signal-only one). */
-export const joinedEvent = (who: InMeeting) => webhookEvent("participant_joined", { room: who.room, participant: who.participant, at: who.joinedAt });
+export const joinedEvent = (who: InMeeting) =>
+  webhookEvent("participant_joined", { room: who.room, participant: who.participant, at: who.joinedAt });
 
 /** The Authorization header livekit-server sends: see WebhookReceiver in livekit-server-sdk. */
-export function signWebhook(body: string, { key = stack.livekitKey, secret = stack.livekitSecret } = {}): Promise<string> {
+export function signWebhook(
+  body: string,
+  { key = stack.livekitKey, secret = stack.livekitSecret } = {},
+): Promise<string> {
   const token = new AccessToken(key, secret);
   token.sha256 = createHash("sha256").update(body).digest("base64");
   return token.toJwt();

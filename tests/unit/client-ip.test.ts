@@ -4,7 +4,10 @@ import { describe, expect, it } from "vitest";
 import { clientIp, installPeerAddressHeader, PEER_ADDRESS_HEADER } from "@/lib/client-ip";
 
 const from = (peer: string, forwardedFor?: string) =>
-  new Headers({ [PEER_ADDRESS_HEADER]: peer, ...(forwardedFor === undefined ? {} : { "x-forwarded-for": forwardedFor }) });
+  new Headers({
+    [PEER_ADDRESS_HEADER]: peer,
+    ...(forwardedFor === undefined ? {} : { "x-forwarded-for": forwardedFor }),
+  });
 
 describe("the client address", () => {
   it("is the connection's peer when no proxy is trusted, whatever X-Forwarded-For claims", () => {
@@ -46,11 +49,14 @@ describe("the peer address header", () => {
     try {
       const { port } = server.address() as AddressInfo;
       const seen = await new Promise<string>((resolve, reject) => {
-        const outgoing = request({ host: "127.0.0.1", port, localAddress: "127.0.0.42", headers: { [PEER_ADDRESS_HEADER]: "198.51.100.1" } }, (incoming) => {
-          let body = "";
-          incoming.on("data", (chunk: Buffer) => (body += chunk.toString()));
-          incoming.on("end", () => resolve(body));
-        });
+        const outgoing = request(
+          { host: "127.0.0.1", port, localAddress: "127.0.0.42", headers: { [PEER_ADDRESS_HEADER]: "198.51.100.1" } },
+          (incoming) => {
+            let body = "";
+            incoming.on("data", (chunk: Buffer) => (body += chunk.toString()));
+            incoming.on("end", () => resolve(body));
+          },
+        );
         outgoing.on("error", reject);
         outgoing.end();
       });

@@ -1,17 +1,40 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { EnvError, parseEnv } from "@/lib/env";
+import { DEV_LIVEKIT, localLiveKitConfig } from "../../scripts/lib/livekit-config";
+import { LIVEKIT_SERVER_VERSION } from "../../scripts/lib/livekit-server";
 import { APP_NODE_ARGS } from "../../scripts/lib/stack";
 
-type Service = { image?: string; build?: string; command?: string | string[]; environment?: Record<string, string>; ports?: string[]; volumes?: string[]; depends_on?: string[] };
-const compose = parse(readFileSync("docker-compose.yml", "utf8")) as { services: Record<string, Service>; volumes: Record<string, unknown> };
+type Service = {
+  image?: string;
+  build?: string;
+  command?: string | string[];
+  environment?: Record<string, string>;
+  ports?: string[];
+  volumes?: string[];
+  depends_on?: string[];
+};
+const compose = parse(readFileSync("docker-compose.yml", "utf8")) as {
+  services: Record<string, Service>;
+  volumes: Record<string, unknown>;
+};
 const livekit = parse(readFileSync("livekit.yaml", "utf8")) as {
   port: number;
   rtc: { tcp_port: number; udp_port: number };
   redis: { address: string };
   room: { auto_create: boolean; empty_timeout: number };
   webhook: { api_key: string; urls: string[] };
+  turn: {
+    enabled: boolean;
+    tls_port: number;
+    udp_port: number;
+    relay_range_start: number;
+    relay_range_end: number;
+    domain?: string;
+    cert_file?: string;
+  };
   keys?: unknown;
 };
 const dockerfile = readFileSync("Dockerfile", "utf8");
@@ -30,7 +53,8 @@ function requiredVariables(): string[] {
 describe("the docker compose deployment", () => {
   it("has the app, livekit-server and Redis", () => {
     expect(app?.build).toBe(".");
-    expect(media?.image).toMatch(/^livekit\/livekit-server:v\d+\.\d+\.\d+$/);
+    // the version the tests run (scripts/lib/livekit-server.ts)
+    expect(media?.image).toBe(`livekit/livekit-server:${LIVEKIT_SERVER_VERSION}`);
     expect(redis?.image).toMatch(/^redis:/);
   });
 
@@ -45,7 +69,13 @@ describe("the docker compose deployment", () => {
   });
 
   it("publishes LiveKit's API, TCP and UDP media ports as livekit.yaml sets them", () => {
-    expect(media!.ports).toEqual(expect.arrayContaining([`${livekit.port}:${livekit.port}`, `${livekit.rtc.tcp_port}:${livekit.rtc.tcp_port}`, `${livekit.rtc.udp_port}:${livekit.rtc.udp_port}/udp`]));
+    expect(media!.ports).toEqual(
+      expect.arrayContaining([
+        `${livekit.port}:${livekit.port}`,
+        `${livekit.rtc.tcp_port}:${livekit.rtc.tcp_port}`,
+        `${livekit.rtc.udp_port}:${livekit.rtc.udp_port}/udp`,
+      ]),
+    );
   });
 
   it("gives LiveKit the same key and secret as the app, and Redis by its service name", () => {
@@ -87,10 +117,80 @@ describe("the docker compose deployment", () => {
   });
 });
 
+describe("TURN in docker compose", () => {
+  it("runs LiveKit's TURN over TLS and over UDP, and publishes its ports", () => {
+    expect(livekit.turn.enabled).toBe(true);
+    // LiveKit tells browsers turns:<domain>:443, whatever port it listens on itself.
+    expect(media!.ports).toContain(
+      `\${TURN_IP:?set TURN_IP in .env: the public IP address TURN_DOMAIN points at}:443:${livekit.turn.tls_port}`,
+    );
+    expect(media!.ports).toContain(`${livekit.turn.udp_port}:${livekit.turn.udp_port}/udp`);
+    const range = `${livekit.turn.relay_range_start}-${livekit.turn.relay_range_end}`;
+    expect(media!.ports).toContain(`${range}:${range}/udp`);
+  });
+
+  it("names the TURN domain and its certificate from .env, and mounts the certificate where LiveKit looks", () => {
+    expect(livekit.turn.domain).toBeUndefined();
+    expect(livekit.turn.cert_file).toBeUndefined();
+    const environment = media!.environment!;
+    expect(environment.LIVEKIT_TURN_DOMAIN).toMatch(/^\$\{TURN_DOMAIN:\?/);
+    const certDir = path.posix.dirname(environment.LIVEKIT_TURN_CERT!);
+    expect(path.posix.dirname(environment.LIVEKIT_TURN_KEY!)).toBe(certDir);
+    expect(media!.volumes!.some((volume) => volume.endsWith(`:${certDir}:ro`))).toBe(true);
+  });
+});
+
+describe("LiveKit on one machine (npm run dev and the tests)", () => {
+  it("runs TURN on loopback, relaying to the media server on loopback", () => {
+    const config = parse(
+      localLiveKitConfig({ port: 1, rtcTcpPort: 2, rtcUdpPort: 3, turn: { udpPort: 4, relayPorts: [5, 6] } }),
+    ) as { turn: Record<string, unknown> };
+    expect(config.turn).toEqual({
+      enabled: true,
+      udp_port: 4,
+      relay_range_start: 5,
+      relay_range_end: 6,
+      bind_addresses: ["127.0.0.1"],
+      allow_restricted_peer_cidrs: ["127.0.0.0/8"],
+    });
+    expect(DEV_LIVEKIT.turn).toBeDefined();
+  });
+
+  it("leaves out what the older fallback server does not know (it parses its config strictly)", () => {
+    const config = parse(
+      localLiveKitConfig(
+        { port: 1, rtcTcpPort: 2, rtcUdpPort: 3, turn: { udpPort: 4, relayPorts: [5, 6] } },
+        undefined,
+        "1.9.12",
+      ),
+    ) as { turn: Record<string, unknown> };
+    expect(config.turn).toEqual({ enabled: true, udp_port: 4, relay_range_start: 5, relay_range_end: 6 });
+  });
+});
+
+describe("the backups in docker compose", () => {
+  const backup = compose.services.backup;
+
+  it("copy the app's database file, from the same volume, onto a volume of their own on a schedule", () => {
+    expect(backup?.build).toBe(".");
+    expect(backup!.environment!.DATABASE_URL).toBe(app!.environment!.DATABASE_URL);
+    expect(backup!.volumes).toContain(app!.volumes![0]);
+    const target = backup!.volumes!.find((volume) => volume.endsWith(`:${backup!.environment!.BACKUP_DIR}`));
+    expect(target).toBeDefined();
+    expect(Object.keys(compose.volumes)).toContain(target!.split(":")[0]);
+    expect(backup!.command).toEqual(["sh", "scripts/backup-schedule.sh"]);
+    expect(readFileSync("scripts/backup-schedule.sh", "utf8")).toMatch(/npm run -s db:backup -- /);
+    const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
+    expect(scripts["db:backup"]).toBe("tsx scripts/db-backup.ts");
+  });
+});
+
 describe("the production server", () => {
   it("runs with the Node.js options the tests and benchmarks run it with", () => {
     const { scripts } = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
-    expect(scripts.start).toBe(`prisma migrate deploy && node ${APP_NODE_ARGS.join(" ")} node_modules/next/dist/bin/next start`);
+    expect(scripts.start).toBe(
+      `prisma migrate deploy && node ${APP_NODE_ARGS.join(" ")} node_modules/next/dist/bin/next start`,
+    );
     expect(dockerfile).toMatch(/^CMD \["npm", "start"\]$/m);
   });
 });

@@ -25,23 +25,38 @@ describe("configuration", () => {
   });
 
   it("reads rate limits as <count>/<window> and TRUST_PROXY as a number of proxies", () => {
-    expect(parseEnv({ ...valid, RATE_LIMIT_JOIN_PER_CALLER: "120/30s" }).RATE_LIMIT_JOIN_PER_CALLER).toEqual({ limit: 120, windowMs: 30_000 });
-    expect(parseEnv({ ...valid, RATE_LIMIT_SIGN_UP_PER_IP: " 3 / 2h " }).RATE_LIMIT_SIGN_UP_PER_IP).toEqual({ limit: 3, windowMs: 7_200_000 });
+    expect(parseEnv({ ...valid, RATE_LIMIT_JOIN_PER_CALLER: "120/30s" }).RATE_LIMIT_JOIN_PER_CALLER).toEqual({
+      limit: 120,
+      windowMs: 30_000,
+    });
+    expect(parseEnv({ ...valid, RATE_LIMIT_SIGN_UP_PER_IP: " 3 / 2h " }).RATE_LIMIT_SIGN_UP_PER_IP).toEqual({
+      limit: 3,
+      windowMs: 7_200_000,
+    });
     for (const bad of ["10", "10/15", "0/1m", "ten/1m", "10/15d", "-1/1m"]) {
-      expect(() => parseEnv({ ...valid, RATE_LIMIT_SIGN_IN_PER_IP: bad }), bad).toThrow(/RATE_LIMIT_SIGN_IN_PER_IP must be "<count>\/<window>"/);
+      expect(() => parseEnv({ ...valid, RATE_LIMIT_SIGN_IN_PER_IP: bad }), bad).toThrow(
+        /RATE_LIMIT_SIGN_IN_PER_IP must be "<count>\/<window>"/,
+      );
     }
     expect(parseEnv({ ...valid, TRUST_PROXY: "true" }).TRUST_PROXY).toBe(1);
     expect(parseEnv({ ...valid, TRUST_PROXY: "false" }).TRUST_PROXY).toBe(0);
     expect(parseEnv({ ...valid, TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
-    expect(() => parseEnv({ ...valid, TRUST_PROXY: "yes please" })).toThrow(/TRUST_PROXY must be "false", "true" or the number of proxies/);
+    expect(() => parseEnv({ ...valid, TRUST_PROXY: "yes please" })).toThrow(
+      /TRUST_PROXY must be "false", "true" or the number of proxies/,
+    );
   });
 
   it("derives wss:// from an https LiveKit URL", () => {
-    expect(parseEnv({ ...valid, LIVEKIT_URL: "https://media.example.org" }).LIVEKIT_PUBLIC_URL).toBe("wss://media.example.org");
+    expect(parseEnv({ ...valid, LIVEKIT_URL: "https://media.example.org" }).LIVEKIT_PUBLIC_URL).toBe(
+      "wss://media.example.org",
+    );
   });
 
   it("reads ADMIN_EMAILS as a trimmed, lower-cased list", () => {
-    expect(parseEnv({ ...valid, ADMIN_EMAILS: " Boss@Example.org, ,it@example.org " }).ADMIN_EMAILS).toEqual(["boss@example.org", "it@example.org"]);
+    expect(parseEnv({ ...valid, ADMIN_EMAILS: " Boss@Example.org, ,it@example.org " }).ADMIN_EMAILS).toEqual([
+      "boss@example.org",
+      "it@example.org",
+    ]);
   });
 
   it("names every missing variable and how to fix it", () => {
@@ -54,13 +69,18 @@ describe("configuration", () => {
     })();
     expect(error).toBeInstanceOf(EnvError);
     const message = errorMessage(error);
-    for (const name of ["AUTH_SECRET", "NEXTAUTH_URL", "LIVEKIT_URL", "LIVEKIT_API_KEY", "LIVEKIT_API_SECRET"]) expect(message).toContain(name);
+    for (const name of ["AUTH_SECRET", "NEXTAUTH_URL", "LIVEKIT_URL", "LIVEKIT_API_KEY", "LIVEKIT_API_SECRET"])
+      expect(message).toContain(name);
     expect(message).toContain("openssl rand");
   });
 
   it("refuses a malformed value with the variable's name", () => {
-    expect(() => parseEnv({ ...valid, DATABASE_URL: "postgres://db/parley" })).toThrow(/DATABASE_URL must be a SQLite file URL/);
-    expect(() => parseEnv({ ...valid, LIVEKIT_API_SECRET: "short" })).toThrow(/LIVEKIT_API_SECRET must be at least 32 characters/);
+    expect(() => parseEnv({ ...valid, DATABASE_URL: "postgres://db/parley" })).toThrow(
+      /DATABASE_URL must be a SQLite file URL/,
+    );
+    expect(() => parseEnv({ ...valid, LIVEKIT_API_SECRET: "short" })).toThrow(
+      /LIVEKIT_API_SECRET must be at least 32 characters/,
+    );
     expect(() => parseEnv({ ...valid, NEXTAUTH_URL: "localhost" })).toThrow(/NEXTAUTH_URL must be a full URL/);
   });
 });

@@ -33,10 +33,14 @@ describe("the error codes", () => {
 
 describe("an AppError", () => {
   it("answers with its code's status, the one JSON error shape and its headers", async () => {
-    const response = errorResponse(new AppError("rate_limited", "Too many attempts to join a meeting.", { "Retry-After": "30" }));
+    const response = errorResponse(
+      new AppError("rate_limited", "Too many attempts to join a meeting.", { "Retry-After": "30" }),
+    );
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toBe("30");
-    expect(await response.json()).toEqual({ error: { code: "rate_limited", message: "Too many attempts to join a meeting." } });
+    expect(await response.json()).toEqual({
+      error: { code: "rate_limited", message: "Too many attempts to join a meeting." },
+    });
   });
 
   it("takes its status from the code: a guest stopped at the link may sign in (401), one already admitted may not join (403)", () => {

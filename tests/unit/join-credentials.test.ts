@@ -2,7 +2,10 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { fetchJoinCredentials } from "@/app/_components/meeting/join-credentials";
 
 function respond(status: number, body: unknown) {
-  vi.stubGlobal("fetch", vi.fn(async () => new Response(JSON.stringify(body), { status })));
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async () => new Response(JSON.stringify(body), { status })),
+  );
 }
 
 afterEach(() => vi.unstubAllGlobals());
@@ -10,14 +13,24 @@ afterEach(() => vi.unstubAllGlobals());
 describe("joining from the meeting page", () => {
   it("passes the credentials through", async () => {
     respond(200, { serverUrl: "ws://x", token: "t", room: { slug: "kfp-xqzt-mwe", name: "Standup" } });
-    expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toEqual({ ok: true, credentials: { serverUrl: "ws://x", token: "t", room: { slug: "kfp-xqzt-mwe", name: "Standup" } } });
+    expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toEqual({
+      ok: true,
+      credentials: { serverUrl: "ws://x", token: "t", room: { slug: "kfp-xqzt-mwe", name: "Standup" } },
+    });
   });
 
   it("offers a retry when the meeting service is down", async () => {
-    respond(503, { error: { code: "livekit_unavailable", message: "The meeting service can't be reached right now." } });
+    respond(503, {
+      error: { code: "livekit_unavailable", message: "The meeting service can't be reached right now." },
+    });
     expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toEqual({
       ok: false,
-      problem: { title: "Meeting service unavailable", message: "The meeting service can't be reached right now.", retry: true, code: "livekit_unavailable" },
+      problem: {
+        title: "Meeting service unavailable",
+        message: "The meeting service can't be reached right now.",
+        retry: true,
+        code: "livekit_unavailable",
+      },
     });
   });
 
@@ -32,37 +45,67 @@ describe("joining from the meeting page", () => {
     respond(403, { error: { code: "room_full", message: "This meeting is full (2 people)." } });
     expect(await fetchJoinCredentials({ kind: "invite", token: "t" }, "Ann")).toEqual({
       ok: false,
-      problem: { title: "This meeting is full", message: "This meeting is full (2 people).", retry: true, code: "room_full" },
+      problem: {
+        title: "This meeting is full",
+        message: "This meeting is full (2 people).",
+        retry: true,
+        code: "room_full",
+      },
     });
     respond(403, { error: { code: "guests_no_longer_allowed", message: "This meeting no longer admits guests." } });
-    expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toMatchObject({ ok: false, problem: { title: "Guests can't join this meeting", retry: false } });
+    expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toMatchObject({
+      ok: false,
+      problem: { title: "Guests can't join this meeting", retry: false },
+    });
   });
 
   it("lets a removed person try again by hand: a host may let them back in", async () => {
-    respond(403, { error: { code: "removed", message: "Anna removed you from this meeting. A host can let you back in." } });
+    respond(403, {
+      error: { code: "removed", message: "Anna removed you from this meeting. A host can let you back in." },
+    });
     expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toEqual({
       ok: false,
-      problem: { title: "You were removed from this meeting", message: "Anna removed you from this meeting. A host can let you back in.", retry: true, code: "removed" },
+      problem: {
+        title: "You were removed from this meeting",
+        message: "Anna removed you from this meeting. A host can let you back in.",
+        retry: true,
+        code: "removed",
+      },
     });
   });
 
   it("speaks of the meeting where the code is general", async () => {
     respond(404, { error: { code: "not_found", message: "This meeting does not exist." } });
-    expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toMatchObject({ ok: false, problem: { title: "No such meeting", retry: false } });
+    expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toMatchObject({
+      ok: false,
+      problem: { title: "No such meeting", retry: false },
+    });
     respond(401, { error: { code: "unauthenticated", message: "Sign in, or open the invite link you were sent." } });
-    expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toMatchObject({ ok: false, problem: { title: "Sign in to join", retry: false } });
+    expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toMatchObject({
+      ok: false,
+      problem: { title: "Sign in to join", retry: false },
+    });
   });
 
   it("lets the caller fix what they typed", async () => {
     respond(400, { error: { code: "name_required", message: "Enter your name to join." } });
     expect(await fetchJoinCredentials({ kind: "invite", token: "t" })).toEqual({
       ok: false,
-      problem: { title: "Check your details", message: "Enter your name to join.", retry: true, fixable: true, code: "name_required" },
+      problem: {
+        title: "Check your details",
+        message: "Enter your name to join.",
+        retry: true,
+        fixable: true,
+        code: "name_required",
+      },
     });
   });
 
   it("offers a retry when the answer is not Parley's error shape", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => new Response("<html>Bad gateway</html>", { status: 502 })));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => new Response("<html>Bad gateway</html>", { status: 502 })),
+    );
     expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toEqual({
       ok: false,
       problem: { title: "Couldn't join", message: "Something went wrong. Try again.", retry: true, code: "internal" },
@@ -73,14 +116,25 @@ describe("joining from the meeting page", () => {
     respond(403, { error: { code: "waiting_room", message: "Waiting for the host to let you in." } });
     expect(await fetchJoinCredentials({ kind: "invite", token: "t".repeat(43) }, "Gina")).toEqual({
       ok: false,
-      problem: { title: "Waiting for the host to let you in", message: "Waiting for the host to let you in.", retry: false, code: "waiting_room" },
+      problem: {
+        title: "Waiting for the host to let you in",
+        message: "Waiting for the host to let you in.",
+        retry: false,
+        code: "waiting_room",
+      },
     });
     respond(403, { error: { code: "room_locked", message: "This meeting is locked." } });
-    expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toMatchObject({ ok: false, problem: { title: "This meeting is locked", retry: true, code: "room_locked" } });
+    expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toMatchObject({
+      ok: false,
+      problem: { title: "This meeting is locked", retry: true, code: "room_locked" },
+    });
   });
 
   it("says so when Parley itself cannot be reached", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))),
+    );
     const result = await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" });
     expect(result).toMatchObject({ ok: false, problem: { title: "You're offline", retry: true } });
   });

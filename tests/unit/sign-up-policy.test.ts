@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { enforceSignUpPolicy, signUpClosedReason, type SignUpCircumstances, type SignUpPolicy } from "@/lib/accounts/sign-up-policy";
+import {
+  enforceSignUpPolicy,
+  signUpClosedReason,
+  type SignUpCircumstances,
+  type SignUpPolicy,
+} from "@/lib/accounts/sign-up-policy";
 import { AppError } from "@/lib/http";
 
 const stranger = { isFirstAccount: false, invited: false };
@@ -41,7 +46,9 @@ describe("sign-up policy", () => {
       const policy: SignUpPolicy = { mode, domains: ["example.org"] };
       expect(refusal(policy, "first@elsewhere.net", { isFirstAccount: true, invited: false })).toBeNull();
       expect(refusal(policy, "guest@elsewhere.net", { isFirstAccount: false, invited: true })).toBeNull();
-      expect(refusal(policy, "boss@elsewhere.net", { isFirstAccount: false, invited: false, namedAdmin: true })).toBeNull();
+      expect(
+        refusal(policy, "boss@elsewhere.net", { isFirstAccount: false, invited: false, namedAdmin: true }),
+      ).toBeNull();
     }
   });
 });

@@ -4,11 +4,24 @@ import { contentSecurityPolicy, isCrossSiteWrite, requestRefusal } from "@/lib/w
 const APP = "https://meet.example.org";
 
 function directives(policy: string): Record<string, string[]> {
-  return Object.fromEntries(policy.split("; ").map((directive) => { const [name, ...values] = directive.split(" "); return [name!, values]; }));
+  return Object.fromEntries(
+    policy.split("; ").map((directive) => {
+      const [name, ...values] = directive.split(" ");
+      return [name!, values];
+    }),
+  );
 }
 
 const policy = (overrides: Partial<Parameters<typeof contentSecurityPolicy>[0]> = {}) =>
-  directives(contentSecurityPolicy({ nonce: "abc123", livekitPublicUrl: "wss://media.example.org", appUrl: APP, development: false, ...overrides }));
+  directives(
+    contentSecurityPolicy({
+      nonce: "abc123",
+      livekitPublicUrl: "wss://media.example.org",
+      appUrl: APP,
+      development: false,
+      ...overrides,
+    }),
+  );
 
 describe("the Content-Security-Policy", () => {
   it("runs only scripts carrying this response's nonce, and no eval in production", () => {
@@ -18,7 +31,11 @@ describe("the Content-Security-Policy", () => {
 
   it("connects to this origin and the configured LiveKit host only, over WebSocket and HTTP", () => {
     expect(policy()["connect-src"]).toEqual(["'self'", "wss://media.example.org", "https://media.example.org"]);
-    expect(policy({ livekitPublicUrl: "ws://127.0.0.1:7880/some/path" })["connect-src"]).toEqual(["'self'", "ws://127.0.0.1:7880", "http://127.0.0.1:7880"]);
+    expect(policy({ livekitPublicUrl: "ws://127.0.0.1:7880/some/path" })["connect-src"]).toEqual([
+      "'self'",
+      "ws://127.0.0.1:7880",
+      "http://127.0.0.1:7880",
+    ]);
   });
 
   it("allows data: and blob: images, blob: media, and cannot be framed", () => {
@@ -36,15 +53,23 @@ describe("the Content-Security-Policy", () => {
   });
 });
 
-const request = (method: string, pathname: string, headers: Record<string, string> = {}) => ({ method, pathname, headers: new Headers(headers) });
+const request = (method: string, pathname: string, headers: Record<string, string> = {}) => ({
+  method,
+  pathname,
+  headers: new Headers(headers),
+});
 
 describe("the cross-site write rule", () => {
   it("refuses a state-changing request from another origin, or from an opaque one", () => {
     for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
-      expect(isCrossSiteWrite(request(method, "/api/rooms", { origin: "https://evil.example" }), APP), method).toBe(true);
+      expect(isCrossSiteWrite(request(method, "/api/rooms", { origin: "https://evil.example" }), APP), method).toBe(
+        true,
+      );
     }
     expect(isCrossSiteWrite(request("POST", "/api/rooms", { origin: "null" }), APP)).toBe(true);
-    expect(isCrossSiteWrite(request("POST", "/api/rooms", { origin: "https://meet.example.org.evil.example" }), APP)).toBe(true);
+    expect(
+      isCrossSiteWrite(request("POST", "/api/rooms", { origin: "https://meet.example.org.evil.example" }), APP),
+    ).toBe(true);
     expect(isCrossSiteWrite(request("POST", "/api/rooms", { origin: "http://meet.example.org" }), APP)).toBe(true);
   });
 
@@ -52,7 +77,9 @@ describe("the cross-site write rule", () => {
     expect(isCrossSiteWrite(request("POST", "/api/rooms", { origin: APP }), APP)).toBe(false);
     expect(isCrossSiteWrite(request("GET", "/api/rooms", { origin: "https://evil.example" }), APP)).toBe(false);
     expect(isCrossSiteWrite(request("POST", "/api/rooms"), APP)).toBe(false);
-    expect(isCrossSiteWrite(request("POST", "/api/livekit/webhook", { origin: "https://evil.example" }), APP)).toBe(false);
+    expect(isCrossSiteWrite(request("POST", "/api/livekit/webhook", { origin: "https://evil.example" }), APP)).toBe(
+      false,
+    );
   });
 
   it("believes fetch metadata when Origin is missing", () => {
@@ -64,7 +91,9 @@ describe("the cross-site write rule", () => {
 describe("requests refused before any route", () => {
   it("are cross-site writes (403), declared bodies over 64 kB (413) and undecodable paths (400)", () => {
     expect(requestRefusal(request("POST", "/api/rooms", { origin: "https://evil.example" }), APP)?.status).toBe(403);
-    expect(requestRefusal(request("POST", "/api/rooms", { "content-length": String(64 * 1024 + 1) }), APP)?.status).toBe(413);
+    expect(
+      requestRefusal(request("POST", "/api/rooms", { "content-length": String(64 * 1024 + 1) }), APP)?.status,
+    ).toBe(413);
     expect(requestRefusal(request("POST", "/api/rooms", { "content-length": String(64 * 1024) }), APP)).toBeNull();
     expect(requestRefusal(request("GET", "/api/rooms/%E0%A4%A/token"), APP)?.status).toBe(400);
     expect(requestRefusal(request("GET", "/r/abc-defg-hij"), APP)).toBeNull();

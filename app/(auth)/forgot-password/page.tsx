@@ -8,7 +8,10 @@ export default function ForgotPasswordPage() {
     return (
       <div className="page">
         <Notice title="Password resets are not available" action={{ href: "/signin", label: "Back to sign in" }}>
-          <p>This Parley server is not set up to send mail, so it cannot mail you a reset link. Ask an administrator for help.</p>
+          <p>
+            This Parley server is not set up to send mail, so it cannot mail you a reset link. Ask an administrator for
+            help.
+          </p>
         </Notice>
       </div>
     );

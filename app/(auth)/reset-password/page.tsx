@@ -13,7 +13,11 @@ async function checkLink(token: unknown): Promise<{ token: string; email: string
     return { token: valid, ...(await findUsableReset(valid)) };
   } catch (error) {
     if (error instanceof AppError && error.status === 410) return { problem: error.message };
-    if (error instanceof AppError || error instanceof ZodError) return { problem: "This reset link is not valid. Check that you opened the whole link from the mail, or ask for a new one." };
+    if (error instanceof AppError || error instanceof ZodError)
+      return {
+        problem:
+          "This reset link is not valid. Check that you opened the whole link from the mail, or ask for a new one.",
+      };
     throw error;
   }
 }
@@ -24,7 +28,10 @@ export default async function ResetPasswordPage({ searchParams }: Props) {
   if ("problem" in link) {
     return (
       <div className="page">
-        <Notice title="This reset link can't be used" action={{ href: "/forgot-password", label: "Ask for a new link" }}>
+        <Notice
+          title="This reset link can't be used"
+          action={{ href: "/forgot-password", label: "Ask for a new link" }}
+        >
           <p>{link.problem}</p>
         </Notice>
       </div>

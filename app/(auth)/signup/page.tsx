@@ -19,11 +19,18 @@ export default async function SignUpPage({ searchParams }: Props) {
     try {
       invitation = await findUsableInvitation(invitationTokenSchema.parse(token));
     } catch (error) {
-      const message = error instanceof AppError ? error.message : "That invitation link is not valid. Check that you copied all of it.";
+      const message =
+        error instanceof AppError
+          ? error.message
+          : "That invitation link is not valid. Check that you copied all of it.";
       return (
         <div className="page">
           <Notice title="This invitation can't be used" action={{ href: "/signin", label: "Sign in" }}>
-            <p>{error instanceof AppError && error.status === 404 ? "That invitation does not exist. Check that you copied the whole link." : message}</p>
+            <p>
+              {error instanceof AppError && error.status === 404
+                ? "That invitation does not exist. Check that you copied the whole link."
+                : message}
+            </p>
           </Notice>
         </div>
       );

@@ -2,23 +2,15 @@
 // Invite people to make an account: a single-use sign-up link for one address, valid 7 days,
 // sent by mail when Parley can send mail, and shown here once so the admin can pass it on.
 import { useCallback, useEffect, useState, type FormEvent } from "react";
+import type { AccountInvitationPage, NewAccountInvitation } from "@/app/api/admin/invitations/route";
 import { callApi } from "../api";
+import type { Json } from "../json";
 import { FormError } from "../FormError";
 import { when } from "../format";
 import { Pager } from "./Pager";
 
-type Invitation = {
-  id: string;
-  email: string;
-  invitedBy: string;
-  createdAt: string;
-  expiresAt: string;
-  usedAt: string | null;
-  expired: boolean;
-  mailSentAt: string | null;
-  mailError: string | null;
-};
-type Page = { total: number; page: number; perPage: number; invitations: Invitation[] };
+type Page = Json<AccountInvitationPage>;
+type Invitation = Page["invitations"][number];
 
 function status(invitation: Invitation): string {
   if (invitation.usedAt) return `Account made ${when(invitation.usedAt)}`;
@@ -36,12 +28,12 @@ export function AccountInvitations({ mailConfigured }: { mailConfigured: boolean
   const [page, setPage] = useState(1);
   const [data, setData] = useState<Page | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [created, setCreated] = useState<{ link: string; invitation: Invitation } | null>(null);
+  const [created, setCreated] = useState<Json<NewAccountInvitation> | null>(null);
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(async () => {
-    const result = await callApi(`/api/admin/invitations?page=${page}`, { method: "GET" });
-    if (result.ok) setData(result.body as Page);
+    const result = await callApi<AccountInvitationPage>(`/api/admin/invitations?page=${page}`, { method: "GET" });
+    if (result.ok) setData(result.body);
     else setError(result.message);
   }, [page]);
   useEffect(() => {
@@ -53,11 +45,14 @@ export function AccountInvitations({ mailConfigured }: { mailConfigured: boolean
     event.preventDefault();
     const form = event.currentTarget;
     setBusy(true);
-    const result = await callApi("/api/admin/invitations", { method: "POST", json: { email: new FormData(form).get("email") } });
+    const result = await callApi<NewAccountInvitation>("/api/admin/invitations", {
+      method: "POST",
+      json: { email: new FormData(form).get("email") },
+    });
     setBusy(false);
     if (!result.ok) return setError(result.message);
     setError(null);
-    setCreated(result.body as { link: string; invitation: Invitation });
+    setCreated(result.body);
     form.reset();
     await load();
   }
@@ -66,8 +61,11 @@ export function AccountInvitations({ mailConfigured }: { mailConfigured: boolean
     <section className="stack" data-testid="account-invitations">
       <h2>Invite someone</h2>
       <p className="muted">
-        They get a link to make an account with this email address. It works once, for 7 days, whatever the sign-up setting.
-        {mailConfigured ? " Parley mails it to them." : " Parley cannot send mail (no SMTP_URL): copy the link and send it yourself."}
+        They get a link to make an account with this email address. It works once, for 7 days, whatever the sign-up
+        setting.
+        {mailConfigured
+          ? " Parley mails it to them."
+          : " Parley cannot send mail (no SMTP_URL): copy the link and send it yourself."}
       </p>
       <form className="row" onSubmit={(event) => void invite(event)} noValidate>
         <input name="email" type="email" aria-label="Email to invite" placeholder="name@example.org" required />
@@ -78,8 +76,14 @@ export function AccountInvitations({ mailConfigured }: { mailConfigured: boolean
       <FormError message={error} />
       {created ? (
         <p data-testid="created-invitation">
-          Invitation for {created.invitation.email} ({mailStatus(created.invitation, mailConfigured)}). Link, shown only now:{" "}
-          <input readOnly value={created.link} aria-label="Sign-up link" onFocus={(event) => event.currentTarget.select()} />
+          Invitation for {created.invitation.email} ({mailStatus(created.invitation, mailConfigured)}). Link, shown only
+          now:{" "}
+          <input
+            readOnly
+            value={created.link}
+            aria-label="Sign-up link"
+            onFocus={(event) => event.currentTarget.select()}
+          />
         </p>
       ) : null}
       {data && data.invitations.length > 0 ? (
@@ -106,7 +110,9 @@ export function AccountInvitations({ mailConfigured }: { mailConfigured: boolean
           </tbody>
         </table>
       ) : null}
-      {data && data.total > data.perPage ? <Pager page={page} result={data} noun="invitations" onPage={setPage} /> : null}
+      {data && data.total > data.perPage ? (
+        <Pager page={page} result={data} noun="invitations" onPage={setPage} />
+      ) : null}
     </section>
   );
 }

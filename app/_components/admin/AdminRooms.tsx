@@ -55,7 +55,10 @@ export function AdminRooms() {
 
   // Search as one types, once the typing pauses.
   useEffect(() => {
-    const timer = setTimeout(() => setQuery((current) => (current.q === search.trim() ? current : { ...current, q: search.trim(), page: 1 })), 300);
+    const timer = setTimeout(
+      () => setQuery((current) => (current.q === search.trim() ? current : { ...current, q: search.trim(), page: 1 })),
+      300,
+    );
     return () => clearTimeout(timer);
   }, [search]);
 
@@ -77,17 +80,31 @@ export function AdminRooms() {
   return (
     <div className="stack">
       <div className="row">
-        <input type="search" aria-label="Search rooms" placeholder="Search by room or owner" value={search} onChange={(e) => setSearch(e.target.value)} />
-        <select aria-label="Status" value={query.status} onChange={(e) => setQuery({ ...query, status: e.target.value, page: 1 })}>
+        <input
+          type="search"
+          aria-label="Search rooms"
+          placeholder="Search by room or owner"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <select
+          aria-label="Status"
+          value={query.status}
+          onChange={(e) => setQuery({ ...query, status: e.target.value, page: 1 })}
+        >
           <option value="all">All rooms</option>
           <option value="live">Live</option>
           <option value="idle">Idle</option>
           <option value="ended">Ended</option>
         </select>
-        <select aria-label="Sort" value={`${query.sort}-${query.dir}`} onChange={(e) => {
-          const [sort = "created", dir = "desc"] = e.target.value.split("-");
-          setQuery({ ...query, sort, dir, page: 1 });
-        }}>
+        <select
+          aria-label="Sort"
+          value={`${query.sort}-${query.dir}`}
+          onChange={(e) => {
+            const [sort = "created", dir = "desc"] = e.target.value.split("-");
+            setQuery({ ...query, sort, dir, page: 1 });
+          }}
+        >
           <option value="created-desc">Newest first</option>
           <option value="created-asc">Oldest first</option>
           <option value="name-asc">Name A–Z</option>
@@ -95,67 +112,109 @@ export function AdminRooms() {
         </select>
       </div>
       <FormError message={error ?? actionError} />
-      <DataTable testId="admin-rooms" columns={["Room", "Owner", "Created", "Status", "In it now", "Live since", "Meetings", ""]}>
-          {data?.rooms.map((room) => (
-            <Fragment key={room.slug}>
-              <tr data-testid="admin-room" data-slug={room.slug} data-status={room.status}>
-                <td>
-                  {room.name}
-                  <div className="muted">{room.slug}</div>
-                </td>
-                <td>
-                  {room.owner.name}
-                  <div className="muted">{room.owner.email}</div>
-                </td>
-                <td>{when(room.createdAt)}</td>
-                <td data-testid="room-status">{statusLabels[room.status]}</td>
-                <td>
-                  <button type="button" className="secondary" aria-expanded={expanded.has(room.slug)} onClick={() => toggle(room.slug)} disabled={room.participants.length === 0} data-testid="participant-count">
-                    {room.participants.length}
+      <DataTable
+        testId="admin-rooms"
+        columns={["Room", "Owner", "Created", "Status", "In it now", "Live since", "Meetings", ""]}
+      >
+        {data?.rooms.map((room) => (
+          <Fragment key={room.slug}>
+            <tr data-testid="admin-room" data-slug={room.slug} data-status={room.status}>
+              <td>
+                {room.name}
+                <div className="muted">{room.slug}</div>
+              </td>
+              <td>
+                {room.owner.name}
+                <div className="muted">{room.owner.email}</div>
+              </td>
+              <td>{when(room.createdAt)}</td>
+              <td data-testid="room-status">{statusLabels[room.status]}</td>
+              <td>
+                <button
+                  type="button"
+                  className="secondary"
+                  aria-expanded={expanded.has(room.slug)}
+                  onClick={() => toggle(room.slug)}
+                  disabled={room.participants.length === 0}
+                  data-testid="participant-count"
+                >
+                  {room.participants.length}
+                </button>
+              </td>
+              <td>{room.liveSince ? since(room.liveSince) : "—"}</td>
+              <td>{room.totalMeetings}</td>
+              <td>
+                <span className="row">
+                  <Link href={`/r/${room.slug}/history`}>History</Link>
+                  {room.status === "ended" ? (
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() =>
+                        void act(
+                          `Reopen "${room.name}"? People with its links can join again.`,
+                          `/api/admin/rooms/${room.slug}/reopen`,
+                          { method: "POST" },
+                        )
+                      }
+                    >
+                      Reopen
+                    </button>
+                  ) : (
+                    <button
+                      type="button"
+                      onClick={() =>
+                        void act(
+                          room.status === "live"
+                            ? `End the meeting in "${room.name}" for everyone? The room stays closed until reopened.`
+                            : `Close "${room.name}"? Nobody can join until it is reopened.`,
+                          `/api/admin/rooms/${room.slug}/end`,
+                          { method: "POST" },
+                        )
+                      }
+                    >
+                      {room.status === "live" ? "End meeting" : "Close room"}
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() =>
+                      void act(
+                        `Delete "${room.name}" with its links and history? This cannot be undone.`,
+                        `/api/admin/rooms/${room.slug}`,
+                        { method: "DELETE" },
+                      )
+                    }
+                  >
+                    Delete
                   </button>
-                </td>
-                <td>{room.liveSince ? since(room.liveSince) : "—"}</td>
-                <td>{room.totalMeetings}</td>
-                <td>
-                  <span className="row">
-                    <Link href={`/r/${room.slug}/history`}>History</Link>
-                    {room.status === "ended" ? (
-                      <button type="button" className="secondary" onClick={() => void act(`Reopen "${room.name}"? People with its links can join again.`, `/api/admin/rooms/${room.slug}/reopen`, { method: "POST" })}>
-                        Reopen
-                      </button>
-                    ) : (
-                      <button
-                        type="button"
-                        onClick={() =>
+                </span>
+              </td>
+            </tr>
+            {expanded.has(room.slug) && room.participants.length > 0 ? (
+              <tr>
+                <td colSpan={8}>
+                  <ul className="room-list" data-testid="participants">
+                    {room.participants.map((person) => (
+                      <ParticipantRow
+                        key={person.identity}
+                        person={person}
+                        onAct={(question, path, json) =>
                           void act(
-                            room.status === "live" ? `End the meeting in "${room.name}" for everyone? The room stays closed until reopened.` : `Close "${room.name}"? Nobody can join until it is reopened.`,
-                            `/api/admin/rooms/${room.slug}/end`,
-                            { method: "POST" },
+                            question,
+                            `/api/admin/rooms/${room.slug}/participants/${encodeURIComponent(person.identity)}/${path}`,
+                            { method: "POST", json },
                           )
                         }
-                      >
-                        {room.status === "live" ? "End meeting" : "Close room"}
-                      </button>
-                    )}
-                    <button type="button" className="secondary" onClick={() => void act(`Delete "${room.name}" with its links and history? This cannot be undone.`, `/api/admin/rooms/${room.slug}`, { method: "DELETE" })}>
-                      Delete
-                    </button>
-                  </span>
+                      />
+                    ))}
+                  </ul>
                 </td>
               </tr>
-              {expanded.has(room.slug) && room.participants.length > 0 ? (
-                <tr>
-                  <td colSpan={8}>
-                    <ul className="room-list" data-testid="participants">
-                      {room.participants.map((person) => (
-                        <ParticipantRow key={person.identity} person={person} onAct={(question, path, json) => void act(question, `/api/admin/rooms/${room.slug}/participants/${encodeURIComponent(person.identity)}/${path}`, { method: "POST", json })} />
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ) : null}
-            </Fragment>
-          ))}
+            ) : null}
+          </Fragment>
+        ))}
       </DataTable>
       {data && data.rooms.length === 0 ? <p className="muted">No rooms match.</p> : null}
       <Pager page={query.page} result={data} noun="rooms" onPage={(page) => setQuery({ ...query, page })} />
@@ -163,17 +222,34 @@ export function AdminRooms() {
   );
 }
 
-function ParticipantRow({ person, onAct }: { person: Person; onAct: (question: string, path: string, json?: unknown) => void }) {
+function ParticipantRow({
+  person,
+  onAct,
+}: {
+  person: Person;
+  onAct: (question: string, path: string, json?: unknown) => void;
+}) {
   return (
     <li>
       <span>
-        {person.name} <span className="muted">{person.kind === "GUEST" ? "guest" : "member"} · {since(person.joinedAt)}</span>
+        {person.name}{" "}
+        <span className="muted">
+          {person.kind === "GUEST" ? "guest" : "member"} · {since(person.joinedAt)}
+        </span>
       </span>
       <span className="row">
-        <button type="button" className="secondary" onClick={() => onAct(`Mute ${person.name}'s microphone?`, "mute", { source: "microphone" })}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => onAct(`Mute ${person.name}'s microphone?`, "mute", { source: "microphone" })}
+        >
           Mute microphone
         </button>
-        <button type="button" className="secondary" onClick={() => onAct(`Turn off ${person.name}'s camera?`, "mute", { source: "camera" })}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => onAct(`Turn off ${person.name}'s camera?`, "mute", { source: "camera" })}
+        >
           Stop camera
         </button>
         <button type="button" onClick={() => onAct(`Remove ${person.name} from the meeting?`, "remove")}>

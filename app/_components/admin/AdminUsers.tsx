@@ -38,45 +38,77 @@ export function AdminUsers({ me }: { me: string }) {
 
   return (
     <div className="stack">
-      <input type="search" aria-label="Search users" placeholder="Search by name or email" value={search} onChange={(e) => { setSearch(e.target.value); setPage(1); }} />
+      <input
+        type="search"
+        aria-label="Search users"
+        placeholder="Search by name or email"
+        value={search}
+        onChange={(e) => {
+          setSearch(e.target.value);
+          setPage(1);
+        }}
+      />
       <FormError message={error} />
       <DataTable testId="admin-users" columns={["Name", "Role", "Rooms", "Joined", ""]}>
-          {data?.users.map((user) => (
-            <tr key={user.id} data-testid="admin-user" data-email={user.email}>
-              <td>
-                {user.name} {user.id === me ? <span className="muted">(you)</span> : null}
-                <div className="muted">{user.email}</div>
-              </td>
-              <td>
-                {user.role === "ADMIN" ? "Admin" : "Member"}
-                {user.disabledAt ? <span className="error"> · disabled</span> : null}
-              </td>
-              <td>{user.rooms}</td>
-              <td>{when(user.createdAt)}</td>
-              <td>
-                <span className="row">
-                  {user.role === "ADMIN" ? (
-                    <button type="button" className="secondary" onClick={() => void change(user, { role: "MEMBER" }, `Make ${user.name} a member (no longer an admin)?`)}>
-                      Demote
-                    </button>
-                  ) : (
-                    <button type="button" className="secondary" onClick={() => void change(user, { role: "ADMIN" }, `Make ${user.name} an administrator?`)}>
-                      Make admin
-                    </button>
-                  )}
-                  {user.disabledAt ? (
-                    <button type="button" className="secondary" onClick={() => void change(user, { disabled: false }, `Let ${user.name} sign in again?`)}>
-                      Enable
-                    </button>
-                  ) : user.id === me ? null : (
-                    <button type="button" onClick={() => void change(user, { disabled: true }, `Disable ${user.name}? They are signed out everywhere and leave any meeting they are in.`)}>
-                      Disable
-                    </button>
-                  )}
-                </span>
-              </td>
-            </tr>
-          ))}
+        {data?.users.map((user) => (
+          <tr key={user.id} data-testid="admin-user" data-email={user.email}>
+            <td>
+              {user.name} {user.id === me ? <span className="muted">(you)</span> : null}
+              <div className="muted">{user.email}</div>
+            </td>
+            <td>
+              {user.role === "ADMIN" ? "Admin" : "Member"}
+              {user.disabledAt ? <span className="error"> · disabled</span> : null}
+            </td>
+            <td>{user.rooms}</td>
+            <td>{when(user.createdAt)}</td>
+            <td>
+              <span className="row">
+                {user.role === "ADMIN" ? (
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() =>
+                      void change(user, { role: "MEMBER" }, `Make ${user.name} a member (no longer an admin)?`)
+                    }
+                  >
+                    Demote
+                  </button>
+                ) : (
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => void change(user, { role: "ADMIN" }, `Make ${user.name} an administrator?`)}
+                  >
+                    Make admin
+                  </button>
+                )}
+                {user.disabledAt ? (
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => void change(user, { disabled: false }, `Let ${user.name} sign in again?`)}
+                  >
+                    Enable
+                  </button>
+                ) : user.id === me ? null : (
+                  <button
+                    type="button"
+                    onClick={() =>
+                      void change(
+                        user,
+                        { disabled: true },
+                        `Disable ${user.name}? They are signed out everywhere and leave any meeting they are in.`,
+                      )
+                    }
+                  >
+                    Disable
+                  </button>
+                )}
+              </span>
+            </td>
+          </tr>
+        ))}
       </DataTable>
       <Pager page={page} result={data} noun="accounts" onPage={setPage} />
     </div>

@@ -1,5 +1,15 @@
 /** Previous / next under a server-paged admin list. */
-export function Pager({ page, result, noun, onPage }: { page: number; result: { page: number; perPage: number; total: number } | null; noun: string; onPage: (page: number) => void }) {
+export function Pager({
+  page,
+  result,
+  noun,
+  onPage,
+}: {
+  page: number;
+  result: { page: number; perPage: number; total: number } | null;
+  noun: string;
+  onPage: (page: number) => void;
+}) {
   const pages = result ? Math.max(1, Math.ceil(result.total / result.perPage)) : 1;
   return (
     <div className="row">

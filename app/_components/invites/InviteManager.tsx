@@ -68,10 +68,17 @@ function CreateInviteForm({ slug, onCreated }: { slug: string; onCreated: (path:
       ...(maxUses ? { maxUses: Number(maxUses) } : {}),
       ...(String(form.get("label") ?? "").trim() ? { label: String(form.get("label")) } : {}),
       ...(personal
-        ? { invitee: { name: String(form.get("inviteeName") ?? ""), ...(String(form.get("inviteeEmail") ?? "").trim() ? { email: String(form.get("inviteeEmail")) } : {}) } }
+        ? {
+            invitee: {
+              name: String(form.get("inviteeName") ?? ""),
+              ...(String(form.get("inviteeEmail") ?? "").trim() ? { email: String(form.get("inviteeEmail")) } : {}),
+            },
+          }
         : {}),
       // datetime-local is the browser's local time; the server takes an instant.
-      ...(personal && String(form.get("startsAt") ?? "") ? { startsAt: new Date(String(form.get("startsAt"))).toISOString() } : {}),
+      ...(personal && String(form.get("startsAt") ?? "")
+        ? { startsAt: new Date(String(form.get("startsAt"))).toISOString() }
+        : {}),
     };
     const parsed = createInviteSchema.safeParse(draft);
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Check the form.");
@@ -92,7 +99,8 @@ function CreateInviteForm({ slug, onCreated }: { slug: string; onCreated: (path:
         </label>
         <label>
           <span>
-            <input type="radio" name="kind" checked={personal} onChange={() => setPersonal(true)} /> A personal link for one person
+            <input type="radio" name="kind" checked={personal} onChange={() => setPersonal(true)} /> A personal link for
+            one person
           </span>
         </label>
       </div>
@@ -154,19 +162,34 @@ const linkName = (invite: Invite) => (invite.invitee ? `For ${invite.invitee.nam
  * Revoking asks what it should cover: the link only (whoever came in through it keeps their
  * access, though a co-host link's powers end), or also everyone's access through it.
  */
-function RevokeDialog({ invite, onChoose }: { invite: Invite; onChoose: (choice: { revokeAccess: boolean } | null) => void }) {
+function RevokeDialog({
+  invite,
+  onChoose,
+}: {
+  invite: Invite;
+  onChoose: (choice: { revokeAccess: boolean } | null) => void;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => dialog.current?.showModal(), []);
   const linkStillWorks = invite.state !== "revoked";
   return (
-    <dialog ref={dialog} className="card stack revoke-dialog" aria-labelledby="revoke-title" onCancel={() => onChoose(null)}>
-      <h2 id="revoke-title">{linkStillWorks ? `Revoke “${linkName(invite)}”?` : `Revoke the access “${linkName(invite)}” gave?`}</h2>
+    <dialog
+      ref={dialog}
+      className="card stack revoke-dialog"
+      aria-labelledby="revoke-title"
+      onCancel={() => onChoose(null)}
+    >
+      <h2 id="revoke-title">
+        {linkStillWorks ? `Revoke “${linkName(invite)}”?` : `Revoke the access “${linkName(invite)}” gave?`}
+      </h2>
       {linkStillWorks ? <p>Nobody new can join with this link.</p> : null}
       {invite.usedBy.length > 0 ? (
         <p>
-          Came in through it: {invite.usedBy.join(", ")}. Revoking their access too removes them from the meeting now; they can come back only if the room
-          admits them some other way.
-          {linkStillWorks && invite.role === "cohost" ? " Revoking the link alone lets them stay, as participants: co-host powers end with the link." : ""}
+          Came in through it: {invite.usedBy.join(", ")}. Revoking their access too removes them from the meeting now;
+          they can come back only if the room admits them some other way.
+          {linkStillWorks && invite.role === "cohost"
+            ? " Revoking the link alone lets them stay, as participants: co-host powers end with the link."
+            : ""}
         </p>
       ) : null}
       <div className="row">
@@ -198,7 +221,11 @@ function MailStatus({ slug, invite, onChanged }: { slug: string; invite: Invite;
   }
   return (
     <div className="muted" data-testid="invite-mail">
-      {invite.mail.sentAt ? `Mailed ${new Date(invite.mail.sentAt).toLocaleString()}` : invite.mail.error ? `Mail refused: ${invite.mail.error}` : "Not mailed"}{" "}
+      {invite.mail.sentAt
+        ? `Mailed ${new Date(invite.mail.sentAt).toLocaleString()}`
+        : invite.mail.error
+          ? `Mail refused: ${invite.mail.error}`
+          : "Not mailed"}{" "}
       {invite.state === "revoked" ? null : (
         <button type="button" className="secondary" onClick={() => void resend()}>
           {invite.mail.sentAt ? "Resend" : "Send"}
@@ -215,7 +242,10 @@ function InviteTable({ slug, invites, onChanged }: { slug: string; invites: Invi
   async function revoke(invite: Invite, choice: { revokeAccess: boolean } | null) {
     setRevoking(null);
     if (!choice) return;
-    const result = await callApi<RevokeInviteResponse>(`/api/rooms/${slug}/invites/${invite.id}/revoke`, { method: "POST", json: choice });
+    const result = await callApi<RevokeInviteResponse>(`/api/rooms/${slug}/invites/${invite.id}/revoke`, {
+      method: "POST",
+      json: choice,
+    });
     if (!result.ok) return setError(result.message);
     setError(null);
     onChanged();
@@ -226,30 +256,32 @@ function InviteTable({ slug, invites, onChanged }: { slug: string; invites: Invi
       <FormError message={error} />
       {revoking ? <RevokeDialog invite={revoking} onChoose={(choice) => void revoke(revoking, choice)} /> : null}
       <DataTable testId="invite-table" columns={["Link", "Role", "Uses", "Expires", "Status", "Used by", ""]}>
-          {invites.map((invite) => (
-            <tr key={invite.id} data-invite-url={invite.url}>
-              <td>
-                {invite.invitee ? `For ${invite.invitee.name}${invite.invitee.email ? ` <${invite.invitee.email}>` : ""}` : linkName(invite)}
-                <MailStatus slug={slug} invite={invite} onChanged={onChanged} />
-              </td>
-              <td>{invite.role}</td>
-              <td>{invite.maxUses === null ? invite.uses : `${invite.uses} / ${invite.maxUses}`}</td>
-              <td>{invite.expiresAt ? new Date(invite.expiresAt).toLocaleString() : "Never"}</td>
-              <td>
-                {stateNames[invite.state]}
-                {invite.accessRevoked ? <div className="muted">with their access</div> : null}
-              </td>
-              <td>{invite.usedBy.join(", ")}</td>
-              <td className="row">
-                <CopyButton path={invite.url} />
-                {invite.state !== "revoked" || (invite.usedBy.length > 0 && !invite.accessRevoked) ? (
-                  <button type="button" className="secondary" onClick={() => setRevoking(invite)}>
-                    {invite.state === "revoked" ? "Revoke access" : "Revoke"}
-                  </button>
-                ) : null}
-              </td>
-            </tr>
-          ))}
+        {invites.map((invite) => (
+          <tr key={invite.id} data-invite-url={invite.url}>
+            <td>
+              {invite.invitee
+                ? `For ${invite.invitee.name}${invite.invitee.email ? ` <${invite.invitee.email}>` : ""}`
+                : linkName(invite)}
+              <MailStatus slug={slug} invite={invite} onChanged={onChanged} />
+            </td>
+            <td>{invite.role}</td>
+            <td>{invite.maxUses === null ? invite.uses : `${invite.uses} / ${invite.maxUses}`}</td>
+            <td>{invite.expiresAt ? new Date(invite.expiresAt).toLocaleString() : "Never"}</td>
+            <td>
+              {stateNames[invite.state]}
+              {invite.accessRevoked ? <div className="muted">with their access</div> : null}
+            </td>
+            <td>{invite.usedBy.join(", ")}</td>
+            <td className="row">
+              <CopyButton path={invite.url} />
+              {invite.state !== "revoked" || (invite.usedBy.length > 0 && !invite.accessRevoked) ? (
+                <button type="button" className="secondary" onClick={() => setRevoking(invite)}>
+                  {invite.state === "revoked" ? "Revoke access" : "Revoke"}
+                </button>
+              ) : null}
+            </td>
+          </tr>
+        ))}
       </DataTable>
     </>
   );
@@ -269,8 +301,12 @@ function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: Roo
       waitingRoom: form.get("waitingRoom"),
     };
     const parsed = roomSettingsSchema.safeParse(draft);
-    if (!parsed.success) return setMessage({ error: true, text: parsed.error.issues[0]?.message ?? "Check the settings." });
-    const result = await callApi<RoomSettingsResponse>(`/api/rooms/${slug}/settings`, { method: "PATCH", json: parsed.data });
+    if (!parsed.success)
+      return setMessage({ error: true, text: parsed.error.issues[0]?.message ?? "Check the settings." });
+    const result = await callApi<RoomSettingsResponse>(`/api/rooms/${slug}/settings`, {
+      method: "PATCH",
+      json: parsed.data,
+    });
     setMessage(result.ok ? { error: false, text: "Settings saved." } : { error: true, text: result.message });
     if (result.ok) onSaved();
   }
@@ -281,24 +317,38 @@ function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: Roo
         <legend>Who may join with the room&apos;s plain address</legend>
         <label>
           <span>
-            <input type="radio" name="joinPolicy" value="MEMBERS" defaultChecked={settings.joinPolicy === "MEMBERS"} /> Anyone signed in to this Parley
+            <input type="radio" name="joinPolicy" value="MEMBERS" defaultChecked={settings.joinPolicy === "MEMBERS"} />{" "}
+            Anyone signed in to this Parley
           </span>
         </label>
         <label>
           <span>
-            <input type="radio" name="joinPolicy" value="INVITE_ONLY" defaultChecked={settings.joinPolicy === "INVITE_ONLY"} /> Nobody: invite links only
+            <input
+              type="radio"
+              name="joinPolicy"
+              value="INVITE_ONLY"
+              defaultChecked={settings.joinPolicy === "INVITE_ONLY"}
+            />{" "}
+            Nobody: invite links only
           </span>
         </label>
       </fieldset>
       <label>
         <span>
-          <input type="checkbox" name="allowGuests" defaultChecked={settings.allowGuests} /> Guests without an account may join with an invite link
+          <input type="checkbox" name="allowGuests" defaultChecked={settings.allowGuests} /> Guests without an account
+          may join with an invite link
         </span>
       </label>
       <WaitingRoomChoices value={settings.waitingRoom} />
       <label>
         Maximum participants
-        <input name="maxParticipants" type="number" min={2} defaultValue={settings.maxParticipants ?? ""} placeholder="No limit" />
+        <input
+          name="maxParticipants"
+          type="number"
+          min={2}
+          defaultValue={settings.maxParticipants ?? ""}
+          placeholder="No limit"
+        />
       </label>
       {message ? (
         <p className={message.error ? "error" : "muted"} role={message.error ? "alert" : "status"}>
@@ -310,7 +360,17 @@ function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: Roo
   );
 }
 
-export function InviteManager({ slug, invites, settings, locked }: { slug: string; invites: Invite[]; settings: RoomSettings; locked: boolean }) {
+export function InviteManager({
+  slug,
+  invites,
+  settings,
+  locked,
+}: {
+  slug: string;
+  invites: Invite[];
+  settings: RoomSettings;
+  locked: boolean;
+}) {
   const router = useRouter();
   const [created, setCreated] = useState<string | null>(null);
   return (

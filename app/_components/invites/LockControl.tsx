@@ -11,7 +11,10 @@ export function LockControl({ slug, locked, onChanged }: { slug: string; locked:
 
   async function toggle() {
     setBusy(true);
-    const result = await callApi<LockRoomResponse>(`/api/rooms/${encodeURIComponent(slug)}/lock`, { method: "POST", json: { locked: !locked } });
+    const result = await callApi<LockRoomResponse>(`/api/rooms/${encodeURIComponent(slug)}/lock`, {
+      method: "POST",
+      json: { locked: !locked },
+    });
     setBusy(false);
     setError(result.ok ? null : result.message);
     if (result.ok) onChanged();

@@ -14,7 +14,8 @@ export function WaitingRoomChoices({ value }: { value: WaitingRoomChoice }) {
       {choices.map((choice) => (
         <label key={choice.value}>
           <span>
-            <input type="radio" name="waitingRoom" value={choice.value} defaultChecked={value === choice.value} /> {choice.label}
+            <input type="radio" name="waitingRoom" value={choice.value} defaultChecked={value === choice.value} />{" "}
+            {choice.label}
           </span>
         </label>
       ))}

@@ -23,7 +23,10 @@ export function DoorPreview({ slug, knockId, name }: { slug: string; knockId: st
       if (track.kind === Track.Kind.Video) setCamera("none");
     });
     void (async () => {
-      const door = await callApi<WatchKnockResponse>(`/api/rooms/${encodeURIComponent(slug)}/knocks/${encodeURIComponent(knockId)}/watch`, { method: "POST" });
+      const door = await callApi<WatchKnockResponse>(
+        `/api/rooms/${encodeURIComponent(slug)}/knocks/${encodeURIComponent(knockId)}/watch`,
+        { method: "POST" },
+      );
       if (!door.ok || leaving) return;
       await room.connect(door.body.serverUrl, door.body.token).catch(() => undefined);
       if (leaving) return void room.disconnect();
@@ -38,7 +41,15 @@ export function DoorPreview({ slug, knockId, name }: { slug: string; knockId: st
 
   return (
     <div className="knock-preview">
-      <video ref={video} autoPlay muted playsInline hidden={camera !== "showing"} aria-label={`${name}'s camera`} data-testid="knock-video" />
+      <video
+        ref={video}
+        autoPlay
+        muted
+        playsInline
+        hidden={camera !== "showing"}
+        aria-label={`${name}'s camera`}
+        data-testid="knock-video"
+      />
       {camera === "showing" ? null : <span>{camera === "connecting" ? "…" : "No camera"}</span>}
     </div>
   );

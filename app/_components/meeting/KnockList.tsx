@@ -41,7 +41,17 @@ function useNow(everyMs: number): number {
   return now;
 }
 
-function KnockCard({ slug, knock, now, onDecided }: { slug: string; knock: Knock; now: number; onDecided: (error: string | null) => void }) {
+function KnockCard({
+  slug,
+  knock,
+  now,
+  onDecided,
+}: {
+  slug: string;
+  knock: Knock;
+  now: number;
+  onDecided: (error: string | null) => void;
+}) {
   const [denying, setDenying] = useState(false);
   const [busy, setBusy] = useState(false);
   const base = `/api/rooms/${encodeURIComponent(slug)}/knocks/${encodeURIComponent(knock.id)}`;
@@ -72,7 +82,13 @@ function KnockCard({ slug, knock, now, onDecided }: { slug: string; knock: Knock
       </div>
       {denying ? (
         <form className="knock-actions" onSubmit={deny}>
-          <input name="message" maxLength={DENIAL_MESSAGE_MAX} placeholder="Message (optional)" aria-label={`Message to ${knock.name}`} autoFocus />
+          <input
+            name="message"
+            maxLength={DENIAL_MESSAGE_MAX}
+            placeholder="Message (optional)"
+            aria-label={`Message to ${knock.name}`}
+            autoFocus
+          />
           <button type="submit" className="danger" disabled={busy}>
             Deny
           </button>
@@ -85,7 +101,13 @@ function KnockCard({ slug, knock, now, onDecided }: { slug: string; knock: Knock
           <button type="button" disabled={busy} onClick={() => void decide("admit")} aria-label={`Admit ${knock.name}`}>
             Admit
           </button>
-          <button type="button" className="secondary" disabled={busy} onClick={() => setDenying(true)} aria-label={`Deny ${knock.name}`}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy}
+            onClick={() => setDenying(true)}
+            aria-label={`Deny ${knock.name}`}
+          >
             Deny
           </button>
         </div>
@@ -108,7 +130,9 @@ export function KnockList({ slug }: { slug: string }) {
     let active = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const read = async () => {
-      const result = await callApi<KnockListResponse>(`/api/rooms/${encodeURIComponent(slug)}/knocks`, { method: "GET" });
+      const result = await callApi<KnockListResponse>(`/api/rooms/${encodeURIComponent(slug)}/knocks`, {
+        method: "GET",
+      });
       if (!active) return;
       // No longer a host here (e.g. no longer a co-host): the door is not ours to keep.
       if (!result.ok && (result.code === "forbidden" || result.code === "unauthenticated")) return setAllowed(false);
@@ -129,7 +153,9 @@ export function KnockList({ slug }: { slug: string }) {
   }, [slug, allowed, refresh]);
 
   async function admitAll() {
-    const result = await callApi<AdmitAllResponse>(`/api/rooms/${encodeURIComponent(slug)}/knocks/admit-all`, { method: "POST" });
+    const result = await callApi<AdmitAllResponse>(`/api/rooms/${encodeURIComponent(slug)}/knocks/admit-all`, {
+      method: "POST",
+    });
     afterDecision(result.ok ? null : result.message);
   }
 
@@ -142,7 +168,9 @@ export function KnockList({ slug }: { slug: string }) {
   return (
     <section className="knock-list" aria-label="Waiting to join" data-testid="knock-list">
       <header className="knock-list-header">
-        <strong role="status">{knocks.length === 1 ? "1 person is waiting to join" : `${knocks.length} people are waiting to join`}</strong>
+        <strong role="status">
+          {knocks.length === 1 ? "1 person is waiting to join" : `${knocks.length} people are waiting to join`}
+        </strong>
         {knocks.length > 1 ? (
           <button type="button" onClick={() => void admitAll()}>
             Admit all

@@ -3,7 +3,8 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { JoinCredentials } from "@/lib/meetings/join-credentials";
 import { CopyInviteLink } from "../CopyInviteLink";
-import { fetchJoinCredentials, type JoinSource } from "./join-credentials";
+import { CheckConnectionLink } from "../check/CheckConnectionLink";
+import { fetchJoinCredentials, type JoinSource, type Problem } from "./join-credentials";
 import { JOIN_MARKS, markJoin } from "./join-marks";
 import PreJoin from "./PreJoin";
 import type { StageEnd } from "./MeetingStage";
@@ -21,7 +22,12 @@ if (typeof window !== "undefined") void loadMeetingStage().catch(() => undefined
 // The pre-join screen reads this browser's saved choices and devices, so it is rendered in the
 // browser only: false on the server and while hydrating, true right after.
 const noSubscription = () => () => undefined;
-const useInBrowser = () => useSyncExternalStore(noSubscription, () => true, () => false);
+const useInBrowser = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 
 function StageNotLoaded({ loaded }: { loaded: Loaded<unknown> }) {
   if (loaded.state === "failed") {
@@ -29,6 +35,9 @@ function StageNotLoaded({ loaded }: { loaded: Loaded<unknown> }) {
       <div className="notice card" role="alert">
         <h1>Couldn&apos;t load the meeting</h1>
         <p>Part of this page did not load. Check your connection and reload the page.</p>
+        <p>
+          <CheckConnectionLink />
+        </p>
       </div>
     );
   }
@@ -41,7 +50,9 @@ type Stage =
   | { kind: "waiting"; choices: UserChoices; visit: number }
   | { kind: "connected"; credentials: JoinCredentials; choices: UserChoices; session: number }
   | { kind: "reconnecting"; slug: string; choices: UserChoices; session: number }
-  | { kind: "failed"; title: string; message: string; retry: boolean }
+  // network: the connection failed (not a refusal): the connection check may tell why;
+  // code: the server's refusal, or "offline"
+  | { kind: "failed"; title: string; message: string; retry: boolean; network?: boolean; code?: Problem["code"] }
   | { kind: "left" };
 
 // A connection lost for longer than LiveKit's own reconnection covers (the media server restarted,
@@ -59,10 +70,24 @@ function useRejoin(stage: Stage, setStage: (stage: Stage) => void) {
     const attempt = (n: number) =>
       void fetchJoinCredentials({ kind: "room", slug: stage.slug }).then((result) => {
         if (!active) return;
-        if (result.ok) return setStage({ kind: "connected", credentials: result.credentials, choices: stage.choices, session: stage.session + 1 });
+        if (result.ok)
+          return setStage({
+            kind: "connected",
+            credentials: result.credentials,
+            choices: stage.choices,
+            session: stage.session + 1,
+          });
         // A removal may be lifted by a host, but not by asking again and again.
-        if (!result.problem.retry || result.problem.code === "removed") return setStage({ kind: "failed", ...result.problem });
-        if (Date.now() - started > REJOIN_FOR_MS) return setStage({ kind: "failed", title: "Connection lost", message: "The meeting can't be reached right now. Check your connection and try again.", retry: true });
+        if (!result.problem.retry || result.problem.code === "removed")
+          return setStage({ kind: "failed", ...result.problem });
+        if (Date.now() - started > REJOIN_FOR_MS)
+          return setStage({
+            kind: "failed",
+            title: "Connection lost",
+            message: "The meeting can't be reached right now. Check your connection and try again.",
+            retry: true,
+            network: true,
+          });
         setTimeout(() => active && attempt(n + 1), rejoinDelay(n));
       });
     attempt(0);
@@ -120,7 +145,8 @@ export function MeetingRoom({ title, source, slug, roomSlug, knownName, publishe
     [roomSlug],
   );
 
-  const retry = () => (lastChoices.current ? void join(lastChoices.current) : setStage({ kind: "prejoin", busy: false, error: null }));
+  const retry = () =>
+    lastChoices.current ? void join(lastChoices.current) : setStage({ kind: "prejoin", busy: false, error: null });
 
   useRejoin(stage, setStage);
 
@@ -128,7 +154,16 @@ export function MeetingRoom({ title, source, slug, roomSlug, knownName, publishe
     (end: StageEnd) => {
       if (end.kind === "failed") return setStage(end);
       if (end.kind === "lost") {
-        return setStage((current) => (current.kind === "connected" ? { kind: "reconnecting", slug: current.credentials.room.slug, choices: current.choices, session: current.session } : current));
+        return setStage((current) =>
+          current.kind === "connected"
+            ? {
+                kind: "reconnecting",
+                slug: current.credentials.room.slug,
+                choices: current.choices,
+                session: current.session,
+              }
+            : current,
+        );
       }
       if (isGuest) setStage({ kind: "left" });
       else router.push("/");
@@ -153,7 +188,14 @@ export function MeetingRoom({ title, source, slug, roomSlug, knownName, publishe
       </div>
       {stage.kind === "prejoin" ? (
         inBrowser ? (
-          <PreJoin title={title} knownName={knownName} publishes={publishes} busy={stage.busy} error={stage.error} onJoin={(choices) => void join(choices)} />
+          <PreJoin
+            title={title}
+            knownName={knownName}
+            publishes={publishes}
+            busy={stage.busy}
+            error={stage.error}
+            onJoin={(choices) => void join(choices)}
+          />
         ) : (
           <p className="notice muted">Loading…</p>
         )
@@ -186,6 +228,11 @@ export function MeetingRoom({ title, source, slug, roomSlug, knownName, publishe
         <div className="notice card" role="alert">
           <h1>{stage.title}</h1>
           <p>{stage.message}</p>
+          {stage.network || stage.code === "offline" || stage.code === "livekit_unavailable" ? (
+            <p>
+              <CheckConnectionLink />
+            </p>
+          ) : null}
           <div className="row" style={{ justifyContent: "center" }}>
             {stage.retry ? <button onClick={retry}>Try again</button> : null}
             {isGuest ? null : (
@@ -198,7 +245,12 @@ export function MeetingRoom({ title, source, slug, roomSlug, knownName, publishe
       ) : null}
       {stage.kind === "connected" ? (
         meetingStage.state === "ready" ? (
-          <meetingStage.value key={stage.session} credentials={stage.credentials} choices={stage.choices} onEnd={onEnd} />
+          <meetingStage.value
+            key={stage.session}
+            credentials={stage.credentials}
+            choices={stage.choices}
+            onEnd={onEnd}
+          />
         ) : (
           <StageNotLoaded loaded={meetingStage} />
         )

@@ -14,13 +14,17 @@ import { ModerationNotices } from "./ModerationNotices";
 import { runsTheMeeting, useOwnStanding } from "./own-standing";
 import { ParticipantsPanel } from "./ParticipantsPanel";
 import { ReconnectingNotice } from "./ReconnectingNotice";
+import { reportJoinFailure } from "./report-join-failure";
 import type { UserChoices } from "./user-choices";
 
 /**
  * How a meeting ended for this browser: the person left; it ended for them for good (said once,
  * maybe with a retry button); or the connection was lost and a fresh token may get them back in.
  */
-export type StageEnd = { kind: "left" } | { kind: "failed"; title: string; message: string; retry: boolean } | { kind: "lost" };
+export type StageEnd =
+  | { kind: "left" }
+  | { kind: "failed"; title: string; message: string; retry: boolean; network?: boolean }
+  | { kind: "lost" };
 
 // Disconnections that are meant: said once, no automatic way back. Someone's decision (a removal,
 // the meeting ended) is explained with who took it: see ./departure.ts.
@@ -66,7 +70,10 @@ export default function MeetingStage({ credentials, choices, onEnd }: Props) {
       // Leaving by hand always says CLIENT_INITIATED; no reason at all means LiveKit gave up reconnecting.
       if (reason === DisconnectReason.CLIENT_INITIATED) return onEnd({ kind: "left" });
       const decided = reason === undefined ? undefined : decidedDisconnects[reason];
-      if (decided) return void explainDeparture(slug, decided, finalNotice.current).then((why) => onEnd({ kind: "failed", ...why }));
+      if (decided)
+        return void explainDeparture(slug, decided, finalNotice.current).then((why) =>
+          onEnd({ kind: "failed", ...why }),
+        );
       const final = reason === undefined ? undefined : finalDisconnects[reason];
       if (final) return onEnd({ kind: "failed", title: "You left the meeting", message: final, retry: true });
       onEnd({ kind: "lost" });
@@ -78,9 +85,16 @@ export default function MeetingStage({ credentials, choices, onEnd }: Props) {
     (error: Error) => {
       // Leaving while the connection is still being set up cancels it; onDisconnected follows.
       if (error instanceof ConnectionError && error.reason === ConnectionErrorReason.Cancelled) return;
-      onEnd({ kind: "failed", title: "Couldn't connect to the meeting", message: `The meeting service can't be reached right now (${error.message}). Check your connection and try again.`, retry: true });
+      reportJoinFailure(credentials.attemptId, error);
+      onEnd({
+        kind: "failed",
+        title: "Couldn't connect to the meeting",
+        message: `The meeting service can't be reached right now (${error.message}). Check your connection and try again.`,
+        retry: true,
+        network: true,
+      });
     },
-    [onEnd],
+    [onEnd, credentials.attemptId],
   );
 
   return (
@@ -90,8 +104,25 @@ export default function MeetingStage({ credentials, choices, onEnd }: Props) {
       serverUrl={credentials.serverUrl}
       token={credentials.token}
       connect
-      video={publishing && choices.videoEnabled ? (choices.videoDeviceId ? { deviceId: choices.videoDeviceId } : true) : false}
-      audio={publishing && choices.audioEnabled ? (choices.audioDeviceId ? { deviceId: choices.audioDeviceId } : true) : false}
+      connectOptions={
+        credentials.iceTransportPolicy
+          ? { rtcConfig: { iceTransportPolicy: credentials.iceTransportPolicy } }
+          : undefined
+      }
+      video={
+        publishing && choices.videoEnabled
+          ? choices.videoDeviceId
+            ? { deviceId: choices.videoDeviceId }
+            : true
+          : false
+      }
+      audio={
+        publishing && choices.audioEnabled
+          ? choices.audioDeviceId
+            ? { deviceId: choices.audioDeviceId }
+            : true
+          : false
+      }
       onConnected={() => markJoin(JOIN_MARKS.connected)}
       onDisconnected={onDisconnected}
       onError={onError}

@@ -2,7 +2,12 @@
 // Everyone in the meeting, with their role, microphone, camera and who is speaking. Hosts and
 // co-hosts act on people and on the meeting from here. Each action is a call to Parley's API,
 // which checks the rules again: what this panel offers only mirrors them.
-import { useIsSpeaking, useParticipantAttributes, useParticipantInfo, useParticipants } from "@livekit/components-react";
+import {
+  useIsSpeaking,
+  useParticipantAttributes,
+  useParticipantInfo,
+  useParticipants,
+} from "@livekit/components-react";
 import { ParticipantEvent, type Participant } from "livekit-client";
 import { useCallback, useEffect, useState } from "react";
 import type { EndMeetingResponse } from "@/app/api/rooms/[slug]/end/route";
@@ -38,7 +43,11 @@ const MEDIA_EVENTS = [
 /** Whether the person's microphone, camera and screen share are on, kept current. */
 function useMediaState(participant: Participant) {
   const read = useCallback(
-    () => ({ microphone: participant.isMicrophoneEnabled, camera: participant.isCameraEnabled, screen: participant.isScreenShareEnabled }),
+    () => ({
+      microphone: participant.isMicrophoneEnabled,
+      camera: participant.isCameraEnabled,
+      screen: participant.isScreenShareEnabled,
+    }),
     [participant],
   );
   const [state, setState] = useState(read);
@@ -65,13 +74,28 @@ function badgesOf(attributes: Readonly<Record<string, string>> | undefined): str
 
 function MediaState({ on, label }: { on: boolean; label: string }) {
   return (
-    <span className={on ? "media-state on" : "media-state off"} title={`${label} ${on ? "on" : "off"}`} data-testid={`${label.toLowerCase()}-state`} data-on={on}>
+    <span
+      className={on ? "media-state on" : "media-state off"}
+      title={`${label} ${on ? "on" : "off"}`}
+      data-testid={`${label.toLowerCase()}-state`}
+      data-on={on}
+    >
       {label} {on ? "on" : "off"}
     </span>
   );
 }
 
-function ParticipantRow({ participant, slug, moderates, act }: { participant: Participant; slug: string; moderates: boolean; act: Act }) {
+function ParticipantRow({
+  participant,
+  slug,
+  moderates,
+  act,
+}: {
+  participant: Participant;
+  slug: string;
+  moderates: boolean;
+  act: Act;
+}) {
   const { attributes } = useParticipantAttributes({ participant });
   const { name: shownName } = useParticipantInfo({ participant });
   const speaking = useIsSpeaking(participant);
@@ -79,7 +103,8 @@ function ParticipantRow({ participant, slug, moderates, act }: { participant: Pa
   const name = shownName || participant.identity;
   const standing = attributes?.[ATTRIBUTES.standing];
   const guest = attributes?.[ATTRIBUTES.kind] === "guest";
-  const path = (action: string) => `/api/rooms/${encodeURIComponent(slug)}/participants/${encodeURIComponent(participant.identity)}/${action}`;
+  const path = (action: string) =>
+    `/api/rooms/${encodeURIComponent(slug)}/participants/${encodeURIComponent(participant.identity)}/${action}`;
   const mute = (source: MutableSource) => void act<MuteResponse>(path("mute"), { method: "POST", json: { source } });
   // Hosts are out of reach here (admins act on them from the admin console); nobody acts on themselves.
   const actions = moderates && !participant.isLocal && standing !== "host";
@@ -107,17 +132,32 @@ function ParticipantRow({ participant, slug, moderates, act }: { participant: Pa
       {actions ? (
         <div className="participant-actions">
           {media.microphone ? (
-            <button type="button" className="secondary small" aria-label={`Mute ${name}`} onClick={() => mute("microphone")}>
+            <button
+              type="button"
+              className="secondary small"
+              aria-label={`Mute ${name}`}
+              onClick={() => mute("microphone")}
+            >
               Mute
             </button>
           ) : null}
           {media.camera ? (
-            <button type="button" className="secondary small" aria-label={`Stop ${name}'s camera`} onClick={() => mute("camera")}>
+            <button
+              type="button"
+              className="secondary small"
+              aria-label={`Stop ${name}'s camera`}
+              onClick={() => mute("camera")}
+            >
               Stop camera
             </button>
           ) : null}
           {media.screen ? (
-            <button type="button" className="secondary small" aria-label={`Stop ${name}'s screen share`} onClick={() => mute("screen_share")}>
+            <button
+              type="button"
+              className="secondary small"
+              aria-label={`Stop ${name}'s screen share`}
+              onClick={() => mute("screen_share")}
+            >
               Stop sharing
             </button>
           ) : null}
@@ -126,7 +166,9 @@ function ParticipantRow({ participant, slug, moderates, act }: { participant: Pa
               type="button"
               className="secondary small"
               aria-label={standing === "cohost" ? `Remove ${name} as co-host` : `Make ${name} a co-host`}
-              onClick={() => void act<CohostResponse>(path("cohost"), { method: "POST", json: { cohost: standing !== "cohost" } })}
+              onClick={() =>
+                void act<CohostResponse>(path("cohost"), { method: "POST", json: { cohost: standing !== "cohost" } })
+              }
             >
               {standing === "cohost" ? "Remove co-host" : "Make co-host"}
             </button>
@@ -135,7 +177,13 @@ function ParticipantRow({ participant, slug, moderates, act }: { participant: Pa
             type="button"
             className="danger small"
             aria-label={`Remove ${name} from the meeting`}
-            onClick={() => void act<RemoveResponse>(path("remove"), { method: "POST" }, `Remove ${name} from the meeting? They can't come back until a host lets them in again.`)}
+            onClick={() =>
+              void act<RemoveResponse>(
+                path("remove"),
+                { method: "POST" },
+                `Remove ${name} from the meeting? They can't come back until a host lets them in again.`,
+              )
+            }
           >
             Remove
           </button>
@@ -164,7 +212,11 @@ function RoomControls({ slug, ends, act }: { slug: string; ends: boolean; act: A
   }
   return (
     <div className="room-controls" data-testid="room-controls">
-      <button type="button" className="secondary small" onClick={() => void act<MuteEveryoneResponse>(`${room}/mute-everyone`, { method: "POST" })}>
+      <button
+        type="button"
+        className="secondary small"
+        onClick={() => void act<MuteEveryoneResponse>(`${room}/mute-everyone`, { method: "POST" })}
+      >
         Mute everyone
       </button>
       <button type="button" className="secondary small" onClick={() => void toggleLock()}>
@@ -174,7 +226,13 @@ function RoomControls({ slug, ends, act }: { slug: string; ends: boolean; act: A
         <button
           type="button"
           className="danger small"
-          onClick={() => void act<EndMeetingResponse>(`${room}/end`, { method: "POST" }, "End the meeting for everyone? Everyone is disconnected now.")}
+          onClick={() =>
+            void act<EndMeetingResponse>(
+              `${room}/end`,
+              { method: "POST" },
+              "End the meeting for everyone? Everyone is disconnected now.",
+            )
+          }
         >
           End meeting for everyone
         </button>
@@ -190,9 +248,11 @@ function RemovedList({ slug, version, act }: { slug: string; version: number; ac
   useEffect(() => {
     let current = true;
     const load = () =>
-      void callApi<RemovalsResponse>(`/api/rooms/${encodeURIComponent(slug)}/removals`, { method: "GET" }).then((result) => {
-        if (current && result.ok) setRemovals(result.body.removals);
-      });
+      void callApi<RemovalsResponse>(`/api/rooms/${encodeURIComponent(slug)}/removals`, { method: "GET" }).then(
+        (result) => {
+          if (current && result.ok) setRemovals(result.body.removals);
+        },
+      );
     load();
     const timer = setInterval(load, REMOVED_REFRESH_MS);
     return () => {
@@ -215,9 +275,10 @@ function RemovedList({ slug, version, act }: { slug: string; version: number; ac
               className="secondary small"
               aria-label={`Let ${removal.name} back in`}
               onClick={() =>
-                void act<LetBackInResponse>(`/api/rooms/${encodeURIComponent(slug)}/removals/${encodeURIComponent(removal.identity)}`, { method: "DELETE" }).then(() =>
-                  setRefresh((n) => n + 1),
-                )
+                void act<LetBackInResponse>(
+                  `/api/rooms/${encodeURIComponent(slug)}/removals/${encodeURIComponent(removal.identity)}`,
+                  { method: "DELETE" },
+                ).then(() => setRefresh((n) => n + 1))
               }
             >
               Let back in
@@ -238,26 +299,46 @@ export function ParticipantsPanel({ slug }: { slug: string }) {
   const standing = useOwnStanding();
   const moderates = runsTheMeeting(standing);
 
-  const act: Act = useCallback(async <T,>(path: string, init: { method: string; json?: unknown }, question?: string) => {
-    if (question && !window.confirm(question)) return null;
-    const result = await callApi<T>(path, init);
-    setError(result.ok ? null : result.message);
-    setVersion((n) => n + 1);
-    return result.ok ? result.body : null;
-  }, []);
+  const act: Act = useCallback(
+    async <T,>(path: string, init: { method: string; json?: unknown }, question?: string) => {
+      if (question && !window.confirm(question)) return null;
+      const result = await callApi<T>(path, init);
+      setError(result.ok ? null : result.message);
+      setVersion((n) => n + 1);
+      return result.ok ? result.body : null;
+    },
+    [],
+  );
 
   if (!open) {
     return (
-      <button type="button" className="panel-toggle" aria-expanded="false" aria-controls="participants-panel" onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className="panel-toggle"
+        aria-expanded="false"
+        aria-controls="participants-panel"
+        onClick={() => setOpen(true)}
+      >
         Participants ({participants.length})
       </button>
     );
   }
   return (
-    <aside id="participants-panel" className="participants-panel" aria-label="Participants" data-testid="participants-panel">
+    <aside
+      id="participants-panel"
+      className="participants-panel"
+      aria-label="Participants"
+      data-testid="participants-panel"
+    >
       <div className="participants-header">
         <h2>Participants ({participants.length})</h2>
-        <button type="button" className="secondary small" aria-expanded="true" aria-controls="participants-panel" onClick={() => setOpen(false)}>
+        <button
+          type="button"
+          className="secondary small"
+          aria-expanded="true"
+          aria-controls="participants-panel"
+          onClick={() => setOpen(false)}
+        >
           Close
         </button>
       </div>
@@ -269,7 +350,13 @@ export function ParticipantsPanel({ slug }: { slug: string }) {
       {moderates ? <RoomControls slug={slug} ends={standing === "host"} act={act} /> : null}
       <ul className="participants">
         {participants.map((participant) => (
-          <ParticipantRow key={participant.identity} participant={participant} slug={slug} moderates={moderates} act={act} />
+          <ParticipantRow
+            key={participant.identity}
+            participant={participant}
+            slug={slug}
+            moderates={moderates}
+            act={act}
+          />
         ))}
       </ul>
       {moderates ? <RemovedList slug={slug} version={version} act={act} /> : null}

@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { classifyMediaError, explainDeviceProblem, type DeviceKind, type DeviceProblem } from "./device-errors";
 import { loadChoices, saveChoices, type UserChoices } from "./user-choices";
 import { FormError } from "../FormError";
+import { CheckConnectionLink } from "../check/CheckConnectionLink";
 
 type Props = {
   title: string;
@@ -39,7 +40,9 @@ async function acquire(choices: UserChoices): Promise<{ tracks: MediaStreamTrack
       if (kind === "camera" ? !wanted.video : !wanted.audio) continue;
       try {
         const stream = await navigator.mediaDevices.getUserMedia(
-          kind === "camera" ? { video: constraint(choices.videoDeviceId) } : { audio: constraint(choices.audioDeviceId) },
+          kind === "camera"
+            ? { video: constraint(choices.videoDeviceId) }
+            : { audio: constraint(choices.audioDeviceId) },
         );
         tracks.push(...stream.getTracks());
       } catch (error) {
@@ -85,7 +88,13 @@ function useMicrophoneLevel(track: MediaStreamTrack | undefined, meter: React.Re
   }, [track, meter]);
 }
 
-function DevicePicker(props: { label: string; devices: MediaDeviceInfo[]; value: string; disabled: boolean; onPick: (deviceId: string) => void }) {
+function DevicePicker(props: {
+  label: string;
+  devices: MediaDeviceInfo[];
+  value: string;
+  disabled: boolean;
+  onPick: (deviceId: string) => void;
+}) {
   const id = useId();
   return (
     <div className="field">
@@ -123,7 +132,11 @@ export default function PreJoin({ title, knownName, publishes, busy, error, onJo
       setTracks(result.tracks);
       setProblems(result.problems);
       const all = await navigator.mediaDevices.enumerateDevices();
-      if (!cancelled) setDevices({ cameras: all.filter((d) => d.kind === "videoinput"), microphones: all.filter((d) => d.kind === "audioinput") });
+      if (!cancelled)
+        setDevices({
+          cameras: all.filter((d) => d.kind === "videoinput"),
+          microphones: all.filter((d) => d.kind === "audioinput"),
+        });
     });
     return () => {
       cancelled = true;
@@ -157,15 +170,37 @@ export default function PreJoin({ title, knownName, publishes, busy, error, onJo
             {!videoTrack ? <p className="muted">{videoEnabled ? "Starting camera…" : "Your camera is off"}</p> : null}
           </div>
           <div className="row">
-            <button type="button" className="secondary" aria-pressed={videoEnabled} onClick={() => update({ videoEnabled: !videoEnabled })}>
+            <button
+              type="button"
+              className="secondary"
+              aria-pressed={videoEnabled}
+              onClick={() => update({ videoEnabled: !videoEnabled })}
+            >
               {videoEnabled ? "Turn camera off" : "Turn camera on"}
             </button>
-            <button type="button" className="secondary" aria-pressed={audioEnabled} onClick={() => update({ audioEnabled: !audioEnabled })}>
+            <button
+              type="button"
+              className="secondary"
+              aria-pressed={audioEnabled}
+              onClick={() => update({ audioEnabled: !audioEnabled })}
+            >
               {audioEnabled ? "Mute microphone" : "Unmute microphone"}
             </button>
           </div>
-          <DevicePicker label="Camera" devices={devices.cameras} value={videoTrack?.getSettings().deviceId ?? videoDeviceId} disabled={!videoEnabled} onPick={(id) => update({ videoDeviceId: id })} />
-          <DevicePicker label="Microphone" devices={devices.microphones} value={audioTrack?.getSettings().deviceId ?? audioDeviceId} disabled={!audioEnabled} onPick={(id) => update({ audioDeviceId: id })} />
+          <DevicePicker
+            label="Camera"
+            devices={devices.cameras}
+            value={videoTrack?.getSettings().deviceId ?? videoDeviceId}
+            disabled={!videoEnabled}
+            onPick={(id) => update({ videoDeviceId: id })}
+          />
+          <DevicePicker
+            label="Microphone"
+            devices={devices.microphones}
+            value={audioTrack?.getSettings().deviceId ?? audioDeviceId}
+            disabled={!audioEnabled}
+            onPick={(id) => update({ audioDeviceId: id })}
+          />
           <div className="meter" aria-label="Microphone level" title="Microphone level">
             <div ref={meter} className="meter-fill" data-testid="mic-level" />
           </div>
@@ -176,7 +211,11 @@ export default function PreJoin({ title, knownName, publishes, busy, error, onJo
                 <button type="button" className="secondary" onClick={() => setAttempt((n) => n + 1)}>
                   Try again
                 </button>
-                <button type="button" className="secondary" onClick={() => update(kind === "camera" ? { videoEnabled: false } : { audioEnabled: false })}>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => update(kind === "camera" ? { videoEnabled: false } : { audioEnabled: false })}
+                >
                   {kind === "camera" ? "Join without camera" : "Join without microphone"}
                 </button>
               </div>
@@ -193,13 +232,23 @@ export default function PreJoin({ title, knownName, publishes, busy, error, onJo
       ) : (
         <div className="field">
           <label htmlFor={nameId}>Your name</label>
-          <input id={nameId} value={choices.name} onChange={(e) => update({ name: e.target.value })} maxLength={64} required autoComplete="name" />
+          <input
+            id={nameId}
+            value={choices.name}
+            onChange={(e) => update({ name: e.target.value })}
+            maxLength={64}
+            required
+            autoComplete="name"
+          />
         </div>
       )}
       <FormError message={error} />
       <button type="submit" disabled={busy || !name.trim()}>
         {busy ? "Joining…" : "Join meeting"}
       </button>
+      <p className="muted">
+        Trouble joining? <CheckConnectionLink />
+      </p>
     </form>
   );
 }

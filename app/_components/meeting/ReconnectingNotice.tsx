@@ -33,7 +33,8 @@ function useStalledCameras(people: RemoteParticipant[]): Set<string> {
       const cameras = liveCameras(people);
       const found = new Set<string>();
       const progress = lastProgress.current;
-      for (const track of progress.keys()) if (!cameras.some((camera) => camera.track === track)) progress.delete(track);
+      for (const track of progress.keys())
+        if (!cameras.some((camera) => camera.track === track)) progress.delete(track);
       for (const { identity, track } of cameras) {
         const frames = (await track.getReceiverStats().catch(() => undefined))?.framesDecoded;
         if (frames === undefined) continue;
@@ -42,7 +43,9 @@ function useStalledCameras(people: RemoteParticipant[]): Set<string> {
         else if (now - last.at >= STALLED_AFTER_MS) found.add(identity);
       }
       if (!active) return;
-      setStalled((current) => (current.size === found.size && [...found].every((id) => current.has(id)) ? current : found));
+      setStalled((current) =>
+        current.size === found.size && [...found].every((id) => current.has(id)) ? current : found,
+      );
     };
     const timer = setInterval(() => void check(), CHECK_EVERY_MS);
     return () => {
@@ -55,10 +58,19 @@ function useStalledCameras(people: RemoteParticipant[]): Set<string> {
 
 export function ReconnectingNotice() {
   const people = useRemoteParticipants({
-    updateOnlyOn: [RoomEvent.ConnectionQualityChanged, RoomEvent.TrackSubscribed, RoomEvent.TrackUnsubscribed, RoomEvent.TrackMuted, RoomEvent.TrackUnmuted, RoomEvent.TrackStreamStateChanged],
+    updateOnlyOn: [
+      RoomEvent.ConnectionQualityChanged,
+      RoomEvent.TrackSubscribed,
+      RoomEvent.TrackUnsubscribed,
+      RoomEvent.TrackMuted,
+      RoomEvent.TrackUnmuted,
+      RoomEvent.TrackStreamStateChanged,
+    ],
   });
   const stalled = useStalledCameras(people);
-  const reconnecting = people.filter((person) => person.connectionQuality === ConnectionQuality.Lost || stalled.has(person.identity));
+  const reconnecting = people.filter(
+    (person) => person.connectionQuality === ConnectionQuality.Lost || stalled.has(person.identity),
+  );
   if (reconnecting.length === 0) return null;
   const names = reconnecting.map((person) => person.name || person.identity).join(", ");
   return (

@@ -30,7 +30,8 @@ type Knock =
   | { state: "waiting"; hostPresent: boolean; unreachable: boolean }
   | { state: "denied"; message: string | null };
 
-const doorCall = <T,>(slug: string, method: "POST" | "GET" | "DELETE") => callApi<T>(`/api/rooms/${encodeURIComponent(slug)}/knock`, { method });
+const doorCall = <T,>(slug: string, method: "POST" | "GET" | "DELETE") =>
+  callApi<T>(`/api/rooms/${encodeURIComponent(slug)}/knock`, { method });
 
 // A lost door is fetched again at most this often.
 const DOOR_RETRY_MS = 10_000;
@@ -63,7 +64,12 @@ function useCamera(enabled: boolean, deviceId: string): LocalVideoTrack | null {
 }
 
 /** Joins the door room and shows the camera there; `onLost` when the door closes unasked. */
-function useDoor(door: DoorCredentials | null, track: LocalVideoTrack | null, showsCamera: boolean, onLost: () => void) {
+function useDoor(
+  door: DoorCredentials | null,
+  track: LocalVideoTrack | null,
+  showsCamera: boolean,
+  onLost: () => void,
+) {
   const lost = useRef(onLost);
   useEffect(() => {
     lost.current = onLost;

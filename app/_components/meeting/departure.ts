@@ -15,21 +15,32 @@ function fromNotice(notice: Notice): Explained {
 }
 
 async function askServer(slug: string): Promise<DepartureResponse | "gone" | null> {
-  const result = await callApi<DepartureResponse>(`/api/rooms/${encodeURIComponent(slug)}/departure`, { method: "GET" });
+  const result = await callApi<DepartureResponse>(`/api/rooms/${encodeURIComponent(slug)}/departure`, {
+    method: "GET",
+  });
   if (result.ok) return result.body;
   return result.code === "not_found" ? "gone" : null;
 }
 
 /** `how`: LiveKit removed this person, or closed the whole room. */
-export async function explainDeparture(slug: string, how: "removed" | "room_closed", notice: Notice | null): Promise<Explained> {
+export async function explainDeparture(
+  slug: string,
+  how: "removed" | "room_closed",
+  notice: Notice | null,
+): Promise<Explained> {
   if (notice) return fromNotice(notice);
   const known = await askServer(slug);
   if (how === "removed") {
     if (known && known !== "gone" && known.removedBy) return out(noticeText({ kind: "removed", by: known.removedBy }));
-    if (known && known !== "gone" && known.accessRevokedBy) return out(noticeText({ kind: "access_revoked", by: known.accessRevokedBy }));
+    if (known && known !== "gone" && known.accessRevokedBy)
+      return out(noticeText({ kind: "access_revoked", by: known.accessRevokedBy }));
     return out("You were removed from this meeting.");
   }
   // A room deleted, or closed until an admin reopens it, was an admin's doing; otherwise a host's.
   if (known === "gone" || known?.roomClosed) return ended(noticeText({ kind: "room_closed", by: "" }));
-  return ended(known?.endedBy ? noticeText({ kind: "meeting_ended", by: known.endedBy }) : "The host ended this meeting for everyone.");
+  return ended(
+    known?.endedBy
+      ? noticeText({ kind: "meeting_ended", by: known.endedBy })
+      : "The host ended this meeting for everyone.",
+  );
 }

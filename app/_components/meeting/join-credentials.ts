@@ -10,7 +10,13 @@ export type JoinSource = { kind: "room"; slug: string } | { kind: "invite"; toke
  * `fixable`: the caller typed something wrong (e.g. their name) and can correct it. `code`: why,
  * for refusals the page handles itself (`waiting_room`: knock and wait).
  */
-export type Problem = { title: string; message: string; retry: boolean; fixable?: boolean; code: ErrorCode | "offline" };
+export type Problem = {
+  title: string;
+  message: string;
+  retry: boolean;
+  fixable?: boolean;
+  code: ErrorCode | "offline";
+};
 
 // Refusals that may be lifted while the person waits: a place frees up, a host unlocks the room or
 // lets them back in.
@@ -23,7 +29,10 @@ export async function fetchJoinCredentials(
   const result =
     source.kind === "room"
       ? await callApi<JoinCredentials>(`/api/rooms/${encodeURIComponent(source.slug)}/token`, { method: "POST" })
-      : await callApi<JoinCredentials>("/api/invites/redeem", { method: "POST", json: name === undefined ? { token: source.token } : { token: source.token, name } });
+      : await callApi<JoinCredentials>("/api/invites/redeem", {
+          method: "POST",
+          json: name === undefined ? { token: source.token } : { token: source.token, name },
+        });
   return result.ok ? { ok: true, credentials: result.body } : { ok: false, problem: problemOf(result) };
 }
 

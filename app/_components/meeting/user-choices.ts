@@ -9,7 +9,13 @@ export type UserChoices = {
 
 const KEY = "parley.prejoin";
 
-const defaultChoices: UserChoices = { videoEnabled: true, audioEnabled: true, videoDeviceId: "", audioDeviceId: "", name: "" };
+const defaultChoices: UserChoices = {
+  videoEnabled: true,
+  audioEnabled: true,
+  videoDeviceId: "",
+  audioDeviceId: "",
+  name: "",
+};
 
 export function loadChoices(): UserChoices {
   try {

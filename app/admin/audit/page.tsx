@@ -10,12 +10,15 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function AuditPage({ searchParams }: Props) {
   // Layouts and pages render side by side: the page checks too, so nothing is read for others.
   if (!(await currentAdmin())) notFound();
-  const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, value]) => typeof value === "string" && value !== ""));
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).filter(([, value]) => typeof value === "string" && value !== ""),
+  );
   const parsed = auditQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : { page: 1 };
   const { entries, total, page, perPage } = await listAudit(query);
   const pages = Math.max(1, Math.ceil(total / perPage));
-  const pageLink = (to: number) => `/admin/audit?${new URLSearchParams({ ...(query.action ? { action: query.action } : {}), ...(query.q ? { q: query.q } : {}), page: String(to) })}`;
+  const pageLink = (to: number) =>
+    `/admin/audit?${new URLSearchParams({ ...(query.action ? { action: query.action } : {}), ...(query.q ? { q: query.q } : {}), page: String(to) })}`;
   return (
     <>
       <h1>Audit log</h1>
@@ -28,27 +31,35 @@ export default async function AuditPage({ searchParams }: Props) {
             </option>
           ))}
         </select>
-        <input name="q" type="search" aria-label="Search the audit log" placeholder="Who did it, or to whom" defaultValue={query.q ?? ""} />
+        <input
+          name="q"
+          type="search"
+          aria-label="Search the audit log"
+          placeholder="Who did it, or to whom"
+          defaultValue={query.q ?? ""}
+        />
         <button type="submit">Filter</button>
       </form>
       {!parsed.success ? <p className="error">Those filters are not valid; showing everything.</p> : null}
       <DataTable testId="audit-log" columns={["When", "Who", "What", "On"]}>
-          {entries.map((entry) => (
-            <tr key={entry.id}>
-              <td>{when(entry.createdAt.toISOString())}</td>
-              <td>
-                {entry.actor.name}
-                <div className="muted">{entry.actor.email}</div>
-              </td>
-              <td>{entry.action}</td>
-              <td>
-                {entry.targetLabel} <span className="muted">{entry.targetType}</span>
-                {entry.detail ? <div className="muted">{entry.detail}</div> : null}
-              </td>
-            </tr>
-          ))}
+        {entries.map((entry) => (
+          <tr key={entry.id}>
+            <td>{when(entry.createdAt.toISOString())}</td>
+            <td>
+              {entry.actor.name}
+              <div className="muted">{entry.actor.email}</div>
+            </td>
+            <td>{entry.action}</td>
+            <td>
+              {entry.targetLabel} <span className="muted">{entry.targetType}</span>
+              {entry.detail ? <div className="muted">{entry.detail}</div> : null}
+            </td>
+          </tr>
+        ))}
       </DataTable>
-      {entries.length === 0 ? <p className="muted">Nothing recorded{query.action || query.q ? " that matches" : " yet"}.</p> : null}
+      {entries.length === 0 ? (
+        <p className="muted">Nothing recorded{query.action || query.q ? " that matches" : " yet"}.</p>
+      ) : null}
       <div className="row">
         {page > 1 ? <Link href={pageLink(page - 1)}>Newer</Link> : null}
         <span className="muted">

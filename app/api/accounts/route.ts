@@ -16,5 +16,8 @@ export const POST = handler(async (request: Request) => {
   enforceRateLimit("signUpPerIp", clientIp(request.headers));
   enforceRateLimit("signUpPerEmail", input.email);
   const { user, confirmationSent, mustConfirm } = await signUp(input);
-  return NextResponse.json<SignUpResponse>({ user: { id: user.id, name: user.name, email: user.email, role: user.role }, confirmationSent, mustConfirm }, { status: 201 });
+  return NextResponse.json<SignUpResponse>(
+    { user: { id: user.id, name: user.name, email: user.email, role: user.role }, confirmationSent, mustConfirm },
+    { status: 201 },
+  );
 });

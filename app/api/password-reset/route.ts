@@ -7,5 +7,10 @@ import { handler, parseJsonBody } from "@/lib/http";
 export const POST = handler(async (request: Request) => {
   const { email } = await parseJsonBody(request, resetRequestSchema);
   requestPasswordReset(request.headers, email);
-  return NextResponse.json({ message: `If there is an account for ${email}, a reset link is on its way. It works once, for ${RESET_LIFETIME_MINUTES} minutes.` }, { status: 202 });
+  return NextResponse.json(
+    {
+      message: `If there is an account for ${email}, a reset link is on its way. It works once, for ${RESET_LIFETIME_MINUTES} minutes.`,
+    },
+    { status: 202 },
+  );
 });

@@ -30,7 +30,10 @@ export default async function InvitePage({ params }: Props) {
   const guestHere = actor?.kind === "guest" && actor.guest.roomId === room.id ? actor.guest : null;
   if (!member && !guestHere && (!room.allowGuests || invite.role === "cohost")) {
     return (
-      <Notice title={`Sign in to join “${room.name}”`} action={{ href: `/signin?callbackUrl=${encodeURIComponent(`/j/${token}`)}`, label: "Sign in" }}>
+      <Notice
+        title={`Sign in to join “${room.name}”`}
+        action={{ href: `/signin?callbackUrl=${encodeURIComponent(`/j/${token}`)}`, label: "Sign in" }}
+      >
         {invite.role === "cohost" ? "Co-host links need an account." : "This meeting does not admit guests."}
       </Notice>
     );

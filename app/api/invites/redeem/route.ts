@@ -13,8 +13,10 @@ export const POST = handler(async (request: Request) => {
   const caller = await currentActor();
   // Someone not yet known (a new guest) is counted by their address.
   enforceRateLimit("joinPerCaller", caller ? actorIdentity(caller) : `ip:${clientIp(request.headers)}`);
-  const { context, guest } = await enterThroughInvite(token, caller, name);
+  const { context, guest, inviteId } = await enterThroughInvite(token, caller, name);
   // Remembered even when the door says "wait" below: the browser knocks as this guest.
   if (guest) await rememberGuest(guest);
-  return NextResponse.json<JoinCredentials>(await issueJoinCredentials(context), { headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json<JoinCredentials>(await issueJoinCredentials(context, inviteId), {
+    headers: { "Cache-Control": "no-store" },
+  });
 });

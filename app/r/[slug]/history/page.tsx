@@ -27,27 +27,29 @@ export default async function HistoryPage({ params }: Props) {
         <section key={meeting.id} className="card" data-testid="meeting-record">
           <div className="row" style={{ justifyContent: "space-between" }}>
             <h2>
-              {when(meeting.startedAt.toISOString())} {meeting.endedAt ? null : <span className="muted">· live now</span>}
+              {when(meeting.startedAt.toISOString())}{" "}
+              {meeting.endedAt ? null : <span className="muted">· live now</span>}
             </h2>
             <a className="button secondary" href={`/api/rooms/${room.slug}/meetings/${meeting.id}/attendance`} download>
               Download attendance (CSV)
             </a>
           </div>
           <p className="muted">
-            Ended {when(meeting.endedAt?.toISOString() ?? null)} · {meeting.minutes} min · at most {meeting.peakParticipants} {meeting.peakParticipants === 1 ? "person" : "people"}
+            Ended {when(meeting.endedAt?.toISOString() ?? null)} · {meeting.minutes} min · at most{" "}
+            {meeting.peakParticipants} {meeting.peakParticipants === 1 ? "person" : "people"}
           </p>
           <DataTable testId="attendance" columns={["Name", "As", "Joined", "Left", "Minutes"]}>
-              {meeting.attendance.map((stay, i) => (
-                <tr key={i}>
-                  <td>{stay.name}</td>
-                  <td>{stay.kind === "GUEST" ? "guest" : "member"}</td>
-                  <td>{when(stay.joinedAt.toISOString())}</td>
-                  <td>{stay.leftAt ? when(stay.leftAt.toISOString()) : "still there"}</td>
-                  <td data-testid="minutes" data-seconds={stay.seconds}>
-                    {stay.minutes}
-                  </td>
-                </tr>
-              ))}
+            {meeting.attendance.map((stay, i) => (
+              <tr key={i}>
+                <td>{stay.name}</td>
+                <td>{stay.kind === "GUEST" ? "guest" : "member"}</td>
+                <td>{when(stay.joinedAt.toISOString())}</td>
+                <td>{stay.leftAt ? when(stay.leftAt.toISOString()) : "still there"}</td>
+                <td data-testid="minutes" data-seconds={stay.seconds}>
+                  {stay.minutes}
+                </td>
+              </tr>
+            ))}
           </DataTable>
         </section>
       ))}

@@ -29,7 +29,12 @@ export default async function InvitesPage({ params }: Props) {
           createdAt: invite.createdAt.toISOString(),
           mail: invite.mail && { ...invite.mail, sentAt: invite.mail.sentAt?.toISOString() ?? null },
         }))}
-        settings={{ joinPolicy: room.joinPolicy, allowGuests: room.allowGuests, maxParticipants: room.maxParticipants, waitingRoom: room.waitingRoom }}
+        settings={{
+          joinPolicy: room.joinPolicy,
+          allowGuests: room.allowGuests,
+          maxParticipants: room.maxParticipants,
+          waitingRoom: room.waitingRoom,
+        }}
         locked={room.lockedAt !== null}
       />
     </div>

@@ -11,5 +11,7 @@ export type DepartureResponse = Departure;
 export const GET = handler(async (_request: Request, { params }: RouteParams<"slug">) => {
   const actor = await requireActor();
   const room = await findRoomBySlug((await params).slug);
-  return NextResponse.json<DepartureResponse>(await departureOf(actor, room), { headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json<DepartureResponse>(await departureOf(actor, room), {
+    headers: { "Cache-Control": "no-store" },
+  });
 });

@@ -11,7 +11,10 @@ export type CreateInviteResponse = { invite: NewInvite & { mail: InviteMailStatu
 
 export const GET = handler(async (_request: Request, { params }: RouteParams<"slug">) => {
   const { room } = await authorizeRoomAction("manageInvites", (await params).slug);
-  return NextResponse.json<InviteListResponse>({ invites: await listInvites(room.id) }, { headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json<InviteListResponse>(
+    { invites: await listInvites(room.id) },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 });
 
 export const POST = handler(async (request: Request, { params }: RouteParams<"slug">) => {

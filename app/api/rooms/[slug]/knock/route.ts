@@ -31,5 +31,7 @@ export const GET = handler(async (_request: Request, { params }: RouteParams<"sl
 
 export const DELETE = handler(async (request: Request, { params }: RouteParams<"slug">) => {
   await parseJsonBody(request, emptyBody);
-  return NextResponse.json<WithdrawKnockResponse>(await withdrawKnock(await authorizeRoomAction("joinMeeting", (await params).slug)));
+  return NextResponse.json<WithdrawKnockResponse>(
+    await withdrawKnock(await authorizeRoomAction("joinMeeting", (await params).slug)),
+  );
 });

@@ -8,5 +8,8 @@ export type KnockListResponse = { knocks: KnockView[]; locked: boolean };
 
 export const GET = handler(async (_request: Request, { params }: RouteParams<"slug">) => {
   const { room } = await authorizeRoomAction("manageDoor", (await params).slug);
-  return NextResponse.json<KnockListResponse>({ knocks: await listKnocks(room), locked: room.lockedAt !== null }, { headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json<KnockListResponse>(
+    { knocks: await listKnocks(room), locked: room.lockedAt !== null },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 });

@@ -8,5 +8,8 @@ export type RemovalsResponse = { removals: RemovalView[] };
 
 export const GET = handler(async (_request: Request, { params }: RouteParams<"slug">) => {
   const { room } = await authorizeRoomAction("moderateParticipants", (await params).slug);
-  return NextResponse.json<RemovalsResponse>({ removals: await listRemovals(room.id) }, { headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json<RemovalsResponse>(
+    { removals: await listRemovals(room.id) },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 });

@@ -11,5 +11,7 @@ export const POST = handler(async (request: Request, { params }: RouteParams<"sl
   const { message } = await parseJsonBody(request, denyKnockSchema);
   const { slug, knockId } = await params;
   const { actor, room } = await authorizeRoomAction("manageDoor", slug);
-  return NextResponse.json<DenyKnockResponse>({ knock: await decideKnock(actor, room, knockId, { admit: false, message }) });
+  return NextResponse.json<DenyKnockResponse>({
+    knock: await decideKnock(actor, room, knockId, { admit: false, message }),
+  });
 });

@@ -10,5 +10,7 @@ export const POST = handler(async (request: Request, { params }: RouteParams<"sl
   await parseJsonBody(request, emptyBody);
   const { slug, knockId } = await params;
   const { actor, room } = await authorizeRoomAction("manageDoor", slug);
-  return NextResponse.json<WatchKnockResponse>(await watchKnock(actor, room, knockId), { headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json<WatchKnockResponse>(await watchKnock(actor, room, knockId), {
+    headers: { "Cache-Control": "no-store" },
+  });
 });

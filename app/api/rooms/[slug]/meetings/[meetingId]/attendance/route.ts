@@ -8,6 +8,10 @@ export const GET = handler(async (_request: Request, { params }: RouteParams<"sl
   const { room } = await authorizeRoomAction("viewHistory", slug);
   const { filename, csv } = await attendanceCsv(room.id, meetingId);
   return new Response(csv, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename}"`, "cache-control": "no-store" },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${filename}"`,
+      "cache-control": "no-store",
+    },
   });
 });

@@ -1,0 +1,9 @@
+// Where every "couldn't connect" message sends people: the connection check, in a new tab so
+// the meeting page (and what was typed there) stays.
+export function CheckConnectionLink() {
+  return (
+    <a href="/check" target="_blank" rel="noreferrer">
+      Test your connection
+    </a>
+  );
+}
