@@ -216,7 +216,10 @@ describe("decisions hold against tokens issued before them", () => {
     const eve = await memberThroughLink(owner.client, room.slug, "participant", "Eve");
     const held = await enters(eve.client, room.slug);
     expect((await deliverWebhook(joinedEvent(held))).status).toBe(200);
-    expect((await admin.client.json(`/api/admin/users/${eve.user.id}`, { method: "PATCH", json: { disabled: true } })).status).toBe(200);
+    expect(
+      (await admin.client.json(`/api/admin/users/${eve.user.id}`, { method: "PATCH", json: { disabled: true } }))
+        .status,
+    ).toBe(200);
     await closedByServer(held.socket);
     // Signalling only: LiveKit reports no arrival, so only the hold-out can see it.
     expect((await refusedOrCut(held.token)).cutAfterMs).toBeLessThan(CUT_WITHIN_MS);
