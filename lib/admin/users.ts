@@ -7,6 +7,7 @@ import type { Role } from "../generated/prisma/client";
 import { AppError, notFound } from "../http";
 import { removeLiveKitParticipant } from "../livekit/room-service";
 import { logger } from "../logger";
+import { holdOut } from "../meetings/hold-out";
 import { recordAudit } from "./audit";
 
 export const userQuerySchema = z
@@ -110,7 +111,10 @@ export async function changeUser(admin: SessionUser, userId: string, change: Use
   return updated;
 }
 
-/** A disabled account leaves the meetings it is in now, not only the next ones. */
+/**
+ * A disabled account leaves the meetings it is in now, not only the next ones, and the tokens it
+ * holds for them get it nowhere (lib/meetings/hold-out.ts).
+ */
 async function disconnectEverywhere(userId: string): Promise<void> {
   const stays = await db.attendance.findMany({
     where: { identity: userId, leftAt: null },
@@ -120,5 +124,6 @@ async function disconnectEverywhere(userId: string): Promise<void> {
     await removeLiveKitParticipant(stay.meeting.room.slug, userId).catch((error: unknown) =>
       logger.warn("disconnect_disabled_user_failed", { error: errorMessage(error) }),
     );
+    holdOut(stay.meeting.room.slug, [userId]);
   }
 }

@@ -210,6 +210,22 @@ describe("decisions hold against tokens issued before them", () => {
     expect(await participantsIn(room.slug)).toEqual([owner.user.id]);
   });
 
+  it("a disabled account is disconnected, and the token it held is cut when used again at once", async () => {
+    const admin = await signedInAdmin();
+    const { owner, room } = await roomWithHost("Disabled in the meeting");
+    const eve = await memberThroughLink(owner.client, room.slug, "participant", "Eve");
+    const held = await enters(eve.client, room.slug);
+    expect((await deliverWebhook(joinedEvent(held))).status).toBe(200);
+    expect(
+      (await admin.client.json(`/api/admin/users/${eve.user.id}`, { method: "PATCH", json: { disabled: true } }))
+        .status,
+    ).toBe(200);
+    await closedByServer(held.socket);
+    // Signalling only: LiveKit reports no arrival, so only the hold-out can see it.
+    expect((await refusedOrCut(held.token)).cutAfterMs).toBeLessThan(CUT_WITHIN_MS);
+    expect(await participantsIn(room.slug)).toEqual([owner.user.id]);
+  });
+
   it("ending the meeting for everyone disconnects everyone; tokens from before let nobody back, new ones start a new meeting", async () => {
     const { owner, room, host } = await roomWithHost("End for everyone");
     const pia = await memberThroughLink(owner.client, room.slug, "participant", "Pia");
