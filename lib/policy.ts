@@ -37,7 +37,7 @@ const RULES: Record<RoomAction, Record<Standing, Rule>> = {
   // in the meeting (lib/moderation/)
   moderateParticipants:  { anonymous: false, member: false,                 viewer: false, participant: false, cohost: true,  host: true },
   appointCohosts:        { anonymous: false, member: false,                 viewer: false, participant: false, cohost: true,  host: true },
-  endMeetingForEveryone: { anonymous: false, member: false,                 viewer: false, participant: false, cohost: false, host: true },
+  endMeetingForEveryone: { anonymous: false, member: false,                 viewer: false, participant: false, cohost: true,  host: true },
 };
 
 export type RoomForPolicy = { joinPolicy: "MEMBERS" | "INVITE_ONLY" };

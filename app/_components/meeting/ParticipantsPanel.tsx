@@ -193,7 +193,7 @@ function ParticipantRow({
   );
 }
 
-function RoomControls({ slug, ends, act }: { slug: string; ends: boolean; act: Act }) {
+function RoomControls({ slug, act }: { slug: string; act: Act }) {
   const room = `/api/rooms/${encodeURIComponent(slug)}`;
   // Read with the knock list (the door's), then from the answer to each press.
   const [locked, setLocked] = useState(false);
@@ -222,21 +222,19 @@ function RoomControls({ slug, ends, act }: { slug: string; ends: boolean; act: A
       <button type="button" className="secondary small" onClick={() => void toggleLock()}>
         {locked ? "Unlock room" : "Lock room"}
       </button>
-      {ends ? (
-        <button
-          type="button"
-          className="danger small"
-          onClick={() =>
-            void act<EndMeetingResponse>(
-              `${room}/end`,
-              { method: "POST" },
-              "End the meeting for everyone? Everyone is disconnected now.",
-            )
-          }
-        >
-          End meeting for everyone
-        </button>
-      ) : null}
+      <button
+        type="button"
+        className="danger small"
+        onClick={() =>
+          void act<EndMeetingResponse>(
+            `${room}/end`,
+            { method: "POST" },
+            "End the meeting for everyone? Everyone is disconnected now.",
+          )
+        }
+      >
+        End meeting for everyone
+      </button>
     </div>
   );
 }
@@ -347,7 +345,7 @@ export function ParticipantsPanel({ slug }: { slug: string }) {
           {error}
         </p>
       ) : null}
-      {moderates ? <RoomControls slug={slug} ends={standing === "host"} act={act} /> : null}
+      {moderates ? <RoomControls slug={slug} act={act} /> : null}
       <ul className="participants">
         {participants.map((participant) => (
           <ParticipantRow
