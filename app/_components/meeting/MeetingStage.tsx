@@ -52,6 +52,12 @@ function DoorForHosts({ slug }: { slug: string }) {
   return runsTheMeeting(useOwnStanding()) ? <KnockList slug={slug} /> : null;
 }
 
+/** What <LiveKitRoom> takes for a camera or microphone: off, the default device, or a chosen one. */
+function captureOption(enabled: boolean, deviceId: string | undefined): boolean | { deviceId: string } {
+  if (!enabled) return false;
+  return deviceId ? { deviceId } : true;
+}
+
 type Props = {
   credentials: JoinCredentials;
   choices: UserChoices;
@@ -109,20 +115,8 @@ export default function MeetingStage({ credentials, choices, onEnd }: Props) {
           ? { rtcConfig: { iceTransportPolicy: credentials.iceTransportPolicy } }
           : undefined
       }
-      video={
-        publishing && choices.videoEnabled
-          ? choices.videoDeviceId
-            ? { deviceId: choices.videoDeviceId }
-            : true
-          : false
-      }
-      audio={
-        publishing && choices.audioEnabled
-          ? choices.audioDeviceId
-            ? { deviceId: choices.audioDeviceId }
-            : true
-          : false
-      }
+      video={captureOption(publishing && choices.videoEnabled, choices.videoDeviceId)}
+      audio={captureOption(publishing && choices.audioEnabled, choices.audioDeviceId)}
       onConnected={() => markJoin(JOIN_MARKS.connected)}
       onDisconnected={onDisconnected}
       onError={onError}
