@@ -11,7 +11,9 @@ export default defineConfig({
   expect: { timeout: 20_000 },
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // Real browsers, media and servers on a 2-core machine: a test gets one more try, and scripts/test.ts
+  // names every test that needed it at the end of the run, so flakiness is seen, not hidden.
+  retries: 1,
   reporter: [["list"], ["json", { outputFile: ".test-run/e2e-results.json" }]],
   outputDir: ".test-run/e2e-artifacts",
   use: {

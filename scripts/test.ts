@@ -90,6 +90,9 @@ if (only && only !== "e2e" && only !== "integration") {
 
 type Tally = { passed: number; failed: number; skipped: number };
 const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
+// Named again at the very end, after the logs, so the last lines of a run say what broke.
+const failures: string[] = [];
+const flaky: string[] = [];
 const running: Managed[] = [];
 
 function step(title: string) {
@@ -100,25 +103,75 @@ function readJson<T>(file: string): T | null {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : null;
 }
 
+function firstLine(message: string | undefined): string {
+  return (
+    (message ?? "")
+      .replace(/\u001b\[[0-9;]*m/g, "")
+      .trim()
+      .split("\n")[0]
+      ?.slice(0, 300) ?? ""
+  );
+}
+
 function countVitest(file: string): void {
   const result = readJson<{
     numPassedTests: number;
     numFailedTests: number;
     numPendingTests: number;
     numTodoTests: number;
+    testResults: {
+      name: string;
+      message?: string;
+      status: string;
+      assertionResults: { fullName: string; status: string; failureMessages: string[] }[];
+    }[];
   }>(file);
   if (!result) return;
   tally.passed += result.numPassedTests;
   tally.failed += result.numFailedTests;
   tally.skipped += result.numPendingTests + result.numTodoTests;
+  for (const suite of result.testResults) {
+    const where = suite.name.replace(`${process.cwd()}/`, "");
+    if (suite.status === "failed" && suite.assertionResults.length === 0)
+      failures.push(`${where}: ${firstLine(suite.message)}`);
+    for (const test of suite.assertionResults)
+      if (test.status === "failed") failures.push(`${where} > ${test.fullName}: ${firstLine(test.failureMessages[0])}`);
+  }
 }
 
+type PlaywrightSuite = {
+  title: string;
+  file?: string;
+  specs?: {
+    title: string;
+    tests: { status: string; results: { status: string; error?: { message?: string } }[] }[];
+  }[];
+  suites?: PlaywrightSuite[];
+};
+
 function countPlaywright(file: string): void {
-  const result = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(file);
+  const result = readJson<{
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+    suites: PlaywrightSuite[];
+    errors?: { message?: string }[];
+  }>(file);
   if (!result) return;
   tally.passed += result.stats.expected + result.stats.flaky;
   tally.failed += result.stats.unexpected;
   tally.skipped += result.stats.skipped;
+  for (const error of result.errors ?? []) failures.push(`e2e: ${firstLine(error.message)}`);
+  const walk = (suite: PlaywrightSuite, path: string[]) => {
+    const here = suite.file && path.length === 0 ? [suite.file] : [...path, suite.title];
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests) {
+        const name = [...here, spec.title].join(" > ");
+        const error = test.results.find((r) => r.error)?.error?.message;
+        if (test.status === "unexpected") failures.push(`${name}: ${firstLine(error)}`);
+        if (test.status === "flaky") flaky.push(`${name}: first try ${firstLine(error)}`);
+      }
+    for (const child of suite.suites ?? []) walk(child, here);
+  };
+  for (const suite of result.suites) walk(suite, []);
 }
 
 function vitest(project: string, env: Record<string, string> = {}, extra: string[] = []): number {
@@ -132,13 +185,20 @@ function vitest(project: string, env: Record<string, string> = {}, extra: string
   return code;
 }
 
-function printTail(file: string, lines = 60): void {
+// LiveKit logs every RoomService call at INFO; the watchers call it each second, which would
+// bury the lines that matter.
+function printTail(file: string, lines = 40): void {
   if (!existsSync(file)) return;
-  console.log(`\n--- last ${lines} lines of ${file} ---`);
-  console.log(readFileSync(file, "utf8").split("\n").slice(-lines).join("\n"));
+  console.log(`\n--- last ${lines} lines of ${file} (RoomService calls left out) ---`);
+  const kept = readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => !line.includes("livekit.api"));
+  console.log(kept.slice(-lines).join("\n"));
 }
 
 function finish(code: number): never {
+  if (flaky.length > 0) console.log(`\nPassed only on a retry (${flaky.length}):\n- ${flaky.join("\n- ")}`);
+  if (failures.length > 0) console.log(`\nFailed (${failures.length}):\n- ${failures.join("\n- ")}`);
   console.log(`\n${code === 0 ? "All tests passed." : "Tests FAILED."}`);
   console.log(`total: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
   process.exit(code);
