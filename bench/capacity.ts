@@ -14,9 +14,15 @@
 // and the room size where the media itself fails. A first step with nobody in the room gives the
 // app's own p99 on this machine. CPU (cores) of livekit-server, the app and the load generator is
 // read from /proc over the same window.
+// What the media server's other shapes cost (docs/scaling.md), each with the same series:
+//   --turn      LiveKit's TURN relay switched on (clients may use it; here they connect directly)
+//   --relay     TURN on, and every simulated participant sends and receives through the relay only
+//   --nodes 2   two LiveKit nodes sharing a Redis: publishers connect through one node, subscribers
+//               through the other (the room lives on one of them)
+//   --steps 2,4,8   other room sizes for the series (subscribers for presenter, N for meeting)
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { homedir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { homedir, loadavg } from "node:os";
 import path from "node:path";
 import { harnessSettings } from "../tests/support/config";
 import { signedUp } from "../tests/support/factories";
@@ -24,7 +30,7 @@ import type { HttpClient } from "../tests/support/http-client";
 import { runAutocannon, type AutocannonResult } from "./lib/autocannon";
 import { cpuMeter } from "./lib/cpu";
 import { printMachine, printTable, writeResult } from "./lib/report";
-import { RESULTS_DIR, withBenchStack, type BenchStack } from "./lib/stack";
+import { RESULTS_DIR, withBenchStack, type BenchStack, type BenchStackOptions } from "./lib/stack";
 
 const LK_INSTALL = "go install github.com/livekit/livekit-cli/v2/cmd/lk@latest";
 const STEP_SECONDS = harnessSettings().BENCH_CAPACITY_SECONDS;
@@ -34,14 +40,41 @@ const APP_P99_LIMIT_MS = 100;
 // costs the app about 10 ms of CPU here, so 20/s on three routes alone took 0.6 of 2 cores.
 const PROBE_RATE = 5; // requests per second to each probed route
 const MAX_LOSS_PERCENT = 2;
-const SERIES: Record<string, { publishers: number; subscribers: number }[]> = {
-  presenter: [0, 5, 10, 20, 40, 80, 120, 160, 240].map((subscribers) => ({
-    publishers: subscribers ? 1 : 0,
-    subscribers,
-  })),
-  meeting: [0, 2, 4, 6, 8, 12, 16, 24, 32].map((n) => ({ publishers: n, subscribers: n })),
+type Shape = BenchStackOptions & { relay: boolean };
+
+/** The media server's shape and the room sizes, from the command line (see the top of this file). */
+function parseArguments(argv: string[]): { shape: Shape; steps: number[] | null; only: string | undefined } {
+  const valueOf = (flag: string) => {
+    const at = argv.findIndex((arg) => arg === flag || arg.startsWith(`${flag}=`));
+    if (at < 0) return undefined;
+    return argv[at]!.includes("=") ? argv[at]!.slice(flag.length + 1) : argv[at + 1];
+  };
+  const nodes = valueOf("--nodes") ?? "1";
+  if (nodes !== "1" && nodes !== "2") throw new Error(`--nodes takes 1 or 2, not ${nodes}`);
+  const stepList = valueOf("--steps");
+  const steps = stepList === undefined ? null : stepList.split(",").map(Number);
+  if (steps?.some((n) => !Number.isInteger(n) || n < 0))
+    throw new Error(`--steps takes whole numbers separated by commas, not ${stepList}`);
+  const relay = argv.includes("--relay");
+  return {
+    shape: { turn: relay || argv.includes("--turn"), relay, nodes: nodes === "2" ? 2 : 1 },
+    steps,
+    only: argv.find((arg) => arg in SERIES),
+  };
+}
+
+const SERIES: Record<string, (n: number) => { publishers: number; subscribers: number }> = {
+  presenter: (subscribers) => ({ publishers: subscribers ? 1 : 0, subscribers }),
+  meeting: (n) => ({ publishers: n, subscribers: n }),
 };
-const only = process.argv.slice(2).find((arg) => arg in SERIES);
+const DEFAULT_STEPS: Record<string, number[]> = {
+  presenter: [0, 5, 10, 20, 40, 80, 120, 160, 240],
+  meeting: [0, 2, 4, 6, 8, 12, 16, 24, 32],
+};
+const { shape, steps: chosenSteps, only } = parseArguments(process.argv.slice(2));
+const shapeName = [shape.relay ? "relay" : shape.turn ? "turn" : "", shape.nodes === 2 ? "2-nodes" : ""]
+  .filter(Boolean)
+  .join("-");
 
 type Tool = { kind: "lk" | "parley-loadtest"; bin: string };
 
@@ -66,6 +99,8 @@ function findTool(): Tool {
 type LoadResult = { ok: boolean; reason: string; detail: Record<string, unknown> };
 
 function loadArgs(tool: Tool, stack: BenchStack, room: string, publishers: number, subscribers: number): string[] {
+  if (tool.kind === "lk" && (shape.relay || shape.nodes === 2))
+    throw new Error("--relay and --nodes 2 need bench/loadtest (lk load-test has no such switches): unset LK_PATH");
   const common = [
     "--url",
     stack.livekit.wsUrl,
@@ -85,8 +120,27 @@ function loadArgs(tool: Tool, stack: BenchStack, room: string, publishers: numbe
     `${STEP_SECONDS}s`,
     "--num-per-second",
     String(JOINS_PER_SECOND),
+    ...(stack.livekit.secondWsUrl ? ["--subscriber-url", stack.livekit.secondWsUrl] : []),
+    ...(shape.relay ? ["--relay-only"] : []),
   ];
   return tool.kind === "lk" ? ["load-test", ...common] : common;
+}
+
+/**
+ * How many of the room's connections LiveKit saw arrive through a TURN relay: livekit-server logs
+ * each participant's candidates when it becomes active, the selected pair marked "selected".
+ */
+function relayedParticipants(stack: BenchStack, room: string): { active: number; relayed: number } {
+  let active = 0;
+  let relayed = 0;
+  for (const log of stack.logFiles.livekit) {
+    for (const line of readFileSync(log, "utf8").split("\n")) {
+      if (!line.includes("participant active") || !line.includes(`"room": "${room}"`)) continue;
+      active++;
+      if (/\[remote\]\[selected[^"]*relay/.test(line)) relayed++;
+    }
+  }
+  return { active, relayed };
 }
 
 function judge(tool: Tool, code: number | null, stdout: string, stderr: string): LoadResult {
@@ -155,8 +209,12 @@ async function runStep(
   const joinSeconds = (publishers + subscribers) / JOINS_PER_SECOND + 3;
   await Promise.race([new Promise((resolve) => setTimeout(resolve, joinSeconds * 1000)), exited]);
   const window = Math.max(5, STEP_SECONDS - 5);
+  const loadAverage = Math.round(loadavg()[0]! * 10) / 10;
+  const { secondLivekit, redis } = stack.processes;
   const meter = cpuMeter(() => ({
     livekit: stack.processes.livekit.child.pid!,
+    ...(secondLivekit ? { livekitB: secondLivekit.child.pid! } : {}),
+    ...(redis ? { redis: redis.child.pid! } : {}),
     app: stack.processes.app.child.pid!,
     loadgen: child.pid ?? 0,
   }));
@@ -183,6 +241,8 @@ async function runStep(
   return {
     publishers,
     subscribers,
+    loadAverage,
+    ...(shape.turn && !nobody ? relayedParticipants(stack, room) : {}),
     mediaOk: load.ok,
     appOk: slow.length === 0,
     mediaReason: load.reason,
@@ -194,6 +254,14 @@ async function runStep(
 }
 
 type Step = Awaited<ReturnType<typeof runStep>>;
+
+/** livekit-server's CPU: with two nodes their sum, then each node and Redis. */
+function mediaCpu(step: Step): string {
+  const { livekit = 0, livekitB, redis } = step.cores;
+  if (livekitB === undefined) return `livekit ${livekit}`;
+  const total = Math.round((livekit + livekitB + (redis ?? 0)) * 100) / 100;
+  return `livekit ${total} (A ${livekit} + B ${livekitB} + Redis ${redis ?? 0})`;
+}
 const empty = (step: { publishers: number; subscribers: number }) => step.publishers + step.subscribers === 0;
 
 const summarize = (result: AutocannonResult) => ({
@@ -226,10 +294,10 @@ await withBenchStack(async (stack) => {
       duration: 3,
     });
   const results: Record<string, Step[]> = {};
-  for (const [series, steps] of Object.entries(SERIES)) {
+  for (const [series, sized] of Object.entries(SERIES)) {
     if (only && series !== only) continue;
     results[series] = [];
-    for (const { publishers, subscribers } of steps) {
+    for (const { publishers, subscribers } of (chosenSteps ?? DEFAULT_STEPS[series]!).map(sized)) {
       // Each step in a room of its own, so leftovers of the last step do not count.
       const room = await owner.client.createRoom(`${series} ${publishers}x${subscribers}`);
       const step = await runStep(tool, stack, owner.client, room.slug, probes, publishers, subscribers);
@@ -240,8 +308,9 @@ await withBenchStack(async (stack) => {
         : step.mediaOk
           ? "media ok"
           : `media FAILED (${step.mediaReason})`;
+      const relayed = step.active === undefined ? "" : `; ${step.relayed} of ${step.active} connections relayed`;
       console.log(
-        `${series} ${publishers} pub / ${subscribers} sub: ${media}; app p99 ≤ ${worst} ms${step.appOk ? "" : ` (over ${APP_P99_LIMIT_MS} ms: ${step.appReason})`}; CPU livekit ${step.cores.livekit}, app ${step.cores.app}, load generator ${step.cores.loadgen} cores`,
+        `${series} ${publishers} pub / ${subscribers} sub: ${media}${relayed}; app p99 ≤ ${worst} ms${step.appOk ? "" : ` (over ${APP_P99_LIMIT_MS} ms: ${step.appReason})`}; CPU ${mediaCpu(step)}, app ${step.cores.app}, load generator ${step.cores.loadgen} cores; load average ${step.loadAverage}`,
       );
       if (!step.mediaOk) break;
       await new Promise((resolve) => setTimeout(resolve, 3000)); // let the last step's participants leave
@@ -251,10 +320,10 @@ await withBenchStack(async (stack) => {
   console.log();
   printMachine();
   console.log(
-    `load generator: ${tool.kind} (${tool.bin}); ${STEP_SECONDS} s per step; app probed at ${PROBE_RATE} req/s per route`,
+    `load generator: ${tool.kind} (${tool.bin}); ${STEP_SECONDS} s per step; app probed at ${PROBE_RATE} req/s per route; media server: ${shapeName || "one node, no TURN"}`,
   );
   const rows: (string | number)[][] = [];
-  const cpu = (step: Step) => `${step.cores.livekit} / ${step.cores.app} / ${step.cores.loadgen}`;
+  const cpu = (step: Step) => `${mediaCpu(step).replace("livekit ", "")} / ${step.cores.app} / ${step.cores.loadgen}`;
   const size = (step: Step) => `${step.publishers} pub + ${step.subscribers} sub`;
   for (const [series, steps] of Object.entries(results)) {
     const baseline = steps.find(empty);
@@ -284,7 +353,8 @@ await withBenchStack(async (stack) => {
     ],
     rows,
   );
-  const file = writeResult("capacity", {
+  const file = writeResult(shapeName ? `capacity-${shapeName}` : "capacity", {
+    shape,
     tool: tool.kind,
     stepSeconds: STEP_SECONDS,
     appP99LimitMs: APP_P99_LIMIT_MS,
@@ -292,8 +362,8 @@ await withBenchStack(async (stack) => {
     results,
   });
   writeFileSync(
-    path.join(RESULTS_DIR, "capacity-command.txt"),
+    path.join(RESULTS_DIR, shapeName ? `capacity-${shapeName}-command.txt` : "capacity-command.txt"),
     `${tool.bin} ${loadArgs(tool, stack, "<room>", 1, 1).join(" ").replace(stack.livekit.secret, "$SECRET")}\n`,
   );
   console.log(`written: ${file}`);
-});
+}, shape);

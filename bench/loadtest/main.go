@@ -2,6 +2,8 @@
 // It joins one room with simulated publishers (synthetic VP8 video at 30 fps and ~1.5 Mbps,
 // a keyframe every 3 s, and optionally Opus-sized audio) and subscribers that receive every
 // track, through the LiveKit Go SDK like lk does, then prints one JSON summary on stdout.
+// --relay-only sends every participant's media through LiveKit's TURN relay; --subscriber-url
+// connects the subscribers through another node of a multi-node cluster.
 // The SFU forwards media without decoding it, so random payloads in valid VP8 framing load it
 // as real video would; nothing here encodes or decodes, so the tester itself stays cheap.
 package main
@@ -68,7 +70,16 @@ func main() {
 	subscribers := flag.Int("subscribers", 1, "participants subscribing to every track")
 	duration := flag.Duration("duration", 30*time.Second, "how long to run once everyone has joined")
 	perSecond := flag.Float64("num-per-second", 5, "participants joining per second")
+	subscriberURL := flag.String("subscriber-url", "", "LiveKit server URL for the subscribers (default: --url); another node of the same cluster")
+	relayOnly := flag.Bool("relay-only", false, "use relayed ICE candidates only (TURN), as a browser behind a strict firewall")
 	flag.Parse()
+	if *subscriberURL == "" {
+		subscriberURL = url
+	}
+	var connectOptions []lksdk.ConnectOption
+	if *relayOnly {
+		connectOptions = append(connectOptions, lksdk.WithICETransportPolicy(webrtc.ICETransportPolicyRelay))
+	}
 	if *key == "" || *secret == "" || *roomName == "" {
 		fmt.Fprintln(os.Stderr, "--api-key, --api-secret and --room are required")
 		os.Exit(2)
@@ -95,7 +106,7 @@ func main() {
 	publishers := max(*videoPublishers, *audioPublishers)
 	for i := 0; i < publishers; i++ {
 		info := lksdk.ConnectInfo{APIKey: *key, APISecret: *secret, RoomName: *roomName, ParticipantIdentity: fmt.Sprintf("loadtest-pub-%d", i)}
-		room, err := lksdk.ConnectToRoom(*url, info, lksdk.NewRoomCallback(), lksdk.WithAutoSubscribe(false))
+		room, err := lksdk.ConnectToRoom(*url, info, lksdk.NewRoomCallback(), append(connectOptions, lksdk.WithAutoSubscribe(false))...)
 		if err != nil {
 			result.ConnectFailures++
 			fail("publisher %d: %v", i, err)
@@ -142,7 +153,7 @@ func main() {
 			go readTrack(track, stats)
 		}
 		info := lksdk.ConnectInfo{APIKey: *key, APISecret: *secret, RoomName: *roomName, ParticipantIdentity: sub.identity}
-		room, err := lksdk.ConnectToRoom(*url, info, callback, lksdk.WithAutoSubscribe(true))
+		room, err := lksdk.ConnectToRoom(*subscriberURL, info, callback, append(connectOptions, lksdk.WithAutoSubscribe(true))...)
 		if err != nil {
 			result.ConnectFailures++
 			fail("subscriber %d: %v", i, err)

@@ -7,9 +7,10 @@
 import { readFileSync } from "node:fs";
 import { connect, createServer, type AddressInfo, type Server, type Socket } from "node:net";
 import { RoomServiceClient } from "livekit-server-sdk";
-import { start, which, type Managed } from "../../scripts/lib/processes";
+import type { Managed } from "../../scripts/lib/processes";
 import { migrate, startLiveKit, startNext, type AppEnv } from "../../scripts/lib/stack";
 import { testStack } from "../support/config";
+import { redisCommand, startRedis } from "../support/redis";
 
 const config = testStack().multiNode;
 const [appA, appB] = config.apps;
@@ -40,27 +41,6 @@ async function balancer(ports: number[], forwarded: Map<number, number>): Promis
 
 const portOf = (server: Server) => (server.address() as AddressInfo).port;
 
-/** One command to Redis over its own protocol (RESP), e.g. ["HGET", "room_node_map", "abc"]. */
-function redisCommand(args: string[]): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(config.redisPort, "127.0.0.1");
-    let reply = "";
-    socket.on("data", (chunk) => {
-      reply += chunk.toString();
-      const bulk = /^\$(-?\d+)\r\n/.exec(reply);
-      if (bulk && (Number(bulk[1]) < 0 || reply.length >= bulk[0].length + Number(bulk[1]) + 2)) {
-        socket.end();
-        resolve(Number(bulk[1]) < 0 ? null : reply.slice(bulk[0].length, bulk[0].length + Number(bulk[1])));
-      } else if (/^[+:-].*\r\n/.test(reply)) {
-        socket.end();
-        resolve(reply.slice(1).trim());
-      }
-    });
-    socket.on("error", reject);
-    socket.write(`*${args.length}\r\n${args.map((arg) => `$${Buffer.byteLength(arg)}\r\n${arg}\r\n`).join("")}`);
-  });
-}
-
 export type NodeName = "A" | "B";
 
 export class MultiNodeStack {
@@ -76,21 +56,7 @@ export class MultiNodeStack {
   private logFile = (name: string) => `${config.logDir}/multi-node-${name}.log`;
 
   async start(): Promise<void> {
-    const redisServer = which("redis-server");
-    if (!redisServer)
-      throw new Error(
-        "redis-server is not installed (Debian: apt-get install redis-server); LiveKit's multi-node mode needs it.",
-      );
-    this.redis = start(
-      "redis-server",
-      redisServer,
-      ["--port", String(config.redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-      { logFile: this.logFile("redis") },
-    );
-    for (let tries = 0; (await redisCommand(["PING"]).catch(() => null)) !== "PONG"; tries++) {
-      if (tries > 100) throw new Error("redis-server did not start");
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    this.redis = await startRedis(config.redisPort, this.logFile("redis"));
     const [a, b] = config.nodes;
     const toA = await balancer([a.port, b.port], this.forwarded);
     const toB = await balancer([b.port, a.port], this.forwarded);
@@ -146,7 +112,7 @@ export class MultiNodeStack {
 
   /** Which node hosts the room, as LiveKit records it in Redis. */
   async hostOf(room: string): Promise<NodeName | null> {
-    const id = await redisCommand(["HGET", "room_node_map", room]);
+    const id = await redisCommand(config.redisPort, ["HGET", "room_node_map", room]);
     return id === this.nodeId("A") ? "A" : id === this.nodeId("B") ? "B" : null;
   }
 
