@@ -88,6 +88,14 @@ describe("the docker compose deployment", () => {
     expect(livekit.keys).toBeUndefined(); // no secrets in the repository
   });
 
+  it("gives Redis a password from .env, and LiveKit the same one", () => {
+    const password = media!.environment!.REDIS_PASSWORD!;
+    expect(password).toMatch(/^\$\{REDIS_PASSWORD:\?/);
+    const command = redis!.command as string[];
+    expect(command[command.indexOf("--requirepass") + 1]).toBe(password);
+    expect(livekit.redis).not.toHaveProperty("password"); // no secrets in the repository
+  });
+
   it("mounts livekit.yaml and keeps the SQLite file on a named volume", () => {
     expect(media!.volumes).toContain("./livekit.yaml:/etc/livekit.yaml:ro");
     expect(media!.command).toBe("--config /etc/livekit.yaml");
