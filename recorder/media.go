@@ -214,7 +214,7 @@ func (o *oggFile) write(payload []byte, timestamp int64) error {
 	return o.writePacket(payload)
 }
 
+// close ends the stream; the Ogg writer closes the file it writes to.
 func (o *oggFile) close() error {
-	err := o.writer.Close()
-	return errors.Join(err, o.counter.Close())
+	return o.writer.Close()
 }
