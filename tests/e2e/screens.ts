@@ -6,6 +6,8 @@ import { expect, type Page } from "@playwright/test";
 export const LAPTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 
+// Soft: a run reports every page's problems, not only the first page's.
+
 /** axe's WCAG 2.1 A and AA rules on the page as it is now; fails on a serious or critical violation. */
 export async function expectAccessible(page: Page, what: string) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -17,7 +19,7 @@ export async function expectAccessible(page: Page, what: string) {
       help: violation.help,
       where: violation.nodes.slice(0, 3).map((node) => node.target.join(" ")),
     }));
-  expect(grave, `serious or critical accessibility violations on ${what}`).toEqual([]);
+  expect.soft(grave, `serious or critical accessibility violations on ${what}`).toEqual([]);
 }
 
 /** The document is no wider than the window: a wide table or bar scrolls inside its own box. */
@@ -26,7 +28,7 @@ export async function expectNoSidewaysOverflow(page: Page, what: string) {
     document: document.documentElement.scrollWidth,
     window: document.documentElement.clientWidth,
   }));
-  expect(widths.document, `${what} is wider than the window`).toBeLessThanOrEqual(widths.window);
+  expect.soft(widths.document, `${what} is wider than the window`).toBeLessThanOrEqual(widths.window);
 }
 
 /** Both checks, at a phone's size and a laptop's, leaving the page at the size it had. */
