@@ -113,15 +113,18 @@ test("with four people, a small tile receives a smaller picture and fewer bytes 
   expect((await sizeOf(large))!.width).toBeGreaterThan(3 * (await sizeOf(small))!.width);
 
   // The pinned tile gets a larger layer than the small one once the server has switched layers.
+  let widths = "";
   await expect
     .poll(
       async () => {
         const [big, little] = [await receivedFrom(host, large), await receivedFrom(host, small)];
+        widths = `pinned ${big?.frameWidth}px, small ${little?.frameWidth}px`;
         return big && little && little.frameWidth > 0 ? big.frameWidth / little.frameWidth : 0;
       },
       { timeout: 30_000, intervals: [1000] },
     )
     .toBeGreaterThanOrEqual(2);
+  test.info().annotations.push({ type: "layers", description: widths });
   const before = [(await receivedFrom(host, large))!, (await receivedFrom(host, small))!];
   await host.waitForTimeout(4000);
   const after = [(await receivedFrom(host, large))!, (await receivedFrom(host, small))!];
