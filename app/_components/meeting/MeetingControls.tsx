@@ -2,7 +2,8 @@
 // The meeting's control bar: microphone, camera and screen share (each with its device menu),
 // chat, Parley's layout choices, the shortcuts help and Leave. LiveKit's pieces, each with a name
 // a screen reader can say (its stock bar leaves the device menus and, on phones, every button
-// unnamed). On a phone the words are hidden and the names stay.
+// unnamed). On a phone the words are hidden and the names stay, and the bar is one row that
+// scrolls sideways: the camera, microphone, chat and Leave first, the layout choices after.
 import {
   ChatIcon,
   ChatToggle,
@@ -73,6 +74,10 @@ export function MeetingControls({ layout }: { layout: LayoutChoices }) {
         <ChatIcon aria-hidden="true" />
         <Words>Chat</Words>
       </ChatToggle>
+      <DisconnectButton aria-label="Leave">
+        <LeaveIcon aria-hidden="true" />
+        <Words>Leave</Words>
+      </DisconnectButton>
       <button
         type="button"
         className="lk-button"
@@ -97,10 +102,6 @@ export function MeetingControls({ layout }: { layout: LayoutChoices }) {
       <button type="button" className="lk-button" aria-keyshortcuts="?" onClick={layout.onHelp}>
         Shortcuts
       </button>
-      <DisconnectButton aria-label="Leave">
-        <LeaveIcon aria-hidden="true" />
-        <Words>Leave</Words>
-      </DisconnectButton>
       <StartMediaButton />
     </div>
   );
