@@ -1,8 +1,13 @@
 import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "../support/chromium";
 import { expect, test } from "./fixtures";
-import { hostStartsMeeting, tiles } from "./support";
+import { LAPTOP, PHONE } from "./screens";
+import { expectRemoteVideoPlaying, hostStartsMeeting, joinFromPreJoin, memberOpens, tiles } from "./support";
+import { newPerson } from "../support/factories";
 import { stack } from "../support/stack";
+
+const PHONE_AGENT =
+  "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36";
 
 test("the pre-join shows a live preview and microphone level, and joining muted with the camera off is remembered", async ({
   page,
@@ -78,6 +83,49 @@ for (const { problem, without, says } of deviceTrouble) {
       throw error;
     } finally {
       await browser.close();
+    }
+  });
+}
+
+// The camera preview and "Join meeting" in sight without scrolling: side by side on a laptop,
+// stacked on a phone (emulated: its viewport, touch and mobile layout).
+const screens = [
+  { name: "a 1280x800 laptop", options: { viewport: LAPTOP } },
+  {
+    name: "a 390x844 phone",
+    options: { viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 3, userAgent: PHONE_AGENT },
+  },
+];
+for (const screen of screens) {
+  test(`on ${screen.name}, the preview and "Join meeting" show without scrolling`, async ({ browser, openPage }) => {
+    const host = await openPage();
+    const slug = await hostStartsMeeting(host, "Hal");
+    const context = await browser.newContext({ ...screen.options, baseURL: stack.appUrl });
+    await context.grantPermissions(["camera", "microphone"], { origin: stack.appUrl });
+    try {
+      const page = await context.newPage();
+      await memberOpens(page, newPerson("Pat"), slug);
+      const prejoin = page.getByTestId("prejoin");
+      await expect(prejoin.getByTestId("prejoin-video")).toBeInViewport({ ratio: 0.99 });
+      await expect(prejoin.getByRole("button", { name: "Join meeting" })).toBeInViewport({ ratio: 0.99 });
+      expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
+      const preview = (await prejoin.getByTestId("prejoin-video").boundingBox())!;
+      const join = (await prejoin.getByRole("button", { name: "Join meeting" }).boundingBox())!;
+      if (screen.options.viewport.width > 800) expect(join.x).toBeGreaterThan(preview.x + preview.width);
+      else expect(join.y).toBeGreaterThan(preview.y + preview.height);
+      await page.screenshot({ path: `docs/screenshots/prejoin-${screen.options.viewport.width}.png` });
+
+      if (screen.options.viewport.width < 800) {
+        // A full join on the phone: the host's video plays, and the controls are on the screen.
+        await host.goto(`/r/${slug}`);
+        await joinFromPreJoin(host);
+        await prejoin.getByRole("button", { name: "Join meeting" }).tap();
+        await expect(tiles(page)).toHaveCount(2);
+        await expectRemoteVideoPlaying(page);
+        await expect(page.getByRole("button", { name: "Leave", exact: true })).toBeInViewport({ ratio: 0.99 });
+      }
+    } finally {
+      await context.close();
     }
   });
 }

@@ -2,14 +2,22 @@
 // The meeting itself: LiveKit's room and its conference UI. Its own chunk, the heaviest part of the
 // page (livekit-client and the components), loaded by MeetingRoom while the pre-join screen shows.
 import "@livekit/components-styles";
-import { LiveKitRoom, useConnectionState, VideoConference } from "@livekit/components-react";
-import { ConnectionError, ConnectionErrorReason, ConnectionState, DisconnectReason } from "livekit-client";
+import { LiveKitRoom, useConnectionState } from "@livekit/components-react";
+import {
+  ConnectionError,
+  ConnectionErrorReason,
+  ConnectionState,
+  DisconnectReason,
+  type RoomOptions,
+} from "livekit-client";
 import { useCallback, useRef } from "react";
 import type { JoinCredentials } from "@/lib/meetings/join-credentials";
 import type { Notice } from "@/lib/moderation/rules";
+import { Conference } from "./Conference";
 import { explainDeparture } from "./departure";
 import { JOIN_MARKS, markJoin } from "./join-marks";
 import { KnockList } from "./KnockList";
+import { JoinLeaveAnnouncer } from "./JoinLeaveAnnouncer";
 import { ModerationNotices } from "./ModerationNotices";
 import { runsTheMeeting, useOwnStanding } from "./own-standing";
 import { ParticipantsPanel } from "./ParticipantsPanel";
@@ -51,6 +59,11 @@ function ConnectionBanner() {
 function DoorForHosts({ slug }: { slug: string }) {
   return runsTheMeeting(useOwnStanding()) ? <KnockList slug={slug} /> : null;
 }
+
+// Nobody receives video nobody sees, nor at a size larger than shown (adaptiveStream: a small or
+// hidden tile asks the server for a lower layer or none), and nobody encodes a layer that no one
+// receives (dynacast). Outside the component: a new object each render would make a new room.
+const ROOM_OPTIONS: RoomOptions = { adaptiveStream: true, dynacast: true };
 
 /** What <LiveKitRoom> takes for a camera or microphone: off, the default device, or a chosen one. */
 function captureOption(enabled: boolean, deviceId: string | undefined): boolean | { deviceId: string } {
@@ -110,6 +123,7 @@ export default function MeetingStage({ credentials, choices, onEnd }: Props) {
       serverUrl={credentials.serverUrl}
       token={credentials.token}
       connect
+      options={ROOM_OPTIONS}
       connectOptions={
         credentials.iceTransportPolicy
           ? { rtcConfig: { iceTransportPolicy: credentials.iceTransportPolicy } }
@@ -127,10 +141,11 @@ export default function MeetingStage({ credentials, choices, onEnd }: Props) {
         <ModerationNotices onFinal={onFinalNotice} />
       </div>
       <div className="meeting-layout">
-        <VideoConference />
+        <Conference />
         <ParticipantsPanel slug={slug} />
       </div>
       <DoorForHosts slug={slug} />
+      <JoinLeaveAnnouncer />
     </LiveKitRoom>
   );
 }

@@ -161,10 +161,10 @@ export default function PreJoin({ title, knownName, publishes, busy, error, onJo
   }
 
   return (
-    <form className="prejoin card" onSubmit={submit} data-testid="prejoin">
+    <form className={publishes ? "prejoin prejoin-split card" : "prejoin card"} onSubmit={submit} data-testid="prejoin">
       <h1>{title}</h1>
       {publishes ? (
-        <>
+        <div className="prejoin-media">
           <div className="prejoin-preview">
             <video ref={video} autoPlay muted playsInline data-testid="prejoin-video" hidden={!videoTrack} />
             {!videoTrack ? <p className="muted">{videoEnabled ? "Starting camera…" : "Your camera is off"}</p> : null}
@@ -187,68 +187,74 @@ export default function PreJoin({ title, knownName, publishes, busy, error, onJo
               {audioEnabled ? "Mute microphone" : "Unmute microphone"}
             </button>
           </div>
-          <DevicePicker
-            label="Camera"
-            devices={devices.cameras}
-            value={videoTrack?.getSettings().deviceId ?? videoDeviceId}
-            disabled={!videoEnabled}
-            onPick={(id) => update({ videoDeviceId: id })}
-          />
-          <DevicePicker
-            label="Microphone"
-            devices={devices.microphones}
-            value={audioTrack?.getSettings().deviceId ?? audioDeviceId}
-            disabled={!audioEnabled}
-            onPick={(id) => update({ audioDeviceId: id })}
-          />
-          <div className="meter" aria-label="Microphone level" title="Microphone level">
+          <div className="meter" role="img" aria-label="Microphone level" title="Microphone level">
             <div ref={meter} className="meter-fill" data-testid="mic-level" />
           </div>
-          {(Object.entries(problems) as [DeviceKind, DeviceProblem][]).map(([kind, problem]) => (
-            <div key={kind} className="device-problem" role="alert" data-testid={`${kind}-problem`}>
-              <p>{explainDeviceProblem(kind, problem)}</p>
-              <div className="row">
-                <button type="button" className="secondary" onClick={() => setAttempt((n) => n + 1)}>
-                  Try again
-                </button>
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() => update(kind === "camera" ? { videoEnabled: false } : { audioEnabled: false })}
-                >
-                  {kind === "camera" ? "Join without camera" : "Join without microphone"}
-                </button>
-              </div>
-            </div>
-          ))}
-        </>
+        </div>
       ) : (
         <p className="muted">You are joining as a viewer: you can watch, listen and chat.</p>
       )}
-      {knownName ? (
-        <p>
-          Joining as <strong>{knownName}</strong>
+      <div className="prejoin-side">
+        {publishes ? (
+          <div className="prejoin-pickers">
+            <DevicePicker
+              label="Camera"
+              devices={devices.cameras}
+              value={videoTrack?.getSettings().deviceId ?? videoDeviceId}
+              disabled={!videoEnabled}
+              onPick={(id) => update({ videoDeviceId: id })}
+            />
+            <DevicePicker
+              label="Microphone"
+              devices={devices.microphones}
+              value={audioTrack?.getSettings().deviceId ?? audioDeviceId}
+              disabled={!audioEnabled}
+              onPick={(id) => update({ audioDeviceId: id })}
+            />
+          </div>
+        ) : null}
+        {(Object.entries(problems) as [DeviceKind, DeviceProblem][]).map(([kind, problem]) => (
+          <div key={kind} className="device-problem" role="alert" data-testid={`${kind}-problem`}>
+            <p>{explainDeviceProblem(kind, problem)}</p>
+            <div className="row">
+              <button type="button" className="secondary" onClick={() => setAttempt((n) => n + 1)}>
+                Try again
+              </button>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => update(kind === "camera" ? { videoEnabled: false } : { audioEnabled: false })}
+              >
+                {kind === "camera" ? "Join without camera" : "Join without microphone"}
+              </button>
+            </div>
+          </div>
+        ))}
+        {knownName ? (
+          <p>
+            Joining as <strong>{knownName}</strong>
+          </p>
+        ) : (
+          <div className="field">
+            <label htmlFor={nameId}>Your name</label>
+            <input
+              id={nameId}
+              value={choices.name}
+              onChange={(e) => update({ name: e.target.value })}
+              maxLength={64}
+              required
+              autoComplete="name"
+            />
+          </div>
+        )}
+        <FormError message={error} />
+        <button type="submit" disabled={busy || !name.trim()}>
+          {busy ? "Joining…" : "Join meeting"}
+        </button>
+        <p className="muted">
+          Trouble joining? <CheckConnectionLink />
         </p>
-      ) : (
-        <div className="field">
-          <label htmlFor={nameId}>Your name</label>
-          <input
-            id={nameId}
-            value={choices.name}
-            onChange={(e) => update({ name: e.target.value })}
-            maxLength={64}
-            required
-            autoComplete="name"
-          />
-        </div>
-      )}
-      <FormError message={error} />
-      <button type="submit" disabled={busy || !name.trim()}>
-        {busy ? "Joining…" : "Join meeting"}
-      </button>
-      <p className="muted">
-        Trouble joining? <CheckConnectionLink />
-      </p>
+      </div>
     </form>
   );
 }

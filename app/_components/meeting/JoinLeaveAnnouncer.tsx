@@ -1,0 +1,29 @@
+"use client";
+// Says to screen readers who joined and who left, politely (after what they are reading).
+import { useRoomContext } from "@livekit/components-react";
+import { RoomEvent, type RemoteParticipant } from "livekit-client";
+import { useEffect, useState } from "react";
+
+const nameOf = (participant: RemoteParticipant) => participant.name || participant.identity;
+
+export function JoinLeaveAnnouncer() {
+  const room = useRoomContext();
+  const [said, setSaid] = useState<string[]>([]);
+  useEffect(() => {
+    // The last few, so two joins at once are both read; older lines are dropped.
+    const say = (line: string) => setSaid((lines) => [...lines.slice(-4), line]);
+    const joined = (participant: RemoteParticipant) => say(`${nameOf(participant)} joined`);
+    const left = (participant: RemoteParticipant) => say(`${nameOf(participant)} left`);
+    room.on(RoomEvent.ParticipantConnected, joined).on(RoomEvent.ParticipantDisconnected, left);
+    return () => {
+      room.off(RoomEvent.ParticipantConnected, joined).off(RoomEvent.ParticipantDisconnected, left);
+    };
+  }, [room]);
+  return (
+    <div className="visually-hidden" role="log" aria-live="polite" data-testid="join-leave-announcer">
+      {said.map((line, index) => (
+        <p key={index}>{line}</p>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+"use client";
+// The meeting's control bar: microphone, camera and screen share (each with its device menu),
+// chat, Parley's layout choices, the shortcuts help and Leave. LiveKit's pieces, each with a name
+// a screen reader can say (its stock bar leaves the device menus and, on phones, every button
+// unnamed). On a phone the words are hidden and the names stay, and the bar is one row that
+// scrolls sideways: the camera, microphone, chat and Leave first, the layout choices after.
+import {
+  ChatIcon,
+  ChatToggle,
+  DisconnectButton,
+  LeaveIcon,
+  MediaDeviceMenu,
+  StartMediaButton,
+  TrackToggle,
+  useLocalParticipantPermissions,
+} from "@livekit/components-react";
+import { Track } from "livekit-client";
+import type { ReactNode } from "react";
+
+function useMayPublish() {
+  const permissions = useLocalParticipantPermissions();
+  return (source: Track.Source) =>
+    !!permissions?.canPublish &&
+    (permissions.canPublishSources.length === 0 || permissions.canPublishSources.includes(Track.sourceToProto(source)));
+}
+
+const Words = ({ children }: { children: ReactNode }) => <span className="control-words">{children}</span>;
+
+export type LayoutChoices = {
+  speakerView: boolean;
+  onSpeakerView: (on: boolean) => void;
+  selfHidden: boolean;
+  onSelfHidden: (hidden: boolean) => void;
+  /** Absent where the browser has no picture-in-picture. */
+  onPictureInPicture?: () => void;
+  onHelp: () => void;
+};
+
+export function MeetingControls({ layout }: { layout: LayoutChoices }) {
+  const mayPublish = useMayPublish();
+  const canShareScreen = typeof navigator !== "undefined" && !!navigator.mediaDevices?.getDisplayMedia;
+  return (
+    <div className="meeting-controls lk-control-bar" role="toolbar" aria-label="Meeting controls">
+      {mayPublish(Track.Source.Microphone) ? (
+        <div className="lk-button-group">
+          <TrackToggle source={Track.Source.Microphone} aria-label="Microphone" aria-keyshortcuts="M">
+            <Words>Microphone</Words>
+          </TrackToggle>
+          <div className="lk-button-group-menu">
+            <MediaDeviceMenu kind="audioinput" aria-label="Choose microphone" />
+          </div>
+        </div>
+      ) : null}
+      {mayPublish(Track.Source.Camera) ? (
+        <div className="lk-button-group">
+          <TrackToggle source={Track.Source.Camera} aria-label="Camera" aria-keyshortcuts="V">
+            <Words>Camera</Words>
+          </TrackToggle>
+          <div className="lk-button-group-menu">
+            <MediaDeviceMenu kind="videoinput" aria-label="Choose camera" />
+          </div>
+        </div>
+      ) : null}
+      {mayPublish(Track.Source.ScreenShare) && canShareScreen ? (
+        <TrackToggle
+          source={Track.Source.ScreenShare}
+          captureOptions={{ audio: true, selfBrowserSurface: "include" }}
+          aria-label="Share screen"
+        >
+          <Words>Share screen</Words>
+        </TrackToggle>
+      ) : null}
+      <ChatToggle aria-label="Chat" aria-keyshortcuts="C">
+        <ChatIcon aria-hidden="true" />
+        <Words>Chat</Words>
+      </ChatToggle>
+      <DisconnectButton aria-label="Leave">
+        <LeaveIcon aria-hidden="true" />
+        <Words>Leave</Words>
+      </DisconnectButton>
+      <button
+        type="button"
+        className="lk-button"
+        aria-pressed={layout.speakerView}
+        onClick={() => layout.onSpeakerView(!layout.speakerView)}
+      >
+        Speaker view
+      </button>
+      <button
+        type="button"
+        className="lk-button"
+        aria-pressed={layout.selfHidden}
+        onClick={() => layout.onSelfHidden(!layout.selfHidden)}
+      >
+        Hide self view
+      </button>
+      {layout.onPictureInPicture ? (
+        <button type="button" className="lk-button" onClick={layout.onPictureInPicture}>
+          Picture in picture
+        </button>
+      ) : null}
+      <button type="button" className="lk-button" aria-keyshortcuts="?" onClick={layout.onHelp}>
+        Shortcuts
+      </button>
+      <StartMediaButton />
+    </div>
+  );
+}

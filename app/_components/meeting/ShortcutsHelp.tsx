@@ -1,0 +1,60 @@
+"use client";
+// The help dialog listing the meeting's keyboard shortcuts, opened by its button or by "?".
+import { forwardRef, useImperativeHandle, useRef } from "react";
+import { SHORTCUTS, type ShortcutActions } from "./shortcuts";
+
+export type ShortcutsHelpHandle = { toggle: () => void };
+
+/** `available`: the shortcuts that work in this meeting (a viewer has no microphone to mute). */
+export const ShortcutsHelp = forwardRef<ShortcutsHelpHandle, { available: ShortcutActions }>(function ShortcutsHelp(
+  { available },
+  handle,
+) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  useImperativeHandle(handle, () => ({
+    toggle: () => {
+      const element = dialog.current;
+      if (!element) return;
+      if (element.open) return element.close();
+      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      element.showModal();
+    },
+  }));
+  return (
+    <dialog
+      ref={dialog}
+      className="shortcuts-dialog card"
+      aria-labelledby="shortcuts-title"
+      data-testid="shortcuts-help"
+      onClose={() => opener.current?.focus()}
+    >
+      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+      <table className="shortcuts">
+        <thead>
+          <tr>
+            <th scope="col">Key</th>
+            <th scope="col">What it does</th>
+          </tr>
+        </thead>
+        <tbody>
+          {SHORTCUTS.filter((shortcut) => available[shortcut.id]).map((shortcut) => (
+            <tr key={shortcut.id}>
+              <td>
+                <kbd>{shortcut.label}</kbd>
+              </td>
+              <td>{shortcut.description}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted">
+        Tab and Shift+Tab move between controls; Enter or Space presses a button. Shortcuts are off while you type in a
+        field.
+      </p>
+      <form method="dialog">
+        <button autoFocus>Close</button>
+      </form>
+    </dialog>
+  );
+});

@@ -1,0 +1,64 @@
+"use client";
+// One person's tile: their video (or a placeholder), name, microphone state and connection, and a
+// labelled "Pin" button a keyboard reaches (LiveKit's own tile has an unlabelled, hover-only one).
+// data-identity lets the layout find a person's video (picture-in-picture) and tests find a tile.
+import {
+  ConnectionQualityIndicator,
+  ParticipantName,
+  ParticipantPlaceholder,
+  TrackMutedIndicator,
+  useEnsureTrackRef,
+  useLayoutContext,
+  useParticipantTile,
+  VideoTrack,
+  type TrackReferenceOrPlaceholder,
+} from "@livekit/components-react";
+import { Track } from "livekit-client";
+
+export const sameTrack = (a: TrackReferenceOrPlaceholder | undefined, b: TrackReferenceOrPlaceholder | undefined) =>
+  !!a && !!b && a.participant.identity === b.participant.identity && a.source === b.source;
+
+export function Tile({ trackRef }: { trackRef?: TrackReferenceOrPlaceholder }) {
+  const track = useEnsureTrackRef(trackRef);
+  const layout = useLayoutContext();
+  const { elementProps } = useParticipantTile<HTMLDivElement>({ trackRef: track, htmlProps: {} });
+  const pinned = layout.pin.state?.some((pin) => sameTrack(pin, track)) ?? false;
+  const name = track.participant.name || track.participant.identity;
+  const screen = track.source === Track.Source.ScreenShare;
+  return (
+    <div {...elementProps} style={{ position: "relative" }} data-identity={track.participant.identity}>
+      {track.publication ? (
+        <VideoTrack
+          trackRef={{ ...track, publication: track.publication }}
+          onSubscriptionStatusChanged={(subscribed) => {
+            if (!subscribed && pinned) layout.pin.dispatch?.({ msg: "clear_pin" });
+          }}
+        />
+      ) : null}
+      <div className="lk-participant-placeholder">
+        <ParticipantPlaceholder />
+      </div>
+      <div className="lk-participant-metadata">
+        <div className="lk-participant-metadata-item">
+          {screen ? null : (
+            <TrackMutedIndicator
+              trackRef={{ participant: track.participant, source: Track.Source.Microphone }}
+              show="muted"
+            />
+          )}
+          <ParticipantName participant={track.participant}>{screen ? "’s screen" : null}</ParticipantName>
+        </div>
+        <ConnectionQualityIndicator participant={track.participant} className="lk-participant-metadata-item" />
+      </div>
+      <button
+        type="button"
+        className="tile-pin"
+        aria-pressed={pinned}
+        aria-label={`${pinned ? "Unpin" : "Pin"} ${name}${screen ? "’s screen" : ""}`}
+        onClick={() => layout.pin.dispatch?.(pinned ? { msg: "clear_pin" } : { msg: "set_pin", trackReference: track })}
+      >
+        {pinned ? "Unpin" : "Pin"}
+      </button>
+    </div>
+  );
+}
