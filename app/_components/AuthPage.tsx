@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/session";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
+import { signInChoices } from "@/lib/sso/provider";
 import { AuthForm } from "./AuthForm";
 
 export type AuthPageProps = {
@@ -18,10 +19,13 @@ export async function AuthPage({ mode, searchParams }: AuthPageProps & { mode: "
   if (await currentUser()) redirect("/");
   // next-auth sends people back here with ?error=<code> when its own routes refuse a sign-in.
   const notice = typeof error === "string" ? signInErrorMessage(error) : null;
+  const { sso, passwords } = signInChoices();
   return (
     <div className="page">
       <AuthForm
         mode={mode}
+        sso={sso}
+        passwords={passwords}
         callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined}
         notice={notice}
         hint={

@@ -43,6 +43,8 @@ const ROUTES: Route[] = [
   { method: "GET", path: "/api/auth/[...nextauth]", as: "anonymous", params: () => ({ "...nextauth": "csrf" }) },
   { method: "POST", path: "/api/auth/[...nextauth]", as: "anonymous", params: () => ({ "...nextauth": "callback/credentials" }), body: { kind: "form", valid: { csrfToken: "x", email: BAD_INPUT_EMAIL, password: TEST_PASSWORD } } },
   { method: "GET", path: "/api/health", as: "anonymous" },
+  { method: "GET", path: "/api/sso/start", as: "anonymous", query: { callbackUrl: "/" } },
+  { method: "GET", path: "/api/sso/callback", as: "anonymous", query: { state: "a-state", code: "a-code" } },
   { method: "POST", path: "/api/password-reset", as: "anonymous", body: { kind: "json", valid: () => ({ email: BAD_INPUT_EMAIL }) } },
   { method: "POST", path: "/api/password-reset/confirm", as: "anonymous", body: { kind: "json", valid: () => ({ token: "A".repeat(43), password: "correct horse battery" }) } },
   { method: "GET", path: "/api/rooms", as: "owner" },
