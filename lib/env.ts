@@ -120,6 +120,8 @@ export const envSchema = z.object({
     .transform((value) => value === "1"),
   RATE_LIMIT_PASSWORD_RESET_PER_IP: rate("10/1h"),
   RATE_LIMIT_PASSWORD_RESET_PER_EMAIL: rate("3/1h"),
+  RATE_LIMIT_CONFIRMATION_MAIL_PER_IP: rate("10/1h"),
+  RATE_LIMIT_CONFIRMATION_MAIL_PER_EMAIL: rate("3/1h"),
   // Single sign-on with an OpenID Connect provider (lib/sso/): on when SSO_ISSUER is set.
   SSO_ISSUER: z
     .url({ message: "must be the provider's issuer URL, e.g. https://sso.example.org/realms/staff" })

@@ -72,7 +72,6 @@ export const ERROR_STATUS = {
   no_email: 409,                  // sending an invite link that has no address
   no_admin: 409,                  // handing rooms over when no other administrator exists
   sso_identity_conflict: 409,     // the address's account is linked to another person at the same provider
-  already_confirmed: 409,         // asking for a confirmation mail for an address already confirmed
 
   rate_limited: 429,
   internal: 500,

@@ -39,9 +39,20 @@ type Props = {
   sso?: { label: string } | null;
   /** false when the server signs people in through single sign-on only (PASSWORD_SIGN_IN=off). */
   passwords?: boolean;
+  /** Accounts must confirm their address before signing in: offer to send the link again. */
+  confirmAgain?: boolean;
 };
 
-export function AuthForm({ mode, callbackUrl, notice, hint, invitation, sso, passwords = true }: Props) {
+export function AuthForm({
+  mode,
+  callbackUrl,
+  notice,
+  hint,
+  invitation,
+  sso,
+  passwords = true,
+  confirmAgain = false,
+}: Props) {
   const [state, formAction, busy] = useActionState(
     mode === "signup" ? signUpAction : signInAction,
     EMPTY_AUTH_FORM_STATE,
@@ -115,6 +126,9 @@ export function AuthForm({ mode, callbackUrl, notice, hint, invitation, sso, pas
         {mode === "signup" ? "Create account" : "Sign in"}
       </button>
       {mode === "signin" ? <Link href="/forgot-password">Forgot password?</Link> : null}
+      {mode === "signin" && confirmAgain ? (
+        <Link href="/confirm-email/again">Send the confirmation link again</Link>
+      ) : null}
       <Link href={`${other.href}${next !== "/" ? `?callbackUrl=${encodeURIComponent(next)}` : ""}`}>{other.text}</Link>
     </form>
   );

@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/session";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
 import { signInChoices } from "@/lib/sso/provider";
+import { emailConfirmationRequired } from "@/lib/accounts/email-check";
 import { AuthForm } from "./AuthForm";
 
 export type AuthPageProps = {
@@ -26,6 +27,7 @@ export async function AuthPage({ mode, searchParams }: AuthPageProps & { mode: "
         mode={mode}
         sso={sso}
         passwords={passwords}
+        confirmAgain={emailConfirmationRequired()}
         callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined}
         notice={notice}
         hint={

@@ -84,7 +84,6 @@ const en: Catalogue = {
     no_email: { title: "No email address to send to" },
     no_admin: { title: "No administrator to hand over to" },
     sso_identity_conflict: { title: "This address belongs to another sign-on account" },
-    already_confirmed: { title: "Already confirmed" },
 
     rate_limited: { title: "Too many attempts" },
     internal: { title: "Something went wrong", joining: "Couldn't join" },
