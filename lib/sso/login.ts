@@ -21,18 +21,20 @@ export const SSO_STATE_COOKIE_MAX_AGE_SECONDS = LIFETIME_MS / 1000;
 
 const param = z.string().min(1).max(2048);
 export const ssoStartQuerySchema = z.object({ callbackUrl: z.string().max(2048).optional() }).strict();
-// What a provider sends back (RFC 6749 4.1.2, RFC 9207's iss, and OIDC's session_state).
+// What a provider sends back (RFC 6749 4.1.2, RFC 9207's iss). Providers add their own
+// parameters (Keycloak and Entra session_state; Google scope, authuser, hd, prompt), so others
+// are let through, within bounds.
 export const ssoCallbackQuerySchema = z
   .object({
     state: param,
     code: param.optional(),
     iss: param.optional(),
-    session_state: param.optional(),
     error: z.string().max(200).optional(),
     error_description: z.string().max(2048).optional(),
     error_uri: z.string().max(2048).optional(),
   })
-  .strict()
+  .catchall(z.string().max(2048))
+  .refine((query) => Object.keys(query).length <= 20, { message: "Too many parameters." })
   .refine((query) => query.code !== undefined || query.error !== undefined, {
     message: "A single sign-on callback carries either code or error.",
   });

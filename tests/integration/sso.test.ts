@@ -64,7 +64,7 @@ describe.sequential("single sign-on with PASSWORD_SIGN_IN=off", () => {
       "?code=abc",
       "?state=abc",
       `?state=${"s".repeat(3000)}&code=abc`,
-      "?state=abc&code=abc&isAdmin=true",
+      `?state=abc&code=abc&scope=${"x".repeat(3000)}`,
     ]) {
       const { status, body } = await client.json<ErrorBody>(`/api/sso/callback${query}`);
       expect(status, query).toBe(400);
