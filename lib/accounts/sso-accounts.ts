@@ -181,7 +181,8 @@ async function resolve(settings: SsoSettings, claims: SsoClaims): Promise<Signin
       label: change.email,
       detail: "by the single sign-on admin group",
     });
-  return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
+  const role = change ? (change.action === "user.promote" ? "ADMIN" : "MEMBER") : user.role;
+  return { id: user.id, name: user.name, email: user.email, role, sessionVersion: user.sessionVersion };
 }
 
 /**
