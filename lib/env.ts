@@ -120,9 +120,38 @@ export const envSchema = z.object({
     .transform((value) => value === "1"),
   RATE_LIMIT_PASSWORD_RESET_PER_IP: rate("10/1h"),
   RATE_LIMIT_PASSWORD_RESET_PER_EMAIL: rate("3/1h"),
+  RATE_LIMIT_CONFIRMATION_MAIL_PER_IP: rate("10/1h"),
+  RATE_LIMIT_CONFIRMATION_MAIL_PER_EMAIL: rate("3/1h"),
+  // Single sign-on with an OpenID Connect provider (lib/sso/): on when SSO_ISSUER is set.
+  SSO_ISSUER: z
+    .url({ message: "must be the provider's issuer URL, e.g. https://sso.example.org/realms/staff" })
+    .refine((value) => value.startsWith("https://") || isLoopbackUrl(value), {
+      message: "must be an https:// URL (plain http only for a provider on this machine: localhost or 127.0.0.1)",
+    })
+    .optional(),
+  SSO_CLIENT_ID: z.string().trim().min(1).max(500).optional(),
+  SSO_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  SSO_LABEL: z.string().trim().min(1).max(60).default("Sign in with single sign-on"),
+  SSO_SCOPES: z
+    .string()
+    .trim()
+    .regex(/^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/, {
+      message: 'must be scopes separated by spaces, e.g. "openid email profile groups"',
+    })
+    .refine((value) => value.split(" ").includes("openid"), { message: 'must include "openid"' })
+    .default("openid email profile"),
+  SSO_GROUPS_CLAIM: z.string().trim().min(1).max(200).default("groups"),
+  SSO_ADMIN_GROUP: z.string().trim().min(1).max(500).optional(),
+  // "off": accounts sign in through SSO only (the password forms and API refuse).
+  PASSWORD_SIGN_IN: z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default("on"),
 });
 
 export type Env = z.infer<typeof envSchema> & { LIVEKIT_PUBLIC_URL: string };
+
+function isLoopbackUrl(value: string): boolean {
+  const host = new URL(value).hostname;
+  return host === "localhost" || host === "127.0.0.1" || host === "[::1]";
+}
 
 /** What no single variable's schema can see: settings that only make sense together. */
 function crossChecks(parsed: z.infer<typeof envSchema>): string[] {
@@ -135,6 +164,16 @@ function crossChecks(parsed: z.infer<typeof envSchema>): string[] {
   if (parsed.SMTP_URL && !parsed.MAIL_FROM)
     issues.push(
       'MAIL_FROM is required with SMTP_URL: the sender of Parley\'s mail, e.g. "Parley <parley@example.org>"',
+    );
+  const ssoSettings = ["SSO_ISSUER", "SSO_CLIENT_ID", "SSO_CLIENT_SECRET"] as const;
+  const ssoGiven = ssoSettings.filter((name) => parsed[name] !== undefined);
+  if (ssoGiven.length > 0 && ssoGiven.length < ssoSettings.length)
+    issues.push(
+      `${ssoSettings.filter((name) => parsed[name] === undefined).join(", ")} required for single sign-on (with ${ssoGiven.join(", ")}): the provider's issuer URL, and the client id and secret registered there`,
+    );
+  if (parsed.PASSWORD_SIGN_IN === "off" && !parsed.SSO_ISSUER)
+    issues.push(
+      "PASSWORD_SIGN_IN=off needs single sign-on (SSO_ISSUER, SSO_CLIENT_ID, SSO_CLIENT_SECRET): nobody could sign in",
     );
   return issues;
 }

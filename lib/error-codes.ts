@@ -12,6 +12,7 @@ export const ERROR_STATUS = {
   name_required: 400,             // a guest joins without typing a name
   invalid_webhook: 400,
   payload_too_large: 413,
+  sso_state: 400,                 // a single sign-on callback whose state is missing, altered, expired or already used
 
   // Who is calling.
   unauthenticated: 401,
@@ -19,6 +20,7 @@ export const ERROR_STATUS = {
   account_required: 401,          // a guest opens a co-host link: signing in helps
   unsigned_webhook: 401,
   invalid_webhook_signature: 401,
+  sso_failed: 401,                // the provider refused the sign-in, or its answer failed the checks (code, ID token)
 
   // What the caller may do.
   forbidden: 403,                 // a room rule (lib/policy.ts) says no
@@ -37,6 +39,10 @@ export const ERROR_STATUS = {
   email_unconfirmed: 403,         // SIGNUP=domains: the account's address is not confirmed yet
   wrong_password: 403,            // /account: the current password does not match
   wrong_confirmation: 403,        // /account: deleting an account without a password, mistyped email
+  account_disabled: 403,          // single sign-on into an account an administrator disabled
+  sso_email_unverified: 403,      // single sign-on with an unconfirmed address that a password account already has
+  sso_no_email: 403,              // the provider gave no email address for a new account
+  password_sign_in_off: 403,      // PASSWORD_SIGN_IN=off: accounts sign in through single sign-on only
 
   // What the request points at.
   not_found: 404,
@@ -65,11 +71,13 @@ export const ERROR_STATUS = {
   knock_closed: 409,              // a host already decided, or the knocker stopped waiting
   no_email: 409,                  // sending an invite link that has no address
   no_admin: 409,                  // handing rooms over when no other administrator exists
+  sso_identity_conflict: 409,     // the address's account is linked to another person at the same provider
 
   rate_limited: 429,
   internal: 500,
   livekit_unavailable: 503,
   mail_unavailable: 503,          // the feature needs mail, and no SMTP_URL is configured
+  sso_unavailable: 503,           // the single sign-on provider cannot be reached
 } as const satisfies Record<string, 400 | 401 | 403 | 404 | 409 | 410 | 413 | 429 | 500 | 503>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -86,7 +86,9 @@ type Limit =
   | "connectionCheckPerCaller"
   | "joinFailureReportsPerCaller"
   | "passwordResetPerIp"
-  | "passwordResetPerEmail";
+  | "passwordResetPerEmail"
+  | "confirmationMailPerIp"
+  | "confirmationMailPerEmail";
 
 const refusals: Record<Limit, string> = {
   signInPerEmail: "Too many sign-in attempts for this account.",
@@ -98,6 +100,8 @@ const refusals: Record<Limit, string> = {
   joinFailureReportsPerCaller: "Too many reports of failed connections.",
   passwordResetPerIp: "Too many password resets asked for from your network.",
   passwordResetPerEmail: "Too many password resets asked for this address.",
+  confirmationMailPerIp: "Too many confirmation mails asked for from your network.",
+  confirmationMailPerEmail: "Too many confirmation mails asked for this address.",
 };
 
 let limiters: Record<Limit, RateLimiter> | undefined;
@@ -114,6 +118,8 @@ function limiter(limit: Limit): RateLimiter {
     joinFailureReportsPerCaller: new RateLimiter(config.RATE_LIMIT_JOIN_FAILURE_REPORTS_PER_CALLER),
     passwordResetPerIp: new RateLimiter(config.RATE_LIMIT_PASSWORD_RESET_PER_IP),
     passwordResetPerEmail: new RateLimiter(config.RATE_LIMIT_PASSWORD_RESET_PER_EMAIL),
+    confirmationMailPerIp: new RateLimiter(config.RATE_LIMIT_CONFIRMATION_MAIL_PER_IP),
+    confirmationMailPerEmail: new RateLimiter(config.RATE_LIMIT_CONFIRMATION_MAIL_PER_EMAIL),
   };
   return limiters[limit];
 }

@@ -54,6 +54,8 @@ const STRICT_RATE_LIMITS = {
   RATE_LIMIT_JOIN_FAILURE_REPORTS_PER_CALLER: "3/10m",
   RATE_LIMIT_PASSWORD_RESET_PER_IP: "6/1h",
   RATE_LIMIT_PASSWORD_RESET_PER_EMAIL: "2/1h",
+  RATE_LIMIT_CONFIRMATION_MAIL_PER_IP: "6/1h",
+  RATE_LIMIT_CONFIRMATION_MAIL_PER_EMAIL: "2/1h",
 };
 // A real mail server (Mailpit) that every app sends to; tests read it over its API. It refuses
 // recipients outside the test domains, as a mail server refuses an unknown mailbox.

@@ -17,7 +17,12 @@ import { clientIp } from "@/lib/client-ip";
 import { safeCallback, type AuthFormState } from "@/lib/auth/form-state";
 import { signInWithPassword } from "@/lib/auth/password-sign-in";
 import { issueSessionCookie } from "@/lib/auth/session-cookie";
-import { confirmEmail, emailCheckTokenSchema } from "@/lib/accounts/email-check";
+import {
+  confirmationAgainSchema,
+  confirmEmail,
+  emailCheckTokenSchema,
+  requestEmailCheckAgain,
+} from "@/lib/accounts/email-check";
 import { AppError } from "@/lib/http";
 import { enforceRateLimit } from "@/lib/rate-limit";
 import { MAX_PASSWORD_LENGTH } from "@/lib/accounts/rules";
@@ -87,9 +92,10 @@ export async function signUpAction(_previous: AuthFormState, form: FormData): Pr
   redirect(next);
 }
 
-export type ResetRequestState = { error: string | null; sentTo?: string };
+/** A form that has a link mailed (app/_components/MailLinkForm.tsx): the problem, or where it went. */
+export type MailLinkState = { error: string | null; sentTo?: string };
 
-export async function requestResetAction(_previous: ResetRequestState, form: FormData): Promise<ResetRequestState> {
+export async function requestResetAction(_previous: MailLinkState, form: FormData): Promise<MailLinkState> {
   try {
     const { email } = resetRequestSchema.parse({ email: fields(form).email ?? "" });
     requestPasswordReset(await headers(), email);
@@ -116,4 +122,14 @@ export async function confirmEmailAction(_previous: AuthFormState, form: FormDat
     return { error: problem(error) };
   }
   redirect("/signin?confirm=done");
+}
+
+export async function confirmAgainAction(_previous: MailLinkState, form: FormData): Promise<MailLinkState> {
+  try {
+    const { email } = confirmationAgainSchema.parse({ email: fields(form).email ?? "" });
+    requestEmailCheckAgain(await headers(), email);
+    return { error: null, sentTo: email };
+  } catch (error) {
+    return { error: problem(error) };
+  }
 }

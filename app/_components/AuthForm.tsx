@@ -9,6 +9,7 @@ import { signInAction, signUpAction } from "../(auth)/actions";
 import { emailSchema, passwordSchema, displayNameSchema } from "@/lib/accounts/rules";
 import { EMPTY_AUTH_FORM_STATE, safeCallback } from "@/lib/auth/form-state";
 import { FormError } from "./FormError";
+import { SsoButton } from "./SsoButton";
 
 type Mode = "signin" | "signup";
 
@@ -34,9 +35,24 @@ type Props = {
   hint?: string | null;
   /** An administrator's invitation: the email is theirs and fixed. */
   invitation?: { token: string; email: string };
+  /** Single sign-on, when the server has it: the button's label. */
+  sso?: { label: string } | null;
+  /** false when the server signs people in through single sign-on only (PASSWORD_SIGN_IN=off). */
+  passwords?: boolean;
+  /** Accounts must confirm their address before signing in: offer to send the link again. */
+  confirmAgain?: boolean;
 };
 
-export function AuthForm({ mode, callbackUrl, notice, hint, invitation }: Props) {
+export function AuthForm({
+  mode,
+  callbackUrl,
+  notice,
+  hint,
+  invitation,
+  sso,
+  passwords = true,
+  confirmAgain = false,
+}: Props) {
   const [state, formAction, busy] = useActionState(
     mode === "signup" ? signUpAction : signInAction,
     EMPTY_AUTH_FORM_STATE,
@@ -50,6 +66,22 @@ export function AuthForm({ mode, callbackUrl, notice, hint, invitation }: Props)
     if (problem) event.preventDefault();
   }
 
+  if (!passwords) {
+    return (
+      <div className="card stack">
+        <h1>{mode === "signup" ? "Create your account" : "Sign in"}</h1>
+        {hint ? <p className="muted">{hint}</p> : null}
+        <p className="muted">
+          {mode === "signup"
+            ? "Accounts here are made by signing in through your organisation's single sign-on."
+            : "This server signs people in through your organisation's single sign-on."}
+        </p>
+        <FormError message={notice} />
+        {sso ? <SsoButton label={sso.label} next={next} /> : null}
+      </div>
+    );
+  }
+
   const other =
     mode === "signup"
       ? { href: "/signin", text: "Already have an account? Sign in" }
@@ -58,6 +90,12 @@ export function AuthForm({ mode, callbackUrl, notice, hint, invitation }: Props)
     <form className="card stack" action={formAction} onSubmit={onSubmit} noValidate>
       <h1>{mode === "signup" ? "Create your account" : "Sign in"}</h1>
       {hint ? <p className="muted">{hint}</p> : null}
+      {sso && !invitation ? (
+        <>
+          <SsoButton label={sso.label} next={next} />
+          <p className="muted">or with your email and a password:</p>
+        </>
+      ) : null}
       <input type="hidden" name="callbackUrl" value={next} />
       {invitation ? <input type="hidden" name="invitation" value={invitation.token} /> : null}
       {mode === "signup" ? (
@@ -88,6 +126,9 @@ export function AuthForm({ mode, callbackUrl, notice, hint, invitation }: Props)
         {mode === "signup" ? "Create account" : "Sign in"}
       </button>
       {mode === "signin" ? <Link href="/forgot-password">Forgot password?</Link> : null}
+      {mode === "signin" && confirmAgain ? (
+        <Link href="/confirm-email/again">Send the confirmation link again</Link>
+      ) : null}
       <Link href={`${other.href}${next !== "/" ? `?callbackUrl=${encodeURIComponent(next)}` : ""}`}>{other.text}</Link>
     </form>
   );

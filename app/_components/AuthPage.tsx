@@ -1,6 +1,8 @@
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/session";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
+import { signInChoices } from "@/lib/sso/provider";
+import { emailConfirmationRequired } from "@/lib/accounts/email-check";
 import { AuthForm } from "./AuthForm";
 
 export type AuthPageProps = {
@@ -18,10 +20,14 @@ export async function AuthPage({ mode, searchParams }: AuthPageProps & { mode: "
   if (await currentUser()) redirect("/");
   // next-auth sends people back here with ?error=<code> when its own routes refuse a sign-in.
   const notice = typeof error === "string" ? signInErrorMessage(error) : null;
+  const { sso, passwords } = signInChoices();
   return (
     <div className="page">
       <AuthForm
         mode={mode}
+        sso={sso}
+        passwords={passwords}
+        confirmAgain={emailConfirmationRequired()}
         callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined}
         notice={notice}
         hint={

@@ -6,6 +6,9 @@ import { AppError, notFound } from "../http";
 import { logger } from "../logger";
 import { emailCheckMessage } from "../mail/messages";
 import { mailConfigured, sendMail } from "../mail/send";
+import { clientIp } from "../client-ip";
+import { enforceRateLimit } from "../rate-limit";
+import { emailSchema } from "./rules";
 import { ACCOUNT_TOKEN_PATTERN, hashAccountToken, newAccountToken } from "./tokens";
 
 // Confirming that a password account's address is its owner's: a single-use link by mail
@@ -43,6 +46,32 @@ export async function mailEmailCheck(userId: string): Promise<boolean> {
   return outcome.sent;
 }
 
+export const confirmationAgainSchema = z.object({ email: emailSchema }).strict();
+
+type HeaderSource = { get(name: string): string | null };
+
+/**
+ * "Send the link again": a fresh confirmation link for the account at `email`, if it has a
+ * password and its address is still unconfirmed (earlier links keep working until they
+ * expire). Counted per network and per address; answers the same whether or not there is
+ * such an account, and before looking it up.
+ */
+export function requestEmailCheckAgain(headers: HeaderSource, email: string): void {
+  if (!mailConfigured())
+    throw new AppError("mail_unavailable", "This server cannot send mail, so it cannot send a confirmation link.");
+  enforceRateLimit("confirmationMailPerIp", clientIp(headers));
+  enforceRateLimit("confirmationMailPerEmail", email);
+  void (async () => {
+    const user = await db.user.findUnique({
+      where: { email },
+      select: { id: true, passwordHash: true, disabledAt: true, emailVerified: true },
+    });
+    if (user?.passwordHash && !user.disabledAt && !user.emailVerified) await mailEmailCheck(user.id);
+  })().catch((error: unknown) =>
+    logger.error("email_check_mail_failed", { error: error instanceof Error ? error.message : String(error) }),
+  );
+}
+
 /** Confirms the address the link was mailed to; the 404 or 410 saying why not. */
 export async function confirmEmail(token: string): Promise<{ email: string }> {
   return db.$transaction(async (tx) => {
@@ -54,7 +83,10 @@ export async function confirmEmail(token: string): Promise<{ email: string }> {
     if (!row || row.purpose !== PURPOSE) throw notFound("That confirmation link");
     if (row.usedAt) throw new AppError("link_used", "This address is already confirmed. Sign in.");
     if (row.expiresAt <= now)
-      throw new AppError("link_expired", "This confirmation link has expired. Sign in to have a new one sent.");
+      throw new AppError(
+        "link_expired",
+        "This confirmation link has expired. Ask for a new one with “Send the confirmation link again” on the sign-in page.",
+      );
     await tx.accountToken.updateMany({
       where: { userId: row.userId, purpose: PURPOSE, usedAt: null },
       data: { usedAt: now },

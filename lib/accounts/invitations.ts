@@ -69,6 +69,33 @@ export async function createAccountInvitation(
   return { invitation: summary(row), link: signUpLink(token) };
 }
 
+/**
+ * A new link for an invitation not yet used (the old link stops working: only a hash of each
+ * is kept, so the old one cannot be sent again), valid 7 days from now. 404, or 410 when used.
+ */
+export async function renewAccountInvitation(
+  admin: SessionUser,
+  id: string,
+): Promise<{ invitation: InvitationSummary; link: string }> {
+  const { token, tokenHash } = newAccountToken();
+  const renewed = await db.accountInvitation.updateMany({
+    where: { id, usedAt: null },
+    data: {
+      tokenHash,
+      expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS),
+      mailSentAt: null,
+      mailError: null,
+    },
+  });
+  if (renewed.count !== 1) {
+    const row = await db.accountInvitation.findUnique({ where: { id }, select: { usedAt: true, expiresAt: true } });
+    refuseUnusable(row, new Date());
+  }
+  const row = await db.accountInvitation.findUniqueOrThrow({ where: { id }, select: summaryFields });
+  await recordAudit(admin.id, "user.invite", { type: "user", id, label: row.email, detail: "sent again" });
+  return { invitation: summary(row), link: signUpLink(token) };
+}
+
 export async function recordInvitationMail(
   id: string,
   outcome: { sentAt: Date } | { error: string },

@@ -8,6 +8,7 @@ import { logger } from "../logger";
 import { passwordResetMessage } from "../mail/messages";
 import { mailConfigured, sendMail } from "../mail/send";
 import { enforceRateLimit } from "../rate-limit";
+import { refuseWhenPasswordsOff } from "../auth/password-sign-in";
 import { hashPassword } from "./password";
 import { emailSchema, passwordSchema } from "./rules";
 import { ACCOUNT_TOKEN_PATTERN, hashAccountToken, newAccountToken } from "./tokens";
@@ -34,6 +35,7 @@ type HeaderSource = { get(name: string): string | null };
  * before looking the address up, so neither the answer nor its timing tells whether it has one.
  */
 export function requestPasswordReset(headers: HeaderSource, email: string): void {
+  refuseWhenPasswordsOff();
   if (!mailConfigured())
     throw new AppError(
       "mail_unavailable",

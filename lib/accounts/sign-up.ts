@@ -1,4 +1,5 @@
 import "server-only";
+import { refuseWhenPasswordsOff } from "../auth/password-sign-in";
 import { createAccount, type SigningInUser } from "./accounts";
 import { emailConfirmationRequired, mailEmailCheck } from "./email-check";
 import type { SignUpInput } from "./rules";
@@ -10,6 +11,7 @@ import type { SignUpInput } from "./rules";
 export async function signUp(
   input: SignUpInput,
 ): Promise<{ user: SigningInUser; confirmationSent: boolean; mustConfirm: boolean }> {
+  refuseWhenPasswordsOff();
   const user = await createAccount(input);
   const confirmationSent = await mailEmailCheck(user.id);
   return { user, confirmationSent, mustConfirm: confirmationSent && emailConfirmationRequired() };

@@ -3,7 +3,7 @@ import { NextRequest, NextResponse } from "next/server";
 import { z } from "zod";
 import { env } from "../env";
 import { AppError, errorBody, notFound, readBodyText } from "../http";
-import { countSignInAttempt } from "./password-sign-in";
+import { countSignInAttempt, refuseWhenPasswordsOff } from "./password-sign-in";
 import { SIGN_IN_RATE_LIMITED } from "./sign-in-errors";
 
 // next-auth's route (/api/auth/...) answers many actions and parses bodies its own way (a
@@ -70,6 +70,7 @@ export async function screenNextAuthRequest(
   }
   const signIn = signInForm.parse(form);
   try {
+    refuseWhenPasswordsOff();
     countSignInAttempt(request.headers, signIn.email);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;

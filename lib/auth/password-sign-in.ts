@@ -3,10 +3,20 @@ import { authenticate, type SigningInUser } from "../accounts/accounts";
 import { emailSchema, signInSchema } from "../accounts/rules";
 import { clientIp } from "../client-ip";
 import { emailConfirmationRequired } from "../accounts/email-check";
+import { env } from "../env";
 import { AppError } from "../http";
 import { enforceRateLimit } from "../rate-limit";
 
 type HeaderSource = { get(name: string): string | null };
+
+/** PASSWORD_SIGN_IN=off: every password form and route refuses with 403 password_sign_in_off. */
+export function refuseWhenPasswordsOff(): void {
+  if (env().PASSWORD_SIGN_IN === "off")
+    throw new AppError(
+      "password_sign_in_off",
+      "This server signs people in through single sign-on only: use the single sign-on button on the sign-in page.",
+    );
+}
 
 /**
  * Counts one sign-in attempt against the limits per address and per account (429 AppError
@@ -27,6 +37,7 @@ export async function signInWithPassword(
   email: string,
   password: string,
 ): Promise<SigningInUser | null> {
+  refuseWhenPasswordsOff();
   countSignInAttempt(headers, email);
   const input = signInSchema.safeParse({ email, password });
   if (!input.success) {

@@ -42,7 +42,10 @@ const ROUTES: Route[] = [
   { method: "POST", path: "/api/accounts", as: "anonymous", body: { kind: "json", valid: () => ({ name: "Bad Input", email: BAD_INPUT_EMAIL, password: TEST_PASSWORD, invitation: "A".repeat(43) }) } },
   { method: "GET", path: "/api/auth/[...nextauth]", as: "anonymous", params: () => ({ "...nextauth": "csrf" }) },
   { method: "POST", path: "/api/auth/[...nextauth]", as: "anonymous", params: () => ({ "...nextauth": "callback/credentials" }), body: { kind: "form", valid: { csrfToken: "x", email: BAD_INPUT_EMAIL, password: TEST_PASSWORD } } },
+  { method: "POST", path: "/api/accounts/confirmation", as: "anonymous", body: { kind: "json", valid: () => ({ email: BAD_INPUT_EMAIL }) } },
   { method: "GET", path: "/api/health", as: "anonymous" },
+  { method: "GET", path: "/api/sso/start", as: "anonymous", query: { callbackUrl: "/" } },
+  { method: "GET", path: "/api/sso/callback", as: "anonymous", query: { state: "a-state", code: "a-code" } },
   { method: "POST", path: "/api/password-reset", as: "anonymous", body: { kind: "json", valid: () => ({ email: BAD_INPUT_EMAIL }) } },
   { method: "POST", path: "/api/password-reset/confirm", as: "anonymous", body: { kind: "json", valid: () => ({ token: "A".repeat(43), password: "correct horse battery" }) } },
   { method: "GET", path: "/api/rooms", as: "owner" },
@@ -85,6 +88,7 @@ const ROUTES: Route[] = [
   { method: "PATCH", path: "/api/admin/users/[id]", as: "admin", params: ({ ownerId }) => ({ id: ownerId }), body: { kind: "json", valid: () => ({ disabled: true }) } },
   { method: "GET", path: "/api/admin/invitations", as: "admin", query: { page: "1" } },
   { method: "POST", path: "/api/admin/invitations", as: "admin", body: { kind: "json", valid: () => ({ email: BAD_INPUT_EMAIL }) } },
+  { method: "POST", path: "/api/admin/invitations/[id]/resend", as: "admin", params: () => ({ id: "no-such-invitation" }), body: { kind: "none" } },
   { method: "GET", path: "/api/admin/audit", as: "admin", query: { action: "room.delete", q: "bad", page: "1" } },
   // Addresses no route claims.
   { method: "GET", path: "/api/[[...path]]", as: "owner", params: () => ({ "...path": "no/such/thing" }) },

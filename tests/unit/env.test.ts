@@ -119,3 +119,41 @@ describe("account and mail settings", () => {
     );
   });
 });
+
+describe("single sign-on settings", () => {
+  const sso = {
+    SSO_ISSUER: "https://sso.example.org/realms/staff",
+    SSO_CLIENT_ID: "parley",
+    SSO_CLIENT_SECRET: "a secret",
+  };
+
+  it("are off by default, with password sign-in on", () => {
+    const env = parseEnv(valid);
+    expect(env.SSO_ISSUER).toBeUndefined();
+    expect(env.PASSWORD_SIGN_IN).toBe("on");
+    expect(env.SSO_SCOPES).toBe("openid email profile");
+    expect(env.SSO_GROUPS_CLAIM).toBe("groups");
+  });
+
+  it("need the issuer, client id and secret together", () => {
+    expect(parseEnv({ ...valid, ...sso }).SSO_CLIENT_ID).toBe("parley");
+    expect(() => parseEnv({ ...valid, SSO_ISSUER: sso.SSO_ISSUER })).toThrow(
+      /SSO_CLIENT_ID, SSO_CLIENT_SECRET required for single sign-on/,
+    );
+  });
+
+  it("want https, except for a provider on this machine", () => {
+    expect(() => parseEnv({ ...valid, ...sso, SSO_ISSUER: "http://sso.example.org" })).toThrow(
+      /SSO_ISSUER must be an https:\/\/ URL/,
+    );
+    expect(parseEnv({ ...valid, ...sso, SSO_ISSUER: "http://localhost:9000" }).SSO_ISSUER).toBe(
+      "http://localhost:9000",
+    );
+  });
+
+  it("refuse scopes without openid, and PASSWORD_SIGN_IN=off without single sign-on", () => {
+    expect(() => parseEnv({ ...valid, ...sso, SSO_SCOPES: "email profile" })).toThrow(/must include "openid"/);
+    expect(() => parseEnv({ ...valid, PASSWORD_SIGN_IN: "off" })).toThrow(/PASSWORD_SIGN_IN=off needs single sign-on/);
+    expect(parseEnv({ ...valid, ...sso, PASSWORD_SIGN_IN: "off" }).PASSWORD_SIGN_IN).toBe("off");
+  });
+});

@@ -3,9 +3,11 @@ import { isFreshServer, namedAdminsStillToSignUp, signUpPolicy } from "@/lib/acc
 import { findUsableInvitation, invitationTokenSchema, type UsableInvitation } from "@/lib/accounts/invitations";
 import { domainsInWords, signUpClosedReason } from "@/lib/accounts/sign-up-policy";
 import { currentUser } from "@/lib/auth/session";
+import { signInChoices } from "@/lib/sso/provider";
 import { AppError } from "@/lib/http";
 import { AuthForm } from "../../_components/AuthForm";
 import { Notice } from "../../_components/Notice";
+import { SsoButton } from "../../_components/SsoButton";
 
 type Props = { searchParams: Promise<{ callbackUrl?: string | string[]; invitation?: string | string[] }> };
 
@@ -36,6 +38,19 @@ export default async function SignUpPage({ searchParams }: Props) {
       );
     }
   }
+  const { sso, passwords } = signInChoices();
+  if (!passwords) {
+    return (
+      <div className="page">
+        <AuthForm
+          mode="signup"
+          sso={sso}
+          passwords={false}
+          callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined}
+        />
+      </div>
+    );
+  }
   const policy = signUpPolicy();
   const closed = signUpClosedReason(policy, { isFirstAccount: await isFreshServer(), invited: invitation !== null });
   // An administrator named in ADMIN_EMAILS may still make their account here.
@@ -45,6 +60,11 @@ export default async function SignUpPage({ searchParams }: Props) {
       <div className="page">
         <Notice title="Sign-up is closed" action={{ href: "/signin", label: "Sign in" }}>
           <p>{closed}</p>
+          {sso ? (
+            <p>
+              <SsoButton label={sso.label} next="/" />
+            </p>
+          ) : null}
         </Notice>
       </div>
     );
@@ -63,6 +83,7 @@ export default async function SignUpPage({ searchParams }: Props) {
         callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined}
         hint={hint}
         invitation={invitation ? { token: token as string, email: invitation.email } : undefined}
+        sso={sso}
       />
     </div>
   );

@@ -3,6 +3,7 @@
 // sent by mail when Parley can send mail, and shown here once so the admin can pass it on.
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import type { AccountInvitationPage, NewAccountInvitation } from "@/app/api/admin/invitations/route";
+import type { ResentAccountInvitation } from "@/app/api/admin/invitations/[id]/resend/route";
 import { callApi } from "../api";
 import type { Json } from "../json";
 import { FormError } from "../FormError";
@@ -57,6 +58,19 @@ export function AccountInvitations({ mailConfigured }: { mailConfigured: boolean
     await load();
   }
 
+  // A new link goes out (the old one stops working), valid 7 days from now.
+  async function sendAgain(invitation: Invitation) {
+    setBusy(true);
+    const result = await callApi<ResentAccountInvitation>(`/api/admin/invitations/${invitation.id}/resend`, {
+      method: "POST",
+    });
+    setBusy(false);
+    if (!result.ok) return setError(result.message);
+    setError(null);
+    setCreated(result.body);
+    await load();
+  }
+
   return (
     <section className="stack" data-testid="account-invitations">
       <h2>Invite someone</h2>
@@ -94,6 +108,7 @@ export function AccountInvitations({ mailConfigured }: { mailConfigured: boolean
               <th>Invited by</th>
               <th>Status</th>
               <th>Mail</th>
+              <th />
             </tr>
           </thead>
           <tbody>
@@ -105,6 +120,18 @@ export function AccountInvitations({ mailConfigured }: { mailConfigured: boolean
                 </td>
                 <td>{status(invitation)}</td>
                 <td>{mailStatus(invitation, mailConfigured)}</td>
+                <td>
+                  {invitation.usedAt ? null : (
+                    <button
+                      type="button"
+                      className="secondary"
+                      disabled={busy}
+                      onClick={() => void sendAgain(invitation)}
+                    >
+                      Send again
+                    </button>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
