@@ -189,7 +189,9 @@ export class EnvError extends Error {
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = envSchema.safeParse(source);
+  // An empty value is no value: docker compose passes `${SMTP_URL:-}` as "" when .env lacks it.
+  const given = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = envSchema.safeParse(given);
   if (!result.success) {
     throw new EnvError(
       result.error.issues.map((issue) => `${String(issue.path[0] ?? "environment")} ${issue.message}`),

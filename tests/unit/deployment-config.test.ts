@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { EnvError, parseEnv } from "@/lib/env";
+import { EnvError, envSchema, parseEnv } from "@/lib/env";
 import { DEV_LIVEKIT, localLiveKitConfig } from "../../scripts/lib/livekit-config";
 import { LIVEKIT_SERVER_VERSION } from "../../scripts/lib/livekit-server";
 import { APP_NODE_ARGS } from "../../scripts/lib/stack";
@@ -62,6 +62,13 @@ describe("the docker compose deployment", () => {
     const required = requiredVariables();
     expect(required.length).toBeGreaterThan(0);
     for (const name of required) expect(Object.keys(app!.environment!), name).toContain(name);
+  });
+
+  it("passes the app every optional setting people configure in .env (rate limits keep their defaults)", () => {
+    const configurable = Object.keys(envSchema.shape).filter(
+      (name) => name !== "NODE_ENV" && !name.startsWith("TEST_ONLY_") && !name.startsWith("RATE_LIMIT_"),
+    );
+    for (const name of configurable) expect(Object.keys(app!.environment!), name).toContain(name);
   });
 
   it("points the app at the LiveKit service on the port livekit.yaml configures", () => {

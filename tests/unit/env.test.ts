@@ -24,6 +24,14 @@ describe("configuration", () => {
     expect(env.RATE_LIMIT_JOIN_PER_CALLER).toEqual({ limit: 60, windowMs: 60_000 });
   });
 
+  it("takes an empty value as no value, as docker compose passes an unset ${VAR:-}", () => {
+    const env = parseEnv({ ...valid, SMTP_URL: "", SSO_ISSUER: "", SIGNUP: "", RATE_LIMIT_JOIN_PER_CALLER: "" });
+    expect(env.SMTP_URL).toBeUndefined();
+    expect(env.SSO_ISSUER).toBeUndefined();
+    expect(env.SIGNUP).toBe(parseEnv(valid).SIGNUP);
+    expect(env.RATE_LIMIT_JOIN_PER_CALLER).toEqual({ limit: 60, windowMs: 60_000 });
+  });
+
   it("reads rate limits as <count>/<window> and TRUST_PROXY as a number of proxies", () => {
     expect(parseEnv({ ...valid, RATE_LIMIT_JOIN_PER_CALLER: "120/30s" }).RATE_LIMIT_JOIN_PER_CALLER).toEqual({
       limit: 120,
