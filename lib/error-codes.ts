@@ -12,6 +12,7 @@ export const ERROR_STATUS = {
   name_required: 400,             // a guest joins without typing a name
   invalid_webhook: 400,
   payload_too_large: 413,
+  message_too_long: 400,          // a chat message over the length limit
 
   // Who is calling.
   unauthenticated: 401,
@@ -37,6 +38,8 @@ export const ERROR_STATUS = {
   email_unconfirmed: 403,         // SIGNUP=domains: the account's address is not confirmed yet
   wrong_password: 403,            // /account: the current password does not match
   wrong_confirmation: 403,        // /account: deleting an account without a password, mistyped email
+  not_in_meeting: 403,            // hands, reactions, chat: only for people in the meeting now (not at its door)
+  chat_off: 403,                  // a host turned chat off for this meeting
 
   // What the request points at.
   not_found: 404,

@@ -20,7 +20,11 @@ export type RoomAction =
   // in the meeting: mute, stop a camera or a screen share, remove, let back in, mute everyone
   | "moderateParticipants"
   | "appointCohosts"
-  | "endMeetingForEveryone";
+  | "endMeetingForEveryone"
+  // raise one's hand, react, read and write the chat (lib/in-meeting/: only while in the meeting)
+  | "takePart"
+  | "lowerHands"
+  | "switchChat";
 
 type Rule = boolean | "if the room admits members";
 
@@ -38,6 +42,10 @@ const RULES: Record<RoomAction, Record<Standing, Rule>> = {
   moderateParticipants:  { anonymous: false, member: false,                 viewer: false, participant: false, cohost: true,  host: true },
   appointCohosts:        { anonymous: false, member: false,                 viewer: false, participant: false, cohost: true,  host: true },
   endMeetingForEveryone: { anonymous: false, member: false,                 viewer: false, participant: false, cohost: true,  host: true },
+  // in the meeting, for everyone in it (viewers too); lower anyone's hand, turn chat off (lib/in-meeting/)
+  takePart:              { anonymous: false, member: "if the room admits members", viewer: true, participant: true, cohost: true,  host: true },
+  lowerHands:            { anonymous: false, member: false,                 viewer: false, participant: false, cohost: true,  host: true },
+  switchChat:            { anonymous: false, member: false,                 viewer: false, participant: false, cohost: true,  host: true },
 };
 
 export type RoomForPolicy = { joinPolicy: "MEMBERS" | "INVITE_ONLY" };

@@ -86,7 +86,9 @@ type Limit =
   | "connectionCheckPerCaller"
   | "joinFailureReportsPerCaller"
   | "passwordResetPerIp"
-  | "passwordResetPerEmail";
+  | "passwordResetPerEmail"
+  | "chatPerCaller"
+  | "reactionsPerCaller";
 
 const refusals: Record<Limit, string> = {
   signInPerEmail: "Too many sign-in attempts for this account.",
@@ -98,6 +100,8 @@ const refusals: Record<Limit, string> = {
   joinFailureReportsPerCaller: "Too many reports of failed connections.",
   passwordResetPerIp: "Too many password resets asked for from your network.",
   passwordResetPerEmail: "Too many password resets asked for this address.",
+  chatPerCaller: "You are sending chat messages too quickly.",
+  reactionsPerCaller: "You are sending reactions too quickly.",
 };
 
 let limiters: Record<Limit, RateLimiter> | undefined;
@@ -114,6 +118,8 @@ function limiter(limit: Limit): RateLimiter {
     joinFailureReportsPerCaller: new RateLimiter(config.RATE_LIMIT_JOIN_FAILURE_REPORTS_PER_CALLER),
     passwordResetPerIp: new RateLimiter(config.RATE_LIMIT_PASSWORD_RESET_PER_IP),
     passwordResetPerEmail: new RateLimiter(config.RATE_LIMIT_PASSWORD_RESET_PER_EMAIL),
+    chatPerCaller: new RateLimiter(config.RATE_LIMIT_CHAT_PER_CALLER),
+    reactionsPerCaller: new RateLimiter(config.RATE_LIMIT_REACTIONS_PER_CALLER),
   };
   return limiters[limit];
 }

@@ -28,6 +28,7 @@ const en: Catalogue = {
     name_required: { title: "Check your details" },
     invalid_webhook: { title: "Not a LiveKit webhook" },
     payload_too_large: { title: "Too much sent at once", joining: "Couldn't join" },
+    message_too_long: { title: "Message too long" },
 
     unauthenticated: { title: "Sign in to continue", joining: "Sign in to join" },
     guests_not_allowed: { title: "Guests can't join this meeting" },
@@ -51,6 +52,8 @@ const en: Catalogue = {
     email_unconfirmed: { title: "Confirm your email address first" },
     wrong_password: { title: "Wrong password" },
     wrong_confirmation: { title: "Type your email address to confirm" },
+    not_in_meeting: { title: "Only for people in the meeting" },
+    chat_off: { title: "Chat is turned off" },
 
     not_found: { title: "Not found", joining: "No such meeting" },
     invite_not_found: { title: "This invite link is not valid", joining: "No such meeting" },

@@ -2,17 +2,24 @@
 // The meeting itself: LiveKit's room and its conference UI. Its own chunk, the heaviest part of the
 // page (livekit-client and the components), loaded by MeetingRoom while the pre-join screen shows.
 import "@livekit/components-styles";
-import { LiveKitRoom, useConnectionState, VideoConference } from "@livekit/components-react";
+import { LiveKitRoom, useConnectionState } from "@livekit/components-react";
 import { ConnectionError, ConnectionErrorReason, ConnectionState, DisconnectReason } from "livekit-client";
 import { useCallback, useRef } from "react";
 import type { JoinCredentials } from "@/lib/meetings/join-credentials";
 import type { Notice } from "@/lib/moderation/rules";
+import { ChatAnnouncer, ChatPanel, ChatProvider } from "./Chat";
+import { Conference } from "./Conference";
 import { explainDeparture } from "./departure";
+import { InMeetingProvider } from "./InMeetingContext";
+import "./in-meeting.css";
 import { JOIN_MARKS, markJoin } from "./join-marks";
 import { KnockList } from "./KnockList";
+import { MeetingToolbar } from "./MeetingToolbar";
 import { ModerationNotices } from "./ModerationNotices";
+import { MutedWhileSpeaking } from "./MutedWhileSpeaking";
 import { runsTheMeeting, useOwnStanding } from "./own-standing";
 import { ParticipantsPanel } from "./ParticipantsPanel";
+import { HandAnnouncer } from "./RaiseHand";
 import { ReconnectingNotice } from "./ReconnectingNotice";
 import { reportJoinFailure } from "./report-join-failure";
 import type { UserChoices } from "./user-choices";
@@ -121,16 +128,25 @@ export default function MeetingStage({ credentials, choices, onEnd }: Props) {
       onDisconnected={onDisconnected}
       onError={onError}
     >
-      <div className="meeting-notices">
-        <ConnectionBanner />
-        <ReconnectingNotice />
-        <ModerationNotices onFinal={onFinalNotice} />
-      </div>
-      <div className="meeting-layout">
-        <VideoConference />
-        <ParticipantsPanel slug={slug} />
-      </div>
-      <DoorForHosts slug={slug} />
+      <InMeetingProvider>
+        <ChatProvider slug={slug}>
+          <div className="meeting-notices">
+            <ConnectionBanner />
+            <ReconnectingNotice />
+            <ModerationNotices onFinal={onFinalNotice} />
+            <MutedWhileSpeaking />
+          </div>
+          <div className="meeting-layout">
+            <Conference />
+            <ParticipantsPanel slug={slug} />
+            <ChatPanel />
+          </div>
+          <MeetingToolbar slug={slug} />
+          <HandAnnouncer />
+          <ChatAnnouncer />
+          <DoorForHosts slug={slug} />
+        </ChatProvider>
+      </InMeetingProvider>
     </LiveKitRoom>
   );
 }

@@ -1,0 +1,34 @@
+"use client";
+// Parley's own controls beside LiveKit's control bar: raise a hand, react, open the chat, and
+// whether Parley's sounds play. What goes wrong is said here, in the server's words.
+import { useState } from "react";
+import { ChatToggle } from "./Chat";
+import { RaiseHandButton } from "./RaiseHand";
+import { ReactionPicker } from "./Reactions";
+import { setSoundsMuted, useSoundsMuted } from "./sound-setting";
+
+export function MeetingToolbar({ slug }: { slug: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const muted = useSoundsMuted();
+  return (
+    <div className="meeting-toolbar" role="toolbar" aria-label="Meeting actions" data-testid="meeting-toolbar">
+      <RaiseHandButton slug={slug} onError={setError} />
+      <ReactionPicker slug={slug} onError={setError} />
+      <ChatToggle />
+      <button
+        type="button"
+        className="meeting-action"
+        aria-pressed={!muted}
+        title={muted ? "Sounds are off: turn them on" : "Sounds for knocks and raised hands are on: turn them off"}
+        onClick={() => setSoundsMuted(!muted)}
+      >
+        {muted ? "Sounds off" : "Sounds on"}
+      </button>
+      {error ? (
+        <p className="toolbar-error error" role="alert" data-testid="toolbar-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
