@@ -4,7 +4,8 @@ import { findLiveKitParticipant, updateLiveKitParticipant } from "../livekit/roo
 import { ATTRIBUTES } from "../meetings/attributes";
 import type { RoomContext } from "../rooms/guard";
 import { tell } from "../moderation/tell";
-import { requireInMeeting, shownName, type InMeeting } from "./presence";
+import { moderatorOf } from "../moderation/participant-actions";
+import { requireInMeeting, type InMeeting } from "./presence";
 
 // A raised hand is a participant attribute (ATTRIBUTES.hand: when it went up), set only by the
 // server, so everyone in the meeting, latecomers included, reads the same queue from LiveKit.
@@ -27,9 +28,12 @@ export async function setOwnHand(context: RoomContext, raised: boolean, now = Da
 // The identities Parley gives out (account ids, guest ids); anything else is nobody in a meeting.
 const isIdentity = (identity: string) => /^[A-Za-z0-9_-]{1,64}$/.test(identity);
 
-/** A host or co-host lowers someone's hand (their own included), and tells them. A hand already down is fine. */
+/**
+ * A host or co-host (or an admin, from anywhere) lowers someone's hand, and tells them. A hand
+ * already down is fine.
+ */
 export async function lowerHandOf(context: RoomContext, identity: string): Promise<void> {
-  const meeting = await requireInMeeting(context);
+  const moderator = moderatorOf(context.actor);
   const notThere = () => new AppError("participant_not_found", "That person is not in this meeting.");
   if (!isIdentity(identity)) throw notThere();
   const participant = await findLiveKitParticipant(context.room.slug, identity);
@@ -37,6 +41,6 @@ export async function lowerHandOf(context: RoomContext, identity: string): Promi
   if (!participant.attributes[ATTRIBUTES.hand]) return;
   if (!(await updateLiveKitParticipant(context.room.slug, identity, { attributes: { [ATTRIBUTES.hand]: "" } })))
     throw notThere();
-  if (identity !== meeting.identity)
-    await tell(context.room.slug, { kind: "hand_lowered", by: shownName(meeting) }, [identity]);
+  if (identity !== moderator.id)
+    await tell(context.room.slug, { kind: "hand_lowered", by: moderator.name }, [identity]);
 }
