@@ -3,7 +3,9 @@ import { expect, test } from "./fixtures";
 import { newPerson } from "../support/factories";
 import { hostStartsMeeting, joinFromPreJoin, memberOpens, tiles } from "./support";
 
-// Raised hands, reactions and the chat, as the people in a meeting see them.
+// Raised hands, reactions and the chat, as the people in a meeting see them. Up to four people
+// each publish video in these tests: they get the slow test's time.
+test.slow();
 
 const panelOf = (page: Page) => page.getByTestId("participants-panel");
 const rows = (page: Page) => panelOf(page).getByTestId("participant");
