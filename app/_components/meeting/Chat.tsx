@@ -188,15 +188,18 @@ export function ChatPanel() {
 
   async function send(event?: FormEvent) {
     event?.preventDefault();
-    if (!draft.trim() || sending) return;
+    const text = draft;
+    if (!text.trim() || sending) return;
+    // Cleared at once, so what the person types next is not lost when the answer comes; put back if refused.
+    setDraft("");
     setSending(true);
-    const result = await callApi<SendChatResponse>(path, { method: "POST", json: { text: draft } });
+    const result = await callApi<SendChatResponse>(path, { method: "POST", json: { text } });
     setSending(false);
     if (result.ok) {
       add([result.body.message]);
-      setDraft("");
       setError(null);
     } else {
+      setDraft((current) => (current === "" ? text : current));
       setError(result.code === "offline" ? result.message : `${words.errors[result.code].title}. ${result.message}`);
     }
   }
