@@ -7,6 +7,10 @@ import { withSerializedConnection } from "./serialized-sqlite";
 import { sqliteFileFromUrl } from "./sqlite-url";
 
 const BUSY_TIMEOUT_MS = 5000;
+// Transactions take turns on the one connection (./serialized-sqlite.ts), so one may queue behind
+// others while the machine is busy. Prisma's defaults (2 s to start, 5 s to finish) then abort
+// sound work, e.g. a link revoked under load answered 500; these leave room for a busy server.
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
 
 // WAL lets readers proceed while one writer commits. The mode is stored in the database file,
 // so it is set once, before Prisma opens the file (the adapter offers no per-connection hook).
@@ -24,6 +28,7 @@ function createClient(): PrismaClient {
   enableWriteAheadLog(file);
   return new PrismaClient({
     adapter: withSerializedConnection(new PrismaBetterSQLite3({ url: file, timeout: BUSY_TIMEOUT_MS })),
+    transactionOptions: TRANSACTION_OPTIONS,
   });
 }
 
