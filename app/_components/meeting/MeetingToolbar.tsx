@@ -1,15 +1,22 @@
 "use client";
 // Parley's own controls beside LiveKit's control bar: raise a hand, react, open the chat, and
 // whether Parley's sounds play. What goes wrong is said here, in the server's words.
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { ChatToggle } from "./Chat";
 import { RaiseHandButton } from "./RaiseHand";
 import { ReactionPicker } from "./Reactions";
 import { setSoundsMuted, useSoundsMuted } from "./sound-setting";
 
+const ERROR_SHOWN_MS = 8000;
+
 export function MeetingToolbar({ slug }: { slug: string }) {
   const [error, setError] = useState<string | null>(null);
   const muted = useSoundsMuted();
+  useEffect(() => {
+    if (!error) return;
+    const timer = setTimeout(() => setError(null), ERROR_SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [error]);
   return (
     <div className="meeting-toolbar" role="toolbar" aria-label="Meeting actions" data-testid="meeting-toolbar">
       <RaiseHandButton slug={slug} onError={setError} />

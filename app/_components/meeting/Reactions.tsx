@@ -31,7 +31,8 @@ export function ReactionPicker({ slug, onError }: { slug: string; onError: (mess
       method: "POST",
       json: { emoji },
     });
-    onError(result.ok ? null : result.message);
+    // A refusal stays up for a while (MeetingToolbar), even if a later press gets through.
+    if (!result.ok) onError(result.message);
   }
   return (
     <div className="reaction-picker" role="group" aria-label="Reactions">
