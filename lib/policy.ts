@@ -60,7 +60,7 @@ export function authorize(action: RoomAction, standing: Standing, room: RoomForP
   if (isAllowed(action, standing, room)) return;
   if (standing === "anonymous")
     throw new AppError("unauthenticated", "Sign in, or open the invite link you were sent.");
-  if (action === "joinMeeting")
+  if (action === "joinMeeting" || action === "takePart")
     throw new AppError("invite_required", "This meeting is invite-only. Ask the host for an invite link.");
   throw new AppError("forbidden", "Only the meeting's hosts can do that.");
 }

@@ -5,6 +5,7 @@ import { AppError } from "../http";
 import { findLiveKitParticipant, findLiveKitRoom } from "../livekit/room-service";
 import { attendeeKind, ensureOpenMeeting } from "../meetings/attendance";
 import type { RoomContext } from "../rooms/guard";
+import type { Room } from "../rooms/rooms";
 
 // Hands, reactions and chat are for the people in the meeting now: the rules (lib/policy.ts) say
 // who may take part at all, and LiveKit says who is actually in the room. Someone knocking at the
@@ -36,9 +37,9 @@ export function kindOf(meeting: InMeeting) {
  * when it has not arrived yet (or never will, as for a connection that only signals), it is opened
  * here from LiveKit's own record of the room, as reconciliation would.
  */
-export async function currentMeetingId(meeting: InMeeting, now = new Date()): Promise<string> {
-  const live = await findLiveKitRoom(meeting.room.slug);
-  if (!live) throw notInMeeting();
+export async function currentMeetingId(room: Room, now = new Date()): Promise<string> {
+  const live = await findLiveKitRoom(room.slug);
+  if (!live) throw new AppError("not_in_meeting", "No meeting is going on in this room now.");
   const startedMs = Number(live.creationTimeMs) || Number(live.creationTime) * 1000;
-  return ensureOpenMeeting(meeting.room.id, live.sid, startedMs > 0 ? new Date(startedMs) : now);
+  return ensureOpenMeeting(room.id, live.sid, startedMs > 0 ? new Date(startedMs) : now);
 }

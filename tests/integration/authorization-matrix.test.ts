@@ -276,9 +276,8 @@ async function perform(action: Action, client: HttpClient): Promise<number | Pag
       await someoneInTheMeeting();
       const status = (await client.request(`/api/rooms/${slug}/chat`, { method: "PATCH", json: { enabled: false } }))
         .status;
-      expect(
-        (await owner.request(`/api/rooms/${slug}/chat`, { method: "PATCH", json: { enabled: true } })).status,
-      ).toBe(200);
+      const restored = await owner.request(`/api/rooms/${slug}/chat`, { method: "PATCH", json: { enabled: true } });
+      expect(restored.status, await restored.text()).toBe(200);
       return status;
     }
     case "exportChat":
