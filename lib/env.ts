@@ -112,6 +112,9 @@ export const envSchema = z.object({
   RATE_LIMIT_JOIN_PER_CALLER: rate("60/1m"),
   RATE_LIMIT_CONNECTION_CHECK_PER_CALLER: rate("10/10m"),
   RATE_LIMIT_JOIN_FAILURE_REPORTS_PER_CALLER: rate("20/10m"),
+  // in a meeting, per person: chat messages, and reactions (each one floats over their tile for everyone)
+  RATE_LIMIT_CHAT_PER_CALLER: rate("10/10s"),
+  RATE_LIMIT_REACTIONS_PER_CALLER: rate("5/5s"),
   // For tests only: this instance's meeting pages may reach LiveKit through its TURN relay only,
   // as a browser behind a firewall that lets nothing else through would. Off unless set to "1".
   TEST_ONLY_FORCE_TURN_RELAY: z

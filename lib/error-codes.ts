@@ -13,6 +13,7 @@ export const ERROR_STATUS = {
   invalid_webhook: 400,
   payload_too_large: 413,
   sso_state: 400,                 // a single sign-on callback whose state is missing, altered, expired or already used
+  message_too_long: 400,          // a chat message over the length limit
 
   // Who is calling.
   unauthenticated: 401,
@@ -43,6 +44,8 @@ export const ERROR_STATUS = {
   sso_email_unverified: 403,      // single sign-on with an unconfirmed address that a password account already has
   sso_no_email: 403,              // the provider gave no email address for a new account
   password_sign_in_off: 403,      // PASSWORD_SIGN_IN=off: accounts sign in through single sign-on only
+  not_in_meeting: 403,            // hands, reactions, chat: only for people in the meeting now (not at its door)
+  chat_off: 403,                  // a host turned chat off for this meeting
 
   // What the request points at.
   not_found: 404,

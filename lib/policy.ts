@@ -20,7 +20,11 @@ export type RoomAction =
   // in the meeting: mute, stop a camera or a screen share, remove, let back in, mute everyone
   | "moderateParticipants"
   | "appointCohosts"
-  | "endMeetingForEveryone";
+  | "endMeetingForEveryone"
+  // raise one's hand, react, read and write the chat (lib/in-meeting/: only while in the meeting)
+  | "takePart"
+  | "lowerHands"
+  | "switchChat";
 
 type Rule = boolean | "if the room admits members";
 
@@ -38,6 +42,10 @@ const RULES: Record<RoomAction, Record<Standing, Rule>> = {
   moderateParticipants:  { anonymous: false, member: false,                 viewer: false, participant: false, cohost: true,  host: true },
   appointCohosts:        { anonymous: false, member: false,                 viewer: false, participant: false, cohost: true,  host: true },
   endMeetingForEveryone: { anonymous: false, member: false,                 viewer: false, participant: false, cohost: true,  host: true },
+  // in the meeting, for everyone in it (viewers too); lower anyone's hand, turn chat off (lib/in-meeting/)
+  takePart:              { anonymous: false, member: "if the room admits members", viewer: true, participant: true, cohost: true,  host: true },
+  lowerHands:            { anonymous: false, member: false,                 viewer: false, participant: false, cohost: true,  host: true },
+  switchChat:            { anonymous: false, member: false,                 viewer: false, participant: false, cohost: true,  host: true },
 };
 
 export type RoomForPolicy = { joinPolicy: "MEMBERS" | "INVITE_ONLY" };
@@ -52,7 +60,7 @@ export function authorize(action: RoomAction, standing: Standing, room: RoomForP
   if (isAllowed(action, standing, room)) return;
   if (standing === "anonymous")
     throw new AppError("unauthenticated", "Sign in, or open the invite link you were sent.");
-  if (action === "joinMeeting")
+  if (action === "joinMeeting" || action === "takePart")
     throw new AppError("invite_required", "This meeting is invite-only. Ask the host for an invite link.");
   throw new AppError("forbidden", "Only the meeting's hosts can do that.");
 }

@@ -88,7 +88,9 @@ type Limit =
   | "passwordResetPerIp"
   | "passwordResetPerEmail"
   | "confirmationMailPerIp"
-  | "confirmationMailPerEmail";
+  | "confirmationMailPerEmail"
+  | "chatPerCaller"
+  | "reactionsPerCaller";
 
 const refusals: Record<Limit, string> = {
   signInPerEmail: "Too many sign-in attempts for this account.",
@@ -102,6 +104,8 @@ const refusals: Record<Limit, string> = {
   passwordResetPerEmail: "Too many password resets asked for this address.",
   confirmationMailPerIp: "Too many confirmation mails asked for from your network.",
   confirmationMailPerEmail: "Too many confirmation mails asked for this address.",
+  chatPerCaller: "You are sending chat messages too quickly.",
+  reactionsPerCaller: "You are sending reactions too quickly.",
 };
 
 let limiters: Record<Limit, RateLimiter> | undefined;
@@ -120,6 +124,8 @@ function limiter(limit: Limit): RateLimiter {
     passwordResetPerEmail: new RateLimiter(config.RATE_LIMIT_PASSWORD_RESET_PER_EMAIL),
     confirmationMailPerIp: new RateLimiter(config.RATE_LIMIT_CONFIRMATION_MAIL_PER_IP),
     confirmationMailPerEmail: new RateLimiter(config.RATE_LIMIT_CONFIRMATION_MAIL_PER_EMAIL),
+    chatPerCaller: new RateLimiter(config.RATE_LIMIT_CHAT_PER_CALLER),
+    reactionsPerCaller: new RateLimiter(config.RATE_LIMIT_REACTIONS_PER_CALLER),
   };
   return limiters[limit];
 }

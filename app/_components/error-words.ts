@@ -29,6 +29,7 @@ const en: Catalogue = {
     invalid_webhook: { title: "Not a LiveKit webhook" },
     payload_too_large: { title: "Too much sent at once", joining: "Couldn't join" },
     sso_state: { title: "This sign-in could not be completed" },
+    message_too_long: { title: "Message too long" },
 
     unauthenticated: { title: "Sign in to continue", joining: "Sign in to join" },
     guests_not_allowed: { title: "Guests can't join this meeting" },
@@ -57,6 +58,8 @@ const en: Catalogue = {
     sso_email_unverified: { title: "Your address is not confirmed by your sign-on provider" },
     sso_no_email: { title: "No email address from your sign-on provider" },
     password_sign_in_off: { title: "Sign in with single sign-on" },
+    not_in_meeting: { title: "Only for people in the meeting" },
+    chat_off: { title: "Chat is turned off" },
 
     not_found: { title: "Not found", joining: "No such meeting" },
     invite_not_found: { title: "This invite link is not valid", joining: "No such meeting" },

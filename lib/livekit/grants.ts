@@ -15,8 +15,9 @@ const base = {
   recorder: false,
   agent: false,
   canSubscribe: true,
-  // chat
-  canPublishData: true,
+  // Chat, reactions and notices go through Parley, which stores, checks and rate-limits them and
+  // sends them to the room itself: no participant sends data straight to the others.
+  canPublishData: false,
   canUpdateOwnMetadata: false,
 } satisfies VideoGrant;
 

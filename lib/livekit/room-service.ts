@@ -93,6 +93,15 @@ export function listLiveKitRooms(): Promise<Room[]> {
   return roomService().listRooms();
 }
 
+/** The room as the media server has it open now; null when it is not open there. */
+export async function findLiveKitRoom(name: string): Promise<Room | null> {
+  try {
+    return (await roomService().listRooms([name]))[0] ?? null;
+  } catch (error) {
+    throw unavailable("livekit_list_rooms_failed", name, error);
+  }
+}
+
 /** Who is connected to a room on the media server now (not those already disconnecting). */
 export async function listLiveKitParticipants(name: string): Promise<ParticipantInfo[]> {
   return (await roomService().listParticipants(name)).filter((p) => p.state !== ParticipantInfo_State.DISCONNECTED);

@@ -49,6 +49,11 @@ async function refreshPeak(tx: Tx, meetingId: string): Promise<void> {
   });
 }
 
+/** The room's meeting in this LiveKit room instance, opened if our records have none yet. */
+export async function ensureOpenMeeting(roomId: string, livekitRoomSid: string, startedAt: Date): Promise<string> {
+  return db.$transaction((tx) => openMeeting(tx, roomId, livekitRoomSid, startedAt));
+}
+
 /** Someone joined: opens the room's meeting if this is its first person. Unknown rooms are ignored. */
 export async function recordJoin(slug: string, livekitRoomSid: string, participant: PresentParticipant): Promise<void> {
   await db.$transaction(async (tx) => {

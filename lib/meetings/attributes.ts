@@ -8,4 +8,6 @@ export const ATTRIBUTES = {
   standing: "parley.standing",
   /** when the token was issued, in milliseconds since 1970: a meeting ended for everyone voids older ones */
   issued: "parley.issued",
+  /** while the person's hand is up: when they raised it, in milliseconds since 1970 (lib/in-meeting/hands.ts) */
+  hand: "parley.hand",
 } as const;

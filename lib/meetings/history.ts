@@ -19,7 +19,13 @@ type MeetingRecord = {
   minutes: number;
   peakParticipants: number;
   attendance: AttendanceRow[];
+  chat: ChatRow[];
+  chatCount: number;
 };
+type ChatRow = { id: string; name: string; text: string; sentAt: Date };
+
+// The page shows a meeting's latest messages; the whole chat is in its export.
+const CHAT_SHOWN = 200;
 
 const secondsBetween = (from: Date, to: Date | null, now: Date) =>
   Math.max(0, Math.round(((to ?? now).getTime() - from.getTime()) / 1000));
@@ -40,10 +46,18 @@ export async function listMeetings(
       endedAt: true,
       peakParticipants: true,
       attendance: { orderBy: { joinedAt: "asc" }, select: { name: true, kind: true, joinedAt: true, leftAt: true } },
+      chatMessages: {
+        orderBy: [{ sentAt: "desc" }, { id: "desc" }],
+        take: CHAT_SHOWN,
+        select: { id: true, name: true, text: true, sentAt: true },
+      },
+      _count: { select: { chatMessages: true } },
     },
   });
-  return meetings.map((meeting) => ({
+  return meetings.map(({ chatMessages, _count, ...meeting }) => ({
     ...meeting,
+    chat: chatMessages.reverse(),
+    chatCount: _count.chatMessages,
     minutes: minutesBetween(meeting.startedAt, meeting.endedAt, now),
     attendance: meeting.attendance.map((stay) => ({
       ...stay,

@@ -30,8 +30,17 @@ type Action =
   | "muteEveryone"
   | "listRemoved"
   | "letBackIn"
+  | "raiseHand"
+  | "react"
+  | "readChat"
+  | "sendChat"
+  | "lowerSomeonesHand"
+  | "switchChat"
+  | "exportChat"
   | "endForEveryone";
-type PageOutcome = "meeting" | "sign-in" | "invite-only";
+// "not in meeting": the rules let the caller take part, and the route then refused because they
+// are not in the meeting now (403 not_in_meeting); every other 403 is the rules saying no.
+type PageOutcome = "meeting" | "sign-in" | "invite-only" | "not in meeting";
 
 // The room is invite-only, so the plain URL admits no one by membership alone. It lets everyone
 // it admits straight in (no waiting room), except while a test makes someone knock. Moderation
@@ -60,6 +69,13 @@ const EXPECTED: Record<Action, Record<Caller, number | PageOutcome>> = {
   muteEveryone:   { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
   listRemoved:    { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
   letBackIn:      { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
+  raiseHand:      { anonymous: 401,       guest: "not in meeting", memberWithoutLink: 403,    memberWithLink: "not in meeting", owner: "not in meeting", cohost: "not in meeting", admin: "not in meeting" },
+  react:          { anonymous: 401,       guest: "not in meeting", memberWithoutLink: 403,    memberWithLink: "not in meeting", owner: "not in meeting", cohost: "not in meeting", admin: "not in meeting" },
+  readChat:       { anonymous: 401,       guest: "not in meeting", memberWithoutLink: 403,    memberWithLink: "not in meeting", owner: "not in meeting", cohost: "not in meeting", admin: "not in meeting" },
+  sendChat:       { anonymous: 401,       guest: "not in meeting", memberWithoutLink: 403,    memberWithLink: "not in meeting", owner: "not in meeting", cohost: "not in meeting", admin: "not in meeting" },
+  lowerSomeonesHand: { anonymous: 401,    guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
+  switchChat:     { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
+  exportChat:     { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 403,       admin: 200 },
   endForEveryone: { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
 };
 
@@ -236,9 +252,45 @@ async function perform(action: Action, client: HttpClient): Promise<number | Pag
     case "letBackIn":
       return (await client.request(`/api/rooms/${slug}/removals/${await someoneRemoved()}`, { method: "DELETE" }))
         .status;
+    case "raiseHand":
+      return inMeetingOutcome(
+        await client.request(`/api/rooms/${slug}/hand`, { method: "POST", json: { raised: true } }),
+      );
+    case "react":
+      return inMeetingOutcome(
+        await client.request(`/api/rooms/${slug}/reactions`, { method: "POST", json: { emoji: "👍" } }),
+      );
+    case "readChat":
+      return inMeetingOutcome(await client.request(`/api/rooms/${slug}/chat`));
+    case "sendChat":
+      return inMeetingOutcome(
+        await client.request(`/api/rooms/${slug}/chat`, { method: "POST", json: { text: "matrix" } }),
+      );
+    case "lowerSomeonesHand":
+      return (
+        await client.request(`/api/rooms/${slug}/participants/${await someoneInTheMeeting()}/hand`, {
+          method: "DELETE",
+        })
+      ).status;
+    case "switchChat": {
+      await someoneInTheMeeting();
+      const status = (await client.request(`/api/rooms/${slug}/chat`, { method: "PATCH", json: { enabled: false } }))
+        .status;
+      const restored = await owner.request(`/api/rooms/${slug}/chat`, { method: "PATCH", json: { enabled: true } });
+      expect(restored.status, await restored.text()).toBe(200);
+      return status;
+    }
+    case "exportChat":
+      return (await client.request(`/api/rooms/${slug}/meetings/${meetingId}/chat`)).status;
     case "endForEveryone":
       return (await client.request(`/api/rooms/${slug}/end`, { method: "POST" })).status;
   }
+}
+
+async function inMeetingOutcome(response: Response): Promise<number | PageOutcome> {
+  if (response.status !== 403) return response.status;
+  const body = (await response.json()) as { error: { code: string } };
+  return body.error.code === "not_in_meeting" ? "not in meeting" : 403;
 }
 
 describe("who may do what in an invite-only room", () => {

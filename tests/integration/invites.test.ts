@@ -124,7 +124,7 @@ describe("invite links", () => {
       canPublish: false,
       canPublishSources: [],
       canSubscribe: true,
-      canPublishData: true,
+      canPublishData: false,
       roomAdmin: false,
     });
   });

@@ -39,7 +39,7 @@ describe("the token route", () => {
       roomJoin: true,
       canPublish: true,
       canSubscribe: true,
-      canPublishData: true,
+      canPublishData: false,
       roomAdmin: false,
       roomCreate: false,
     });

@@ -10,10 +10,10 @@ describe("LiveKit grants for a participant", () => {
     expect(grants.roomJoin).toBe(true);
   });
 
-  it("set publish, subscribe and data explicitly (LiveKit treats unset as allowed)", () => {
+  it("set publish, subscribe and data explicitly (LiveKit treats unset as allowed); data goes through Parley", () => {
     expect(grants.canPublish).toBe(true);
     expect(grants.canSubscribe).toBe(true);
-    expect(grants.canPublishData).toBe(true);
+    expect(grants.canPublishData).toBe(false);
   });
 
   it("allow camera, microphone and screen share only", () => {

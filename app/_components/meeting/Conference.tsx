@@ -5,7 +5,6 @@
 // its <VideoConference> is, so Parley decides what each tile shows.
 import {
   CarouselLayout,
-  Chat,
   ConnectionStateToast,
   FocusLayoutContainer,
   GridLayout,
@@ -17,12 +16,12 @@ import {
   usePinnedTracks,
   useSpeakingParticipants,
   useTracks,
-  type WidgetState,
 } from "@livekit/components-react";
 import { RoomEvent, Track } from "livekit-client";
 import { useMemo, useRef, useState } from "react";
+import { useChatToggle } from "./Chat";
 import { MeetingControls } from "./MeetingControls";
-import { useShortcuts, type ShortcutActions } from "./shortcuts";
+import { useShortcuts, type ShortcutActions, type ShortcutId } from "./shortcuts";
 import { ShortcutsHelp, type ShortcutsHelpHandle } from "./ShortcutsHelp";
 import { sameTrack, Tile } from "./Tile";
 
@@ -43,13 +42,13 @@ const supportsPictureInPicture = () =>
 
 export function Conference() {
   const layoutContext = useCreateLayoutContext();
-  const [widget, setWidget] = useState<WidgetState>({ showChat: false, unreadMessages: 0 });
   const [mode, setMode] = useState<LayoutMode>("grid");
   const [selfHidden, setSelfHidden] = useState(false);
   const help = useRef<ShortcutsHelpHandle>(null);
   const { localParticipant } = useLocalParticipant();
   const permissions = useLocalParticipantPermissions();
   const lastSpeaker = useLastSpeaker();
+  const toggleChat = useChatToggle();
 
   const allTracks = useTracks(
     [
@@ -89,16 +88,18 @@ export function Conference() {
             toggleCamera: () => void localParticipant.setCameraEnabled(!localParticipant.isCameraEnabled),
           }
         : {}),
-      openChat: () => layoutContext.widget.dispatch?.({ msg: "toggle_chat" }),
+      openChat: toggleChat,
       help: () => help.current?.toggle(),
     }),
-    [publishes, localParticipant, layoutContext],
+    [publishes, localParticipant, toggleChat],
   );
   useShortcuts(shortcuts);
+  // Raising a hand has its shortcut where its button is (RaiseHand.tsx); everyone in a meeting may.
+  const listed: ShortcutId[] = [...(Object.keys(shortcuts) as ShortcutId[]), "raiseHand"];
 
   return (
     <div className="lk-video-conference" data-layout={focus ? "speaker" : "grid"}>
-      <LayoutContextProvider value={layoutContext} onWidgetChange={setWidget}>
+      <LayoutContextProvider value={layoutContext}>
         <div className="lk-video-conference-inner">
           {focus ? (
             <div className="lk-focus-layout-wrapper">
@@ -131,9 +132,8 @@ export function Conference() {
             }}
           />
         </div>
-        <Chat style={{ display: widget.showChat ? "grid" : "none" }} />
       </LayoutContextProvider>
-      <ShortcutsHelp ref={help} available={shortcuts} />
+      <ShortcutsHelp ref={help} available={listed} />
       <RoomAudioRenderer />
       <ConnectionStateToast />
     </div>

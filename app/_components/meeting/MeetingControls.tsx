@@ -5,8 +5,6 @@
 // unnamed). On a phone the words are hidden and the names stay, and the bar is one row that
 // scrolls sideways: the camera, microphone, chat and Leave first, the layout choices after.
 import {
-  ChatIcon,
-  ChatToggle,
   DisconnectButton,
   LeaveIcon,
   MediaDeviceMenu,
@@ -14,6 +12,7 @@ import {
   TrackToggle,
   useLocalParticipantPermissions,
 } from "@livekit/components-react";
+import { ChatToggle } from "./Chat";
 import { Track } from "livekit-client";
 import type { ReactNode } from "react";
 
@@ -70,10 +69,7 @@ export function MeetingControls({ layout }: { layout: LayoutChoices }) {
           <Words>Share screen</Words>
         </TrackToggle>
       ) : null}
-      <ChatToggle aria-label="Chat" aria-keyshortcuts="C">
-        <ChatIcon aria-hidden="true" />
-        <Words>Chat</Words>
-      </ChatToggle>
+      <ChatToggle />
       <DisconnectButton aria-label="Leave">
         <LeaveIcon aria-hidden="true" />
         <Words>Leave</Words>

@@ -13,14 +13,20 @@ import {
 import { useCallback, useRef } from "react";
 import type { JoinCredentials } from "@/lib/meetings/join-credentials";
 import type { Notice } from "@/lib/moderation/rules";
+import { ChatAnnouncer, ChatPanel, ChatProvider } from "./Chat";
 import { Conference } from "./Conference";
 import { explainDeparture } from "./departure";
+import { InMeetingProvider } from "./InMeetingContext";
+import "./in-meeting.css";
 import { JOIN_MARKS, markJoin } from "./join-marks";
 import { KnockList } from "./KnockList";
 import { JoinLeaveAnnouncer } from "./JoinLeaveAnnouncer";
+import { MeetingToolbar } from "./MeetingToolbar";
 import { ModerationNotices } from "./ModerationNotices";
+import { MutedWhileSpeaking } from "./MutedWhileSpeaking";
 import { runsTheMeeting, useOwnStanding } from "./own-standing";
 import { ParticipantsPanel } from "./ParticipantsPanel";
+import { HandAnnouncer } from "./RaiseHand";
 import { ReconnectingNotice } from "./ReconnectingNotice";
 import { reportJoinFailure } from "./report-join-failure";
 import type { UserChoices } from "./user-choices";
@@ -135,17 +141,26 @@ export default function MeetingStage({ credentials, choices, onEnd }: Props) {
       onDisconnected={onDisconnected}
       onError={onError}
     >
-      <div className="meeting-notices">
-        <ConnectionBanner />
-        <ReconnectingNotice />
-        <ModerationNotices onFinal={onFinalNotice} />
-      </div>
-      <div className="meeting-layout">
-        <Conference />
-        <ParticipantsPanel slug={slug} />
-      </div>
-      <DoorForHosts slug={slug} />
-      <JoinLeaveAnnouncer />
+      <InMeetingProvider>
+        <ChatProvider slug={slug}>
+          <div className="meeting-notices">
+            <ConnectionBanner />
+            <ReconnectingNotice />
+            <ModerationNotices onFinal={onFinalNotice} />
+            <MutedWhileSpeaking />
+          </div>
+          <div className="meeting-layout">
+            <Conference />
+            <ParticipantsPanel slug={slug} />
+            <ChatPanel />
+          </div>
+          <MeetingToolbar slug={slug} />
+          <JoinLeaveAnnouncer />
+          <HandAnnouncer />
+          <ChatAnnouncer />
+          <DoorForHosts slug={slug} />
+        </ChatProvider>
+      </InMeetingProvider>
     </LiveKitRoom>
   );
 }

@@ -19,10 +19,14 @@ import type { MuteResponse } from "@/app/api/rooms/[slug]/participants/[identity
 import type { RemoveResponse } from "@/app/api/rooms/[slug]/participants/[identity]/remove/route";
 import type { LetBackInResponse } from "@/app/api/rooms/[slug]/removals/[identity]/route";
 import type { RemovalsResponse } from "@/app/api/rooms/[slug]/removals/route";
+import type { HandResponse } from "@/app/api/rooms/[slug]/hand/route";
+import type { LowerHandResponse } from "@/app/api/rooms/[slug]/participants/[identity]/hand/route";
 import { ATTRIBUTES } from "@/lib/meetings/attributes";
 import type { MutableSource } from "@/lib/moderation/rules";
 import { callApi } from "../api";
 import type { Json } from "../json";
+import { useNow, waited } from "./hands";
+import { useRaisedHandsContext } from "./InMeetingContext";
 import { runsTheMeeting, useOwnStanding } from "./own-standing";
 
 type Removal = Json<RemovalsResponse["removals"][number]>;
@@ -85,16 +89,40 @@ function MediaState({ on, label }: { on: boolean; label: string }) {
   );
 }
 
+/** Where a raised hand stands in the queue (1 is first) and since when it is up. */
+type Hand = { place: number; since: number };
+
+function HandLine({ hand, name, lower }: { hand: Hand; name: string; lower: (() => void) | null }) {
+  const now = useNow();
+  return (
+    <div className="participant-line" data-testid="hand" data-place={hand.place}>
+      <span className="hand-badge">
+        <span aria-hidden="true">✋</span> {hand.place}
+      </span>
+      <span>
+        Hand raised {hand.place === 1 ? "first" : `number ${hand.place}`}, waiting {waited(hand.since, now)}
+      </span>
+      {lower ? (
+        <button type="button" className="secondary small" aria-label={`Lower ${name}'s hand`} onClick={lower}>
+          Lower hand
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
 function ParticipantRow({
   participant,
   slug,
   moderates,
   act,
+  hand,
 }: {
   participant: Participant;
   slug: string;
   moderates: boolean;
   act: Act;
+  hand: Hand | null;
 }) {
   const { attributes } = useParticipantAttributes({ participant });
   const { name: shownName } = useParticipantInfo({ participant });
@@ -108,9 +136,25 @@ function ParticipantRow({
   const mute = (source: MutableSource) => void act<MuteResponse>(path("mute"), { method: "POST", json: { source } });
   // Hosts are out of reach here (admins act on them from the admin console); nobody acts on themselves.
   const actions = moderates && !participant.isLocal && standing !== "host";
+  // People lower their own hand; hosts and co-hosts anyone's.
+  const lowerHand = participant.isLocal
+    ? () =>
+        void act<HandResponse>(`/api/rooms/${encodeURIComponent(slug)}/hand`, {
+          method: "POST",
+          json: { raised: false },
+        })
+    : moderates
+      ? () => void act<LowerHandResponse>(path("hand"), { method: "DELETE" })
+      : null;
 
   return (
-    <li className="participant" data-testid="participant" data-identity={participant.identity} data-speaking={speaking}>
+    <li
+      className="participant"
+      data-testid="participant"
+      data-identity={participant.identity}
+      data-speaking={speaking}
+      data-hand={hand ? hand.place : undefined}
+    >
       <div className="participant-line">
         <span className={speaking ? "speaking-dot on" : "speaking-dot"} aria-hidden="true" />
         <span className="participant-name">
@@ -129,6 +173,7 @@ function ParticipantRow({
         {media.screen ? <span className="media-state on">Sharing screen</span> : null}
         {speaking ? <span className="speaking-label">speaking</span> : null}
       </div>
+      {hand ? <HandLine hand={hand} name={name} lower={lowerHand} /> : null}
       {actions ? (
         <div className="participant-actions">
           {media.microphone ? (
@@ -296,6 +341,15 @@ export function ParticipantsPanel({ slug }: { slug: string }) {
   const participants = useParticipants();
   const standing = useOwnStanding();
   const moderates = runsTheMeeting(standing);
+  const queue = useRaisedHandsContext();
+  const hands = new Map(
+    queue.map((hand, i) => [hand.participant.identity, { place: i + 1, since: hand.since } satisfies Hand]),
+  );
+  // Raised hands first, in the order they went up; then everyone else as LiveKit lists them.
+  const ordered = [
+    ...queue.map((hand) => participants.find((p) => p.identity === hand.participant.identity)),
+    ...participants.filter((p) => !hands.has(p.identity)),
+  ].filter((p) => p !== undefined);
 
   const act: Act = useCallback(
     async <T,>(path: string, init: { method: string; json?: unknown }, question?: string) => {
@@ -317,7 +371,7 @@ export function ParticipantsPanel({ slug }: { slug: string }) {
         aria-controls="participants-panel"
         onClick={() => setOpen(true)}
       >
-        Participants ({participants.length})
+        Participants ({participants.length}){queue.length ? ` · ✋ ${queue.length}` : ""}
       </button>
     );
   }
@@ -347,13 +401,14 @@ export function ParticipantsPanel({ slug }: { slug: string }) {
       ) : null}
       {moderates ? <RoomControls slug={slug} act={act} /> : null}
       <ul className="participants">
-        {participants.map((participant) => (
+        {ordered.map((participant) => (
           <ParticipantRow
             key={participant.identity}
             participant={participant}
             slug={slug}
             moderates={moderates}
             act={act}
+            hand={hands.get(participant.identity) ?? null}
           />
         ))}
       </ul>

@@ -1,12 +1,12 @@
 "use client";
 // The help dialog listing the meeting's keyboard shortcuts, opened by its button or by "?".
 import { forwardRef, useImperativeHandle, useRef } from "react";
-import { SHORTCUTS, type ShortcutActions } from "./shortcuts";
+import { SHORTCUTS, type ShortcutId } from "./shortcuts";
 
 export type ShortcutsHelpHandle = { toggle: () => void };
 
 /** `available`: the shortcuts that work in this meeting (a viewer has no microphone to mute). */
-export const ShortcutsHelp = forwardRef<ShortcutsHelpHandle, { available: ShortcutActions }>(function ShortcutsHelp(
+export const ShortcutsHelp = forwardRef<ShortcutsHelpHandle, { available: ShortcutId[] }>(function ShortcutsHelp(
   { available },
   handle,
 ) {
@@ -38,7 +38,7 @@ export const ShortcutsHelp = forwardRef<ShortcutsHelpHandle, { available: Shortc
           </tr>
         </thead>
         <tbody>
-          {SHORTCUTS.filter((shortcut) => available[shortcut.id]).map((shortcut) => (
+          {SHORTCUTS.filter((shortcut) => available.includes(shortcut.id)).map((shortcut) => (
             <tr key={shortcut.id}>
               <td>
                 <kbd>{shortcut.label}</kbd>

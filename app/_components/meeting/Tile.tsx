@@ -14,6 +14,7 @@ import {
   type TrackReferenceOrPlaceholder,
 } from "@livekit/components-react";
 import { Track } from "livekit-client";
+import { TileMarks } from "./TileMarks";
 
 export const sameTrack = (a: TrackReferenceOrPlaceholder | undefined, b: TrackReferenceOrPlaceholder | undefined) =>
   !!a && !!b && a.participant.identity === b.participant.identity && a.source === b.source;
@@ -59,6 +60,7 @@ export function Tile({ trackRef }: { trackRef?: TrackReferenceOrPlaceholder }) {
       >
         {pinned ? "Unpin" : "Pin"}
       </button>
+      {screen ? null : <TileMarks participant={track.participant} />}
     </div>
   );
 }

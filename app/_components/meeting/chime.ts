@@ -1,9 +1,11 @@
 // A short rising two-note chime, made on the spot with WebAudio: no sound file to download.
+import { soundsMuted } from "./sound-setting";
 
 let context: AudioContext | undefined;
 
 /** Plays the chime; a browser that allows no sound yet (nothing on the page was clicked) plays it once it does. */
 export async function playChime(): Promise<void> {
+  if (soundsMuted()) return;
   try {
     context ??= new AudioContext();
     if (context.state === "suspended") await context.resume();

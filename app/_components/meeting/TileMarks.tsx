@@ -1,0 +1,27 @@
+"use client";
+// Parley's marks laid over a person's tile (./Tile.tsx): a raised hand (and its place in the queue)
+// and the reactions the person sends, floating up for a few seconds.
+import { useParticipantAttribute } from "@livekit/components-react";
+import type { Participant } from "livekit-client";
+import { ATTRIBUTES } from "@/lib/meetings/attributes";
+import { useRaisedHandsContext } from "./InMeetingContext";
+import { TileReactions } from "./Reactions";
+
+/** What shows over a person's tile: their hand while it is up, and their reactions. */
+export function TileMarks({ participant }: { participant: Participant }) {
+  const raised = useParticipantAttribute(ATTRIBUTES.hand, { participant });
+  const queue = useRaisedHandsContext();
+  const place = queue.findIndex((hand) => hand.participant.identity === participant.identity);
+  return (
+    <div className="tile-marks">
+      {raised ? (
+        <span className="tile-hand" data-testid="tile-hand" title="Hand raised">
+          <span aria-hidden="true">✋</span>
+          {place >= 0 ? <span className="tile-hand-place">{place + 1}</span> : null}
+          <span className="visually-hidden">hand raised{place >= 0 ? `, number ${place + 1} in the queue` : ""}</span>
+        </span>
+      ) : null}
+      <TileReactions identity={participant.identity} />
+    </div>
+  );
+}
