@@ -2,19 +2,21 @@ import type { ReactNode } from "react";
 
 /**
  * A table of rows under a header row. It scrolls sideways inside its own box, so a wide table
- * never widens the page on a phone.
+ * never widens the page on a phone; the box is a named region a keyboard can focus and scroll.
  */
 export function DataTable({
   testId,
+  label,
   columns,
   children,
 }: {
   testId: string;
+  label: string;
   columns: readonly string[];
   children: ReactNode;
 }) {
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
       <table className="invites" data-testid={testId}>
         <thead>
           <tr>

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState, type FormEvent } from "react";
 import type { AccountInvitationPage, NewAccountInvitation } from "@/app/api/admin/invitations/route";
 import type { ResentAccountInvitation } from "@/app/api/admin/invitations/[id]/resend/route";
 import { callApi } from "../api";
+import { DataTable } from "../DataTable";
 import type { Json } from "../json";
 import { FormError } from "../FormError";
 import { when } from "../format";
@@ -101,41 +102,30 @@ export function AccountInvitations({ mailConfigured }: { mailConfigured: boolean
         </p>
       ) : null}
       {data && data.invitations.length > 0 ? (
-        <table className="invites" data-testid="invitation-list">
-          <thead>
-            <tr>
-              <th>Email</th>
-              <th>Invited by</th>
-              <th>Status</th>
-              <th>Mail</th>
-              <th />
+        <DataTable testId="invitation-list" label="Invitations" columns={["Email", "Invited by", "Status", "Mail", ""]}>
+          {data.invitations.map((invitation) => (
+            <tr key={invitation.id} data-testid="invitation" data-email={invitation.email}>
+              <td>{invitation.email}</td>
+              <td>
+                {invitation.invitedBy} <div className="muted">{when(invitation.createdAt)}</div>
+              </td>
+              <td>{status(invitation)}</td>
+              <td>{mailStatus(invitation, mailConfigured)}</td>
+              <td>
+                {invitation.usedAt ? null : (
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={busy}
+                    onClick={() => void sendAgain(invitation)}
+                  >
+                    Send again
+                  </button>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {data.invitations.map((invitation) => (
-              <tr key={invitation.id} data-testid="invitation" data-email={invitation.email}>
-                <td>{invitation.email}</td>
-                <td>
-                  {invitation.invitedBy} <div className="muted">{when(invitation.createdAt)}</div>
-                </td>
-                <td>{status(invitation)}</td>
-                <td>{mailStatus(invitation, mailConfigured)}</td>
-                <td>
-                  {invitation.usedAt ? null : (
-                    <button
-                      type="button"
-                      className="secondary"
-                      disabled={busy}
-                      onClick={() => void sendAgain(invitation)}
-                    >
-                      Send again
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       ) : null}
       {data && data.total > data.perPage ? (
         <Pager page={page} result={data} noun="invitations" onPage={setPage} />

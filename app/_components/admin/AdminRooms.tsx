@@ -114,6 +114,7 @@ export function AdminRooms() {
       <FormError message={error ?? actionError} />
       <DataTable
         testId="admin-rooms"
+        label="Rooms"
         columns={["Room", "Owner", "Created", "Status", "In it now", "Live since", "Meetings", ""]}
       >
         {data?.rooms.map((room) => (

@@ -49,7 +49,7 @@ export function AdminUsers({ me }: { me: string }) {
         }}
       />
       <FormError message={error} />
-      <DataTable testId="admin-users" columns={["Name", "Role", "Rooms", "Joined", ""]}>
+      <DataTable testId="admin-users" label="Users" columns={["Name", "Role", "Rooms", "Joined", ""]}>
         {data?.users.map((user) => (
           <tr key={user.id} data-testid="admin-user" data-email={user.email}>
             <td>

@@ -255,7 +255,11 @@ function InviteTable({ slug, invites, onChanged }: { slug: string; invites: Invi
     <>
       <FormError message={error} />
       {revoking ? <RevokeDialog invite={revoking} onChoose={(choice) => void revoke(revoking, choice)} /> : null}
-      <DataTable testId="invite-table" columns={["Link", "Role", "Uses", "Expires", "Status", "Used by", ""]}>
+      <DataTable
+        testId="invite-table"
+        label="Invite links"
+        columns={["Link", "Role", "Uses", "Expires", "Status", "Used by", ""]}
+      >
         {invites.map((invite) => (
           <tr key={invite.id} data-invite-url={invite.url}>
             <td>

@@ -41,7 +41,7 @@ export default async function AuditPage({ searchParams }: Props) {
         <button type="submit">Filter</button>
       </form>
       {!parsed.success ? <p className="error">Those filters are not valid; showing everything.</p> : null}
-      <DataTable testId="audit-log" columns={["When", "Who", "What", "On"]}>
+      <DataTable testId="audit-log" label="Audit log" columns={["When", "Who", "What", "On"]}>
         {entries.map((entry) => (
           <tr key={entry.id}>
             <td>{when(entry.createdAt.toISOString())}</td>

@@ -25,7 +25,11 @@ export default async function JoinProblemsPage() {
       {problems.byReason.length === 0 ? (
         <p className="muted">Nobody had trouble joining.</p>
       ) : (
-        <DataTable testId="join-problems-by-reason" columns={["Reason", "Attempts", "People", "Got in on a later try"]}>
+        <DataTable
+          testId="join-problems-by-reason"
+          label="Join problems by reason"
+          columns={["Reason", "Attempts", "People", "Got in on a later try"]}
+        >
           {problems.byReason.map((group) => (
             <tr key={group.reason}>
               <td>{group.reason}</td>
@@ -40,6 +44,7 @@ export default async function JoinProblemsPage() {
       {problems.byPerson.length === 0 ? null : (
         <DataTable
           testId="join-problems-by-person"
+          label="Join problems by person"
           columns={["Who", "Failed attempts", "Why", "Where, through", "Last failed", "Outcome"]}
         >
           {problems.byPerson.map((person) => (

@@ -52,7 +52,7 @@ export default async function HistoryPage({ params }: Props) {
           <div className="history-columns">
             <div>
               <h3>Attendance</h3>
-              <DataTable testId="attendance" columns={["Name", "As", "Joined", "Left", "Minutes"]}>
+              <DataTable testId="attendance" label="Attendance" columns={["Name", "As", "Joined", "Left", "Minutes"]}>
                 {meeting.attendance.map((stay, i) => (
                   <tr key={i}>
                     <td>{stay.name}</td>
