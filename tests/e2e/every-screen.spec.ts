@@ -22,6 +22,10 @@ test("the pages outside a meeting fit a phone and have no serious accessibility 
     ["/signin", "Sign in"],
     ["/signup", "Create your account"],
     ["/forgot-password", null],
+    ["/reset-password?token=not-a-real-token", null],
+    ["/confirm-email?token=not-a-real-token", null],
+    ["/confirm-email/again", null],
+    ["/j/not-a-real-invite", null],
   ] as const) {
     await visitor.goto(path);
     if (heading) await expect(visitor.getByRole("heading", { name: heading })).toBeVisible();
@@ -34,7 +38,15 @@ test("the pages outside a meeting fit a phone and have no serious accessibility 
   await admin.getByRole("button", { name: "New meeting" }).click();
   await expect(admin).toHaveURL(/\/r\/[a-z-]+$/);
   const slug = new URL(admin.url()).pathname.split("/")[2]!;
-  await createLinkInUi(admin, slug, "participant", "A label long enough to make the table wider than a phone");
+  const link = await createLinkInUi(
+    admin,
+    slug,
+    "participant",
+    "A label long enough to make the table wider than a phone",
+  );
+  // The page a guest opens from that link, before joining.
+  await visitor.goto(link);
+  await expectGoodOnEveryScreen(visitor, "the invite link's page");
 
   const pages: [string, string][] = [
     ["/", "New meeting"],

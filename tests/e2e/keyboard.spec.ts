@@ -27,7 +27,7 @@ async function expectFocusShown(target: Locator) {
   expect(outline.width).toBeGreaterThanOrEqual(2);
 }
 
-test("with the keyboard only, a person signs in, starts a meeting, joins, mutes, unmutes and leaves", async ({
+test("with the keyboard only, a person signs in, starts a meeting, joins, mutes, unmutes, raises a hand, chats and leaves", async ({
   page,
 }) => {
   const person = newPerson("Kay");
@@ -90,9 +90,32 @@ test("with the keyboard only, a person signs in, starts a meeting, joins, mutes,
   await expect(help).toBeVisible();
   await expect(help.getByRole("row", { name: /M\s+Mute or unmute your microphone/ })).toBeVisible();
   await expect(help.getByRole("row", { name: /V\s+Turn your camera on or off/ })).toBeVisible();
+  await expect(help.getByRole("row", { name: /H\s+Raise or lower your hand/ })).toBeVisible();
+  await expect(help.getByRole("row", { name: /C\s+Open or close the chat/ })).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(help).toBeHidden();
   await expect(microphone).toBeFocused();
+
+  // H raises the hand (the server sets it on the participant) and lowers it again.
+  const handRaised = async () => !!(await stack.roomService().listParticipants(slug))[0]?.attributes["parley.hand"];
+  await page.keyboard.press("h");
+  await expect.poll(handRaised, { timeout: 10_000 }).toBe(true);
+  await page.keyboard.press("h");
+  await expect.poll(handRaised, { timeout: 10_000 }).toBe(false);
+
+  // C opens the chat; its box takes what is typed (an "h" there is a letter, not a shortcut).
+  await page.keyboard.press("c");
+  const chat = page.getByTestId("chat-panel");
+  await expect(chat).toBeVisible();
+  const box = chat.getByRole("textbox");
+  await tabTo(page, box);
+  await expectFocusShown(box);
+  await page.keyboard.type("hello from the keyboard");
+  await page.keyboard.press("Enter");
+  await expect(chat).toContainText("hello from the keyboard");
+  expect(await handRaised()).toBe(false);
+  const kept = await page.request.get(`/api/rooms/${slug}/chat`);
+  expect(JSON.stringify(await kept.json())).toContain("hello from the keyboard");
 
   const leave = page.getByRole("button", { name: "Leave", exact: true });
   await tabTo(page, leave);
