@@ -62,14 +62,20 @@ export async function sendChat(context: RoomContext, raw: string): Promise<ChatL
       `A chat message can be at most ${CHAT_MAX_CHARACTERS.toLocaleString("en")} characters; this one has ${length.toLocaleString("en")}. Shorten it or split it in parts.`,
     );
   }
-  enforceRateLimit("chatPerCaller", `${meeting.room.slug}:${meeting.identity}`);
   const meetingId = await currentMeetingId(meeting.room);
-  const stored = await db.$transaction(async (tx) => {
+  const refuseWhenOff = async (tx: Pick<typeof db, "meeting">) => {
     const { chatOffAt, chatOffBy } = await tx.meeting.findUniqueOrThrow({
       where: { id: meetingId },
       select: { chatOffAt: true, chatOffBy: true },
     });
     if (chatOffAt) throw new AppError("chat_off", `${chatOffBy ?? "A host"} turned chat off for this meeting.`);
+  };
+  // Chat being off is the answer whether or not the sender is also over the rate limit; a
+  // refused message does not use up the sender's allowance.
+  await refuseWhenOff(db);
+  enforceRateLimit("chatPerCaller", `${meeting.room.slug}:${meeting.identity}`);
+  const stored = await db.$transaction(async (tx) => {
+    await refuseWhenOff(tx);
     return tx.chatMessage.create({
       data: { meetingId, identity: meeting.identity, name: shownName(meeting), kind: kindOf(meeting), text },
       select: lineFields,
