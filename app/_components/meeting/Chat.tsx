@@ -28,6 +28,7 @@ import { callApi } from "../api";
 import { words } from "../error-words";
 import { ChatText } from "../ChatText";
 import { runsTheMeeting, useOwnStanding } from "./own-standing";
+import { serverMessage, type DataMessage } from "./server-message";
 
 type ChatState = {
   slug: string;
@@ -89,23 +90,15 @@ export function ChatProvider({ slug, children }: { slug: string; children: React
   }, [connection, slug, add, setEnabled]);
 
   const onData = useCallback(
-    (message: { payload: Uint8Array; from?: unknown }) => {
-      // Only the server sends on this topic; anything from a participant is ignored.
-      if (message.from !== undefined) return;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(new TextDecoder().decode(message.payload));
-      } catch {
+    (message: DataMessage) => {
+      const event = serverMessage(message, chatEventSchema);
+      if (!event) return;
+      if (event.kind === "state") {
+        setEnabled(event.state.enabled, event.state.by);
+        setAnnouncement(`${event.state.by} turned chat ${event.state.enabled ? "on" : "off"}.`);
         return;
       }
-      const event = chatEventSchema.safeParse(parsed);
-      if (!event.success) return;
-      if (event.data.kind === "state") {
-        setEnabled(event.data.state.enabled, event.data.state.by);
-        setAnnouncement(`${event.data.state.by} turned chat ${event.data.state.enabled ? "on" : "off"}.`);
-        return;
-      }
-      const line = event.data.message;
+      const line = event.message;
       add([line]);
       if (line.identity !== localParticipant.identity) {
         const text = line.text.length > 300 ? `${line.text.slice(0, 300)}…` : line.text;

@@ -5,6 +5,7 @@ import { useDataChannel } from "@livekit/components-react";
 import { createContext, useCallback, useContext, useState, type ReactNode } from "react";
 import { REACTION_TOPIC, reactionEventSchema, type Reaction } from "@/lib/in-meeting/rules";
 import { useRaisedHands, type RaisedHand } from "./hands";
+import { serverMessage, type DataMessage } from "./server-message";
 
 /** How long a reaction floats over the tile. */
 export const REACTION_SHOWN_MS = 4000;
@@ -23,18 +24,11 @@ export function InMeetingProvider({ children }: { children: ReactNode }) {
   const hands = useRaisedHands();
   const [reactions, setReactions] = useState<FloatingReaction[]>([]);
 
-  const onReaction = useCallback((message: { payload: Uint8Array; from?: unknown }) => {
-    // Only the server relays reactions (after its rate limit); a participant's own data is ignored.
-    if (message.from !== undefined) return;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(new TextDecoder().decode(message.payload));
-    } catch {
-      return;
-    }
-    const event = reactionEventSchema.safeParse(parsed);
-    if (!event.success) return;
-    const floating = { id: `r${++counter}`, identity: event.data.identity, emoji: event.data.emoji };
+  // Only the server relays reactions (after its rate limit).
+  const onReaction = useCallback((message: DataMessage) => {
+    const event = serverMessage(message, reactionEventSchema);
+    if (!event) return;
+    const floating = { id: `r${++counter}`, identity: event.identity, emoji: event.emoji };
     setReactions((current) => [...current.slice(-30), floating]);
     setTimeout(() => setReactions((current) => current.filter((r) => r.id !== floating.id)), REACTION_SHOWN_MS);
   }, []);

@@ -4,6 +4,7 @@
 import { useDataChannel } from "@livekit/components-react";
 import { useCallback, useEffect, useState } from "react";
 import { FINAL_NOTICES, NOTICE_TOPIC, noticeSchema, noticeText, type Notice } from "@/lib/moderation/rules";
+import { serverMessage, type DataMessage } from "./server-message";
 
 const SHOW_FOR_MS = 8000;
 
@@ -13,20 +14,11 @@ export function ModerationNotices({ onFinal }: { onFinal: (notice: Notice) => vo
   const [shown, setShown] = useState<Shown[]>([]);
 
   const onMessage = useCallback(
-    (message: { payload: Uint8Array; from?: unknown }) => {
-      // LiveKit stamps a participant's messages with who sent them; the server's carry no sender.
-      // Anything else on this topic is someone in the meeting pretending to be Parley.
-      if (message.from !== undefined) return;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(new TextDecoder().decode(message.payload));
-      } catch {
-        return;
-      }
-      const notice = noticeSchema.safeParse(parsed);
-      if (!notice.success) return;
-      if (FINAL_NOTICES.includes(notice.data.kind)) onFinal(notice.data);
-      setShown((current) => [...current, { id: Date.now() + Math.random(), text: noticeText(notice.data) }]);
+    (message: DataMessage) => {
+      const notice = serverMessage(message, noticeSchema);
+      if (!notice) return;
+      if (FINAL_NOTICES.includes(notice.kind)) onFinal(notice);
+      setShown((current) => [...current, { id: Date.now() + Math.random(), text: noticeText(notice) }]);
     },
     [onFinal],
   );
