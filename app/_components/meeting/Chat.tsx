@@ -134,13 +134,13 @@ export function useChatToggle(): () => void {
   return useCallback(() => setOpen(!open), [open, setOpen]);
 }
 
-/** The toolbar's chat button, with the number of messages not read yet. */
-export function ChatToggle() {
+/** The chat button (on the control bar), with the number of messages not read yet. */
+export function ChatToggle({ className = "meeting-action" }: { className?: string }) {
   const { open, setOpen, unread } = useChat();
   return (
     <button
       type="button"
-      className={open ? "meeting-action on" : "meeting-action"}
+      className={open ? `${className} on` : className}
       aria-expanded={open}
       aria-controls="chat-panel"
       aria-label={unread ? `Chat, ${unread} unread` : "Chat"}

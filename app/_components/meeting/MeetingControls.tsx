@@ -69,7 +69,7 @@ export function MeetingControls({ layout }: { layout: LayoutChoices }) {
           <Words>Share screen</Words>
         </TrackToggle>
       ) : null}
-      <ChatToggle />
+      <ChatToggle className="lk-button" />
       <DisconnectButton aria-label="Leave">
         <LeaveIcon aria-hidden="true" />
         <Words>Leave</Words>
