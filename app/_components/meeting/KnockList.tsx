@@ -14,6 +14,7 @@ import type { Json } from "../json";
 import { playChime } from "./chime";
 import { DoorPreview } from "./DoorPreview";
 import "./door.css";
+import { useNow } from "./hands";
 
 type Knock = Json<KnockListResponse>["knocks"][number];
 
@@ -30,15 +31,6 @@ function waited(since: string, now: number): string {
   if (seconds < 60) return `${seconds} s`;
   const minutes = Math.floor(seconds / 60);
   return minutes < 60 ? `${minutes} min ${seconds % 60} s` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
-
-function useNow(everyMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(timer);
-  }, [everyMs]);
-  return now;
 }
 
 function KnockCard({
