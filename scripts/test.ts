@@ -2,6 +2,7 @@
 // build served by `next start`, a real livekit-server and a fresh SQLite file, all on loopback,
 // for the integration tests (Vitest) and the end-to-end tests (Playwright in Chromium).
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { networkInterfaces } from "node:os";
 import { errorMessage } from "../lib/error-message";
 import { findChromium } from "../tests/support/chromium";
 import { describeTestStack, harnessSettings, type TestStack } from "../tests/support/config";
@@ -105,14 +106,16 @@ function readJson<T>(file: string): T | null {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : null;
 }
 
-function firstLine(message: string | undefined): string {
-  return (
-    (message ?? "")
-      .replace(/\u001b\[[0-9;]*m/g, "")
-      .trim()
-      .split("\n")[0]
-      ?.slice(0, 300) ?? ""
-  );
+/** The start of an error message: its first few non-empty lines, colours removed, each cut short. */
+function firstLine(message: string | undefined, lines = 5): string {
+  return (message ?? "")
+    .replace(/\u001b\[[0-9;]*m/g, "")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .slice(0, lines)
+    .map((line) => line.slice(0, 240))
+    .join("\n    ");
 }
 
 function countVitest(file: string): void {
@@ -169,7 +172,7 @@ function countPlaywright(file: string): void {
         const name = [...here, spec.title].join(" > ");
         const error = test.results.find((r) => r.error)?.error?.message;
         if (test.status === "unexpected") failures.push(`${name}: ${firstLine(error)}`);
-        if (test.status === "flaky") flaky.push(`${name}: first try ${firstLine(error)}`);
+        if (test.status === "flaky") flaky.push(`${name}: first try ${firstLine(error, 1)}`);
       }
     for (const child of suite.suites ?? []) walk(child, here);
   };
@@ -198,7 +201,26 @@ function printTail(file: string, lines = 40): void {
   console.log(kept.slice(-lines).join("\n"));
 }
 
+/**
+ * What a failed run on another machine needs for a diagnosis that the tails do not show: the
+ * machine's network addresses, and the media packets LiveKit's TURN relay dropped.
+ */
+function printNetworkNotes(): void {
+  const addresses = Object.entries(networkInterfaces())
+    .map(([name, entries]) => `${name} ${(entries ?? []).map((entry) => entry.cidr).join(" ")}`)
+    .join("; ");
+  console.log(`\nNetwork: ${addresses}`);
+  const log = `${RUN_DIR}/livekit.log`;
+  if (!existsSync(log)) return;
+  const dropped = readFileSync(log, "utf8")
+    .split("\n")
+    .filter((line) => line.includes("No Permission or Channel exists"));
+  if (dropped.length > 0)
+    console.log(`TURN relay dropped ${dropped.length} packet(s), e.g.: ${dropped[0]?.split("\t").slice(-2).join(" ")}`);
+}
+
 function finish(code: number): never {
+  if (code !== 0) printNetworkNotes();
   if (flaky.length > 0) console.log(`\nPassed only on a retry (${flaky.length}):\n- ${flaky.join("\n- ")}`);
   if (failures.length > 0) console.log(`\nFailed (${failures.length}):\n- ${failures.join("\n- ")}`);
   console.log(`\n${code === 0 ? "All tests passed." : "Tests FAILED."}`);

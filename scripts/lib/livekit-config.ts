@@ -54,6 +54,10 @@ export function localLiveKitConfig(
       node_ip: "127.0.0.1",
       use_external_ip: false,
       enable_loopback_candidate: true,
+      // Media on loopback alone. Otherwise LiveKit also opens its media port on every other
+      // address of the machine and may answer a relayed browser from one of those; the TURN relay
+      // only lets through the address the browser asked for (127.0.0.1) and drops the rest.
+      ips: { includes: ["127.0.0.1/32"] },
     },
     ...(turn
       ? {

@@ -159,7 +159,10 @@ describe("LiveKit on one machine (npm run dev and the tests)", () => {
   it("runs TURN on loopback, relaying to the media server on loopback", () => {
     const config = parse(
       localLiveKitConfig({ port: 1, rtcTcpPort: 2, rtcUdpPort: 3, turn: { udpPort: 4, relayPorts: [5, 6] } }),
-    ) as { turn: Record<string, unknown> };
+    ) as { turn: Record<string, unknown>; rtc: Record<string, unknown> };
+    // Media only on loopback, where the relay is allowed to send: an answer from another address
+    // of the machine would be dropped by the relay.
+    expect(config.rtc).toMatchObject({ node_ip: "127.0.0.1", ips: { includes: ["127.0.0.1/32"] } });
     expect(config.turn).toEqual({
       enabled: true,
       udp_port: 4,
