@@ -3,12 +3,28 @@
 // same keys (the typecheck here, and tests/unit/catalogues.test.ts for keys English lacks).
 import enCommon from "@/messages/en/common.json";
 import ruCommon from "@/messages/ru/common.json";
+import enAdmin from "@/messages/en/admin.json";
+import ruAdmin from "@/messages/ru/admin.json";
+import enInvites from "@/messages/en/invites.json";
+import ruInvites from "@/messages/ru/invites.json";
+import enHistory from "@/messages/en/history.json";
+import ruHistory from "@/messages/ru/history.json";
 import type { Locale } from "./locales";
 
-const en = { common: enCommon };
+const en = {
+  common: enCommon,
+  admin: enAdmin,
+  invites: enInvites,
+  history: enHistory,
+};
 
 export type Messages = typeof en;
 
-const ru: Messages = { common: ruCommon };
+const ru: Messages = {
+  common: ruCommon,
+  admin: ruAdmin,
+  invites: ruInvites,
+  history: ruHistory,
+};
 
 export const CATALOGUES: Record<Locale, Messages> = { en, ru };
