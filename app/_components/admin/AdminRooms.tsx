@@ -4,7 +4,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { Fragment, useEffect, useState } from "react";
-import type { AdminRoomPage, AdminRoomRow, LiveParticipant } from "@/lib/admin/room-list";
+import type { AdminRoomPage, LiveParticipant } from "@/lib/admin/room-list";
 import { callApi } from "../api";
 import { FormError } from "../FormError";
 import type { Json } from "../json";
@@ -12,7 +12,6 @@ import { since, when } from "../format";
 import { Pager } from "./Pager";
 import { DataTable } from "../DataTable";
 
-type Row = Json<AdminRoomRow>;
 type Person = Json<LiveParticipant>;
 type Query = { q: string; status: string; sort: string; dir: string; page: number };
 
