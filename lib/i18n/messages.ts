@@ -3,12 +3,20 @@
 // same keys (the typecheck here, and tests/unit/catalogues.test.ts for keys English lacks).
 import enCommon from "@/messages/en/common.json";
 import ruCommon from "@/messages/ru/common.json";
+import enErrors from "@/messages/en/errors.json";
+import ruErrors from "@/messages/ru/errors.json";
 import type { Locale } from "./locales";
 
-const en = { common: enCommon };
+const en = {
+  common: enCommon,
+  errors: enErrors,
+};
 
 export type Messages = typeof en;
 
-const ru: Messages = { common: ruCommon };
+const ru: Messages = {
+  common: ruCommon,
+  errors: ruErrors,
+};
 
 export const CATALOGUES: Record<Locale, Messages> = { en, ru };
