@@ -3,6 +3,8 @@
 // same keys (the typecheck here, and tests/unit/catalogues.test.ts for keys English lacks).
 import enCommon from "@/messages/en/common.json";
 import ruCommon from "@/messages/ru/common.json";
+import enErrors from "@/messages/en/errors.json";
+import ruErrors from "@/messages/ru/errors.json";
 import enAdmin from "@/messages/en/admin.json";
 import ruAdmin from "@/messages/ru/admin.json";
 import enInvites from "@/messages/en/invites.json";
@@ -13,6 +15,7 @@ import type { Locale } from "./locales";
 
 const en = {
   common: enCommon,
+  errors: enErrors,
   admin: enAdmin,
   invites: enInvites,
   history: enHistory,
@@ -22,6 +25,7 @@ export type Messages = typeof en;
 
 const ru: Messages = {
   common: ruCommon,
+  errors: ruErrors,
   admin: ruAdmin,
   invites: ruInvites,
   history: ruHistory,
