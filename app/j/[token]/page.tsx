@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { currentActor } from "@/lib/auth/actor";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { hasRedeemed, inspectInvite, inviteRefusal } from "@/lib/invites/invites";
 import { isAllowed, strongerStanding } from "@/lib/policy";
 import { standingIn } from "@/lib/rooms/access";
@@ -22,18 +23,21 @@ export default async function InvitePage({ params }: Props) {
   if (!invite) notFound();
   const actor = await currentActor();
   const t = await getTranslations("invites.join");
+  const locale = await getLocale();
   // A refused link says why, and nothing about the room behind it; whoever already came in
   // through it may come back.
   if (invite.state !== "valid" && !(await hasRedeemed(invite.id, actor))) {
     const refusal = inviteRefusal(invite.state);
     return (
-      <Notice title={errorTitle(refusal.code)}>
-        {refusal.message} {t("askForNew")}
+      <Notice title={errorTitle(refusal.code, locale)}>
+        {/* The server's details are written in English (as in lib/http.ts); the title says it in any language. */}
+        {locale === DEFAULT_LOCALE ? `${refusal.message} ` : null}
+        {t("askForNew")}
       </Notice>
     );
   }
   const { room } = invite;
-  if (room.endedAt) return <Notice title={errorTitle("room_ended")} />;
+  if (room.endedAt) return <Notice title={errorTitle("room_ended", locale)} />;
 
   const member = actor?.kind === "member" ? actor.user : null;
   const guestHere = actor?.kind === "guest" && actor.guest.roomId === room.id ? actor.guest : null;
