@@ -108,9 +108,9 @@ test("a whole journey in Russian: sign up, start a meeting, invite a guest who j
   await manage.goto(`/r/${slug}/invites`);
   await expectAllRussian(manage, "the invites page");
   await manage.locator('form:has(select[name="role"]) button[type="submit"]').click();
-  const created = manage.getByTestId("new-invite").locator("code");
-  await expect(created).toContainText("/j/");
-  const link = (await created.textContent())!;
+  const newLink = manage.getByTestId("new-invite").locator("code");
+  await expect(newLink).toContainText("/j/");
+  const link = (await newLink.textContent())!;
   expect(link).toContain("/j/");
   await expectAllRussian(manage, "the invites page with a link");
 
