@@ -108,9 +108,9 @@ test("a whole journey in Russian: sign up, start a meeting, invite a guest who j
   await manage.goto(`/r/${slug}/invites`);
   await expectAllRussian(manage, "the invites page");
   await manage.locator('form:has(select[name="role"]) button[type="submit"]').click();
-  const created = manage.getByTestId("new-invite").locator("code");
-  await expect(created).toContainText("/j/");
-  const link = (await created.textContent())!;
+  const newLink = manage.getByTestId("new-invite").locator("code");
+  await expect(newLink).toContainText("/j/");
+  const link = (await newLink.textContent())!;
   expect(link).toContain("/j/");
   await expectAllRussian(manage, "the invites page with a link");
 
@@ -142,8 +142,8 @@ test("a whole journey in Russian: sign up, start a meeting, invite a guest who j
   await admin.locator('form button[type="submit"]').click();
   await expect(admin.getByTestId("signed-in-as")).toBeVisible();
   await admin.goto("/admin");
-  const row = admin.locator("tr", { hasText: "Планёрка" });
-  await expect(row).toBeVisible();
-  await expect(row).toContainText("2");
+  const row = admin.locator(`[data-testid="admin-room"][data-slug="${slug}"]`);
+  await expect(row).toContainText("Планёрка");
+  await expect(row.getByTestId("participant-count")).toHaveText("2");
   await expectAllRussian(admin, "the admin list");
 });
