@@ -3,12 +3,20 @@
 // same keys (the typecheck here, and tests/unit/catalogues.test.ts for keys English lacks).
 import enCommon from "@/messages/en/common.json";
 import ruCommon from "@/messages/ru/common.json";
+import enMeeting from "@/messages/en/meeting.json";
+import ruMeeting from "@/messages/ru/meeting.json";
 import type { Locale } from "./locales";
 
-const en = { common: enCommon };
+const en = {
+  common: enCommon,
+  meeting: enMeeting,
+};
 
 export type Messages = typeof en;
 
-const ru: Messages = { common: ruCommon };
+const ru: Messages = {
+  common: ruCommon,
+  meeting: ruMeeting,
+};
 
 export const CATALOGUES: Record<Locale, Messages> = { en, ru };
