@@ -17,6 +17,7 @@ import { DoorPreview } from "./DoorPreview";
 import "./door.css";
 import { useNow } from "./hands";
 import type { MeetingT } from "./meeting-t";
+import { knockWaited } from "./waiting-time";
 
 type Knock = Json<KnockListResponse>["knocks"][number];
 
@@ -26,16 +27,6 @@ function via(t: MeetingT, link: Knock["link"]): string {
   if (!link) return t("knocks.viaRoom");
   if (link.invitee) return t("knocks.viaPersonal", { invitee: link.invitee });
   return link.label ? t("knocks.viaLabel", { label: link.label }) : t("knocks.viaShared");
-}
-
-/** "45 s", "3 min 5 s", "1 h 5 min": to the second, as a knocker counts. */
-function waited(t: MeetingT, since: string, now: number): string {
-  const seconds = Math.max(0, Math.floor((now - new Date(since).getTime()) / 1000));
-  if (seconds < 60) return t("waited.seconds", { seconds });
-  const minutes = Math.floor(seconds / 60);
-  return minutes < 60
-    ? t("waited.minutesSeconds", { minutes, seconds: seconds % 60 })
-    : t("waited.hoursMinutes", { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
 }
 
 function KnockCard({
@@ -75,7 +66,7 @@ function KnockCard({
         {knock.isGuest ? <span className="badge">{t("knocks.guest")}</span> : null}
         <span className="muted knock-via">{via(t, knock.link)}</span>
         <span className="muted" data-testid="knock-waited">
-          {t("knocks.waiting", { waited: waited(t, knock.since, now) })}
+          {t("knocks.waiting", { waited: knockWaited(t, new Date(knock.since).getTime(), now) })}
         </span>
       </div>
       {denying ? (

@@ -26,9 +26,10 @@ import { ATTRIBUTES } from "@/lib/meetings/attributes";
 import type { MutableSource } from "@/lib/moderation/rules";
 import { callApi } from "../api";
 import type { Json } from "../json";
-import { useNow, waited } from "./hands";
+import { useNow } from "./hands";
 import { useRaisedHandsContext } from "./InMeetingContext";
 import { runsTheMeeting, useOwnStanding } from "./own-standing";
+import { handWaited } from "./waiting-time";
 
 type Removal = Json<RemovalsResponse["removals"][number]>;
 /** Calls the API (after asking `question`, if any); the answer's body, or null when refused or cancelled. */
@@ -105,7 +106,7 @@ function HandLine({ hand, name, lower }: { hand: Hand; name: string; lower: (() 
       <span className="hand-badge">
         <span aria-hidden="true">✋</span> {hand.place}
       </span>
-      <span>{t("participants.handLine", { place: hand.place, waited: waited(t, hand.since, now) })}</span>
+      <span>{t("participants.handLine", { place: hand.place, waited: handWaited(t, hand.since, now) })}</span>
       {lower ? (
         <button
           type="button"

@@ -5,7 +5,6 @@ import { useRoomContext } from "@livekit/components-react";
 import { RoomEvent, type Participant, type Room } from "livekit-client";
 import { useEffect, useState } from "react";
 import { ATTRIBUTES } from "@/lib/meetings/attributes";
-import type { MeetingT } from "./meeting-t";
 
 export type RaisedHand = { participant: Participant; since: number };
 
@@ -52,14 +51,4 @@ export function useNow(everyMs = 1000): number {
     return () => clearInterval(timer);
   }, [everyMs]);
   return now;
-}
-
-/** "just now", "45 s", "3 min", "1 h 5 min". */
-export function waited(t: MeetingT, sinceMs: number, nowMs: number): string {
-  const seconds = Math.max(0, Math.floor((nowMs - sinceMs) / 1000));
-  if (seconds < 5) return t("waited.justNow");
-  if (seconds < 60) return t("waited.seconds", { seconds });
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return t("waited.minutes", { minutes });
-  return t("waited.hoursMinutes", { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
 }
