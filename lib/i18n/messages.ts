@@ -3,12 +3,15 @@
 // same keys (the typecheck here, and tests/unit/catalogues.test.ts for keys English lacks).
 import enCommon from "@/messages/en/common.json";
 import ruCommon from "@/messages/ru/common.json";
+import enErrors from "@/messages/en/errors.json";
+import ruErrors from "@/messages/ru/errors.json";
 import enMeeting from "@/messages/en/meeting.json";
 import ruMeeting from "@/messages/ru/meeting.json";
 import type { Locale } from "./locales";
 
 const en = {
   common: enCommon,
+  errors: enErrors,
   meeting: enMeeting,
 };
 
@@ -16,6 +19,7 @@ export type Messages = typeof en;
 
 const ru: Messages = {
   common: ruCommon,
+  errors: ruErrors,
   meeting: ruMeeting,
 };
 
