@@ -11,6 +11,8 @@ import enInvites from "@/messages/en/invites.json";
 import ruInvites from "@/messages/ru/invites.json";
 import enHistory from "@/messages/en/history.json";
 import ruHistory from "@/messages/ru/history.json";
+import enMeeting from "@/messages/en/meeting.json";
+import ruMeeting from "@/messages/ru/meeting.json";
 import type { Locale } from "./locales";
 
 const en = {
@@ -19,6 +21,7 @@ const en = {
   admin: enAdmin,
   invites: enInvites,
   history: enHistory,
+  meeting: enMeeting,
 };
 
 export type Messages = typeof en;
@@ -29,6 +32,7 @@ const ru: Messages = {
   admin: ruAdmin,
   invites: ruInvites,
   history: ruHistory,
+  meeting: ruMeeting,
 };
 
 export const CATALOGUES: Record<Locale, Messages> = { en, ru };

@@ -1,7 +1,9 @@
 "use client";
 // The connection check a person runs when they cannot join (or before): each step with its
 // verdict, what is blocked and whom to ask, and the whole result to copy into a support request.
+import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
+import { explainDeviceProblem } from "../meeting/device-errors";
 import { resultsAsText, STEP_ORDER, STEP_TITLES, type StepId, type StepResult } from "./advice";
 
 const waiting = (): Record<StepId, StepResult> =>
@@ -26,6 +28,7 @@ function summary(results: Record<StepId, StepResult>): string {
 }
 
 export function ConnectionCheckPanel() {
+  const tMeeting = useTranslations("meeting");
   const [results, setResults] = useState(waiting);
   const [state, setState] = useState<"idle" | "running" | "done">("idle");
   const [copied, setCopied] = useState<"no" | "yes" | "failed">("no");
@@ -35,9 +38,12 @@ export function ConnectionCheckPanel() {
     setCopied("no");
     setState("running");
     const { runConnectionCheck } = await import("./run-checks");
-    await runConnectionCheck((step, result) => setResults((current) => ({ ...current, [step]: result })));
+    await runConnectionCheck(
+      (step, result) => setResults((current) => ({ ...current, [step]: result })),
+      (kind, problem) => explainDeviceProblem(tMeeting, kind, problem),
+    );
     setState("done");
-  }, []);
+  }, [tMeeting]);
 
   const text =
     state === "done"

@@ -5,10 +5,12 @@ import { CheckStatus, ConnectionCheck, Room, RoomEvent, type CheckInfo } from "l
 import type { ConnectionCheckCredentials } from "@/lib/connection-check/credentials";
 import { callApi } from "../api";
 import { errorTitle } from "../error-words";
-import { classifyMediaError, explainDeviceProblem } from "../meeting/device-errors";
+import { classifyMediaError, type DeviceKind, type DeviceProblem } from "../meeting/device-errors";
 import { askFor, mediaServerFromUrl, type MediaServer, type StepId, type StepResult } from "./advice";
 
 export type Report = (step: StepId, result: StepResult) => void;
+/** A camera or microphone problem in words, in the person's language (../meeting/device-errors.ts). */
+export type ExplainDevice = (kind: DeviceKind, problem: DeviceProblem) => string;
 
 const passed = (detail = ""): StepResult => ({ verdict: "passed", detail });
 const failed = (detail: string): StepResult => ({ verdict: "failed", detail });
@@ -33,7 +35,7 @@ async function getCredentials(): Promise<ConnectionCheckCredentials | StepResult
   return failed(`${errorTitle(result.code)}: ${result.message}`);
 }
 
-async function checkDevices(): Promise<StepResult> {
+async function checkDevices(explainDeviceProblem: ExplainDevice): Promise<StepResult> {
   const problems: string[] = [];
   for (const kind of ["camera", "microphone"] as const) {
     try {
@@ -145,7 +147,7 @@ async function checkTcp(credentials: ConnectionCheckCredentials, server: MediaSe
   }
 }
 
-export async function runConnectionCheck(report: Report): Promise<void> {
+export async function runConnectionCheck(report: Report, explainDevice: ExplainDevice): Promise<void> {
   const skipRest = (from: StepId[], why: string) => from.forEach((step) => report(step, skipped(why)));
 
   report("app", { verdict: "running", detail: "" });
@@ -158,7 +160,7 @@ export async function runConnectionCheck(report: Report): Promise<void> {
   const server = mediaServerFromUrl(credentials.serverUrl);
 
   report("devices", { verdict: "running", detail: "" });
-  const devices = await checkDevices();
+  const devices = await checkDevices(explainDevice);
   report("devices", devices);
 
   report("signal", { verdict: "running", detail: "" });
