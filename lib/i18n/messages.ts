@@ -3,12 +3,32 @@
 // same keys (the typecheck here, and tests/unit/catalogues.test.ts for keys English lacks).
 import enCommon from "@/messages/en/common.json";
 import ruCommon from "@/messages/ru/common.json";
+import enAuth from "@/messages/en/auth.json";
+import ruAuth from "@/messages/ru/auth.json";
+import enAccount from "@/messages/en/account.json";
+import ruAccount from "@/messages/ru/account.json";
+import enHome from "@/messages/en/home.json";
+import ruHome from "@/messages/ru/home.json";
+import enCheck from "@/messages/en/check.json";
+import ruCheck from "@/messages/ru/check.json";
 import type { Locale } from "./locales";
 
-const en = { common: enCommon };
+const en = {
+  common: enCommon,
+  auth: enAuth,
+  account: enAccount,
+  home: enHome,
+  check: enCheck,
+};
 
 export type Messages = typeof en;
 
-const ru: Messages = { common: ruCommon };
+const ru: Messages = {
+  common: ruCommon,
+  auth: ruAuth,
+  account: ruAccount,
+  home: ruHome,
+  check: ruCheck,
+};
 
 export const CATALOGUES: Record<Locale, Messages> = { en, ru };
