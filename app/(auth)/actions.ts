@@ -25,6 +25,7 @@ import {
   requestEmailCheckAgain,
 } from "@/lib/accounts/email-check";
 import { AppError } from "@/lib/http";
+import { refusalMessage } from "@/lib/i18n/refusal";
 import { enforceRateLimit } from "@/lib/rate-limit";
 import { MAX_PASSWORD_LENGTH } from "@/lib/accounts/rules";
 import { fieldProblem, formProblem, type AccountField } from "../_components/form-problems";
@@ -46,7 +47,7 @@ function fields(form: FormData): Record<string, string> {
 
 /** The reason in the request's language; a standalone field's schema names no field, so it is given. */
 async function problem(error: unknown, field?: AccountField): Promise<string> {
-  if (error instanceof AppError) return error.message;
+  if (error instanceof AppError) return refusalMessage(error);
   if (error instanceof ZodError) {
     const t = await getTranslations("auth");
     return field ? fieldProblem(t, field, error.issues[0]) : formProblem(t, error);

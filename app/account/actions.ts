@@ -18,6 +18,7 @@ import {
 import { currentUser } from "@/lib/auth/session";
 import { issueSessionCookie, sessionCookieName } from "@/lib/auth/session-cookie";
 import { AppError } from "@/lib/http";
+import { refusalMessage } from "@/lib/i18n/refusal";
 import { formProblem } from "../_components/form-problems";
 
 export type AccountFormState = { error: string | null; done?: string };
@@ -38,7 +39,7 @@ async function attempt(work: () => Promise<string>): Promise<AccountFormState> {
   try {
     return { error: null, done: await work() };
   } catch (error) {
-    if (error instanceof AppError) return { error: error.message };
+    if (error instanceof AppError) return { error: await refusalMessage(error) };
     if (error instanceof ZodError) {
       if (error.issues[0]?.path[0] === "rooms")
         return { error: (await getTranslations("account"))("delete.chooseRooms") };

@@ -11,6 +11,8 @@ import enHome from "@/messages/en/home.json";
 import ruHome from "@/messages/ru/home.json";
 import enCheck from "@/messages/en/check.json";
 import ruCheck from "@/messages/ru/check.json";
+import enErrors from "@/messages/en/errors.json";
+import ruErrors from "@/messages/ru/errors.json";
 import type { Locale } from "./locales";
 
 const en = {
@@ -19,6 +21,7 @@ const en = {
   account: enAccount,
   home: enHome,
   check: enCheck,
+  errors: enErrors,
 };
 
 export type Messages = typeof en;
@@ -29,6 +32,7 @@ const ru: Messages = {
   account: ruAccount,
   home: ruHome,
   check: ruCheck,
+  errors: ruErrors,
 };
 
 export const CATALOGUES: Record<Locale, Messages> = { en, ru };

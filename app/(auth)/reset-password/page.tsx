@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { findUsableReset, resetTokenSchema } from "@/lib/accounts/password-reset";
 import { ZodError } from "zod";
 import { AppError } from "@/lib/http";
+import { refusalMessage } from "@/lib/i18n/refusal";
 import { Notice } from "../../_components/Notice";
 import { ResetPasswordForm } from "../../_components/ResetPasswordForm";
 
@@ -13,7 +14,7 @@ async function checkLink(token: unknown): Promise<{ token: string; email: string
     const valid = resetTokenSchema.parse(token);
     return { token: valid, ...(await findUsableReset(valid)) };
   } catch (error) {
-    if (error instanceof AppError && error.status === 410) return { problem: error.message };
+    if (error instanceof AppError && error.status === 410) return { problem: await refusalMessage(error) };
     if (error instanceof AppError || error instanceof ZodError)
       return { problem: (await getTranslations("auth"))("reset.invalid") };
     throw error;

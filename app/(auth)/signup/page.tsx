@@ -6,6 +6,7 @@ import { signUpClosedReason } from "@/lib/accounts/sign-up-policy";
 import { currentUser } from "@/lib/auth/session";
 import { signInChoices } from "@/lib/sso/provider";
 import { AppError } from "@/lib/http";
+import { refusalMessage } from "@/lib/i18n/refusal";
 import { AuthForm } from "../../_components/AuthForm";
 import { Notice } from "../../_components/Notice";
 import { SsoButton } from "../../_components/SsoButton";
@@ -23,7 +24,7 @@ export default async function SignUpPage({ searchParams }: Props) {
     try {
       invitation = await findUsableInvitation(invitationTokenSchema.parse(token));
     } catch (error) {
-      const message = error instanceof AppError ? error.message : t("signUp.invitationInvalid");
+      const message = error instanceof AppError ? await refusalMessage(error) : t("signUp.invitationInvalid");
       return (
         <div className="page">
           <Notice title={t("signUp.invitationTitle")} action={{ href: "/signin", label: t("links.signIn") }}>

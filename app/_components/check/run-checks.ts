@@ -4,7 +4,7 @@
 import { CheckStatus, ConnectionCheck, Room, RoomEvent, type CheckInfo } from "livekit-client";
 import type { ConnectionCheckCredentials } from "@/lib/connection-check/credentials";
 import { callApi } from "../api";
-import { words } from "../error-words";
+import { errorTitle } from "../error-words";
 import { classifyMediaError, explainDeviceProblem } from "../meeting/device-errors";
 import { askFor, mediaServerFromUrl, type CheckWords, type MediaServer, type StepId, type StepResult } from "./advice";
 
@@ -30,7 +30,7 @@ async function getCredentials(t: CheckWords): Promise<ConnectionCheckCredentials
   if (result.code === "offline")
     return failed(t("results.unreachable", { target: askFor(t, "app", mediaServerFromUrl(window.location.origin)) }));
   if (result.code === "unauthenticated") return failed(t("results.signIn"));
-  return failed(t("results.apiError", { title: words.errors[result.code].title, message: result.message }));
+  return failed(t("results.apiError", { title: errorTitle(result.code), message: result.message }));
 }
 
 async function checkDevices(t: CheckWords): Promise<StepResult> {
