@@ -2,14 +2,10 @@
 // Everyone in the meeting, with their role, microphone, camera and who is speaking. Hosts and
 // co-hosts act on people and on the meeting from here. Each action is a call to Parley's API,
 // which checks the rules again: what this panel offers only mirrors them.
-import {
-  useIsSpeaking,
-  useParticipantAttributes,
-  useParticipantInfo,
-  useParticipants,
-} from "@livekit/components-react";
+import { useIsSpeaking, useParticipantAttributes, useParticipants } from "@livekit/components-react";
 import { ParticipantEvent, type Participant } from "livekit-client";
 import { useTranslations } from "next-intl";
+import { useShownName } from "./shown-name";
 import { useCallback, useEffect, useState } from "react";
 import type { EndMeetingResponse } from "@/app/api/rooms/[slug]/end/route";
 import type { KnockListResponse } from "@/app/api/rooms/[slug]/knocks/route";
@@ -136,10 +132,9 @@ function ParticipantRow({
 }) {
   const t = useTranslations("meeting.participants");
   const { attributes } = useParticipantAttributes({ participant });
-  const { name: shownName } = useParticipantInfo({ participant });
+  const name = useShownName(participant);
   const speaking = useIsSpeaking(participant);
   const media = useMediaState(participant);
-  const name = shownName || participant.identity;
   const standing = attributes?.[ATTRIBUTES.standing];
   const guest = attributes?.[ATTRIBUTES.kind] === "guest";
   const path = (action: string) =>

@@ -4,19 +4,18 @@
 // data-identity lets the layout find a person's video (picture-in-picture) and tests find a tile.
 import {
   ConnectionQualityIndicator,
-  ParticipantName,
   ParticipantPlaceholder,
   TrackMutedIndicator,
   useConnectionQualityIndicator,
   useEnsureTrackRef,
   useLayoutContext,
-  useParticipantInfo,
   useParticipantTile,
   VideoTrack,
   type TrackReferenceOrPlaceholder,
 } from "@livekit/components-react";
 import { Track } from "livekit-client";
 import { useTranslations } from "next-intl";
+import { useShownName } from "./shown-name";
 import { TileMarks } from "./TileMarks";
 
 export const sameTrack = (a: TrackReferenceOrPlaceholder | undefined, b: TrackReferenceOrPlaceholder | undefined) =>
@@ -28,8 +27,7 @@ export function Tile({ trackRef }: { trackRef?: TrackReferenceOrPlaceholder }) {
   const layout = useLayoutContext();
   const { elementProps } = useParticipantTile<HTMLDivElement>({ trackRef: track, htmlProps: {} });
   const pinned = layout.pin.state?.some((pin) => sameTrack(pin, track)) ?? false;
-  const { name: shownName } = useParticipantInfo({ participant: track.participant });
-  const name = shownName || track.participant.identity;
+  const name = useShownName(track.participant);
   const screen = track.source === Track.Source.ScreenShare;
   const { quality } = useConnectionQualityIndicator({ participant: track.participant });
   const pinLabel = screen
@@ -56,12 +54,8 @@ export function Tile({ trackRef }: { trackRef?: TrackReferenceOrPlaceholder }) {
               show="muted"
             />
           )}
-          {/* A person's name as LiveKit keeps it current; their screen's, in a sentence of ours. */}
-          {screen ? (
-            <span className="lk-participant-name">{t("screenOf", { name })}</span>
-          ) : (
-            <ParticipantName participant={track.participant} />
-          )}
+          {/* A person's name as LiveKit keeps it current (in the page's words); their screen's, in a sentence of ours. */}
+          <span className="lk-participant-name">{screen ? t("screenOf", { name }) : name}</span>
         </div>
         <ConnectionQualityIndicator
           participant={track.participant}
