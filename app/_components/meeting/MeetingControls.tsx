@@ -1,5 +1,6 @@
 "use client";
-// The meeting's control bar: microphone, camera and screen share (each with its device menu),
+// The meeting's control bar: microphone, camera and screen share (each with its device menu; the
+// microphone's also switches noise suppression),
 // chat, Parley's layout choices, the shortcuts help and Leave. LiveKit's pieces, each with a name
 // a screen reader can say (its stock bar leaves the device menus and, on phones, every button
 // unnamed). On a phone the words are hidden and the names stay, and the bar is one row that
@@ -13,6 +14,7 @@ import {
   useLocalParticipantPermissions,
 } from "@livekit/components-react";
 import { ChatToggle } from "./Chat";
+import { MicrophoneMenu } from "./MicrophoneMenu";
 import { Track } from "livekit-client";
 import type { ReactNode } from "react";
 
@@ -46,7 +48,7 @@ export function MeetingControls({ layout }: { layout: LayoutChoices }) {
             <Words>Microphone</Words>
           </TrackToggle>
           <div className="lk-button-group-menu">
-            <MediaDeviceMenu kind="audioinput" aria-label="Choose microphone" />
+            <MicrophoneMenu />
           </div>
         </div>
       ) : null}

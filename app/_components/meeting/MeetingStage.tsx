@@ -24,6 +24,7 @@ import { JoinLeaveAnnouncer } from "./JoinLeaveAnnouncer";
 import { MeetingToolbar } from "./MeetingToolbar";
 import { ModerationNotices } from "./ModerationNotices";
 import { MutedWhileSpeaking } from "./MutedWhileSpeaking";
+import { NoiseSuppressionController, NoiseSuppressionNotice } from "./NoiseSuppression";
 import { runsTheMeeting, useOwnStanding } from "./own-standing";
 import { ParticipantsPanel } from "./ParticipantsPanel";
 import { HandAnnouncer } from "./RaiseHand";
@@ -148,7 +149,9 @@ export default function MeetingStage({ credentials, choices, onEnd }: Props) {
             <ReconnectingNotice />
             <ModerationNotices onFinal={onFinalNotice} />
             <MutedWhileSpeaking />
+            <NoiseSuppressionNotice />
           </div>
+          <NoiseSuppressionController />
           <div className="meeting-layout">
             <Conference />
             <ParticipantsPanel slug={slug} />

@@ -1,0 +1,40 @@
+"use client";
+// The noise suppression switch, on the pre-join screen and in the meeting's microphone menu. No
+// LiveKit code here: the pre-join screen shows before LiveKit is loaded.
+import { useId } from "react";
+import {
+  canSuppressNoise,
+  NOISE_WORDS,
+  setNoiseSuppressionWanted,
+  useNoiseStatus,
+  useNoiseSuppressionWanted,
+} from "./noise-suppression";
+
+/** The switch, with where the filter stands when in a meeting (`live`). */
+export function NoiseSuppressionToggle({ live }: { live: boolean }) {
+  const id = useId();
+  const wanted = useNoiseSuppressionWanted();
+  const status = useNoiseStatus();
+  const unavailable = live ? status === "unavailable" : !canSuppressNoise();
+  return (
+    <div className="noise-toggle" data-testid="noise-suppression" data-status={live ? status : undefined}>
+      <label htmlFor={id}>
+        <input
+          id={id}
+          type="checkbox"
+          checked={wanted}
+          aria-describedby={`${id}-hint`}
+          onChange={(event) => setNoiseSuppressionWanted(event.target.checked)}
+        />{" "}
+        {NOISE_WORDS.toggle}
+      </label>
+      <p id={`${id}-hint`} className="muted" role={unavailable ? "alert" : undefined}>
+        {wanted && unavailable
+          ? NOISE_WORDS.unavailable
+          : live && status === "loading"
+            ? NOISE_WORDS.loading
+            : NOISE_WORDS.hint}
+      </p>
+    </div>
+  );
+}
