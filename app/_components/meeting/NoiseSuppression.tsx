@@ -50,14 +50,15 @@ export function NoiseSuppressionController() {
 
 /** Said for a while in the meeting when the filter was wanted and could not run. */
 export function NoiseSuppressionNotice() {
-  const status = useNoiseStatus();
-  const [shown, setShown] = useState(false);
+  return useNoiseStatus() === "unavailable" ? <UnavailableNotice /> : null;
+}
+
+function UnavailableNotice() {
+  const [shown, setShown] = useState(true);
   useEffect(() => {
-    if (status !== "unavailable") return setShown(false);
-    setShown(true);
     const timer = setTimeout(() => setShown(false), NOTICE_SHOWN_MS);
     return () => clearTimeout(timer);
-  }, [status]);
+  }, []);
   return shown ? (
     <div className="connection-banner" role="status" data-testid="noise-suppression-notice">
       {NOISE_WORDS.unavailable}

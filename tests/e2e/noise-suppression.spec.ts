@@ -1,0 +1,117 @@
+// Noise suppression: a microphone that hears nothing but a hiss (Chromium's fake microphone playing
+// white noise from a WAV file) reaches the others much quieter with the filter on than off, and
+// loud again when it is switched off. Its worklet and WebAssembly come from Parley's own origin,
+// and only once it is switched on.
+import { writeFileSync } from "node:fs";
+import { chromium, type Page } from "@playwright/test";
+import { chromiumLaunchOptions } from "../support/chromium";
+import { newPerson } from "../support/factories";
+import { whiteNoiseWav } from "../support/wav";
+import { expect, recordPolicyViolations, test } from "./fixtures";
+import { expectRemoteAudioPlaying, hostStartsMeeting, joinFromPreJoin, memberOpens, tiles } from "./support";
+
+test.slow();
+
+/** How loud the other participant is on this page: RMS (samples in -1..1) of what plays, over 2 s. */
+function heardLevel(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const stream = [...document.querySelectorAll("audio")]
+      .map((audio) => audio.srcObject)
+      .find((source): source is MediaStream => source instanceof MediaStream && source.getAudioTracks().length > 0);
+    if (!stream) throw new Error("no remote audio on this page");
+    const context = new AudioContext();
+    await context.resume();
+    const analyser = context.createAnalyser();
+    analyser.fftSize = 2048;
+    context.createMediaStreamSource(stream).connect(analyser);
+    const samples = new Float32Array(analyser.fftSize);
+    let sum = 0;
+    let count = 0;
+    for (let read = 0; read < 40; read++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      analyser.getFloatTimeDomainData(samples);
+      for (const sample of samples) sum += sample * sample;
+      count += samples.length;
+    }
+    await context.close();
+    return Math.sqrt(sum / count);
+  });
+}
+
+test("noise suppression makes a hissing microphone much quieter for the others, with its files from Parley only once switched on", async ({
+  baseURL,
+  openPage,
+  policyViolations,
+}, testInfo) => {
+  const noise = testInfo.outputPath("noise.wav");
+  writeFileSync(noise, whiteNoiseWav(20));
+  const launch = chromiumLaunchOptions();
+  const browser = await chromium.launch({
+    ...launch,
+    args: [...launch.args, `--use-file-for-fake-audio-capture=${noise}`],
+  });
+  try {
+    const context = await browser.newContext({ baseURL });
+    await context.grantPermissions(["camera", "microphone"], { origin: baseURL });
+    const noisy = recordPolicyViolations(await context.newPage(), policyViolations);
+    const fetched: string[] = [];
+    noisy.on("request", (request) => {
+      if (/rnnoise|noise-suppressor/.test(request.url())) fetched.push(request.url());
+    });
+
+    // On unless turned off; this person turns it off before joining.
+    const slug = await hostStartsMeeting(noisy, "Fan");
+    const prejoinSwitch = noisy.getByTestId("prejoin").getByLabel("Noise suppression");
+    await expect(prejoinSwitch).toBeChecked();
+    await prejoinSwitch.uncheck();
+    await joinFromPreJoin(noisy);
+
+    const listener = await openPage();
+    await memberOpens(listener, newPerson("Listener"), slug);
+    await joinFromPreJoin(listener);
+    await expect(tiles(listener)).toHaveCount(2);
+    await expectRemoteAudioPlaying(listener);
+
+    const menu = noisy.getByRole("button", { name: "Choose microphone" });
+    const inMenu = noisy.locator(".microphone-menu").getByTestId("noise-suppression");
+    await menu.click();
+    await expect(inMenu.getByLabel("Noise suppression")).not.toBeChecked();
+    await expect(inMenu).toHaveAttribute("data-status", "off");
+    await noisy.keyboard.press("Escape");
+    const off = await heardLevel(listener);
+    expect(off, "the hiss is heard with noise suppression off").toBeGreaterThan(0.01);
+    expect(fetched, "nothing of the filter is fetched while it is off").toEqual([]);
+
+    await menu.click();
+    await inMenu.getByLabel("Noise suppression").check();
+    await expect(inMenu).toHaveAttribute("data-status", "on");
+    await noisy.keyboard.press("Escape");
+    const on = await heardLevel(listener);
+    expect(on, `heard level with the filter on (${on.toFixed(4)}) against off (${off.toFixed(4)})`).toBeLessThan(
+      off / 4,
+    );
+    const origin = new URL(baseURL!).origin;
+    expect(fetched.some((url) => url.endsWith("/noise-suppressor/rnnoise-worklet.js"))).toBe(true);
+    expect(fetched.some((url) => /\/noise-suppressor\/rnnoise(_simd)?\.wasm$/.test(url))).toBe(true);
+    expect(
+      fetched.every((url) => new URL(url).origin === origin),
+      fetched.join(", "),
+    ).toBe(true);
+
+    // Off again: the hiss is back, so the drop was the filter's doing.
+    await menu.click();
+    await inMenu.getByLabel("Noise suppression").uncheck();
+    await expect(inMenu).toHaveAttribute("data-status", "off");
+    await noisy.keyboard.press("Escape");
+    const offAgain = await heardLevel(listener);
+    expect(offAgain, `heard level off again (${offAgain.toFixed(4)}) against on (${on.toFixed(4)})`).toBeGreaterThan(
+      on * 4,
+    );
+
+    // The choice is remembered in this browser.
+    await noisy.goto(`/r/${slug}`);
+    await expect(noisy.getByTestId("prejoin").getByLabel("Noise suppression")).not.toBeChecked();
+  } finally {
+    await browser.close();
+  }
+});
