@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 
 // Noise suppression's AudioWorklet and WebAssembly are served by Parley itself: copied here from
 // the npm package into public/ (git-ignored) whenever Next loads this file (dev, build, start), so
@@ -27,4 +28,4 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
 };
 
-export default nextConfig;
+export default createNextIntlPlugin("./lib/i18n/request.ts")(nextConfig);
