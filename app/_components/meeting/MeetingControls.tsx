@@ -9,14 +9,15 @@ import {
   DisconnectButton,
   LeaveIcon,
   MediaDeviceMenu,
-  StartMediaButton,
   TrackToggle,
   useLocalParticipantPermissions,
 } from "@livekit/components-react";
-import { ChatToggle } from "./Chat";
-import { MicrophoneMenu } from "./MicrophoneMenu";
 import { Track } from "livekit-client";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { ChatToggle } from "./Chat";
+import { StartMediaButton } from "./LiveKitParts";
+import { MicrophoneMenu } from "./MicrophoneMenu";
 
 function useMayPublish() {
   const permissions = useLocalParticipantPermissions();
@@ -38,14 +39,15 @@ export type LayoutChoices = {
 };
 
 export function MeetingControls({ layout }: { layout: LayoutChoices }) {
+  const t = useTranslations("meeting.controls");
   const mayPublish = useMayPublish();
   const canShareScreen = typeof navigator !== "undefined" && !!navigator.mediaDevices?.getDisplayMedia;
   return (
-    <div className="meeting-controls lk-control-bar" role="toolbar" aria-label="Meeting controls">
+    <div className="meeting-controls lk-control-bar" role="toolbar" aria-label={t("label")}>
       {mayPublish(Track.Source.Microphone) ? (
         <div className="lk-button-group">
-          <TrackToggle source={Track.Source.Microphone} aria-label="Microphone" aria-keyshortcuts="M">
-            <Words>Microphone</Words>
+          <TrackToggle source={Track.Source.Microphone} aria-label={t("microphone")} aria-keyshortcuts="M">
+            <Words>{t("microphone")}</Words>
           </TrackToggle>
           <div className="lk-button-group-menu">
             <MicrophoneMenu />
@@ -54,11 +56,11 @@ export function MeetingControls({ layout }: { layout: LayoutChoices }) {
       ) : null}
       {mayPublish(Track.Source.Camera) ? (
         <div className="lk-button-group">
-          <TrackToggle source={Track.Source.Camera} aria-label="Camera" aria-keyshortcuts="V">
-            <Words>Camera</Words>
+          <TrackToggle source={Track.Source.Camera} aria-label={t("camera")} aria-keyshortcuts="V">
+            <Words>{t("camera")}</Words>
           </TrackToggle>
           <div className="lk-button-group-menu">
-            <MediaDeviceMenu kind="videoinput" aria-label="Choose camera" />
+            <MediaDeviceMenu kind="videoinput" aria-label={t("chooseCamera")} />
           </div>
         </div>
       ) : null}
@@ -66,15 +68,15 @@ export function MeetingControls({ layout }: { layout: LayoutChoices }) {
         <TrackToggle
           source={Track.Source.ScreenShare}
           captureOptions={{ audio: true, selfBrowserSurface: "include" }}
-          aria-label="Share screen"
+          aria-label={t("shareScreen")}
         >
-          <Words>Share screen</Words>
+          <Words>{t("shareScreen")}</Words>
         </TrackToggle>
       ) : null}
       <ChatToggle className="lk-button" />
-      <DisconnectButton aria-label="Leave">
+      <DisconnectButton aria-label={t("leave")}>
         <LeaveIcon aria-hidden="true" />
-        <Words>Leave</Words>
+        <Words>{t("leave")}</Words>
       </DisconnectButton>
       <button
         type="button"
@@ -82,7 +84,7 @@ export function MeetingControls({ layout }: { layout: LayoutChoices }) {
         aria-pressed={layout.speakerView}
         onClick={() => layout.onSpeakerView(!layout.speakerView)}
       >
-        Speaker view
+        {t("speakerView")}
       </button>
       <button
         type="button"
@@ -90,15 +92,15 @@ export function MeetingControls({ layout }: { layout: LayoutChoices }) {
         aria-pressed={layout.selfHidden}
         onClick={() => layout.onSelfHidden(!layout.selfHidden)}
       >
-        Hide self view
+        {t("hideSelfView")}
       </button>
       {layout.onPictureInPicture ? (
         <button type="button" className="lk-button" onClick={layout.onPictureInPicture}>
-          Picture in picture
+          {t("pictureInPicture")}
         </button>
       ) : null}
       <button type="button" className="lk-button" aria-keyshortcuts="?" onClick={layout.onHelp}>
-        Shortcuts
+        {t("shortcuts")}
       </button>
       <StartMediaButton />
     </div>

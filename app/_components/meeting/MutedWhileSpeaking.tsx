@@ -3,6 +3,7 @@
 // anywhere) is listened to in the browser; when they go on speaking for a moment, a notice says so.
 import { useLocalParticipant } from "@livekit/components-react";
 import { Track, type LocalAudioTrack } from "livekit-client";
+import { useTranslations } from "next-intl";
 import { capturedMicrophone } from "./noise-suppression";
 import { useEffect, useState } from "react";
 
@@ -12,6 +13,7 @@ const SPEECH_FOR_MS = 400;
 const SHOWN_FOR_MS = 5000;
 
 export function MutedWhileSpeaking() {
+  const t = useTranslations("meeting.notices");
   const { localParticipant, isMicrophoneEnabled } = useLocalParticipant();
   const publication = localParticipant.getTrackPublication(Track.Source.Microphone);
   const track = publication?.track;
@@ -62,7 +64,7 @@ export function MutedWhileSpeaking() {
   if (!shown || isMicrophoneEnabled) return null;
   return (
     <div className="moderation-notice" role="status" data-testid="muted-notice">
-      You are muted. Turn your microphone on to be heard.
+      {t("mutedWhileSpeaking")}
     </div>
   );
 }
