@@ -3,12 +3,14 @@
 // MediaDeviceMenu takes nothing besides the device list, so this is its look with a popover (the
 // browser's own: Escape and a click outside close it, and the bar's sideways scroll cannot clip it).
 import { MediaDeviceSelect } from "@livekit/components-react";
+import { useTranslations } from "next-intl";
 import { useId, useRef, useState, type ToggleEvent } from "react";
 import { NoiseSuppressionToggle } from "./NoiseSuppressionToggle";
 
 const GAP_PX = 6;
 
 export function MicrophoneMenu() {
+  const t = useTranslations("meeting.controls");
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
@@ -31,7 +33,7 @@ export function MicrophoneMenu() {
         ref={button}
         type="button"
         className="lk-button lk-button-menu"
-        aria-label="Choose microphone"
+        aria-label={t("chooseMicrophone")}
         aria-expanded={open}
         popoverTarget={id}
       />

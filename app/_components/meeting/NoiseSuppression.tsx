@@ -3,12 +3,12 @@
 // wants it (and takes it off when they don't), and says when this browser cannot run it.
 import { useLocalParticipant } from "@livekit/components-react";
 import type { LocalAudioTrack } from "livekit-client";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import {
   canSuppressNoise,
   loadNoiseProcessor,
   NOISE_PROCESSOR_NAME,
-  NOISE_WORDS,
   setNoiseStatus,
   useNoiseStatus,
   useNoiseSuppressionWanted,
@@ -54,6 +54,7 @@ export function NoiseSuppressionNotice() {
 }
 
 function UnavailableNotice() {
+  const t = useTranslations("meeting.noise");
   const [shown, setShown] = useState(true);
   useEffect(() => {
     const timer = setTimeout(() => setShown(false), NOTICE_SHOWN_MS);
@@ -61,7 +62,7 @@ function UnavailableNotice() {
   }, []);
   return shown ? (
     <div className="connection-banner" role="status" data-testid="noise-suppression-notice">
-      {NOISE_WORDS.unavailable}
+      {t("unavailable")}
     </div>
   ) : null;
 }

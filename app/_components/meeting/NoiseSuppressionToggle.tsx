@@ -1,10 +1,10 @@
 "use client";
 // The noise suppression switch, on the pre-join screen and in the meeting's microphone menu. No
 // LiveKit code here: the pre-join screen shows before LiveKit is loaded.
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import {
   canSuppressNoise,
-  NOISE_WORDS,
   setNoiseSuppressionWanted,
   useNoiseStatus,
   useNoiseSuppressionWanted,
@@ -12,6 +12,7 @@ import {
 
 /** The switch, with where the filter stands when in a meeting (`live`). */
 export function NoiseSuppressionToggle({ live }: { live: boolean }) {
+  const t = useTranslations("meeting.noise");
   const id = useId();
   const wanted = useNoiseSuppressionWanted();
   const status = useNoiseStatus();
@@ -26,14 +27,10 @@ export function NoiseSuppressionToggle({ live }: { live: boolean }) {
           aria-describedby={`${id}-hint`}
           onChange={(event) => setNoiseSuppressionWanted(event.target.checked)}
         />{" "}
-        {NOISE_WORDS.toggle}
+        {t("toggle")}
       </label>
       <p id={`${id}-hint`} className="muted" role={unavailable ? "alert" : undefined}>
-        {wanted && unavailable
-          ? NOISE_WORDS.unavailable
-          : live && status === "loading"
-            ? NOISE_WORDS.loading
-            : NOISE_WORDS.hint}
+        {wanted && unavailable ? t("unavailable") : live && status === "loading" ? t("loading") : t("hint")}
       </p>
     </div>
   );

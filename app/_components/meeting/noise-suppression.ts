@@ -5,14 +5,6 @@
 import { useSyncExternalStore } from "react";
 import type { LocalAudioTrack } from "livekit-client";
 
-/** Every word about noise suppression a person sees, in one place for the translation catalogues. */
-export const NOISE_WORDS = {
-  toggle: "Noise suppression",
-  hint: "Filters out background noise such as fans, typing or traffic.",
-  loading: "Starting noise suppression…",
-  unavailable: "Noise suppression can't run in this browser, so your microphone is sent as it is.",
-} as const;
-
 /** Where the filter stands on the published microphone. */
 export type NoiseStatus = "off" | "loading" | "on" | "unavailable";
 
