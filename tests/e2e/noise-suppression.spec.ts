@@ -1,9 +1,10 @@
 // Noise suppression: a microphone that hears nothing but a hiss (Chromium's fake microphone playing
 // white noise from a WAV file) reaches the others much quieter with the filter on than off, and
 // loud again when it is switched off. Its worklet and WebAssembly come from Parley's own origin,
-// and only once it is switched on.
+// and only once it is switched on. A browser that cannot run it is told so, in its language.
 import { writeFileSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
+import russian from "../../messages/ru/meeting.json";
 import { chromiumLaunchOptions } from "../support/chromium";
 import { newPerson } from "../support/factories";
 import { whiteNoiseWav } from "../support/wav";
@@ -132,4 +133,29 @@ test("noise suppression makes a hissing microphone much quieter for the others, 
   } finally {
     await browser.close();
   }
+});
+
+test("a browser that cannot run noise suppression is told so in Russian, and its microphone is still heard", async ({
+  baseURL,
+  openPage,
+}) => {
+  const old = await openPage();
+  // A browser without AudioWorklet, as far as the page can tell.
+  await old.addInitScript(() => delete (window as { AudioWorkletNode?: unknown }).AudioWorkletNode);
+  const slug = await hostStartsMeeting(old, "Old browser");
+  await old.context().addCookies([{ name: "parley-locale", value: "ru", url: baseURL! }]);
+  await old.reload();
+
+  const prejoin = old.getByTestId("prejoin");
+  await expect(prejoin.getByLabel(russian.noise.toggle)).toBeChecked();
+  await expect(prejoin.getByTestId("noise-suppression").getByRole("alert")).toHaveText(russian.noise.unavailable);
+  await expect(prejoin.getByTestId("prejoin-video")).toBeVisible();
+  await prejoin.getByRole("button", { name: russian.prejoin.join }).click();
+  await expect(old.getByTestId("noise-suppression-notice")).toHaveText(russian.noise.unavailable);
+
+  const listener = await openPage();
+  await memberOpens(listener, newPerson("Listener"), slug);
+  await joinFromPreJoin(listener);
+  await expect(tiles(listener)).toHaveCount(2);
+  await expectRemoteAudioPlaying(listener);
 });
