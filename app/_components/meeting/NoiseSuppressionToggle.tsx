@@ -20,14 +20,16 @@ export function NoiseSuppressionToggle({ live }: { live: boolean }) {
   return (
     <div className="noise-toggle" data-testid="noise-suppression" data-status={live ? status : undefined}>
       <label htmlFor={id}>
-        <input
-          id={id}
-          type="checkbox"
-          checked={wanted}
-          aria-describedby={`${id}-hint`}
-          onChange={(event) => setNoiseSuppressionWanted(event.target.checked)}
-        />{" "}
-        {t("toggle")}
+        <span>
+          <input
+            id={id}
+            type="checkbox"
+            checked={wanted}
+            aria-describedby={`${id}-hint`}
+            onChange={(event) => setNoiseSuppressionWanted(event.target.checked)}
+          />{" "}
+          {t("toggle")}
+        </span>
       </label>
       <p id={`${id}-hint`} className="muted" role={unavailable ? "alert" : undefined}>
         {wanted && unavailable ? t("unavailable") : live && status === "loading" ? t("loading") : t("hint")}
