@@ -2,9 +2,8 @@
 // white noise from a WAV file) reaches the others much quieter with the filter on than off, and
 // loud again when it is switched off. Its worklet and WebAssembly come from Parley's own origin,
 // and only once it is switched on. A browser that cannot run it is told so, in its language.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
-import russian from "../../messages/ru/meeting.json";
 import { chromiumLaunchOptions } from "../support/chromium";
 import { newPerson } from "../support/factories";
 import { whiteNoiseWav } from "../support/wav";
@@ -12,6 +11,11 @@ import { expect, recordPolicyViolations, test } from "./fixtures";
 import { expectRemoteAudioPlaying, hostStartsMeeting, joinFromPreJoin, memberOpens, tiles } from "./support";
 
 test.slow();
+
+// The meeting's Russian words (Playwright's loader takes no JSON import).
+const russian = JSON.parse(
+  readFileSync("messages/ru/meeting.json", "utf8"),
+) as typeof import("../../messages/ru/meeting.json");
 
 const WORKLET = "/noise-suppressor/rnnoise-worklet.js";
 
