@@ -109,10 +109,15 @@ test("noise suppression makes a hissing microphone much quieter for the others, 
     await inMenu.getByLabel("Noise suppression").check();
     await expect(inMenu).toHaveAttribute("data-status", "on");
     await noisy.keyboard.press("Escape");
-    const on = await heardLevel(listener);
-    expect(on, `heard level with the filter on (${on.toFixed(4)}) against off (${off.toFixed(4)})`).toBeLessThan(
-      off / 4,
-    );
+    // Measured again until the change has reached the listener: the first 2 s can still hold a
+    // moment of unfiltered hiss on its way (seen once at 0.0059 against a bound of 0.0058).
+    let on = off;
+    await expect
+      .poll(async () => (on = await heardLevel(listener)), {
+        message: `heard level with the filter on, against ${off.toFixed(4)} off`,
+        timeout: 30_000,
+      })
+      .toBeLessThan(off / 4);
     const origin = new URL(baseURL!).origin;
     expect(await inHttpCache(noisy, WORKLET), "the worklet was loaded from this origin").toBe(true);
     expect(fetched.some((url) => /\/noise-suppressor\/rnnoise(_simd)?\.wasm$/.test(url))).toBe(true);
@@ -126,10 +131,12 @@ test("noise suppression makes a hissing microphone much quieter for the others, 
     await inMenu.getByLabel("Noise suppression").uncheck();
     await expect(inMenu).toHaveAttribute("data-status", "off");
     await noisy.keyboard.press("Escape");
-    const offAgain = await heardLevel(listener);
-    expect(offAgain, `heard level off again (${offAgain.toFixed(4)}) against on (${on.toFixed(4)})`).toBeGreaterThan(
-      on * 4,
-    );
+    await expect
+      .poll(() => heardLevel(listener), {
+        message: `heard level off again, against ${on.toFixed(4)} on`,
+        timeout: 30_000,
+      })
+      .toBeGreaterThan(on * 4);
 
     // The choice is remembered in this browser.
     await noisy.goto(`/r/${slug}`);
