@@ -34,7 +34,11 @@ function inHttpCache(page: Page, path: string): Promise<boolean> {
   );
 }
 
-/** How loud the other participant is on this page: RMS (samples in -1..1) of what plays, over 2 s. */
+/**
+ * How loud the other participant is on this page: the median, over 2 s, of the RMS (samples in
+ * -1..1) of 40 short windows of what plays. The median, so that a click or a gap when a loaded
+ * machine starves the audio (seen at load averages near 40) does not decide it.
+ */
 function heardLevel(page: Page): Promise<number> {
   return page.evaluate(async () => {
     const stream = [...document.querySelectorAll("audio")]
@@ -47,16 +51,17 @@ function heardLevel(page: Page): Promise<number> {
     analyser.fftSize = 2048;
     context.createMediaStreamSource(stream).connect(analyser);
     const samples = new Float32Array(analyser.fftSize);
-    let sum = 0;
-    let count = 0;
+    const levels: number[] = [];
     for (let read = 0; read < 40; read++) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       analyser.getFloatTimeDomainData(samples);
+      let sum = 0;
       for (const sample of samples) sum += sample * sample;
-      count += samples.length;
+      levels.push(Math.sqrt(sum / samples.length));
     }
     await context.close();
-    return Math.sqrt(sum / count);
+    levels.sort((a, b) => a - b);
+    return levels[levels.length / 2]!;
   });
 }
 
