@@ -29,6 +29,7 @@ const config = [
       ".next/**",
       ".test-run/**",
       "lib/generated/**",
+      "public/noise-suppressor/**",
       "node_modules/**",
       "next-env.d.ts",
       "test-results/**",

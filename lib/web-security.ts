@@ -29,8 +29,16 @@ export function contentSecurityPolicy({ nonce, livekitPublicUrl, appUrl, develop
   ];
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
-    // React uses eval() for its debugging aids in development only.
-    ["script-src", "'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(development ? ["'unsafe-eval'"] : [])],
+    // React uses eval() for its debugging aids in development only. WebAssembly may be compiled
+    // (noise suppression's RNNoise), from files that only this origin's scripts can fetch.
+    [
+      "script-src",
+      "'self'",
+      `'nonce-${nonce}'`,
+      "'strict-dynamic'",
+      "'wasm-unsafe-eval'",
+      ...(development ? ["'unsafe-eval'"] : []),
+    ],
     ["style-src", "'self'", "'unsafe-inline'"],
     ["img-src", "'self'", "data:", "blob:"],
     ["media-src", "'self'", "blob:"],

@@ -1,5 +1,6 @@
 "use client";
-// The meeting's control bar: microphone, camera and screen share (each with its device menu),
+// The meeting's control bar: microphone, camera and screen share (each with its device menu; the
+// microphone's also switches noise suppression),
 // chat, Parley's layout choices, the shortcuts help and Leave. LiveKit's pieces, each with a name
 // a screen reader can say (its stock bar leaves the device menus and, on phones, every button
 // unnamed). On a phone the words are hidden and the names stay, and the bar is one row that
@@ -16,6 +17,7 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { ChatToggle } from "./Chat";
 import { StartMediaButton } from "./LiveKitParts";
+import { MicrophoneMenu } from "./MicrophoneMenu";
 
 function useMayPublish() {
   const permissions = useLocalParticipantPermissions();
@@ -48,7 +50,7 @@ export function MeetingControls({ layout }: { layout: LayoutChoices }) {
             <Words>{t("microphone")}</Words>
           </TrackToggle>
           <div className="lk-button-group-menu">
-            <MediaDeviceMenu kind="audioinput" aria-label={t("chooseMicrophone")} />
+            <MicrophoneMenu />
           </div>
         </div>
       ) : null}

@@ -25,6 +25,7 @@ import { JoinLeaveAnnouncer } from "./JoinLeaveAnnouncer";
 import { MeetingToolbar } from "./MeetingToolbar";
 import { ModerationNotices } from "./ModerationNotices";
 import { MutedWhileSpeaking } from "./MutedWhileSpeaking";
+import { NoiseSuppressionController, NoiseSuppressionNotice } from "./NoiseSuppression";
 import { runsTheMeeting, useOwnStanding } from "./own-standing";
 import { ParticipantsPanel } from "./ParticipantsPanel";
 import { HandAnnouncer } from "./RaiseHand";
@@ -152,7 +153,9 @@ export default function MeetingStage({ credentials, choices, onEnd }: Props) {
             <ReconnectingNotice />
             <ModerationNotices onFinal={onFinalNotice} />
             <MutedWhileSpeaking />
+            <NoiseSuppressionNotice />
           </div>
+          <NoiseSuppressionController />
           <div className="meeting-layout">
             <Conference />
             <ParticipantsPanel slug={slug} />

@@ -1,9 +1,11 @@
 "use client";
-// The screen before a meeting: see yourself, check your microphone, pick devices, choose to
-// join muted or with the camera off. Rendered in the browser only (it reads localStorage).
+// The screen before a meeting: see yourself, check your microphone, pick devices and noise
+// suppression, choose to join muted or with the camera off. Rendered in the browser only (it reads
+// localStorage).
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { classifyMediaError, explainDeviceProblem, type DeviceKind, type DeviceProblem } from "./device-errors";
+import { NoiseSuppressionToggle } from "./NoiseSuppressionToggle";
 import { loadChoices, saveChoices, type UserChoices } from "./user-choices";
 import { FormError } from "../FormError";
 import { CheckConnectionLink } from "../check/CheckConnectionLink";
@@ -224,6 +226,7 @@ export default function PreJoin({ title, knownName, publishes, busy, error, onJo
               disabled={!audioEnabled}
               onPick={(id) => update({ audioDeviceId: id })}
             />
+            <NoiseSuppressionToggle live={false} />
           </div>
         ) : null}
         {(Object.entries(problems) as [DeviceKind, DeviceProblem][]).map(([kind, problem]) => (
