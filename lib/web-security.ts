@@ -29,8 +29,16 @@ export function contentSecurityPolicy({ nonce, livekitPublicUrl, appUrl, develop
   ];
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
-    // React uses eval() for its debugging aids in development only.
-    ["script-src", "'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(development ? ["'unsafe-eval'"] : [])],
+    // React uses eval() for its debugging aids in development only. 'wasm-unsafe-eval' lets pages
+    // compile WebAssembly (the background effect's segmentation model), and nothing else.
+    [
+      "script-src",
+      "'self'",
+      `'nonce-${nonce}'`,
+      "'strict-dynamic'",
+      "'wasm-unsafe-eval'",
+      ...(development ? ["'unsafe-eval'"] : []),
+    ],
     ["style-src", "'self'", "'unsafe-inline'"],
     ["img-src", "'self'", "data:", "blob:"],
     ["media-src", "'self'", "blob:"],

@@ -12,6 +12,8 @@ import {
   TrackToggle,
   useLocalParticipantPermissions,
 } from "@livekit/components-react";
+import { BackgroundMenu } from "./background/BackgroundMenu";
+import { BACKGROUND_WORDS } from "./background/words";
 import { ChatToggle } from "./Chat";
 import { Track } from "livekit-client";
 import type { ReactNode } from "react";
@@ -58,6 +60,9 @@ export function MeetingControls({ layout }: { layout: LayoutChoices }) {
           <div className="lk-button-group-menu">
             <MediaDeviceMenu kind="videoinput" aria-label="Choose camera" />
           </div>
+          <BackgroundMenu>
+            <Words>{BACKGROUND_WORDS.background}</Words>
+          </BackgroundMenu>
         </div>
       ) : null}
       {mayPublish(Track.Source.ScreenShare) && canShareScreen ? (

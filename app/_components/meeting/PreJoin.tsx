@@ -4,6 +4,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { classifyMediaError, explainDeviceProblem, type DeviceKind, type DeviceProblem } from "./device-errors";
 import { loadChoices, saveChoices, type UserChoices } from "./user-choices";
+import { useBackgroundChoice } from "./background/background-choice";
+import { BackgroundPicker } from "./background/BackgroundPicker";
+import { useBackgroundPreview } from "./background/use-background-effect";
 import { FormError } from "../FormError";
 import { CheckConnectionLink } from "../check/CheckConnectionLink";
 
@@ -146,9 +149,11 @@ export default function PreJoin({ title, knownName, publishes, busy, error, onJo
 
   const videoTrack = tracks.find((track) => track.kind === "video");
   const audioTrack = tracks.find((track) => track.kind === "audio");
+  const background = useBackgroundPreview(videoTrack, useBackgroundChoice());
+  const shownTrack = background.track;
   useEffect(() => {
-    if (video.current) video.current.srcObject = videoTrack ? new MediaStream([videoTrack]) : null;
-  }, [videoTrack]);
+    if (video.current) video.current.srcObject = shownTrack ? new MediaStream([shownTrack]) : null;
+  }, [shownTrack]);
   useMicrophoneLevel(audioTrack, meter);
 
   const name = knownName ?? choices.name;
@@ -211,6 +216,7 @@ export default function PreJoin({ title, knownName, publishes, busy, error, onJo
               disabled={!audioEnabled}
               onPick={(id) => update({ audioDeviceId: id })}
             />
+            <BackgroundPicker status={background.status} />
           </div>
         ) : null}
         {(Object.entries(problems) as [DeviceKind, DeviceProblem][]).map(([kind, problem]) => (

@@ -1,0 +1,78 @@
+"use client";
+// The meeting's background menu, beside the camera's device menu; it also keeps the published
+// camera track's effect in step with the remembered choice.
+import { useLocalParticipant } from "@livekit/components-react";
+import type { LocalVideoTrack } from "livekit-client";
+import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from "react";
+import { useBackgroundChoice } from "./background-choice";
+import { BackgroundPicker } from "./BackgroundPicker";
+import { useCameraBackground } from "./use-background-effect";
+import { BACKGROUND_WORDS } from "./words";
+
+export function BackgroundMenu({ children }: { children?: ReactNode }) {
+  const { cameraTrack } = useLocalParticipant();
+  const status = useCameraBackground(cameraTrack?.track as LocalVideoTrack | undefined, useBackgroundChoice());
+  const [place, setPlace] = useState<CSSProperties | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!place) return;
+    const close = (event: Event) => {
+      if (event instanceof KeyboardEvent ? event.key === "Escape" : !menu.current?.contains(event.target as Node)) {
+        if (event.target !== button.current && !button.current?.contains(event.target as Node)) setPlace(null);
+      }
+    };
+    document.addEventListener("pointerdown", close);
+    document.addEventListener("keydown", close);
+    return () => {
+      document.removeEventListener("pointerdown", close);
+      document.removeEventListener("keydown", close);
+    };
+  }, [place]);
+
+  function toggle() {
+    const rect = button.current?.getBoundingClientRect();
+    if (place || !rect) return setPlace(null);
+    // Fixed, above the button: the control bar scrolls sideways on a phone and would clip it.
+    setPlace({
+      left: Math.max(8, Math.min(rect.left, window.innerWidth - 300)),
+      bottom: window.innerHeight - rect.top + 8,
+    });
+  }
+
+  const problem = status === "failed" || status === "unsupported";
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        className="lk-button"
+        aria-label={BACKGROUND_WORDS.chooseBackground}
+        aria-expanded={place !== null}
+        aria-haspopup="dialog"
+        data-status={status}
+        onClick={toggle}
+      >
+        {children}
+        {problem ? <span aria-hidden="true"> !</span> : null}
+      </button>
+      {place ? (
+        <div
+          ref={menu}
+          className="lk-device-menu background-menu"
+          role="dialog"
+          aria-label={BACKGROUND_WORDS.chooseBackground}
+          style={{ ...place, top: "auto", position: "fixed" }}
+        >
+          <BackgroundPicker status={status} />
+        </div>
+      ) : null}
+      {problem && !place ? (
+        <span className="visually-hidden" role="status">
+          {status === "failed" ? BACKGROUND_WORDS.failed : BACKGROUND_WORDS.unsupported}
+        </span>
+      ) : null}
+    </>
+  );
+}
