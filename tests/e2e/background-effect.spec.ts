@@ -1,0 +1,167 @@
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { newPerson } from "../support/factories";
+import { hostStartsMeeting, joinFromPreJoin, memberOpens } from "./support";
+
+// Background blur and pictures, as the other person in the meeting sees them: the frames of the
+// published camera track, decoded in the other browser. Headless Chromium here has no GPU
+// (--disable-gpu): WebGL runs on SwiftShader, and the effect runs its model on the CPU there.
+test.slow();
+
+type Look = { sharpness: number; red: number; green: number; blue: number };
+
+/**
+ * What a <video> shows now: how sharp the top band of the picture is (mean luminance step between
+ * neighbouring pixels), and its mean colour. The synthetic camera draws a clock's digits and
+ * corner squares in that band, well away from anything the model could take for a person, so it
+ * is background; a blur smooths its edges away.
+ */
+const look = (video: Locator): Promise<Look> =>
+  video.evaluate((element: HTMLVideoElement) => {
+    const width = element.videoWidth;
+    const height = element.videoHeight;
+    const canvas = document.createElement("canvas");
+    canvas.width = width;
+    canvas.height = height;
+    const context = canvas.getContext("2d", { willReadFrequently: true })!;
+    context.drawImage(element, 0, 0, width, height);
+    const all = context.getImageData(0, 0, width, height).data;
+    let red = 0;
+    let green = 0;
+    let blue = 0;
+    for (let i = 0; i < all.length; i += 4) {
+      red += all[i]!;
+      green += all[i + 1]!;
+      blue += all[i + 2]!;
+    }
+    const pixels = all.length / 4;
+    const band = Math.max(2, Math.floor(height / 6));
+    const top = context.getImageData(0, 0, width, band).data;
+    const luminance = (i: number) => 0.299 * top[i]! + 0.587 * top[i + 1]! + 0.114 * top[i + 2]!;
+    let steps = 0;
+    let count = 0;
+    for (let y = 0; y < band - 1; y++)
+      for (let x = 0; x < width - 1; x++) {
+        const i = (y * width + x) * 4;
+        steps += Math.abs(luminance(i) - luminance(i + 4)) + Math.abs(luminance(i) - luminance(i + width * 4));
+        count += 1;
+      }
+    return { sharpness: steps / count, red: red / pixels, green: green / pixels, blue: blue / pixels };
+  });
+
+/** The sharpest of a few looks: a single frame may be caught mid-way through a change. */
+async function sharpness(video: Locator): Promise<number> {
+  let best = 0;
+  for (let i = 0; i < 3; i++) {
+    best = Math.max(best, (await look(video)).sharpness);
+    await video.page().waitForTimeout(200);
+  }
+  return best;
+}
+
+/** Every script and asset the page fetches, and which scripts hold the effect's code. */
+function watchFetches(page: Page) {
+  const urls: string[] = [];
+  const effectChunks: string[] = [];
+  const reading: Promise<void>[] = [];
+  page.on("response", (response) => {
+    const url = new URL(response.url());
+    urls.push(url.pathname);
+    if (/^\/_next\/static\/chunks\/.+\.js$/.test(url.pathname))
+      reading.push(
+        response.text().then(
+          (body) => void (body.includes("selfie_segmentation.js") && effectChunks.push(url.pathname)),
+          () => undefined,
+        ),
+      );
+  });
+  return {
+    effectAssets: () => urls.filter((path) => path.startsWith("/effects/")),
+    effectChunks: async () => {
+      await Promise.all(reading);
+      return [...effectChunks];
+    },
+  };
+}
+
+const remoteVideo = (page: Page) =>
+  page.locator('.lk-participant-tile[data-lk-local-participant="false"] video').first();
+
+async function chooseInMeeting(page: Page, name: string) {
+  const button = page.getByRole("button", { name: "Choose background" });
+  await button.click();
+  const menu = page.getByRole("dialog", { name: "Choose background" });
+  await menu.getByRole("radio", { name }).check();
+  await page.keyboard.press("Escape");
+  await expect(menu).toBeHidden();
+  return button;
+}
+
+test("blur and a background picture change what the others receive, only after being chosen, and the choice is remembered with a preview", async ({
+  openPage,
+}) => {
+  const host = await openPage();
+  await host.setViewportSize({ width: 1280, height: 800 });
+  const fetched = watchFetches(host);
+  const slug = await hostStartsMeeting(host, "Ada");
+  await expect(host.getByTestId("background-picker").getByRole("radio", { name: "None" })).toBeChecked();
+  await joinFromPreJoin(host);
+
+  const bea = await openPage();
+  await memberOpens(bea, newPerson("Bea"), slug);
+  await joinFromPreJoin(bea);
+  const received = remoteVideo(bea);
+  await expect
+    .poll(() => received.evaluate((v: HTMLVideoElement) => v.videoWidth), { timeout: 30_000 })
+    .toBeGreaterThan(0);
+  // The raw synthetic camera, as Bea receives it: sharp digits, green all over.
+  await expect.poll(() => sharpness(received), { timeout: 30_000 }).toBeGreaterThan(2);
+  const raw = await sharpness(received);
+  const rawLook = await look(received);
+  expect(rawLook.green).toBeGreaterThan(rawLook.blue + 40);
+  expect(fetched.effectAssets(), "nothing of the effect before it is chosen").toEqual([]);
+  expect(await fetched.effectChunks()).toEqual([]);
+
+  // Blur on: the effect's code, WebAssembly and model arrive now, and Bea's picture is blurred.
+  const button = await chooseInMeeting(host, "Blur");
+  await expect(button).toHaveAttribute("data-status", "on", { timeout: 60_000 });
+  expect(await fetched.effectChunks()).toHaveLength(1);
+  expect(fetched.effectAssets()).toEqual(
+    expect.arrayContaining([
+      "/effects/selfie-segmentation/selfie_segmentation.js",
+      expect.stringMatching(/^\/effects\/selfie-segmentation\/selfie_segmentation_solution_(simd_)?wasm_bin\.wasm$/),
+      "/effects/selfie-segmentation/selfie_segmentation_landscape.tflite",
+    ]),
+  );
+  await expect.poll(() => sharpness(received), { timeout: 30_000 }).toBeLessThan(raw * 0.5);
+
+  // Blur off: the camera's own frames again.
+  await chooseInMeeting(host, "None");
+  await expect(button).toHaveAttribute("data-status", "off");
+  await expect.poll(() => sharpness(received), { timeout: 30_000 }).toBeGreaterThan(raw * 0.75);
+
+  // A picture: the sea's blues replace the green room.
+  await chooseInMeeting(host, "Sea");
+  await expect(button).toHaveAttribute("data-status", "on", { timeout: 60_000 });
+  await expect
+    .poll(async () => (await look(received)).blue - (await look(received)).green, { timeout: 30_000 })
+    .toBeGreaterThan(10);
+
+  // The choice is remembered: back on the pre-join screen it is chosen, and its preview shows it.
+  await host.goto(`/r/${slug}`);
+  const picker = host.getByTestId("background-picker");
+  await expect(picker.getByRole("radio", { name: "Sea" })).toBeChecked();
+  await expect(picker).toHaveAttribute("data-status", "on", { timeout: 60_000 });
+  const preview = host.getByTestId("prejoin-video");
+  await expect
+    .poll(async () => (await look(preview)).blue - (await look(preview)).green, { timeout: 20_000 })
+    .toBeGreaterThan(10);
+  await picker.getByRole("radio", { name: "None" }).check();
+  await expect(picker).toHaveAttribute("data-status", "off");
+  await expect.poll(() => sharpness(preview), { timeout: 20_000 }).toBeGreaterThan(2);
+  const rawPreview = await sharpness(preview);
+  await picker.getByRole("radio", { name: "Blur" }).check();
+  await expect(picker).toHaveAttribute("data-status", "on", { timeout: 60_000 });
+  await expect.poll(() => sharpness(preview), { timeout: 20_000 }).toBeLessThan(rawPreview * 0.5);
+  await picker.getByRole("radio", { name: "None" }).check();
+});
