@@ -50,19 +50,32 @@ function softwareWebGL(): boolean {
   return /swiftshader|llvmpipe|software/i.test(renderer);
 }
 
-/** Timers in a worker keep their pace when the tab is in the background; the page's do not. */
+/**
+ * Timers in a worker keep their pace when the tab is in the background; the page's do not. Where
+ * the worker cannot start, the page's own timer does the job.
+ */
 function workerTicker() {
   const source = "onmessage = (event) => setTimeout(() => postMessage(0), event.data);";
   const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
-  const worker = new Worker(url);
-  URL.revokeObjectURL(url);
+  let worker: Worker | null = new Worker(url);
+  let pending: (() => void) | null = null;
+  worker.onmessage = () => pending?.();
+  worker.onerror = () => {
+    worker?.terminate();
+    worker = null;
+    pending?.();
+  };
   return {
     wait: (ms: number) =>
       new Promise<void>((resolve) => {
-        worker.onmessage = () => resolve();
-        worker.postMessage(ms);
+        pending = resolve;
+        if (worker) worker.postMessage(ms);
+        else setTimeout(resolve, ms);
       }),
-    close: () => worker.terminate(),
+    close: () => {
+      worker?.terminate();
+      URL.revokeObjectURL(url);
+    },
   };
 }
 
@@ -138,10 +151,11 @@ export class BackgroundEffect {
   }
 
   private async firstFrame(): Promise<void> {
-    for (let waited = 0; this.frames === 0; waited += 50) {
+    const started = performance.now();
+    while (this.frames === 0) {
       if (this.stopped) throw new Error("stopped");
-      if (waited > 15_000) throw new Error("no frame from the segmenter in 15 s");
-      await this.ticker.wait(50);
+      if (performance.now() - started > 30_000) throw new Error("no frame from the segmenter in 30 s");
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
 
