@@ -2,6 +2,8 @@
 import { NextResponse } from "next/server";
 import { z, ZodError, type ZodType } from "zod";
 import { ERROR_STATUS, type ErrorBody, type ErrorCode, type ErrorStatus } from "./error-codes";
+import { DEFAULT_LOCALE, type Locale } from "./i18n/locales";
+import { CATALOGUES } from "./i18n/messages";
 import { logger } from "./logger";
 
 /** A refusal with its code; the HTTP status comes from the code (lib/error-codes.ts). */
@@ -31,18 +33,30 @@ export function errorBody(code: ErrorCode, message: string): ErrorBody {
   return { error: { code, message } };
 }
 
-export function errorResponse(error: unknown): NextResponse {
+/**
+ * The error as the JSON error body. The server's messages are written in English, with details
+ * (names, limits, fields); in another language the message is the code's explanation in it
+ * (messages/<locale>/errors.json), while the code stays the same.
+ */
+export function errorResponse(error: unknown, locale: Locale = DEFAULT_LOCALE): NextResponse {
+  const inLanguage = (code: ErrorCode, english: string) =>
+    locale === DEFAULT_LOCALE ? english : CATALOGUES[locale].errors.codes[code].message;
   if (error instanceof AppError) {
-    return NextResponse.json(errorBody(error.code, error.message), { status: error.status, headers: error.headers });
+    return NextResponse.json(errorBody(error.code, inLanguage(error.code, error.message)), {
+      status: error.status,
+      headers: error.headers,
+    });
   }
   if (error instanceof ZodError) {
     const message = error.issues
       .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ` : "") + issue.message)
       .join("; ");
-    return NextResponse.json(errorBody("invalid_request", message), { status: ERROR_STATUS.invalid_request });
+    return NextResponse.json(errorBody("invalid_request", inLanguage("invalid_request", message)), {
+      status: ERROR_STATUS.invalid_request,
+    });
   }
   logger.error("unhandled_error", { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-  return NextResponse.json(errorBody("internal", "Something went wrong on our side."), {
+  return NextResponse.json(errorBody("internal", inLanguage("internal", "Something went wrong on our side.")), {
     status: ERROR_STATUS.internal,
   });
 }
@@ -108,7 +122,10 @@ export function handler<Args extends unknown[]>(
     try {
       return await fn(...args);
     } catch (error) {
-      return errorResponse(error);
+      // Loaded here, not above: it reads the request (cookies, the session), which the proxy,
+      // the other user of this module, has no need of.
+      const { requestLocale } = await import("./i18n/request");
+      return errorResponse(error, await requestLocale().catch(() => DEFAULT_LOCALE));
     }
   };
 }

@@ -1,7 +1,7 @@
 // JSON calls to our API from client components: the body the route answers with, typed by the
 // type the route exports, or the server's error code and its message for people.
 import { isErrorCode, type ErrorCode } from "@/lib/error-codes";
-import { words } from "./error-words";
+import { errorWords } from "./error-words";
 import type { Json } from "./json";
 
 /** Why a call failed: the server's code and message, or `offline` when Parley could not be reached. */
@@ -19,12 +19,12 @@ export async function callApi<T>(path: string, init: { method: string; json?: un
       body: init.json === undefined ? undefined : JSON.stringify(init.json),
     });
   } catch {
-    return { ok: false, code: "offline", message: words.offline.message };
+    return { ok: false, code: "offline", message: errorWords().offline.message };
   }
   const body: unknown = await response.json().catch(() => null);
   // The one place a body is taken on trust: the route's exported type says what it sends.
   if (response.ok) return { ok: true, body: body as Json<T> };
-  return { ok: false, ...(refusalIn(body) ?? { code: "internal", message: words.unreadable.message }) };
+  return { ok: false, ...(refusalIn(body) ?? { code: "internal", message: errorWords().unreadable.message }) };
 }
 
 /** The `{ "error": { "code", "message" } }` in a body, if that is what the body is. */

@@ -8,11 +8,11 @@ import { hashPassword, verifyPassword } from "./password";
 import { enforceSignUpPolicy, type SignUpPolicy } from "./sign-up-policy";
 import type { SignUpInput } from "./rules";
 
-export type SessionUser = { id: string; name: string; email: string; role: Role };
+export type SessionUser = { id: string; name: string; email: string; role: Role; locale?: string | null };
 /** An account as it starts a session: with the version its session cookie will carry. */
 export type SigningInUser = SessionUser & { sessionVersion: number };
 
-const sessionUserFields = { id: true, name: true, email: true, role: true } as const;
+const sessionUserFields = { id: true, name: true, email: true, role: true, locale: true } as const;
 
 // A fixed hash to verify against when the email is unknown, so both cases take as long.
 let decoyHash: Promise<string> | undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { words } from "@/app/_components/error-words";
+import { errorWords } from "@/app/_components/error-words";
+import { LOCALES } from "@/lib/i18n/locales";
 import { ERROR_STATUS, isErrorCode, type ErrorCode } from "@/lib/error-codes";
 import { AppError, errorResponse } from "@/lib/http";
 
@@ -15,14 +16,19 @@ describe("the error codes", () => {
     }
   });
 
-  it("each have a heading a person can read, and nothing else has one", () => {
-    expect(Object.keys(words.errors).sort()).toEqual([...codes].sort());
-    for (const code of codes) {
-      const { title, joining } = words.errors[code];
-      expect(title.trim(), code).not.toBe("");
-      if (joining !== undefined) expect(joining.trim(), code).not.toBe("");
-    }
-  });
+  it.each(LOCALES)(
+    "each have a heading and an explanation a person can read in %s, and nothing else has one",
+    (locale) => {
+      const words = errorWords(locale);
+      expect(Object.keys(words.errors).sort()).toEqual([...codes].sort());
+      for (const code of codes) {
+        const { title, joining, message } = words.errors[code];
+        expect(title.trim(), code).not.toBe("");
+        expect(message.trim(), code).not.toBe("");
+        if (joining !== undefined) expect(joining.trim(), code).not.toBe("");
+      }
+    },
+  );
 
   it("are known by name only", () => {
     expect(isErrorCode("room_full")).toBe(true);
@@ -40,6 +46,16 @@ describe("an AppError", () => {
     expect(response.headers.get("retry-after")).toBe("30");
     expect(await response.json()).toEqual({
       error: { code: "rate_limited", message: "Too many attempts to join a meeting." },
+    });
+  });
+
+  it("says its message in the caller's language: the server's own English words, or the code's explanation", async () => {
+    const refusal = new AppError("room_locked", "This meeting is locked: nobody new can join until a host unlocks it.");
+    expect(await errorResponse(refusal, "en").json()).toEqual({
+      error: { code: "room_locked", message: "This meeting is locked: nobody new can join until a host unlocks it." },
+    });
+    expect(await errorResponse(refusal, "ru").json()).toEqual({
+      error: { code: "room_locked", message: "Никто новый не сможет войти, пока ведущий не откроет встречу." },
     });
   });
 

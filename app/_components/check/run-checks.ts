@@ -4,7 +4,7 @@
 import { CheckStatus, ConnectionCheck, Room, RoomEvent, type CheckInfo } from "livekit-client";
 import type { ConnectionCheckCredentials } from "@/lib/connection-check/credentials";
 import { callApi } from "../api";
-import { words } from "../error-words";
+import { errorTitle } from "../error-words";
 import { classifyMediaError, explainDeviceProblem } from "../meeting/device-errors";
 import { askFor, mediaServerFromUrl, type MediaServer, type StepId, type StepResult } from "./advice";
 
@@ -30,7 +30,7 @@ async function getCredentials(): Promise<ConnectionCheckCredentials | StepResult
     );
   if (result.code === "unauthenticated")
     return failed("Sign in, or open the invite link you were sent, then run the check again.");
-  return failed(`${words.errors[result.code].title}: ${result.message}`);
+  return failed(`${errorTitle(result.code)}: ${result.message}`);
 }
 
 async function checkDevices(): Promise<StepResult> {

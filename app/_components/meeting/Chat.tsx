@@ -25,7 +25,7 @@ import {
   type ChatLine,
 } from "@/lib/in-meeting/rules";
 import { callApi } from "../api";
-import { words } from "../error-words";
+import { errorTitle } from "../error-words";
 import { ChatText } from "../ChatText";
 import { runsTheMeeting, useOwnStanding } from "./own-standing";
 import { serverMessage, type DataMessage } from "./server-message";
@@ -200,7 +200,7 @@ export function ChatPanel() {
       setError(null);
     } else {
       setDraft((current) => (current === "" ? text : current));
-      setError(result.code === "offline" ? result.message : `${words.errors[result.code].title}. ${result.message}`);
+      setError(result.code === "offline" ? result.message : `${errorTitle(result.code)}. ${result.message}`);
     }
   }
 

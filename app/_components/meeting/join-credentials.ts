@@ -2,7 +2,7 @@
 import { ERROR_STATUS, type ErrorCode } from "@/lib/error-codes";
 import type { JoinCredentials } from "@/lib/meetings/join-credentials";
 import { callApi, type ApiFailure } from "../api";
-import { joiningTitle, words } from "../error-words";
+import { errorWords, joiningTitle } from "../error-words";
 
 export type JoinSource = { kind: "room"; slug: string } | { kind: "invite"; token: string };
 
@@ -38,7 +38,7 @@ export async function fetchJoinCredentials(
 
 /** A refusal of joining (or of knocking at the door) in words a person can act on. */
 export function problemOf({ code, message }: ApiFailure): Problem {
-  if (code === "offline") return { title: words.offline.title, message, retry: true, code };
+  if (code === "offline") return { title: errorWords().offline.title, message, retry: true, code };
   const title = joiningTitle(code);
   switch (ERROR_STATUS[code]) {
     case 400:
