@@ -5,7 +5,8 @@
 // (and LiveKit) work.
 import { test as base, expect, type Page } from "@playwright/test";
 
-type OpenPage = (options?: { permissions?: string[]; baseURL?: string }) => Promise<Page>;
+/** `locale`: the browser's language (its Accept-Language), e.g. "ru-RU". */
+type OpenPage = (options?: { permissions?: string[]; baseURL?: string; locale?: string }) => Promise<Page>;
 
 const DEVICE_AND_CLIPBOARD = ["camera", "microphone", "clipboard-read", "clipboard-write"];
 
@@ -27,8 +28,8 @@ export const test = base.extend<{ openPage: OpenPage; policyViolations: string[]
   },
   openPage: async ({ browser, baseURL, policyViolations }, use) => {
     const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
-    await use(async ({ permissions = DEVICE_AND_CLIPBOARD, baseURL: url = baseURL } = {}) => {
-      const context = await browser.newContext({ baseURL: url });
+    await use(async ({ permissions = DEVICE_AND_CLIPBOARD, baseURL: url = baseURL, locale } = {}) => {
+      const context = await browser.newContext({ baseURL: url, ...(locale ? { locale } : {}) });
       contexts.push(context);
       if (permissions.length) await context.grantPermissions(permissions, { origin: url });
       return recordPolicyViolations(await context.newPage(), policyViolations);
