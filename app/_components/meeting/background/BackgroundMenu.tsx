@@ -19,9 +19,9 @@ export function BackgroundMenu({ children }: { children?: ReactNode }) {
   useEffect(() => {
     if (!place) return;
     const close = (event: Event) => {
-      if (event instanceof KeyboardEvent ? event.key === "Escape" : !menu.current?.contains(event.target as Node)) {
-        if (event.target !== button.current && !button.current?.contains(event.target as Node)) setPlace(null);
-      }
+      const target = event.target as Node;
+      const outside = !menu.current?.contains(target) && !button.current?.contains(target);
+      if (event instanceof KeyboardEvent ? event.key === "Escape" : outside) setPlace(null);
     };
     document.addEventListener("pointerdown", close);
     document.addEventListener("keydown", close);
