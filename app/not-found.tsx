@@ -1,11 +1,13 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations("home");
   return (
     <div className="notice card">
-      <h1>Nothing here</h1>
-      <p className="muted">This link does not lead to a meeting. Check it with the person who sent it.</p>
-      <Link href="/">Go home</Link>
+      <h1>{t("notFound.title")}</h1>
+      <p className="muted">{t("notFound.body")}</p>
+      <Link href="/">{t("notFound.home")}</Link>
     </div>
   );
 }

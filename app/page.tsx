@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import Link from "next/link";
 import { currentUser } from "@/lib/auth/session";
@@ -9,27 +10,28 @@ export default async function Home() {
   const user = await currentUser();
   if (!user) redirect("/signin");
   const rooms = await listRoomsOwnedBy(user.id);
+  const t = await getTranslations("home");
   return (
     <div className="page">
       <section className="card">
-        <h1>New meeting</h1>
+        <h1>{t("newMeeting")}</h1>
         <NewMeetingForm />
       </section>
       <section className="card">
-        <h2>Your rooms</h2>
+        <h2>{t("yourRooms")}</h2>
         {rooms.length === 0 ? (
-          <p className="muted">No rooms yet. Start a meeting and it will show up here.</p>
+          <p className="muted">{t("noRooms")}</p>
         ) : (
           <ul className="room-list" data-testid="room-list">
             {rooms.map((room) => (
               <li key={room.slug}>
                 <span>
                   <Link href={`/r/${room.slug}`}>{room.name}</Link> <span className="muted">{room.slug}</span>
-                  {room.endedAt ? <span className="muted"> · ended</span> : null}
+                  {room.endedAt ? <span className="muted"> · {t("ended")}</span> : null}
                 </span>
                 <span className="row">
-                  <Link href={`/r/${room.slug}/invites`}>Invites</Link>
-                  <Link href={`/r/${room.slug}/history`}>History</Link>
+                  <Link href={`/r/${room.slug}/invites`}>{t("invites")}</Link>
+                  <Link href={`/r/${room.slug}/history`}>{t("history")}</Link>
                   <CopyInviteLink slug={room.slug} />
                 </span>
               </li>

@@ -33,14 +33,18 @@ export function errorBody(code: ErrorCode, message: string): ErrorBody {
   return { error: { code, message } };
 }
 
+/** A refusal's message in `locale`: the server's English, or the code's explanation in another language. */
+export function messageIn(locale: Locale, code: ErrorCode, english: string): string {
+  return locale === DEFAULT_LOCALE ? english : CATALOGUES[locale].errors.codes[code].message;
+}
+
 /**
  * The error as the JSON error body. The server's messages are written in English, with details
  * (names, limits, fields); in another language the message is the code's explanation in it
  * (messages/<locale>/errors.json), while the code stays the same.
  */
 export function errorResponse(error: unknown, locale: Locale = DEFAULT_LOCALE): NextResponse {
-  const inLanguage = (code: ErrorCode, english: string) =>
-    locale === DEFAULT_LOCALE ? english : CATALOGUES[locale].errors.codes[code].message;
+  const inLanguage = (code: ErrorCode, english: string) => messageIn(locale, code, english);
   if (error instanceof AppError) {
     return NextResponse.json(errorBody(error.code, inLanguage(error.code, error.message)), {
       status: error.status,

@@ -2,6 +2,7 @@
 // The forms that carry a password or a reset link post here (server actions): a plain POST
 // that works before the page's JavaScript has loaded, or without it, and never puts a secret
 // in an address. Each answers with a redirect on success, or the form again with the reason.
+import { getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z, ZodError } from "zod";
@@ -24,13 +25,15 @@ import {
   requestEmailCheckAgain,
 } from "@/lib/accounts/email-check";
 import { AppError } from "@/lib/http";
+import { refusalMessage } from "@/lib/i18n/refusal";
 import { enforceRateLimit } from "@/lib/rate-limit";
 import { MAX_PASSWORD_LENGTH } from "@/lib/accounts/rules";
+import { fieldProblem, formProblem, type AccountField } from "../_components/form-problems";
 
 const text = z.string().max(2048).optional();
 const signInForm = z.object({
   email: text,
-  password: z.string().max(MAX_PASSWORD_LENGTH, { message: "Wrong email or password." }).optional(),
+  password: z.string().max(MAX_PASSWORD_LENGTH).optional(),
   callbackUrl: text,
 });
 const signUpForm = z.object({ name: text, email: text, password: text, invitation: text, callbackUrl: text });
@@ -42,31 +45,36 @@ function fields(form: FormData): Record<string, string> {
   return out;
 }
 
-function problem(error: unknown): string {
-  if (error instanceof AppError) return error.message;
-  if (error instanceof ZodError) return error.issues[0]?.message ?? "Check the form.";
+/** The reason in the request's language; a standalone field's schema names no field, so it is given. */
+async function problem(error: unknown, field?: AccountField): Promise<string> {
+  if (error instanceof AppError) return refusalMessage(error);
+  if (error instanceof ZodError) {
+    const t = await getTranslations("auth");
+    return field ? fieldProblem(t, field, error.issues[0]) : formProblem(t, error);
+  }
   throw error;
 }
 
 export async function signInAction(_previous: AuthFormState, form: FormData): Promise<AuthFormState> {
   const input = signInForm.safeParse(fields(form));
-  if (!input.success) return { error: problem(input.error) };
+  // A password longer than any allowed is simply a wrong one.
+  if (!input.success) return { error: (await getTranslations("auth"))("signInErrors.wrongCredentials") };
   const email = input.data.email ?? "";
   let next: string;
   try {
     const user = await signInWithPassword(await headers(), email, input.data.password ?? "");
-    if (!user) return { error: "Wrong email or password.", email };
+    if (!user) return { error: (await getTranslations("auth"))("signInErrors.wrongCredentials"), email };
     await issueSessionCookie(user);
     next = safeCallback(input.data.callbackUrl);
   } catch (error) {
-    return { error: problem(error), email };
+    return { error: await problem(error), email };
   }
   redirect(next);
 }
 
 export async function signUpAction(_previous: AuthFormState, form: FormData): Promise<AuthFormState> {
   const raw = signUpForm.safeParse(fields(form));
-  if (!raw.success) return { error: problem(raw.error) };
+  if (!raw.success) return { error: await problem(raw.error) };
   const kept = { name: raw.data.name ?? "", email: raw.data.email ?? "" };
   let next: string;
   try {
@@ -87,7 +95,7 @@ export async function signUpAction(_previous: AuthFormState, form: FormData): Pr
       next = safeCallback(raw.data.callbackUrl);
     }
   } catch (error) {
-    return { error: problem(error), ...kept };
+    return { error: await problem(error), ...kept };
   }
   redirect(next);
 }
@@ -101,16 +109,20 @@ export async function requestResetAction(_previous: MailLinkState, form: FormDat
     requestPasswordReset(await headers(), email);
     return { error: null, sentTo: email };
   } catch (error) {
-    return { error: problem(error) };
+    return { error: await problem(error) };
   }
 }
 
 export async function resetPasswordAction(_previous: AuthFormState, form: FormData): Promise<AuthFormState> {
   const { token, password } = fields(form);
+  const validToken = resetTokenSchema.safeParse(token ?? "");
+  if (!validToken.success) return { error: await problem(validToken.error, "resetToken") };
+  const validPassword = passwordSchema.safeParse(password ?? "");
+  if (!validPassword.success) return { error: await problem(validPassword.error, "password") };
   try {
-    await resetPassword(resetTokenSchema.parse(token ?? ""), passwordSchema.parse(password ?? ""));
+    await resetPassword(validToken.data, validPassword.data);
   } catch (error) {
-    return { error: problem(error) };
+    return { error: await problem(error) };
   }
   redirect("/signin?reset=done");
 }
@@ -119,7 +131,7 @@ export async function confirmEmailAction(_previous: AuthFormState, form: FormDat
   try {
     await confirmEmail(emailCheckTokenSchema.parse(fields(form).token ?? ""));
   } catch (error) {
-    return { error: problem(error) };
+    return { error: await problem(error, "confirmToken") };
   }
   redirect("/signin?confirm=done");
 }
@@ -130,6 +142,6 @@ export async function confirmAgainAction(_previous: MailLinkState, form: FormDat
     requestEmailCheckAgain(await headers(), email);
     return { error: null, sentTo: email };
   } catch (error) {
-    return { error: problem(error) };
+    return { error: await problem(error) };
   }
 }

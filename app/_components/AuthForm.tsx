@@ -3,26 +3,28 @@
 // before this script has loaded, or with JavaScript off, and the password travels only in a
 // POST body. Once hydrated, the same action is called without a page load, and the fields are
 // checked here first for instant feedback; the server decides either way.
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useActionState, useState, type FormEvent } from "react";
 import { signInAction, signUpAction } from "../(auth)/actions";
 import { emailSchema, passwordSchema, displayNameSchema } from "@/lib/accounts/rules";
 import { EMPTY_AUTH_FORM_STATE, safeCallback } from "@/lib/auth/form-state";
 import { FormError } from "./FormError";
+import { fieldProblem, type AuthWords } from "./form-problems";
 import { SsoButton } from "./SsoButton";
 
 type Mode = "signin" | "signup";
 
-function firstProblem(mode: Mode, form: FormData): string | null {
+function firstProblem(t: AuthWords, mode: Mode, form: FormData): string | null {
   const checks =
     mode === "signup"
-      ? [
-          displayNameSchema.safeParse(form.get("name")),
-          emailSchema.safeParse(form.get("email")),
-          passwordSchema.safeParse(form.get("password")),
-        ]
-      : [emailSchema.safeParse(form.get("email"))];
-  for (const check of checks) if (!check.success) return check.error.issues[0]?.message ?? "Check the form.";
+      ? ([
+          ["name", displayNameSchema.safeParse(form.get("name"))],
+          ["email", emailSchema.safeParse(form.get("email"))],
+          ["password", passwordSchema.safeParse(form.get("password"))],
+        ] as const)
+      : ([["email", emailSchema.safeParse(form.get("email"))]] as const);
+  for (const [field, check] of checks) if (!check.success) return fieldProblem(t, field, check.error.issues[0]);
   return null;
 }
 
@@ -53,6 +55,7 @@ export function AuthForm({
   passwords = true,
   confirmAgain = false,
 }: Props) {
+  const t = useTranslations("auth");
   const [state, formAction, busy] = useActionState(
     mode === "signup" ? signUpAction : signInAction,
     EMPTY_AUTH_FORM_STATE,
@@ -61,7 +64,7 @@ export function AuthForm({
   const next = safeCallback(callbackUrl);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const problem = firstProblem(mode, new FormData(event.currentTarget));
+    const problem = firstProblem(t, mode, new FormData(event.currentTarget));
     setLocalProblem(problem);
     if (problem) event.preventDefault();
   }
@@ -69,13 +72,9 @@ export function AuthForm({
   if (!passwords) {
     return (
       <div className="card stack">
-        <h1>{mode === "signup" ? "Create your account" : "Sign in"}</h1>
+        <h1>{mode === "signup" ? t("form.signUpTitle") : t("form.signInTitle")}</h1>
         {hint ? <p className="muted">{hint}</p> : null}
-        <p className="muted">
-          {mode === "signup"
-            ? "Accounts here are made by signing in through your organisation's single sign-on."
-            : "This server signs people in through your organisation's single sign-on."}
-        </p>
+        <p className="muted">{mode === "signup" ? t("form.ssoOnlySignUp") : t("form.ssoOnlySignIn")}</p>
         <FormError message={notice} />
         {sso ? <SsoButton label={sso.label} next={next} /> : null}
       </div>
@@ -83,29 +82,27 @@ export function AuthForm({
   }
 
   const other =
-    mode === "signup"
-      ? { href: "/signin", text: "Already have an account? Sign in" }
-      : { href: "/signup", text: "New here? Create an account" };
+    mode === "signup" ? { href: "/signin", text: t("form.toSignIn") } : { href: "/signup", text: t("form.toSignUp") };
   return (
     <form className="card stack" action={formAction} onSubmit={onSubmit} noValidate>
-      <h1>{mode === "signup" ? "Create your account" : "Sign in"}</h1>
+      <h1>{mode === "signup" ? t("form.signUpTitle") : t("form.signInTitle")}</h1>
       {hint ? <p className="muted">{hint}</p> : null}
       {sso && !invitation ? (
         <>
           <SsoButton label={sso.label} next={next} />
-          <p className="muted">or with your email and a password:</p>
+          <p className="muted">{t("form.orPassword")}</p>
         </>
       ) : null}
       <input type="hidden" name="callbackUrl" value={next} />
       {invitation ? <input type="hidden" name="invitation" value={invitation.token} /> : null}
       {mode === "signup" ? (
         <label>
-          Your name
+          {t("form.name")}
           <input name="name" autoComplete="name" maxLength={64} required defaultValue={state.name} />
         </label>
       ) : null}
       <label>
-        Email
+        {t("form.email")}
         {invitation ? (
           <input name="email" type="email" autoComplete="email" required readOnly value={invitation.email} />
         ) : (
@@ -113,7 +110,7 @@ export function AuthForm({
         )}
       </label>
       <label>
-        Password
+        {t("form.password")}
         <input
           name="password"
           type="password"
@@ -123,12 +120,10 @@ export function AuthForm({
       </label>
       <FormError message={localProblem ?? state.error ?? notice} />
       <button type="submit" disabled={busy}>
-        {mode === "signup" ? "Create account" : "Sign in"}
+        {mode === "signup" ? t("form.submitSignUp") : t("form.submitSignIn")}
       </button>
-      {mode === "signin" ? <Link href="/forgot-password">Forgot password?</Link> : null}
-      {mode === "signin" && confirmAgain ? (
-        <Link href="/confirm-email/again">Send the confirmation link again</Link>
-      ) : null}
+      {mode === "signin" ? <Link href="/forgot-password">{t("form.forgot")}</Link> : null}
+      {mode === "signin" && confirmAgain ? <Link href="/confirm-email/again">{t("form.confirmAgain")}</Link> : null}
       <Link href={`${other.href}${next !== "/" ? `?callbackUrl=${encodeURIComponent(next)}` : ""}`}>{other.text}</Link>
     </form>
   );

@@ -1,6 +1,7 @@
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/session";
-import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
+import { signInErrorKey } from "@/lib/auth/sign-in-errors";
 import { signInChoices } from "@/lib/sso/provider";
 import { emailConfirmationRequired } from "@/lib/accounts/email-check";
 import { AuthForm } from "./AuthForm";
@@ -19,7 +20,8 @@ export async function AuthPage({ mode, searchParams }: AuthPageProps & { mode: "
   const { callbackUrl, error, reset, deleted, confirm } = await searchParams;
   if (await currentUser()) redirect("/");
   // next-auth sends people back here with ?error=<code> when its own routes refuse a sign-in.
-  const notice = typeof error === "string" ? signInErrorMessage(error) : null;
+  const t = await getTranslations("auth");
+  const noticeKey = typeof error === "string" ? signInErrorKey(error) : null;
   const { sso, passwords } = signInChoices();
   return (
     <div className="page">
@@ -29,16 +31,16 @@ export async function AuthPage({ mode, searchParams }: AuthPageProps & { mode: "
         passwords={passwords}
         confirmAgain={emailConfirmationRequired()}
         callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined}
-        notice={notice}
+        notice={noticeKey ? t(`signInErrors.${noticeKey}`) : null}
         hint={
           reset === "done"
-            ? "Your password was changed and every session of your account was signed out. Sign in with the new password."
+            ? t("hints.resetDone")
             : deleted === "1"
-              ? "Your account was deleted."
+              ? t("hints.deleted")
               : confirm === "sent"
-                ? "Your account is made. We mailed you a link: open it to confirm your address, then sign in."
+                ? t("hints.confirmSent")
                 : confirm === "done"
-                  ? "Your email address is confirmed. Sign in."
+                  ? t("hints.confirmDone")
                   : null
         }
       />

@@ -1,17 +1,17 @@
 "use client";
 // "Send the confirmation link again" (app/(auth)/confirm-email/again).
+import { useTranslations } from "next-intl";
 import { confirmAgainAction } from "../(auth)/actions";
 import { MailLinkForm } from "./MailLinkForm";
 
 export function ConfirmAgainForm() {
+  const t = useTranslations("auth");
   return (
     <MailLinkForm
       action={confirmAgainAction}
-      heading="Confirm your email address"
-      intro="Type the address you signed up with and we'll mail you a new link to confirm it."
-      sent={(email) =>
-        `If ${email} has an account whose address is not confirmed yet, a new confirmation link is on its way. It works for 24 hours.`
-      }
+      heading={t("confirmAgain.heading")}
+      intro={t("confirmAgain.intro")}
+      sent={(email) => t("confirmAgain.sent", { email })}
       testId="confirmation-requested"
     />
   );

@@ -1,7 +1,9 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 export function CopyInviteLink({ slug }: { slug: string }) {
+  const t = useTranslations("invites.copyInviteLink");
   const [state, setState] = useState<{ kind: "idle" } | { kind: "copied" } | { kind: "failed"; url: string }>({
     kind: "idle",
   });
@@ -21,10 +23,10 @@ export function CopyInviteLink({ slug }: { slug: string }) {
   return (
     <span className="row">
       <button type="button" className="secondary" onClick={() => void copy()}>
-        {state.kind === "copied" ? "Link copied" : "Copy invite link"}
+        {state.kind === "copied" ? t("copied") : t("copy")}
       </button>
       {state.kind === "failed" ? (
-        <input readOnly value={state.url} aria-label="Invite link" onFocus={(event) => event.currentTarget.select()} />
+        <input readOnly value={state.url} aria-label={t("link")} onFocus={(event) => event.currentTarget.select()} />
       ) : null}
     </span>
   );

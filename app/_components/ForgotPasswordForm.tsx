@@ -1,17 +1,17 @@
 "use client";
 // "Forgot password?" (app/(auth)/forgot-password).
+import { useTranslations } from "next-intl";
 import { requestResetAction } from "../(auth)/actions";
 import { MailLinkForm } from "./MailLinkForm";
 
 export function ForgotPasswordForm({ minutes }: { minutes: number }) {
+  const t = useTranslations("auth");
   return (
     <MailLinkForm
       action={requestResetAction}
-      heading="Forgot your password?"
-      intro="Type your account's email address and we'll mail you a link to choose a new password."
-      sent={(email) =>
-        `If there is an account for ${email}, a link to choose a new password is on its way. It works once, for ${minutes} minutes.`
-      }
+      heading={t("forgot.heading")}
+      intro={t("forgot.intro")}
+      sent={(email) => t("forgot.sent", { email, minutes })}
       testId="reset-requested"
     />
   );

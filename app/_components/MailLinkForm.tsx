@@ -2,6 +2,7 @@
 // A form that asks for an email address and has a link mailed to it ("Forgot password?", "Send
 // the confirmation link again"): posts to a server action (works without JavaScript), and says
 // the same thing whether or not the address has an account.
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useActionState, type ReactNode } from "react";
 import type { MailLinkState } from "../(auth)/actions";
@@ -19,13 +20,14 @@ type Props = {
 };
 
 export function MailLinkForm({ action, heading, intro, sent, testId }: Props) {
+  const t = useTranslations("auth");
   const [state, formAction, busy] = useActionState(action, INITIAL);
   if (state.sentTo) {
     return (
       <div className="card stack" data-testid={testId}>
-        <h1>Check your mail</h1>
+        <h1>{t("mailLink.checkMail")}</h1>
         <p>{sent(state.sentTo)}</p>
-        <Link href="/signin">Back to sign in</Link>
+        <Link href="/signin">{t("links.backToSignIn")}</Link>
       </div>
     );
   }
@@ -34,14 +36,14 @@ export function MailLinkForm({ action, heading, intro, sent, testId }: Props) {
       <h1>{heading}</h1>
       <p className="muted">{intro}</p>
       <label>
-        Email
+        {t("mailLink.email")}
         <input name="email" type="email" autoComplete="email" required />
       </label>
       <FormError message={state.error} />
       <button type="submit" disabled={busy}>
-        Send the link
+        {t("mailLink.send")}
       </button>
-      <Link href="/signin">Back to sign in</Link>
+      <Link href="/signin">{t("links.backToSignIn")}</Link>
     </form>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { CreateRoomResponse } from "@/app/api/rooms/route";
@@ -7,6 +8,7 @@ import { callApi } from "./api";
 import { FormError } from "./FormError";
 
 export function NewMeetingForm() {
+  const t = useTranslations("home");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -15,7 +17,16 @@ export function NewMeetingForm() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const name = roomNameSchema.safeParse(new FormData(event.currentTarget).get("name") ?? "");
-    if (!name.success) return setError(name.error.issues[0]?.message ?? "Check the name.");
+    if (!name.success) {
+      const issue = name.error.issues[0];
+      return setError(
+        issue?.code === "too_big"
+          ? t("form.nameTooLong", { max: Number(issue.maximum) })
+          : issue?.code === "custom"
+            ? t("form.nameUnshowable")
+            : t("form.checkName"),
+      );
+    }
     setBusy(true);
     setError(null);
     const result = await callApi<CreateRoomResponse>("/api/rooms", {
@@ -31,9 +42,9 @@ export function NewMeetingForm() {
 
   return (
     <form className="row" onSubmit={(event) => void onSubmit(event)}>
-      <input name="name" placeholder="Meeting name (optional)" maxLength={80} aria-label="Meeting name" />
+      <input name="name" placeholder={t("form.namePlaceholder")} maxLength={80} aria-label={t("form.nameLabel")} />
       <button type="submit" disabled={busy}>
-        New meeting
+        {t("form.submit")}
       </button>
       <FormError message={error} />
     </form>

@@ -1,6 +1,7 @@
 "use server";
 // /account's forms post here (server actions, so they work without JavaScript and the
 // passwords travel in POST bodies only). Each checks who is calling first.
+import { getTranslations } from "next-intl/server";
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
@@ -17,6 +18,8 @@ import {
 import { currentUser } from "@/lib/auth/session";
 import { issueSessionCookie, sessionCookieName } from "@/lib/auth/session-cookie";
 import { AppError } from "@/lib/http";
+import { refusalMessage } from "@/lib/i18n/refusal";
+import { formProblem } from "../_components/form-problems";
 
 export type AccountFormState = { error: string | null; done?: string };
 
@@ -36,8 +39,12 @@ async function attempt(work: () => Promise<string>): Promise<AccountFormState> {
   try {
     return { error: null, done: await work() };
   } catch (error) {
-    if (error instanceof AppError) return { error: error.message };
-    if (error instanceof ZodError) return { error: error.issues[0]?.message ?? "Check the form." };
+    if (error instanceof AppError) return { error: await refusalMessage(error) };
+    if (error instanceof ZodError) {
+      if (error.issues[0]?.path[0] === "rooms")
+        return { error: (await getTranslations("account"))("delete.chooseRooms") };
+      return { error: formProblem(await getTranslations("auth"), error) };
+    }
     throw error;
   }
 }
@@ -47,7 +54,7 @@ export async function renameAction(_previous: AccountFormState, form: FormData):
   return attempt(async () => {
     await renameAccount(user.id, renameSchema.parse(fields(form)).name);
     revalidatePath("/", "layout");
-    return "Your name was changed.";
+    return (await getTranslations("account"))("name.done");
   });
 }
 
@@ -56,7 +63,7 @@ export async function changePasswordAction(_previous: AccountFormState, form: Fo
   return attempt(async () => {
     const { current, password } = changePasswordSchema.parse(fields(form));
     await issueSessionCookie(await changePassword(user.id, current, password));
-    return "Your password was changed. Every other session of your account was signed out.";
+    return (await getTranslations("account"))("password.done");
   });
 }
 
@@ -65,7 +72,7 @@ export async function endOtherSessionsAction(_previous: AccountFormState, form: 
   const user = await signedIn();
   return attempt(async () => {
     await issueSessionCookie(await endOtherSessions(user.id));
-    return "Every other session of your account was signed out.";
+    return (await getTranslations("account"))("sessions.done");
   });
 }
 

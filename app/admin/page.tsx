@@ -1,12 +1,14 @@
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { currentAdmin } from "@/lib/admin/guard";
 import { AdminRooms } from "../_components/admin/AdminRooms";
 
 export default async function AdminRoomsPage() {
   if (!(await currentAdmin())) notFound();
+  const t = await getTranslations("admin.rooms");
   return (
     <>
-      <h1>Rooms</h1>
+      <h1>{t("title")}</h1>
       <AdminRooms />
     </>
   );

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ConnectionCheckPanel } from "../_components/check/ConnectionCheckPanel";
 
-export const metadata: Metadata = { title: "Connection check · Parley" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("check"))("metaTitle") };
+}
 
 export default function CheckPage() {
   return <ConnectionCheckPanel />;

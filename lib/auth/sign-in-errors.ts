@@ -1,34 +1,33 @@
 // What the sign-in form says for the error code in /signin?error=<code>: next-auth's codes for
 // its own routes, and Parley's codes for a refused single sign-on (app/api/sso/callback). Shared
-// by the server, which picks the codes, and the form.
+// by the server, which picks the codes, and the form, which words them (auth.signInErrors.*).
 import type { ErrorCode } from "../error-codes";
 
 /** The code a sign-in refused by the rate limit reports (lib/auth/next-auth-requests.ts). */
 export const SIGN_IN_RATE_LIMITED = "RateLimited";
 
 // Fixed sentences: the code comes from the address, which anyone can write.
-const SSO_REFUSALS: Partial<Record<ErrorCode, string>> = {
-  sso_state:
-    "This sign-in was not started in this browser, has expired, or was already completed. Start again with the single sign-on button.",
-  sso_failed: "Your organisation's sign-on provider did not confirm the sign-in. Try again.",
-  sso_unavailable: "The single sign-on provider cannot be reached just now. Try again in a minute.",
-  sso_email_unverified:
-    "Your sign-on provider does not confirm that your email address is yours, so it cannot be used for an account that already exists here. Sign in with your password, or ask an administrator.",
-  sso_no_email: "Your sign-on provider did not give Parley your email address. Ask an administrator.",
-  sso_identity_conflict:
-    "The account with your email address is already linked to someone else at your sign-on provider. Ask an administrator.",
-  account_disabled: "This account has been disabled by an administrator.",
-  signup_closed:
-    "There is no account for you here yet, and this server makes accounts by invitation only. Ask an administrator to invite you.",
-  signup_domain: "Accounts on this server are for other email addresses. Ask an administrator.",
-  rate_limited: "Too many sign-in attempts. Wait a few minutes, then try again.",
-  password_sign_in_off: "This server signs people in through single sign-on only.",
-};
+const SSO_REFUSALS = {
+  sso_state: "ssoState",
+  sso_failed: "ssoFailed",
+  sso_unavailable: "ssoUnavailable",
+  sso_email_unverified: "ssoEmailUnverified",
+  sso_no_email: "ssoNoEmail",
+  sso_identity_conflict: "ssoIdentityConflict",
+  account_disabled: "accountDisabled",
+  signup_closed: "signupClosed",
+  signup_domain: "signupDomain",
+  rate_limited: "rateLimited",
+  password_sign_in_off: "passwordSignInOff",
+} as const satisfies Partial<Record<ErrorCode, string>>;
 
-export function signInErrorMessage(code: string | null | undefined): string | null {
+export type SignInErrorKey = (typeof SSO_REFUSALS)[keyof typeof SSO_REFUSALS] | "wrongCredentials" | "failed";
+
+/** The sentence (its key under auth.signInErrors) for a code, or null when there is none. */
+export function signInErrorKey(code: string | null | undefined): SignInErrorKey | null {
   if (!code) return null;
-  if (code === "CredentialsSignin") return "Wrong email or password.";
-  if (code === SIGN_IN_RATE_LIMITED) return "Too many sign-in attempts. Wait a few minutes, then try again.";
-  if (Object.hasOwn(SSO_REFUSALS, code)) return SSO_REFUSALS[code as ErrorCode] ?? null;
-  return "Signing in failed. Try again.";
+  if (code === "CredentialsSignin") return "wrongCredentials";
+  if (code === SIGN_IN_RATE_LIMITED) return "rateLimited";
+  if (Object.hasOwn(SSO_REFUSALS, code)) return SSO_REFUSALS[code as keyof typeof SSO_REFUSALS];
+  return "failed";
 }

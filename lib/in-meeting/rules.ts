@@ -10,15 +10,6 @@ export const CHAT_TOPIC = "parley.chat";
 export const REACTIONS = ["👍", "👏", "😂", "❤️", "🎉", "😮"] as const;
 export type Reaction = (typeof REACTIONS)[number];
 
-export const REACTION_NAMES: Record<Reaction, string> = {
-  "👍": "thumbs up",
-  "👏": "applause",
-  "😂": "laughter",
-  "❤️": "heart",
-  "🎉": "celebration",
-  "😮": "surprise",
-};
-
 /** The longest chat message, in characters (as a person counts them). */
 export const CHAT_MAX_CHARACTERS = 2000;
 

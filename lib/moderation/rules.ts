@@ -34,25 +34,6 @@ export type NoticeKind = (typeof NOTICE_KINDS)[number];
 export const noticeSchema = z.object({ kind: z.enum(NOTICE_KINDS), by: z.string().max(200) }).strict();
 export type Notice = z.infer<typeof noticeSchema>;
 
-const words: Record<NoticeKind, (by: string) => string> = {
-  microphone_muted: (by) => `${by} muted your microphone.`,
-  camera_stopped: (by) => `${by} turned off your camera.`,
-  screen_share_stopped: (by) => `${by} stopped your screen share.`,
-  everyone_muted: (by) => `${by} muted everyone's microphone.`,
-  made_cohost: (by) => `${by} made you a co-host.`,
-  hand_lowered: (by) => `${by} lowered your hand.`,
-  cohost_removed: (by) => `${by} made you a participant: you are no longer a co-host.`,
-  removed: (by) => `${by} removed you from the meeting.`,
-  access_revoked: (by) => `${by} revoked the invite link you came in with.`,
-  meeting_ended: (by) => `${by} ended the meeting for everyone.`,
-  room_closed: () => "This meeting was ended by an administrator.",
-};
-
-/** The sentence a person reads about what was done to them, and by whom. */
-export function noticeText({ kind, by }: Notice): string {
-  return words[kind](by);
-}
-
 /** After these, the person is out of the meeting. */
 export const FINAL_NOTICES: readonly NoticeKind[] = ["removed", "access_revoked", "meeting_ended", "room_closed"];
 

@@ -7,6 +7,7 @@ import { hostWithRoom, newMember, signedInAdmin } from "../support/factories";
 import { HttpClient } from "../support/http-client";
 import { joinMeeting, participantsIn } from "../support/livekit";
 import { deliverWebhook, webhookEvent } from "../support/webhooks";
+import { shownHtml } from "../support/html";
 
 type Caller = "anonymous" | "guest" | "memberWithoutLink" | "memberWithLink" | "owner" | "cohost" | "admin";
 type Action =
@@ -154,7 +155,7 @@ beforeAll(async () => {
 async function pageOutcome(client: HttpClient): Promise<PageOutcome | string> {
   const response = await client.request(`/r/${slug}`);
   if (response.status === 307 && response.headers.get("location")?.includes("/signin")) return "sign-in";
-  const html = await response.text();
+  const html = shownHtml(await response.text());
   if (html.includes("This meeting is invite-only")) return "invite-only";
   if (html.includes('data-testid="meeting"')) return "meeting";
   return `unexpected ${response.status}`;

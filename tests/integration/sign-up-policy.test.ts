@@ -7,6 +7,7 @@ import { HttpClient } from "../support/http-client";
 import { submitForm } from "../support/html-form";
 import { linkIn, waitForMail } from "../support/mailpit";
 import { newPerson } from "../support/factories";
+import { shownHtml } from "../support/html";
 
 type ErrorBody = { error: { code: string; message: string } };
 type Created = {
@@ -44,7 +45,8 @@ for (const mode of ["domains", "invite", "closed"] as const) {
         method: "POST",
         json: person,
       });
-    const signUpPage = async (query = "") => (await new HttpClient(app.url).request(`/signup${query}`)).text();
+    const signUpPage = async (query = "") =>
+      shownHtml(await (await new HttpClient(app.url).request(`/signup${query}`)).text());
 
     it("the first account can be made on a fresh server, whatever the domain, and is an admin", async () => {
       const first = { ...newPerson("First"), email: `first-${Date.now()}@example.org` };

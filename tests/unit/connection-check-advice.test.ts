@@ -1,3 +1,4 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import {
   askFor,
@@ -8,6 +9,10 @@ import {
   type StepId,
   type StepResult,
 } from "@/app/_components/check/advice";
+import { CATALOGUES } from "@/lib/i18n/messages";
+
+const t = createTranslator({ locale: "en", messages: CATALOGUES.en, namespace: "check" });
+const ru = createTranslator({ locale: "ru", messages: CATALOGUES.ru, namespace: "check" });
 
 describe("what the connection check tells people to ask for", () => {
   const server = {
@@ -18,18 +23,23 @@ describe("what the connection check tells people to ask for", () => {
   };
 
   it("names the media server's host and the ports it offered", () => {
-    expect(askFor("signal", server)).toBe("secure WebSocket connections (TCP 443) to media.example.org");
-    expect(askFor("udp", server)).toBe("outgoing UDP 7882 to media.example.org");
-    expect(askFor("tcp", server)).toBe("outgoing TCP 7881 to media.example.org");
+    expect(askFor(t, "signal", server)).toBe("secure WebSocket connections (TCP 443) to media.example.org");
+    expect(askFor(t, "udp", server)).toBe("outgoing UDP 7882 to media.example.org");
+    expect(askFor(t, "tcp", server)).toBe("outgoing TCP 7881 to media.example.org");
+  });
+
+  it("says it in Russian for a Russian page", () => {
+    expect(askFor(ru, "turn", server)).toBe("UDP 3478 к 203.0.113.8 или TCP 443 к turn.example.org");
+    expect(askFor(ru, "udp", mediaServerFromUrl("ws://127.0.0.1:7980"))).toBe("исходящий UDP (медиапорты) к 127.0.0.1");
   });
 
   it("names each TURN address: TLS as TCP 443 to its domain, UDP to its address", () => {
-    expect(askFor("turn", server)).toBe("UDP 3478 to 203.0.113.8 or TCP 443 to turn.example.org");
-    expect(turnAddresses(["turn:[2001:db8::1]:3478?transport=udp"])).toEqual(["UDP 3478 to 2001:db8::1"]);
+    expect(askFor(t, "turn", server)).toBe("UDP 3478 to 203.0.113.8 or TCP 443 to turn.example.org");
+    expect(turnAddresses(t, ["turn:[2001:db8::1]:3478?transport=udp"])).toEqual(["UDP 3478 to 2001:db8::1"]);
   });
 
   it("still says where, when the browser saw no port", () => {
-    expect(askFor("udp", mediaServerFromUrl("ws://127.0.0.1:7980"))).toBe(
+    expect(askFor(t, "udp", mediaServerFromUrl("ws://127.0.0.1:7980"))).toBe(
       "outgoing UDP (the media ports) to 127.0.0.1",
     );
     expect(mediaServerFromUrl("ws://127.0.0.1:7980").signalPort).toBe(7980);
@@ -41,7 +51,7 @@ describe("what the connection check tells people to ask for", () => {
       StepResult
     >;
     results.udp = { verdict: "failed", detail: "UDP is blocked." };
-    const text = resultsAsText(results, {
+    const text = resultsAsText(t, results, {
       when: new Date("2027-01-02T03:04:05Z"),
       page: "https://meet.example.org/check",
       browser: "Test",

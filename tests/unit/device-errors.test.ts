@@ -1,5 +1,10 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { classifyMediaError, explainDeviceProblem } from "@/app/_components/meeting/device-errors";
+import { CATALOGUES } from "@/lib/i18n/messages";
+
+const inLanguage = (locale: "en" | "ru") =>
+  createTranslator({ locale, messages: CATALOGUES[locale], namespace: "meeting" });
 
 const failure = (name: string) => new DOMException("getUserMedia failed", name);
 
@@ -21,11 +26,20 @@ describe("camera and microphone failures", () => {
   });
 
   it("names the device and offers a way forward for every problem", () => {
+    const t = inLanguage("en");
     for (const problem of ["blocked", "missing", "in-use", "failed"] as const) {
-      const text = explainDeviceProblem("microphone", problem);
+      const text = explainDeviceProblem(t, "microphone", problem);
       expect(text).toContain("microphone");
       expect(text).toMatch(/join without it/);
     }
-    expect(explainDeviceProblem("camera", "in-use")).toContain("another app");
+    expect(explainDeviceProblem(t, "camera", "in-use")).toContain("another app");
+  });
+
+  it("says the same in Russian, naming the device", () => {
+    const t = inLanguage("ru");
+    for (const problem of ["blocked", "missing", "in-use", "failed"] as const) {
+      expect(explainDeviceProblem(t, "microphone", problem)).toMatch(/микрофон/i);
+      expect(explainDeviceProblem(t, "camera", problem)).toMatch(/камер/i);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { emailCheckTokenSchema } from "@/lib/accounts/email-check";
 import { ConfirmEmailForm } from "../../_components/ConfirmEmailForm";
 import { Notice } from "../../_components/Notice";
@@ -8,10 +9,11 @@ type Props = { searchParams: Promise<{ token?: string | string[] }> };
 export default async function ConfirmEmailPage({ searchParams }: Props) {
   const token = emailCheckTokenSchema.safeParse((await searchParams).token);
   if (!token.success) {
+    const t = await getTranslations("auth");
     return (
       <div className="page">
-        <Notice title="This confirmation link can't be used" action={{ href: "/signin", label: "Sign in" }}>
-          <p>Check that you opened the whole link from the mail.</p>
+        <Notice title={t("confirmEmail.badLinkTitle")} action={{ href: "/signin", label: t("links.signIn") }}>
+          <p>{t("confirmEmail.badLinkBody")}</p>
         </Notice>
       </div>
     );

@@ -1,6 +1,8 @@
+import { getTranslations } from "next-intl/server";
 import { findUsableReset, resetTokenSchema } from "@/lib/accounts/password-reset";
 import { ZodError } from "zod";
 import { AppError } from "@/lib/http";
+import { refusalMessage } from "@/lib/i18n/refusal";
 import { Notice } from "../../_components/Notice";
 import { ResetPasswordForm } from "../../_components/ResetPasswordForm";
 
@@ -12,12 +14,9 @@ async function checkLink(token: unknown): Promise<{ token: string; email: string
     const valid = resetTokenSchema.parse(token);
     return { token: valid, ...(await findUsableReset(valid)) };
   } catch (error) {
-    if (error instanceof AppError && error.status === 410) return { problem: error.message };
+    if (error instanceof AppError && error.status === 410) return { problem: await refusalMessage(error) };
     if (error instanceof AppError || error instanceof ZodError)
-      return {
-        problem:
-          "This reset link is not valid. Check that you opened the whole link from the mail, or ask for a new one.",
-      };
+      return { problem: (await getTranslations("auth"))("reset.invalid") };
     throw error;
   }
 }
@@ -26,12 +25,10 @@ async function checkLink(token: unknown): Promise<{ token: string; email: string
 export default async function ResetPasswordPage({ searchParams }: Props) {
   const link = await checkLink((await searchParams).token);
   if ("problem" in link) {
+    const t = await getTranslations("auth");
     return (
       <div className="page">
-        <Notice
-          title="This reset link can't be used"
-          action={{ href: "/forgot-password", label: "Ask for a new link" }}
-        >
+        <Notice title={t("reset.badLinkTitle")} action={{ href: "/forgot-password", label: t("reset.askNew") }}>
           <p>{link.problem}</p>
         </Notice>
       </div>

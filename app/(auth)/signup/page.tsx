@@ -1,10 +1,12 @@
+import { getFormatter, getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { isFreshServer, namedAdminsStillToSignUp, signUpPolicy } from "@/lib/accounts/accounts";
 import { findUsableInvitation, invitationTokenSchema, type UsableInvitation } from "@/lib/accounts/invitations";
-import { domainsInWords, signUpClosedReason } from "@/lib/accounts/sign-up-policy";
+import { signUpClosedReason } from "@/lib/accounts/sign-up-policy";
 import { currentUser } from "@/lib/auth/session";
 import { signInChoices } from "@/lib/sso/provider";
 import { AppError } from "@/lib/http";
+import { refusalMessage } from "@/lib/i18n/refusal";
 import { AuthForm } from "../../_components/AuthForm";
 import { Notice } from "../../_components/Notice";
 import { SsoButton } from "../../_components/SsoButton";
@@ -16,23 +18,17 @@ type Props = { searchParams: Promise<{ callbackUrl?: string | string[]; invitati
 export default async function SignUpPage({ searchParams }: Props) {
   const { callbackUrl, invitation: token } = await searchParams;
   if (await currentUser()) redirect("/");
+  const t = await getTranslations("auth");
   let invitation: UsableInvitation | null = null;
   if (token !== undefined) {
     try {
       invitation = await findUsableInvitation(invitationTokenSchema.parse(token));
     } catch (error) {
-      const message =
-        error instanceof AppError
-          ? error.message
-          : "That invitation link is not valid. Check that you copied all of it.";
+      const message = error instanceof AppError ? await refusalMessage(error) : t("signUp.invitationInvalid");
       return (
         <div className="page">
-          <Notice title="This invitation can't be used" action={{ href: "/signin", label: "Sign in" }}>
-            <p>
-              {error instanceof AppError && error.status === 404
-                ? "That invitation does not exist. Check that you copied the whole link."
-                : message}
-            </p>
+          <Notice title={t("signUp.invitationTitle")} action={{ href: "/signin", label: t("links.signIn") }}>
+            <p>{error instanceof AppError && error.status === 404 ? t("signUp.invitationMissing") : message}</p>
           </Notice>
         </div>
       );
@@ -52,13 +48,19 @@ export default async function SignUpPage({ searchParams }: Props) {
     );
   }
   const policy = signUpPolicy();
-  const closed = signUpClosedReason(policy, { isFirstAccount: await isFreshServer(), invited: invitation !== null });
+  // The page words the reason itself; the policy only says whether sign-up is closed.
+  const closed =
+    signUpClosedReason(policy, { isFirstAccount: await isFreshServer(), invited: invitation !== null }) === null
+      ? null
+      : policy.mode === "invite"
+        ? t("signUp.closedInvite")
+        : t("signUp.closedClosed");
   // An administrator named in ADMIN_EMAILS may still make their account here.
   const closedButForNamedAdmins = closed !== null && (await namedAdminsStillToSignUp());
   if (closed && !closedButForNamedAdmins) {
     return (
       <div className="page">
-        <Notice title="Sign-up is closed" action={{ href: "/signin", label: "Sign in" }}>
+        <Notice title={t("signUp.closedTitle")} action={{ href: "/signin", label: t("links.signIn") }}>
           <p>{closed}</p>
           {sso ? (
             <p>
@@ -70,11 +72,13 @@ export default async function SignUpPage({ searchParams }: Props) {
     );
   }
   const hint = closedButForNamedAdmins
-    ? `${closed} Only the administrators named in this server's settings can sign up here.`
+    ? t("signUp.onlyNamedAdmins", { reason: closed })
     : invitation !== null
-      ? `${invitation.invitedBy} invited you to Parley. Your account will be for ${invitation.email}.`
+      ? t("signUp.invited", { inviter: invitation.invitedBy, email: invitation.email })
       : policy.mode === "domains"
-        ? `Accounts here are for email addresses at ${domainsInWords(policy.domains)}.`
+        ? t("signUp.domains", {
+            domains: (await getFormatter()).list(policy.domains, { type: "disjunction" }),
+          })
         : null;
   return (
     <div className="page">

@@ -1,6 +1,7 @@
 "use client";
 // Invite people to make an account: a single-use sign-up link for one address, valid 7 days,
 // sent by mail when Parley can send mail, and shown here once so the admin can pass it on.
+import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import type { AccountInvitationPage, NewAccountInvitation } from "@/app/api/admin/invitations/route";
 import type { ResentAccountInvitation } from "@/app/api/admin/invitations/[id]/resend/route";
@@ -14,19 +15,24 @@ import { Pager } from "./Pager";
 type Page = Json<AccountInvitationPage>;
 type Invitation = Page["invitations"][number];
 
-function status(invitation: Invitation): string {
-  if (invitation.usedAt) return `Account made ${when(invitation.usedAt)}`;
-  if (invitation.expired) return "Expired";
-  return `Open until ${when(invitation.expiresAt)}`;
+type T = ReturnType<typeof useTranslations<"admin.invitations">>;
+type Format = ReturnType<typeof useFormatter>;
+
+function status(t: T, format: Format, invitation: Invitation): string {
+  if (invitation.usedAt) return t("status.accountMade", { at: when(format, invitation.usedAt) });
+  if (invitation.expired) return t("status.expired");
+  return t("status.openUntil", { at: when(format, invitation.expiresAt) });
 }
 
-function mailStatus(invitation: Invitation, mailConfigured: boolean): string {
-  if (invitation.mailSentAt) return `Mail sent ${when(invitation.mailSentAt)}`;
-  if (invitation.mailError) return `Mail refused: ${invitation.mailError}`;
-  return mailConfigured ? "Mail not sent" : "Not mailed (no mail server configured)";
+function mailStatus(t: T, format: Format, invitation: Invitation, mailConfigured: boolean): string {
+  if (invitation.mailSentAt) return t("mail.sent", { at: when(format, invitation.mailSentAt) });
+  if (invitation.mailError) return t("mail.refused", { error: invitation.mailError });
+  return mailConfigured ? t("mail.notSent") : t("mail.noMailServer");
 }
 
 export function AccountInvitations({ mailConfigured }: { mailConfigured: boolean }) {
+  const t = useTranslations("admin.invitations");
+  const format = useFormatter();
   const [page, setPage] = useState(1);
   const [data, setData] = useState<Page | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -74,43 +80,43 @@ export function AccountInvitations({ mailConfigured }: { mailConfigured: boolean
 
   return (
     <section className="stack" data-testid="account-invitations">
-      <h2>Invite someone</h2>
-      <p className="muted">
-        They get a link to make an account with this email address. It works once, for 7 days, whatever the sign-up
-        setting.
-        {mailConfigured
-          ? " Parley mails it to them."
-          : " Parley cannot send mail (no SMTP_URL): copy the link and send it yourself."}
-      </p>
+      <h2>{t("title")}</h2>
+      <p className="muted">{mailConfigured ? t("introMail") : t("introNoMail")}</p>
       <form className="row" onSubmit={(event) => void invite(event)} noValidate>
-        <input name="email" type="email" aria-label="Email to invite" placeholder="name@example.org" required />
+        <input name="email" type="email" aria-label={t("email")} placeholder={t("emailPlaceholder")} required />
         <button type="submit" disabled={busy}>
-          Invite
+          {t("invite")}
         </button>
       </form>
       <FormError message={error} />
       {created ? (
         <p data-testid="created-invitation">
-          Invitation for {created.invitation.email} ({mailStatus(created.invitation, mailConfigured)}). Link, shown only
-          now:{" "}
+          {t("created", {
+            email: created.invitation.email,
+            mail: mailStatus(t, format, created.invitation, mailConfigured),
+          })}{" "}
           <input
             readOnly
             value={created.link}
-            aria-label="Sign-up link"
+            aria-label={t("link")}
             onFocus={(event) => event.currentTarget.select()}
           />
         </p>
       ) : null}
       {data && data.invitations.length > 0 ? (
-        <DataTable testId="invitation-list" label="Invitations" columns={["Email", "Invited by", "Status", "Mail", ""]}>
+        <DataTable
+          testId="invitation-list"
+          label={t("table")}
+          columns={[t("columns.email"), t("columns.invitedBy"), t("columns.status"), t("columns.mail"), ""]}
+        >
           {data.invitations.map((invitation) => (
             <tr key={invitation.id} data-testid="invitation" data-email={invitation.email}>
               <td>{invitation.email}</td>
               <td>
-                {invitation.invitedBy} <div className="muted">{when(invitation.createdAt)}</div>
+                {invitation.invitedBy} <div className="muted">{when(format, invitation.createdAt)}</div>
               </td>
-              <td>{status(invitation)}</td>
-              <td>{mailStatus(invitation, mailConfigured)}</td>
+              <td>{status(t, format, invitation)}</td>
+              <td>{mailStatus(t, format, invitation, mailConfigured)}</td>
               <td>
                 {invitation.usedAt ? null : (
                   <button
@@ -119,7 +125,7 @@ export function AccountInvitations({ mailConfigured }: { mailConfigured: boolean
                     disabled={busy}
                     onClick={() => void sendAgain(invitation)}
                   >
-                    Send again
+                    {t("sendAgain")}
                   </button>
                 )}
               </td>

@@ -1,9 +1,10 @@
 "use client";
 // Every room on this server, with who is in it now. Polls the admin API so the live columns
 // move on their own; search, filters and paging run on the server.
+import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { Fragment, useEffect, useState } from "react";
-import type { AdminRoomPage, AdminRoomRow, LiveParticipant } from "@/lib/admin/room-list";
+import type { AdminRoomPage, LiveParticipant } from "@/lib/admin/room-list";
 import { callApi } from "../api";
 import { FormError } from "../FormError";
 import type { Json } from "../json";
@@ -11,12 +12,10 @@ import { since, when } from "../format";
 import { Pager } from "./Pager";
 import { DataTable } from "../DataTable";
 
-type Row = Json<AdminRoomRow>;
 type Person = Json<LiveParticipant>;
 type Query = { q: string; status: string; sort: string; dir: string; page: number };
 
 const REFRESH_MS = 2000;
-const statusLabels: Record<Row["status"], string> = { live: "Live", idle: "Idle", ended: "Ended" };
 
 async function fetchRooms(query: Query) {
   const params = new URLSearchParams({ ...query, page: String(query.page) });
@@ -47,6 +46,8 @@ function useRooms(query: Query) {
 }
 
 export function AdminRooms() {
+  const t = useTranslations("admin");
+  const format = useFormatter();
   const [search, setSearch] = useState("");
   const [query, setQuery] = useState<Query>({ q: "", status: "all", sort: "created", dir: "desc", page: 1 });
   const { data, error, reload } = useRooms(query);
@@ -82,40 +83,49 @@ export function AdminRooms() {
       <div className="row">
         <input
           type="search"
-          aria-label="Search rooms"
-          placeholder="Search by room or owner"
+          aria-label={t("rooms.search")}
+          placeholder={t("rooms.searchPlaceholder")}
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
         <select
-          aria-label="Status"
+          aria-label={t("rooms.statusFilter")}
           value={query.status}
           onChange={(e) => setQuery({ ...query, status: e.target.value, page: 1 })}
         >
-          <option value="all">All rooms</option>
-          <option value="live">Live</option>
-          <option value="idle">Idle</option>
-          <option value="ended">Ended</option>
+          <option value="all">{t("rooms.all")}</option>
+          <option value="live">{t("rooms.status.live")}</option>
+          <option value="idle">{t("rooms.status.idle")}</option>
+          <option value="ended">{t("rooms.status.ended")}</option>
         </select>
         <select
-          aria-label="Sort"
+          aria-label={t("rooms.sort")}
           value={`${query.sort}-${query.dir}`}
           onChange={(e) => {
             const [sort = "created", dir = "desc"] = e.target.value.split("-");
             setQuery({ ...query, sort, dir, page: 1 });
           }}
         >
-          <option value="created-desc">Newest first</option>
-          <option value="created-asc">Oldest first</option>
-          <option value="name-asc">Name A–Z</option>
-          <option value="name-desc">Name Z–A</option>
+          <option value="created-desc">{t("rooms.newestFirst")}</option>
+          <option value="created-asc">{t("rooms.oldestFirst")}</option>
+          <option value="name-asc">{t("rooms.nameAsc")}</option>
+          <option value="name-desc">{t("rooms.nameDesc")}</option>
         </select>
       </div>
       <FormError message={error ?? actionError} />
       <DataTable
         testId="admin-rooms"
-        label="Rooms"
-        columns={["Room", "Owner", "Created", "Status", "In it now", "Live since", "Meetings", ""]}
+        label={t("rooms.table")}
+        columns={[
+          t("rooms.columns.room"),
+          t("rooms.columns.owner"),
+          t("rooms.columns.created"),
+          t("rooms.columns.status"),
+          t("rooms.columns.inItNow"),
+          t("rooms.columns.liveSince"),
+          t("rooms.columns.meetings"),
+          "",
+        ]}
       >
         {data?.rooms.map((room) => (
           <Fragment key={room.slug}>
@@ -128,8 +138,8 @@ export function AdminRooms() {
                 {room.owner.name}
                 <div className="muted">{room.owner.email}</div>
               </td>
-              <td>{when(room.createdAt)}</td>
-              <td data-testid="room-status">{statusLabels[room.status]}</td>
+              <td>{when(format, room.createdAt)}</td>
+              <td data-testid="room-status">{t(`rooms.status.${room.status}`)}</td>
               <td>
                 <button
                   type="button"
@@ -142,24 +152,24 @@ export function AdminRooms() {
                   {room.participants.length}
                 </button>
               </td>
-              <td>{room.liveSince ? since(room.liveSince) : "—"}</td>
+              <td>{room.liveSince ? since(t, room.liveSince) : "—"}</td>
               <td>{room.totalMeetings}</td>
               <td>
                 <span className="row">
-                  <Link href={`/r/${room.slug}/history`}>History</Link>
+                  <Link href={`/r/${room.slug}/history`}>{t("rooms.history")}</Link>
                   {room.status === "ended" ? (
                     <button
                       type="button"
                       className="secondary"
                       onClick={() =>
                         void act(
-                          `Reopen "${room.name}"? People with its links can join again.`,
+                          t("rooms.reopenConfirm", { name: room.name }),
                           `/api/admin/rooms/${room.slug}/reopen`,
                           { method: "POST" },
                         )
                       }
                     >
-                      Reopen
+                      {t("rooms.reopen")}
                     </button>
                   ) : (
                     <button
@@ -167,28 +177,26 @@ export function AdminRooms() {
                       onClick={() =>
                         void act(
                           room.status === "live"
-                            ? `End the meeting in "${room.name}" for everyone? The room stays closed until reopened.`
-                            : `Close "${room.name}"? Nobody can join until it is reopened.`,
+                            ? t("rooms.endMeetingConfirm", { name: room.name })
+                            : t("rooms.closeRoomConfirm", { name: room.name }),
                           `/api/admin/rooms/${room.slug}/end`,
                           { method: "POST" },
                         )
                       }
                     >
-                      {room.status === "live" ? "End meeting" : "Close room"}
+                      {room.status === "live" ? t("rooms.endMeeting") : t("rooms.closeRoom")}
                     </button>
                   )}
                   <button
                     type="button"
                     className="secondary"
                     onClick={() =>
-                      void act(
-                        `Delete "${room.name}" with its links and history? This cannot be undone.`,
-                        `/api/admin/rooms/${room.slug}`,
-                        { method: "DELETE" },
-                      )
+                      void act(t("rooms.deleteConfirm", { name: room.name }), `/api/admin/rooms/${room.slug}`, {
+                        method: "DELETE",
+                      })
                     }
                   >
-                    Delete
+                    {t("rooms.delete")}
                   </button>
                 </span>
               </td>
@@ -217,7 +225,7 @@ export function AdminRooms() {
           </Fragment>
         ))}
       </DataTable>
-      {data && data.rooms.length === 0 ? <p className="muted">No rooms match.</p> : null}
+      {data && data.rooms.length === 0 ? <p className="muted">{t("rooms.none")}</p> : null}
       <Pager page={query.page} result={data} noun="rooms" onPage={(page) => setQuery({ ...query, page })} />
     </div>
   );
@@ -230,31 +238,34 @@ function ParticipantRow({
   person: Person;
   onAct: (question: string, path: string, json?: unknown) => void;
 }) {
+  const t = useTranslations("admin");
   return (
     <li>
       <span>
         {person.name}{" "}
         <span className="muted">
-          {person.kind === "GUEST" ? "guest" : "member"} · {since(person.joinedAt)}
+          {person.kind === "GUEST" ? t("rooms.guest") : t("rooms.member")} · {since(t, person.joinedAt)}
         </span>
       </span>
       <span className="row">
         <button
           type="button"
           className="secondary"
-          onClick={() => onAct(`Mute ${person.name}'s microphone?`, "mute", { source: "microphone" })}
+          onClick={() =>
+            onAct(t("rooms.muteMicrophoneConfirm", { name: person.name }), "mute", { source: "microphone" })
+          }
         >
-          Mute microphone
+          {t("rooms.muteMicrophone")}
         </button>
         <button
           type="button"
           className="secondary"
-          onClick={() => onAct(`Turn off ${person.name}'s camera?`, "mute", { source: "camera" })}
+          onClick={() => onAct(t("rooms.stopCameraConfirm", { name: person.name }), "mute", { source: "camera" })}
         >
-          Stop camera
+          {t("rooms.stopCamera")}
         </button>
-        <button type="button" onClick={() => onAct(`Remove ${person.name} from the meeting?`, "remove")}>
-          Remove
+        <button type="button" onClick={() => onAct(t("rooms.removeConfirm", { name: person.name }), "remove")}>
+          {t("rooms.remove")}
         </button>
       </span>
     </li>

@@ -1,5 +1,6 @@
 "use client";
 // Accounts on this server: promote, demote, disable. The server refuses to leave no admin.
+import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import type { UserChangeResponse } from "@/app/api/admin/users/[id]/route";
 import type { AdminUserPage, AdminUserRow } from "@/lib/admin/users";
@@ -13,6 +14,8 @@ import { DataTable } from "../DataTable";
 type User = Json<AdminUserRow>;
 
 export function AdminUsers({ me }: { me: string }) {
+  const t = useTranslations("admin.users");
+  const format = useFormatter();
   const [search, setSearch] = useState("");
   const [page, setPage] = useState(1);
   const [data, setData] = useState<Json<AdminUserPage> | null>(null);
@@ -40,8 +43,8 @@ export function AdminUsers({ me }: { me: string }) {
     <div className="stack">
       <input
         type="search"
-        aria-label="Search users"
-        placeholder="Search by name or email"
+        aria-label={t("search")}
+        placeholder={t("searchPlaceholder")}
         value={search}
         onChange={(e) => {
           setSearch(e.target.value);
@@ -49,60 +52,56 @@ export function AdminUsers({ me }: { me: string }) {
         }}
       />
       <FormError message={error} />
-      <DataTable testId="admin-users" label="Users" columns={["Name", "Role", "Rooms", "Joined", ""]}>
+      <DataTable
+        testId="admin-users"
+        label={t("table")}
+        columns={[t("columns.name"), t("columns.role"), t("columns.rooms"), t("columns.joined"), ""]}
+      >
         {data?.users.map((user) => (
           <tr key={user.id} data-testid="admin-user" data-email={user.email}>
             <td>
-              {user.name} {user.id === me ? <span className="muted">(you)</span> : null}
+              {user.name} {user.id === me ? <span className="muted">{t("you")}</span> : null}
               <div className="muted">{user.email}</div>
             </td>
             <td>
-              {user.role === "ADMIN" ? "Admin" : "Member"}
-              {user.disabledAt ? <span className="error"> · disabled</span> : null}
+              {user.role === "ADMIN" ? t("admin") : t("member")}
+              {user.disabledAt ? <span className="error"> · {t("disabled")}</span> : null}
             </td>
             <td>{user.rooms}</td>
-            <td>{when(user.createdAt)}</td>
+            <td>{when(format, user.createdAt)}</td>
             <td>
               <span className="row">
                 {user.role === "ADMIN" ? (
                   <button
                     type="button"
                     className="secondary"
-                    onClick={() =>
-                      void change(user, { role: "MEMBER" }, `Make ${user.name} a member (no longer an admin)?`)
-                    }
+                    onClick={() => void change(user, { role: "MEMBER" }, t("demoteConfirm", { name: user.name }))}
                   >
-                    Demote
+                    {t("demote")}
                   </button>
                 ) : (
                   <button
                     type="button"
                     className="secondary"
-                    onClick={() => void change(user, { role: "ADMIN" }, `Make ${user.name} an administrator?`)}
+                    onClick={() => void change(user, { role: "ADMIN" }, t("makeAdminConfirm", { name: user.name }))}
                   >
-                    Make admin
+                    {t("makeAdmin")}
                   </button>
                 )}
                 {user.disabledAt ? (
                   <button
                     type="button"
                     className="secondary"
-                    onClick={() => void change(user, { disabled: false }, `Let ${user.name} sign in again?`)}
+                    onClick={() => void change(user, { disabled: false }, t("enableConfirm", { name: user.name }))}
                   >
-                    Enable
+                    {t("enable")}
                   </button>
                 ) : user.id === me ? null : (
                   <button
                     type="button"
-                    onClick={() =>
-                      void change(
-                        user,
-                        { disabled: true },
-                        `Disable ${user.name}? They are signed out everywhere and leave any meeting they are in.`,
-                      )
-                    }
+                    onClick={() => void change(user, { disabled: true }, t("disableConfirm", { name: user.name }))}
                   >
-                    Disable
+                    {t("disable")}
                   </button>
                 )}
               </span>

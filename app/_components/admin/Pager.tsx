@@ -1,3 +1,6 @@
+"use client";
+import { useTranslations } from "next-intl";
+
 /** Previous / next under a server-paged admin list. */
 export function Pager({
   page,
@@ -7,18 +10,21 @@ export function Pager({
 }: {
   page: number;
   result: { page: number; perPage: number; total: number } | null;
-  noun: string;
+  noun: "rooms" | "accounts" | "invitations";
   onPage: (page: number) => void;
 }) {
+  const t = useTranslations("admin.pager");
   const pages = result ? Math.max(1, Math.ceil(result.total / result.perPage)) : 1;
   return (
     <div className="row">
       <button type="button" className="secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-        Previous
+        {t("previous")}
       </button>
-      <span className="muted">{result ? `Page ${result.page} of ${pages} · ${result.total} ${noun}` : "Loading…"}</span>
+      <span className="muted">
+        {result ? t(noun, { page: result.page, pages, total: result.total }) : t("loading")}
+      </span>
       <button type="button" className="secondary" disabled={page >= pages} onClick={() => onPage(page + 1)}>
-        Next
+        {t("next")}
       </button>
     </div>
   );

@@ -1,31 +1,25 @@
 "use client";
 // The connection check a person runs when they cannot join (or before): each step with its
 // verdict, what is blocked and whom to ask, and the whole result to copy into a support request.
+import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
-import { resultsAsText, STEP_ORDER, STEP_TITLES, type StepId, type StepResult } from "./advice";
+import { explainDeviceProblem } from "../meeting/device-errors";
+import { resultsAsText, STEP_ORDER, type CheckWords, type StepId, type StepResult } from "./advice";
 
 const waiting = (): Record<StepId, StepResult> =>
   Object.fromEntries(STEP_ORDER.map((id) => [id, { verdict: "pending", detail: "" }])) as Record<StepId, StepResult>;
 
-const VERDICT_WORDS = {
-  pending: "Waiting",
-  running: "Checking…",
-  passed: "OK",
-  failed: "Problem",
-  skipped: "Skipped",
-} as const;
-
-function summary(results: Record<StepId, StepResult>): string {
+function summary(t: CheckWords, results: Record<StepId, StepResult>): string {
   const ok = (id: StepId) => results[id].verdict === "passed";
-  if (!ok("app") || !ok("signal"))
-    return "You can't join meetings from this network or browser yet: see the problems below.";
-  if (!ok("udp") && !ok("tcp") && !ok("turn")) return "No media can get through from here: see the problems below.";
-  if (STEP_ORDER.some((id) => results[id].verdict === "failed"))
-    return "You can join meetings, but not everything works: see below.";
-  return "Everything works: you can join meetings from here.";
+  if (!ok("app") || !ok("signal")) return t("summary.cannotJoin");
+  if (!ok("udp") && !ok("tcp") && !ok("turn")) return t("summary.noMedia");
+  if (STEP_ORDER.some((id) => results[id].verdict === "failed")) return t("summary.partly");
+  return t("summary.allGood");
 }
 
 export function ConnectionCheckPanel() {
+  const t = useTranslations("check");
+  const tMeeting = useTranslations("meeting");
   const [results, setResults] = useState(waiting);
   const [state, setState] = useState<"idle" | "running" | "done">("idle");
   const [copied, setCopied] = useState<"no" | "yes" | "failed">("no");
@@ -35,13 +29,17 @@ export function ConnectionCheckPanel() {
     setCopied("no");
     setState("running");
     const { runConnectionCheck } = await import("./run-checks");
-    await runConnectionCheck((step, result) => setResults((current) => ({ ...current, [step]: result })));
+    await runConnectionCheck(
+      t,
+      (step, result) => setResults((current) => ({ ...current, [step]: result })),
+      (kind, problem) => explainDeviceProblem(tMeeting, kind, problem),
+    );
     setState("done");
-  }, []);
+  }, [t, tMeeting]);
 
   const text =
     state === "done"
-      ? resultsAsText(results, { when: new Date(), page: window.location.href, browser: navigator.userAgent })
+      ? resultsAsText(t, results, { when: new Date(), page: window.location.href, browser: navigator.userAgent })
       : "";
 
   async function copy() {
@@ -55,19 +53,16 @@ export function ConnectionCheckPanel() {
 
   return (
     <section className="card check" data-testid="connection-check" data-state={state}>
-      <h1>Connection check</h1>
-      <p className="muted">
-        Tests, step by step, whether this browser on this network can take part in meetings, and if not, what is blocked
-        and what to ask your network&apos;s administrator for.
-      </p>
+      <h1>{t("title")}</h1>
+      <p className="muted">{t("intro")}</p>
       <button type="button" onClick={() => void start()} disabled={state === "running"}>
-        {state === "idle" ? "Start the check" : state === "running" ? "Checking…" : "Check again"}
+        {state === "idle" ? t("start") : state === "running" ? t("checking") : t("again")}
       </button>
       <ol className="check-steps">
         {STEP_ORDER.map((id) => (
           <li key={id} data-step={id} data-verdict={results[id].verdict}>
-            <strong>{STEP_TITLES[id]}</strong>:{" "}
-            <span className={`verdict ${results[id].verdict}`}>{VERDICT_WORDS[results[id].verdict]}</span>
+            <strong>{t(`steps.${id}`)}</strong>:{" "}
+            <span className={`verdict ${results[id].verdict}`}>{t(`verdicts.${results[id].verdict}`)}</span>
             {results[id].detail ? <p className="muted">{results[id].detail}</p> : null}
           </li>
         ))}
@@ -75,16 +70,16 @@ export function ConnectionCheckPanel() {
       {state === "done" ? (
         <>
           <p role="status" data-testid="check-summary">
-            {summary(results)}
+            {summary(t, results)}
           </p>
           <div className="row">
             <button type="button" className="secondary" onClick={() => void copy()}>
-              {copied === "yes" ? "Copied" : "Copy the results"}
+              {copied === "yes" ? t("copied") : t("copy")}
             </button>
           </div>
           <textarea
             readOnly
-            aria-label="The results as text"
+            aria-label={t("textLabel")}
             value={text}
             rows={10}
             onFocus={(event) => event.currentTarget.select()}

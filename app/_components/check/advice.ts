@@ -1,22 +1,15 @@
 // What each step of the connection check found, and what to tell a person when one fails: what
-// is blocked and what to ask the network's administrator for. Pure, so it is unit-tested.
+// is blocked and what to ask the network's administrator for. Pure, so it is unit-tested; the
+// words come from the check catalogue through the `t` the page passes in.
+import type { useTranslations } from "next-intl";
+
+export type CheckWords = ReturnType<typeof useTranslations<"check">>;
 
 export type StepId = "app" | "devices" | "signal" | "udp" | "tcp" | "turn" | "audio" | "video";
 
 export type Verdict = "pending" | "running" | "passed" | "failed" | "skipped";
 
 export type StepResult = { verdict: Verdict; detail: string };
-
-export const STEP_TITLES: Record<StepId, string> = {
-  app: "Parley",
-  devices: "Camera and microphone",
-  signal: "Connection to the meeting service",
-  udp: "Media over UDP",
-  tcp: "Media over TCP",
-  turn: "Media through the relay (TURN)",
-  audio: "Sending your microphone",
-  video: "Sending your camera",
-};
 
 export const STEP_ORDER: StepId[] = ["app", "devices", "signal", "udp", "tcp", "turn", "audio", "video"];
 
@@ -47,7 +40,7 @@ export function mediaServerFromUrl(serverUrl: string): MediaServer {
 const list = (ports: number[]) => [...new Set(ports)].sort((a, b) => a - b).join(", ");
 
 /** "TCP 443 to turn.example.org" for each TURN address offered. */
-export function turnAddresses(turnUrls: string[]): string[] {
+export function turnAddresses(t: CheckWords, turnUrls: string[]): string[] {
   return [
     ...new Set(
       turnUrls.flatMap((raw) => {
@@ -55,26 +48,37 @@ export function turnAddresses(turnUrls: string[]): string[] {
         if (!match) return [];
         const [, scheme, host, port, transport] = match;
         const protocol = scheme === "turns" || transport === "tcp" ? "TCP" : "UDP";
-        return [`${protocol} ${port ?? (scheme === "turns" ? "443" : "3478")} to ${host!.replace(/^\[|\]$/g, "")}`];
+        return [
+          t("askFor.turnAddress", {
+            protocol,
+            port: port ?? (scheme === "turns" ? "443" : "3478"),
+            host: host!.replace(/^\[|\]$/g, ""),
+          }),
+        ];
       }),
     ),
   ];
 }
 
 /** What to ask a network's administrator to allow, for a step that failed. */
-export function askFor(step: StepId, server: MediaServer): string {
+export function askFor(t: CheckWords, step: StepId, server: MediaServer): string {
+  const host = server.host;
   switch (step) {
     case "app":
-      return `HTTPS (TCP 443) to ${typeof window === "undefined" ? "this Parley" : window.location.host}`;
+      return t("askFor.app", { host: typeof window === "undefined" ? t("askFor.thisParley") : window.location.host });
     case "signal":
-      return `secure WebSocket connections (TCP ${server.signalPort}) to ${server.host}`;
+      return t("askFor.signal", { port: String(server.signalPort), host });
     case "udp":
-      return `outgoing UDP ${server.udpPorts.length ? list(server.udpPorts) : "(the media ports)"} to ${server.host}`;
+      return server.udpPorts.length
+        ? t("askFor.udp", { ports: list(server.udpPorts), host })
+        : t("askFor.udpAnyPort", { host });
     case "tcp":
-      return `outgoing TCP ${server.tcpPorts.length ? list(server.tcpPorts) : "(the media port)"} to ${server.host}`;
+      return server.tcpPorts.length
+        ? t("askFor.tcp", { ports: list(server.tcpPorts), host })
+        : t("askFor.tcpAnyPort", { host });
     case "turn": {
-      const addresses = turnAddresses(server.turnUrls);
-      return addresses.length ? addresses.join(" or ") : `the TURN relay of ${server.host}`;
+      const addresses = turnAddresses(t, server.turnUrls);
+      return addresses.length ? addresses.join(t("askFor.or")) : t("askFor.turnRelay", { host });
     }
     default:
       return "";
@@ -83,18 +87,20 @@ export function askFor(step: StepId, server: MediaServer): string {
 
 /** The whole result as plain text, for a support request. */
 export function resultsAsText(
+  t: CheckWords,
   results: Record<StepId, StepResult>,
   context: { when: Date; page: string; browser: string },
 ): string {
   const lines = [
-    `Parley connection check, ${context.when.toISOString()}`,
-    `Page: ${context.page}`,
-    `Browser: ${context.browser}`,
+    t("text.heading", { when: context.when.toISOString() }),
+    t("text.page", { page: context.page }),
+    t("text.browser", { browser: context.browser }),
     "",
   ];
   for (const id of STEP_ORDER) {
     const { verdict, detail } = results[id];
-    lines.push(`${STEP_TITLES[id]}: ${verdict.toUpperCase()}${detail ? ` - ${detail}` : ""}`);
+    const step = { title: t(`steps.${id}`), verdict: t(`text.verdicts.${verdict}`) };
+    lines.push(detail ? t("text.stepWithDetail", { ...step, detail }) : t("text.step", step));
   }
   return lines.join("\n");
 }

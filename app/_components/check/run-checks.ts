@@ -5,35 +5,37 @@ import { CheckStatus, ConnectionCheck, Room, RoomEvent, type CheckInfo } from "l
 import type { ConnectionCheckCredentials } from "@/lib/connection-check/credentials";
 import { callApi } from "../api";
 import { errorTitle } from "../error-words";
-import { classifyMediaError, explainDeviceProblem } from "../meeting/device-errors";
-import { askFor, mediaServerFromUrl, type MediaServer, type StepId, type StepResult } from "./advice";
+import { classifyMediaError, type DeviceKind, type DeviceProblem } from "../meeting/device-errors";
+import { askFor, mediaServerFromUrl, type CheckWords, type MediaServer, type StepId, type StepResult } from "./advice";
 
 export type Report = (step: StepId, result: StepResult) => void;
+/** A camera or microphone problem in words, in the person's language (../meeting/device-errors.ts). */
+export type ExplainDevice = (kind: DeviceKind, problem: DeviceProblem) => string;
 
 const passed = (detail = ""): StepResult => ({ verdict: "passed", detail });
 const failed = (detail: string): StepResult => ({ verdict: "failed", detail });
 const skipped = (detail: string): StepResult => ({ verdict: "skipped", detail });
 
-const blocked = (what: string, step: StepId, server: MediaServer) =>
-  `${what} Ask your network's administrator to allow ${askFor(step, server)}.`;
+const blocked = (t: CheckWords, problem: string, step: StepId, server: MediaServer) =>
+  t("results.blocked", { problem, target: askFor(t, step, server) });
 
-function lastError(info: CheckInfo): string {
-  return [...info.logs].reverse().find((log) => log.level === "error")?.message ?? "";
+/** What LiveKit's check logged last as an error, or "no answer". */
+function lastError(t: CheckWords, info: CheckInfo): string {
+  return [...info.logs].reverse().find((log) => log.level === "error")?.message || t("results.noAnswer");
 }
 
-async function getCredentials(): Promise<ConnectionCheckCredentials | StepResult> {
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+async function getCredentials(t: CheckWords): Promise<ConnectionCheckCredentials | StepResult> {
   const result = await callApi<ConnectionCheckCredentials>("/api/check/token", { method: "POST" });
   if (result.ok) return result.body;
   if (result.code === "offline")
-    return failed(
-      `Parley can't be reached from here. Ask your network's administrator to allow ${askFor("app", mediaServerFromUrl(window.location.origin))}.`,
-    );
-  if (result.code === "unauthenticated")
-    return failed("Sign in, or open the invite link you were sent, then run the check again.");
-  return failed(`${errorTitle(result.code)}: ${result.message}`);
+    return failed(t("results.unreachable", { target: askFor(t, "app", mediaServerFromUrl(window.location.origin)) }));
+  if (result.code === "unauthenticated") return failed(t("results.signIn"));
+  return failed(t("results.apiError", { title: errorTitle(result.code), message: result.message }));
 }
 
-async function checkDevices(): Promise<StepResult> {
+async function checkDevices(t: CheckWords, explainDeviceProblem: ExplainDevice): Promise<StepResult> {
   const problems: string[] = [];
   for (const kind of ["camera", "microphone"] as const) {
     try {
@@ -43,7 +45,7 @@ async function checkDevices(): Promise<StepResult> {
       problems.push(explainDeviceProblem(kind, classifyMediaError(error)));
     }
   }
-  return problems.length ? failed(problems.join(" ")) : passed("Both work.");
+  return problems.length ? failed(problems.join(" ")) : passed(t("results.devicesWork"));
 }
 
 type Route = { protocol: string; type: string };
@@ -80,6 +82,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Connects as a meeting would (UDP first, then TCP, then relays) and sees which path was taken. */
 async function checkUdp(
+  t: CheckWords,
   credentials: ConnectionCheckCredentials,
   server: MediaServer,
 ): Promise<{ udp: StepResult; connected: boolean }> {
@@ -90,21 +93,12 @@ async function checkUdp(
     await sleep(1500);
     const routes = await inspect(room, server);
     if (routes.some((route) => route.protocol === "udp" && route.type !== "relay"))
-      return { udp: passed("Media goes straight to the meeting service over UDP, the best way."), connected: true };
-    const via = routes.some((route) => route.type === "relay") ? "through the relay" : "over TCP";
-    return {
-      udp: failed(blocked(`UDP is blocked: media had to go ${via}, which works but can lag.`, "udp", server)),
-      connected: true,
-    };
+      return { udp: passed(t("results.udpDirect")), connected: true };
+    const why = routes.some((route) => route.type === "relay") ? t("results.udpViaRelay") : t("results.udpViaTcp");
+    return { udp: failed(blocked(t, why, "udp", server)), connected: true };
   } catch (error) {
     return {
-      udp: failed(
-        blocked(
-          `No direct media connection could be made (${error instanceof Error ? error.message : String(error)}).`,
-          "udp",
-          server,
-        ),
-      ),
+      udp: failed(blocked(t, t("results.udpNoConnection", { error: reasonOf(error) }), "udp", server)),
       connected: false,
     };
   } finally {
@@ -113,7 +107,11 @@ async function checkUdp(
 }
 
 /** Asks the media server to offer TCP only (LiveKit's "force-tcp"), and sees that media flows. */
-async function checkTcp(credentials: ConnectionCheckCredentials, server: MediaServer): Promise<StepResult> {
+async function checkTcp(
+  t: CheckWords,
+  credentials: ConnectionCheckCredentials,
+  server: MediaServer,
+): Promise<StepResult> {
   const room = new Room();
   try {
     await room.connect(credentials.serverUrl, credentials.token);
@@ -125,86 +123,70 @@ async function checkTcp(credentials: ConnectionCheckCredentials, server: MediaSe
     const before = await inspect(room, server);
     if (!before.every((route) => route.protocol === "tcp" && route.type !== "relay")) {
       await room.simulateScenario("force-tcp");
-      if (!(await reconnected)) return failed(blocked("Media over TCP could not be set up.", "tcp", server));
+      if (!(await reconnected)) return failed(blocked(t, t("results.tcpNotSetUp"), "tcp", server));
       await sleep(1000);
     }
     const routes = await inspect(room, server);
     return routes.some((route) => route.protocol === "tcp" && route.type !== "relay")
-      ? passed("Media can go to the meeting service over TCP when UDP can't.")
-      : failed(blocked("Media over TCP did not get through.", "tcp", server));
+      ? passed(t("results.tcpWorks"))
+      : failed(blocked(t, t("results.tcpNotThrough"), "tcp", server));
   } catch (error) {
-    return failed(
-      blocked(
-        `Media over TCP could not be set up (${error instanceof Error ? error.message : String(error)}).`,
-        "tcp",
-        server,
-      ),
-    );
+    return failed(blocked(t, t("results.tcpNotSetUpBecause", { error: reasonOf(error) }), "tcp", server));
   } finally {
     await room.disconnect();
   }
 }
 
-export async function runConnectionCheck(report: Report): Promise<void> {
+export async function runConnectionCheck(t: CheckWords, report: Report, explainDevice: ExplainDevice): Promise<void> {
   const skipRest = (from: StepId[], why: string) => from.forEach((step) => report(step, skipped(why)));
 
   report("app", { verdict: "running", detail: "" });
-  const credentials = await getCredentials();
+  const credentials = await getCredentials(t);
   if ("verdict" in credentials) {
     report("app", credentials);
-    return skipRest(["devices", "signal", "udp", "tcp", "turn", "audio", "video"], "Needs Parley.");
+    return skipRest(["devices", "signal", "udp", "tcp", "turn", "audio", "video"], t("results.needsParley"));
   }
-  report("app", passed("Parley answers."));
+  report("app", passed(t("results.parleyAnswers")));
   const server = mediaServerFromUrl(credentials.serverUrl);
 
   report("devices", { verdict: "running", detail: "" });
-  const devices = await checkDevices();
+  const devices = await checkDevices(t, explainDevice);
   report("devices", devices);
 
   report("signal", { verdict: "running", detail: "" });
   const check = new ConnectionCheck(credentials.serverUrl, credentials.token);
   const signal = await check.checkWebsocket();
   if (signal.status !== CheckStatus.SUCCESS) {
-    const down = credentials.roomOpened
-      ? ""
-      : " Parley can't reach it either, so it may be down: tell your Parley administrator.";
-    report(
-      "signal",
-      failed(
-        blocked(
-          `The meeting service at ${server.host} can't be reached (${lastError(signal) || "no answer"}).${down}`,
-          "signal",
-          server,
-        ),
-      ),
-    );
-    return skipRest(["udp", "tcp", "turn", "audio", "video"], "Needs the connection to the meeting service.");
+    const where = { host: server.host, reason: lastError(t, signal) };
+    const problem = credentials.roomOpened
+      ? t("results.signalUnreachable", where)
+      : t("results.signalUnreachableDown", where);
+    report("signal", failed(blocked(t, problem, "signal", server)));
+    return skipRest(["udp", "tcp", "turn", "audio", "video"], t("results.needsSignal"));
   }
-  report("signal", passed(`Connected to ${server.host}.`));
+  report("signal", passed(t("results.connectedTo", { host: server.host })));
 
   report("udp", { verdict: "running", detail: "" });
-  const { udp } = await checkUdp(credentials, server);
+  const { udp } = await checkUdp(t, credentials, server);
   report("udp", udp);
 
   report("turn", { verdict: "running", detail: "" });
   const turn = await check.checkTURN();
-  if (turn.status === CheckStatus.SKIPPED) report("turn", skipped("This Parley's meeting service offers no relay."));
-  else if (turn.status === CheckStatus.SUCCESS)
-    report("turn", passed("If nothing else gets through, media can go through the relay."));
-  else
-    report("turn", failed(blocked(`The relay can't be reached (${lastError(turn) || "no answer"}).`, "turn", server)));
+  if (turn.status === CheckStatus.SKIPPED) report("turn", skipped(t("results.turnNone")));
+  else if (turn.status === CheckStatus.SUCCESS) report("turn", passed(t("results.turnWorks")));
+  else report("turn", failed(blocked(t, t("results.turnUnreachable", { reason: lastError(t, turn) }), "turn", server)));
 
   // After TURN: LiveKit keeps the TCP-only preference this step asks for (per room and identity)
   // for the rest of this check's connections, and a relay over UDP cannot reach TCP candidates.
   report("tcp", { verdict: "running", detail: "" });
-  report("tcp", await checkTcp(credentials, server));
+  report("tcp", await checkTcp(t, credentials, server));
 
   for (const [step, run] of [
     ["audio", () => check.checkPublishAudio()],
     ["video", () => check.checkPublishVideo()],
   ] as const) {
     if (devices.verdict === "failed") {
-      report(step, skipped("Needs your camera and microphone."));
+      report(step, skipped(t("results.needsDevices")));
       continue;
     }
     report(step, { verdict: "running", detail: "" });
@@ -212,8 +194,8 @@ export async function runConnectionCheck(report: Report): Promise<void> {
     report(
       step,
       info.status === CheckStatus.SUCCESS
-        ? passed("Others would hear and see you.")
-        : failed(`Could not send (${lastError(info) || "no answer"}).`),
+        ? passed(t("results.publishWorks"))
+        : failed(t("results.publishFailed", { reason: lastError(t, info) })),
     );
   }
 }

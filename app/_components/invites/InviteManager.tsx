@@ -1,4 +1,5 @@
 "use client";
+import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { RevokeInviteResponse } from "@/app/api/rooms/[slug]/invites/[inviteId]/revoke/route";
@@ -13,25 +14,19 @@ import { FormError } from "../FormError";
 import { LockControl } from "./LockControl";
 import { WaitingRoomChoices } from "./WaitingRoomChoices";
 import { DataTable } from "../DataTable";
+import { when } from "../format";
 
 type Invite = Json<InviteView>;
+type T = ReturnType<typeof useTranslations<"invites">>;
 
-const roleNames: Record<InviteRole, string> = {
-  participant: "Participant: camera, microphone, screen, chat",
-  viewer: "Viewer: watch and chat only",
-  cohost: "Co-host: participant plus the host's powers",
-};
-const stateNames = { valid: "Active", revoked: "Revoked", expired: "Expired", used_up: "Used up" } as const;
-const lifetimes = [
-  { value: "1", label: "1 day" },
-  { value: "7", label: "7 days" },
-  { value: "30", label: "30 days" },
-  { value: "never", label: "Never" },
-];
+const roles: readonly InviteRole[] = ["participant", "viewer", "cohost"];
+const stateKeys = { valid: "valid", revoked: "revoked", expired: "expired", used_up: "usedUp" } as const;
+const lifetimeDays = [1, 7, 30];
 
 const absolute = (path: string) => new URL(path, window.location.origin).href;
 
 function CopyButton({ path }: { path: string }) {
+  const t = useTranslations("invites.copy");
   const [copied, setCopied] = useState(false);
   return (
     <button
@@ -43,16 +38,18 @@ function CopyButton({ path }: { path: string }) {
             setCopied(true);
             setTimeout(() => setCopied(false), 3000);
           },
-          () => window.prompt("Copy this link", absolute(path)),
+          () => window.prompt(t("prompt"), absolute(path)),
         )
       }
     >
-      {copied ? "Copied" : "Copy link"}
+      {copied ? t("copied") : t("copy")}
     </button>
   );
 }
 
 function CreateInviteForm({ slug, onCreated }: { slug: string; onCreated: (path: string) => void }) {
+  const t = useTranslations("invites.create");
+  const tRoles = useTranslations("invites.roles");
   const [error, setError] = useState<string | null>(null);
   const [personal, setPersonal] = useState(false);
 
@@ -81,7 +78,7 @@ function CreateInviteForm({ slug, onCreated }: { slug: string; onCreated: (path:
         : {}),
     };
     const parsed = createInviteSchema.safeParse(draft);
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Check the form.");
+    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? t("checkForm"));
     const result = await callApi<CreateInviteResponse>(`/api/rooms/${slug}/invites`, { method: "POST", json: draft });
     if (!result.ok) return setError(result.message);
     setError(null);
@@ -90,73 +87,74 @@ function CreateInviteForm({ slug, onCreated }: { slug: string; onCreated: (path:
 
   return (
     <form className="card stack" onSubmit={(event) => void submit(event)}>
-      <h2>New invite link</h2>
+      <h2>{t("title")}</h2>
       <div className="row">
         <label>
           <span>
-            <input type="radio" name="kind" checked={!personal} onChange={() => setPersonal(false)} /> A link to share
+            <input type="radio" name="kind" checked={!personal} onChange={() => setPersonal(false)} /> {t("shared")}
           </span>
         </label>
         <label>
           <span>
-            <input type="radio" name="kind" checked={personal} onChange={() => setPersonal(true)} /> A personal link for
-            one person
+            <input type="radio" name="kind" checked={personal} onChange={() => setPersonal(true)} /> {t("personal")}
           </span>
         </label>
       </div>
       {personal ? (
         <div className="row">
           <label>
-            Their name
+            {t("name")}
             <input name="inviteeName" maxLength={64} required />
           </label>
           <label>
-            Their email (optional: Parley mails them the link)
+            {t("email")}
             <input name="inviteeEmail" type="email" />
           </label>
           <label>
-            Meeting starts (optional: adds a calendar file to the mail)
+            {t("startsAt")}
             <input name="startsAt" type="datetime-local" />
           </label>
         </div>
       ) : null}
       <label>
-        Role
+        {t("role")}
         <select name="role" defaultValue="participant">
-          {Object.entries(roleNames).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
+          {roles.map((role) => (
+            <option key={role} value={role}>
+              {tRoles(role)}
             </option>
           ))}
         </select>
       </label>
       <div className="row">
         <label>
-          Expires after
+          {t("expiresAfter")}
           <select name="lifetime" defaultValue="7">
-            {lifetimes.map((lifetime) => (
-              <option key={lifetime.value} value={lifetime.value}>
-                {lifetime.label}
+            {lifetimeDays.map((days) => (
+              <option key={days} value={String(days)}>
+                {t("days", { days })}
               </option>
             ))}
+            <option value="never">{t("never")}</option>
           </select>
         </label>
         <label>
-          Maximum uses
-          <input name="maxUses" type="number" min={1} placeholder={personal ? "1" : "No limit"} />
+          {t("maxUses")}
+          <input name="maxUses" type="number" min={1} placeholder={personal ? "1" : t("noLimit")} />
         </label>
         <label>
-          Label (optional)
-          <input name="label" maxLength={80} placeholder="Board members" />
+          {t("label")}
+          <input name="label" maxLength={80} placeholder={t("labelPlaceholder")} />
         </label>
       </div>
       <FormError message={error} />
-      <button type="submit">Create link</button>
+      <button type="submit">{t("submit")}</button>
     </form>
   );
 }
 
-const linkName = (invite: Invite) => (invite.invitee ? `For ${invite.invitee.name}` : (invite.label ?? "Shared link"));
+const linkName = (t: T, invite: Invite) =>
+  invite.invitee ? t("table.forPerson", { name: invite.invitee.name }) : (invite.label ?? t("table.sharedLink"));
 
 /**
  * Revoking asks what it should cover: the link only (whoever came in through it keeps their
@@ -169,6 +167,7 @@ function RevokeDialog({
   invite: Invite;
   onChoose: (choice: { revokeAccess: boolean } | null) => void;
 }) {
+  const t = useTranslations("invites");
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => dialog.current?.showModal(), []);
   const linkStillWorks = invite.state !== "revoked";
@@ -180,31 +179,30 @@ function RevokeDialog({
       onCancel={() => onChoose(null)}
     >
       <h2 id="revoke-title">
-        {linkStillWorks ? `Revoke “${linkName(invite)}”?` : `Revoke the access “${linkName(invite)}” gave?`}
+        {linkStillWorks
+          ? t("revoke.title", { name: linkName(t, invite) })
+          : t("revoke.accessTitle", { name: linkName(t, invite) })}
       </h2>
-      {linkStillWorks ? <p>Nobody new can join with this link.</p> : null}
+      {linkStillWorks ? <p>{t("revoke.nobodyNew")}</p> : null}
       {invite.usedBy.length > 0 ? (
         <p>
-          Came in through it: {invite.usedBy.join(", ")}. Revoking their access too removes them from the meeting now;
-          they can come back only if the room admits them some other way.
-          {linkStillWorks && invite.role === "cohost"
-            ? " Revoking the link alone lets them stay, as participants: co-host powers end with the link."
-            : ""}
+          {t("revoke.usedBy", { people: invite.usedBy.join(", ") })}
+          {linkStillWorks && invite.role === "cohost" ? ` ${t("revoke.cohostNote")}` : ""}
         </p>
       ) : null}
       <div className="row">
         {linkStillWorks ? (
           <button type="button" className="secondary" onClick={() => onChoose({ revokeAccess: false })}>
-            Revoke the link only
+            {t("revoke.linkOnly")}
           </button>
         ) : null}
         {invite.usedBy.length > 0 ? (
           <button type="button" className="danger" onClick={() => onChoose({ revokeAccess: true })}>
-            {linkStillWorks ? "Revoke the link and their access" : "Revoke their access"}
+            {linkStillWorks ? t("revoke.linkAndAccess") : t("revoke.accessOnly")}
           </button>
         ) : null}
         <button type="button" className="secondary" onClick={() => onChoose(null)}>
-          Cancel
+          {t("revoke.cancel")}
         </button>
       </div>
     </dialog>
@@ -212,6 +210,8 @@ function RevokeDialog({
 }
 
 function MailStatus({ slug, invite, onChanged }: { slug: string; invite: Invite; onChanged: () => void }) {
+  const t = useTranslations("invites.mail");
+  const format = useFormatter();
   const [error, setError] = useState<string | null>(null);
   if (!invite.mail) return null;
   async function resend() {
@@ -222,13 +222,13 @@ function MailStatus({ slug, invite, onChanged }: { slug: string; invite: Invite;
   return (
     <div className="muted" data-testid="invite-mail">
       {invite.mail.sentAt
-        ? `Mailed ${new Date(invite.mail.sentAt).toLocaleString()}`
+        ? t("sent", { at: when(format, invite.mail.sentAt) })
         : invite.mail.error
-          ? `Mail refused: ${invite.mail.error}`
-          : "Not mailed"}{" "}
+          ? t("refused", { error: invite.mail.error })
+          : t("notSent")}{" "}
       {invite.state === "revoked" ? null : (
         <button type="button" className="secondary" onClick={() => void resend()}>
-          {invite.mail.sentAt ? "Resend" : "Send"}
+          {invite.mail.sentAt ? t("resend") : t("send")}
         </button>
       )}
       <FormError message={error} />
@@ -237,6 +237,8 @@ function MailStatus({ slug, invite, onChanged }: { slug: string; invite: Invite;
 }
 
 function InviteTable({ slug, invites, onChanged }: { slug: string; invites: Invite[]; onChanged: () => void }) {
+  const t = useTranslations("invites");
+  const format = useFormatter();
   const [error, setError] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<Invite | null>(null);
   async function revoke(invite: Invite, choice: { revokeAccess: boolean } | null) {
@@ -250,37 +252,45 @@ function InviteTable({ slug, invites, onChanged }: { slug: string; invites: Invi
     setError(null);
     onChanged();
   }
-  if (invites.length === 0) return <p className="muted">No invite links yet.</p>;
+  if (invites.length === 0) return <p className="muted">{t("table.none")}</p>;
   return (
     <>
       <FormError message={error} />
       {revoking ? <RevokeDialog invite={revoking} onChoose={(choice) => void revoke(revoking, choice)} /> : null}
       <DataTable
         testId="invite-table"
-        label="Invite links"
-        columns={["Link", "Role", "Uses", "Expires", "Status", "Used by", ""]}
+        label={t("table.label")}
+        columns={[
+          t("table.columns.link"),
+          t("table.columns.role"),
+          t("table.columns.uses"),
+          t("table.columns.expires"),
+          t("table.columns.status"),
+          t("table.columns.usedBy"),
+          "",
+        ]}
       >
         {invites.map((invite) => (
           <tr key={invite.id} data-invite-url={invite.url}>
             <td>
-              {invite.invitee
-                ? `For ${invite.invitee.name}${invite.invitee.email ? ` <${invite.invitee.email}>` : ""}`
-                : linkName(invite)}
+              {invite.invitee?.email
+                ? t("table.forPersonWithEmail", { name: invite.invitee.name, email: invite.invitee.email })
+                : linkName(t, invite)}
               <MailStatus slug={slug} invite={invite} onChanged={onChanged} />
             </td>
-            <td>{invite.role}</td>
+            <td>{t(`roleNames.${invite.role}`)}</td>
             <td>{invite.maxUses === null ? invite.uses : `${invite.uses} / ${invite.maxUses}`}</td>
-            <td>{invite.expiresAt ? new Date(invite.expiresAt).toLocaleString() : "Never"}</td>
+            <td>{invite.expiresAt ? when(format, invite.expiresAt) : t("table.never")}</td>
             <td>
-              {stateNames[invite.state]}
-              {invite.accessRevoked ? <div className="muted">with their access</div> : null}
+              {t(`states.${stateKeys[invite.state]}`)}
+              {invite.accessRevoked ? <div className="muted">{t("table.withAccess")}</div> : null}
             </td>
             <td>{invite.usedBy.join(", ")}</td>
             <td className="row">
               <CopyButton path={invite.url} />
               {invite.state !== "revoked" || (invite.usedBy.length > 0 && !invite.accessRevoked) ? (
                 <button type="button" className="secondary" onClick={() => setRevoking(invite)}>
-                  {invite.state === "revoked" ? "Revoke access" : "Revoke"}
+                  {invite.state === "revoked" ? t("table.revokeAccess") : t("table.revoke")}
                 </button>
               ) : null}
             </td>
@@ -292,6 +302,7 @@ function InviteTable({ slug, invites, onChanged }: { slug: string; invites: Invi
 }
 
 function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: RoomSettings; onSaved: () => void }) {
+  const t = useTranslations("invites.settings");
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   // Never rejects: callApi turns every failure into a message for the form.
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -306,23 +317,23 @@ function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: Roo
     };
     const parsed = roomSettingsSchema.safeParse(draft);
     if (!parsed.success)
-      return setMessage({ error: true, text: parsed.error.issues[0]?.message ?? "Check the settings." });
+      return setMessage({ error: true, text: parsed.error.issues[0]?.message ?? t("checkSettings") });
     const result = await callApi<RoomSettingsResponse>(`/api/rooms/${slug}/settings`, {
       method: "PATCH",
       json: parsed.data,
     });
-    setMessage(result.ok ? { error: false, text: "Settings saved." } : { error: true, text: result.message });
+    setMessage(result.ok ? { error: false, text: t("saved") } : { error: true, text: result.message });
     if (result.ok) onSaved();
   }
   return (
     <form className="card stack" onSubmit={(event) => void submit(event)}>
-      <h2>Room settings</h2>
+      <h2>{t("title")}</h2>
       <fieldset className="stack">
-        <legend>Who may join with the room&apos;s plain address</legend>
+        <legend>{t("whoMayJoin")}</legend>
         <label>
           <span>
             <input type="radio" name="joinPolicy" value="MEMBERS" defaultChecked={settings.joinPolicy === "MEMBERS"} />{" "}
-            Anyone signed in to this Parley
+            {t("members")}
           </span>
         </label>
         <label>
@@ -333,25 +344,24 @@ function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: Roo
               value="INVITE_ONLY"
               defaultChecked={settings.joinPolicy === "INVITE_ONLY"}
             />{" "}
-            Nobody: invite links only
+            {t("inviteOnly")}
           </span>
         </label>
       </fieldset>
       <label>
         <span>
-          <input type="checkbox" name="allowGuests" defaultChecked={settings.allowGuests} /> Guests without an account
-          may join with an invite link
+          <input type="checkbox" name="allowGuests" defaultChecked={settings.allowGuests} /> {t("allowGuests")}
         </span>
       </label>
       <WaitingRoomChoices value={settings.waitingRoom} />
       <label>
-        Maximum participants
+        {t("maxParticipants")}
         <input
           name="maxParticipants"
           type="number"
           min={2}
           defaultValue={settings.maxParticipants ?? ""}
-          placeholder="No limit"
+          placeholder={t("noLimit")}
         />
       </label>
       {message ? (
@@ -359,7 +369,7 @@ function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: Roo
           {message.text}
         </p>
       ) : null}
-      <button type="submit">Save settings</button>
+      <button type="submit">{t("save")}</button>
     </form>
   );
 }
@@ -375,6 +385,7 @@ export function InviteManager({
   settings: RoomSettings;
   locked: boolean;
 }) {
+  const t = useTranslations("invites");
   const router = useRouter();
   const [created, setCreated] = useState<string | null>(null);
   return (
@@ -388,14 +399,12 @@ export function InviteManager({
       />
       {created ? (
         <div className="card row" role="status" data-testid="new-invite">
-          <span>
-            New link: <code>{absolute(created)}</code>
-          </span>
+          <span>{t.rich("create.newLink", { url: absolute(created), code: (chunks) => <code>{chunks}</code> })}</span>
           <CopyButton path={created} />
         </div>
       ) : null}
       <section className="card">
-        <h2>Invite links</h2>
+        <h2>{t("table.title")}</h2>
         <InviteTable slug={slug} invites={invites} onChanged={() => router.refresh()} />
       </section>
       <SettingsForm slug={slug} settings={settings} onSaved={() => router.refresh()} />

@@ -1,11 +1,13 @@
 "use client";
 // Locking the room: nobody new gets in, not even with a valid link, until a host unlocks it.
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { LockRoomResponse } from "@/app/api/rooms/[slug]/lock/route";
 import { callApi } from "../api";
 import { FormError } from "../FormError";
 
 export function LockControl({ slug, locked, onChanged }: { slug: string; locked: boolean; onChanged: () => void }) {
+  const t = useTranslations("invites.lock");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -22,16 +24,14 @@ export function LockControl({ slug, locked, onChanged }: { slug: string; locked:
 
   return (
     <section className="card stack" data-testid="room-lock">
-      <h2>Lock</h2>
+      <h2>{t("title")}</h2>
       <p className="muted" role="status">
-        {locked
-          ? "The room is locked: nobody new can join, not even with a valid link. People already in the meeting stay."
-          : "The room is open to everyone its settings and links let in."}
+        {locked ? t("locked") : t("open")}
       </p>
       <FormError message={error} />
       <div>
         <button type="button" disabled={busy} onClick={() => void toggle()}>
-          {locked ? "Unlock the room" : "Lock the room"}
+          {locked ? t("unlock") : t("lock")}
         </button>
       </div>
     </section>

@@ -4,6 +4,7 @@
 // the toolbar counts what is unread; a live region reads new messages out to screen readers.
 import { useConnectionState, useDataChannel, useLocalParticipant } from "@livekit/components-react";
 import { ConnectionState } from "livekit-client";
+import { useFormatter, useTranslations } from "next-intl";
 import {
   createContext,
   useCallback,
@@ -54,6 +55,7 @@ function useChat(): ChatState {
 const byTime = (a: ChatLine, b: ChatLine) => a.sentAt.localeCompare(b.sentAt) || a.id.localeCompare(b.id);
 
 export function ChatProvider({ slug, children }: { slug: string; children: ReactNode }) {
+  const t = useTranslations("meeting.chat");
   const { localParticipant } = useLocalParticipant();
   const connection = useConnectionState();
   const [open, setOpen] = useState(false);
@@ -95,17 +97,17 @@ export function ChatProvider({ slug, children }: { slug: string; children: React
       if (!event) return;
       if (event.kind === "state") {
         setEnabled(event.state.enabled, event.state.by);
-        setAnnouncement(`${event.state.by} turned chat ${event.state.enabled ? "on" : "off"}.`);
+        setAnnouncement(t(event.state.enabled ? "turnedOn" : "turnedOff", { by: event.state.by }));
         return;
       }
       const line = event.message;
       add([line]);
       if (line.identity !== localParticipant.identity) {
         const text = line.text.length > 300 ? `${line.text.slice(0, 300)}…` : line.text;
-        setAnnouncement(`Message from ${line.name}: ${text}`);
+        setAnnouncement(t("messageFrom", { name: line.name, text }));
       }
     },
-    [add, setEnabled, localParticipant.identity],
+    [add, setEnabled, localParticipant.identity, t],
   );
   useDataChannel(CHAT_TOPIC, onData);
 
@@ -136,6 +138,7 @@ export function useChatToggle(): () => void {
 
 /** The chat button (on the control bar), with the number of messages not read yet. */
 export function ChatToggle({ className = "meeting-action" }: { className?: string }) {
+  const t = useTranslations("meeting.chat");
   const { open, setOpen, unread } = useChat();
   return (
     <button
@@ -143,12 +146,12 @@ export function ChatToggle({ className = "meeting-action" }: { className?: strin
       className={open ? `${className} on` : className}
       aria-expanded={open}
       aria-controls="chat-panel"
-      aria-label={unread ? `Chat, ${unread} unread` : "Chat"}
+      aria-label={unread ? t("toggleUnread", { count: unread }) : t("title")}
       aria-keyshortcuts="C"
       data-testid="chat-toggle"
       onClick={() => setOpen(!open)}
     >
-      Chat
+      {t("title")}
       {unread ? (
         <span className="unread-count" data-testid="chat-unread" aria-hidden="true">
           {unread}
@@ -168,12 +171,10 @@ export function ChatAnnouncer() {
   );
 }
 
-function when(sentAt: string): string {
-  return new Date(sentAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-}
-
 export function ChatPanel() {
   const { slug, open, setOpen, messages, enabled, offBy, add, setEnabled } = useChat();
+  const t = useTranslations("meeting.chat");
+  const format = useFormatter();
   const { localParticipant } = useLocalParticipant();
   const runs = runsTheMeeting(useOwnStanding());
   const [draft, setDraft] = useState("");
@@ -218,30 +219,31 @@ export function ChatPanel() {
   if (!open) return null;
   const length = characterCount(draft);
   return (
-    <aside id="chat-panel" className="chat-panel" aria-label="Chat" data-testid="chat-panel">
+    <aside id="chat-panel" className="chat-panel" aria-label={t("title")} data-testid="chat-panel">
       <div className="participants-header">
-        <h2>Chat</h2>
+        <h2>{t("title")}</h2>
         <div className="row">
           {runs ? (
             <button type="button" className="secondary small" onClick={() => void toggleChat()}>
-              {enabled ? "Turn chat off" : "Turn chat on"}
+              {enabled ? t("turnOff") : t("turnOn")}
             </button>
           ) : null}
           <button type="button" className="secondary small" onClick={() => setOpen(false)}>
-            Close
+            {t("close")}
           </button>
         </div>
       </div>
-      {messages.length === 0 ? <p className="muted">No messages yet. Messages are kept with the meeting.</p> : null}
+      {messages.length === 0 ? <p className="muted">{t("empty")}</p> : null}
       <ol className="chat-lines" ref={list} data-testid="chat-messages">
         {messages.map((line) => (
           <li key={line.id} className="chat-line" data-testid="chat-line">
             <span className="chat-meta">
               <span className="chat-name">
-                {line.name}
-                {line.identity === localParticipant.identity ? " (you)" : ""}
+                {line.identity === localParticipant.identity ? t("you", { name: line.name }) : line.name}
               </span>{" "}
-              <time dateTime={line.sentAt}>{when(line.sentAt)}</time>
+              <time dateTime={line.sentAt}>
+                {format.dateTime(new Date(line.sentAt), { hour: "2-digit", minute: "2-digit" })}
+              </time>
             </span>
             <ChatText text={line.text} />
           </li>
@@ -255,13 +257,13 @@ export function ChatPanel() {
       {enabled ? (
         <form className="chat-form" onSubmit={(event) => void send(event)}>
           <label htmlFor="chat-draft" className="visually-hidden">
-            Message to everyone
+            {t("draftLabel")}
           </label>
           <textarea
             id="chat-draft"
             rows={2}
             value={draft}
-            placeholder="Message to everyone"
+            placeholder={t("draftLabel")}
             onChange={(event) => setDraft(event.target.value)}
             onKeyDown={onKeyDown}
             aria-describedby="chat-length"
@@ -272,18 +274,16 @@ export function ChatPanel() {
               className={length > CHAT_MAX_CHARACTERS ? "chat-length over" : "chat-length muted"}
               aria-live={length > CHAT_MAX_CHARACTERS ? "polite" : "off"}
             >
-              {length > CHAT_MAX_CHARACTERS
-                ? `${length.toLocaleString("en")} of at most ${CHAT_MAX_CHARACTERS.toLocaleString("en")} characters`
-                : `${length.toLocaleString("en")} / ${CHAT_MAX_CHARACTERS.toLocaleString("en")}`}
+              {t(length > CHAT_MAX_CHARACTERS ? "tooLong" : "length", { length, max: CHAT_MAX_CHARACTERS })}
             </span>
             <button type="submit" className="small" disabled={sending || !draft.trim()}>
-              Send
+              {t("send")}
             </button>
           </div>
         </form>
       ) : (
         <p className="muted" data-testid="chat-off">
-          {offBy ? `${offBy} turned chat off for this meeting.` : "Chat is off for this meeting."}
+          {offBy ? t("offBy", { by: offBy }) : t("off")}
         </p>
       )}
     </aside>

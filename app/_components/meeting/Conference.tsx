@@ -2,12 +2,11 @@
 // The meeting's stage: everyone's tiles in a grid or in speaker view (one person large, the others
 // in a strip), a pinned person, a self-view that can be hidden, picture-in-picture of the active
 // speaker, the control bar and the keyboard shortcuts. Built from LiveKit's layout pieces, as
-// its <VideoConference> is, so Parley decides what each tile shows.
+// its <VideoConference> is, so Parley decides what each tile shows (and says, in its own words:
+// ./LiveKitParts.tsx).
 import {
   CarouselLayout,
-  ConnectionStateToast,
   FocusLayoutContainer,
-  GridLayout,
   LayoutContextProvider,
   RoomAudioRenderer,
   useCreateLayoutContext,
@@ -20,6 +19,7 @@ import {
 import { RoomEvent, Track } from "livekit-client";
 import { useMemo, useRef, useState } from "react";
 import { useChatToggle } from "./Chat";
+import { ConnectionToast, PagedGrid } from "./LiveKitParts";
 import { MeetingControls } from "./MeetingControls";
 import { useShortcuts, type ShortcutActions, type ShortcutId } from "./shortcuts";
 import { ShortcutsHelp, type ShortcutsHelpHandle } from "./ShortcutsHelp";
@@ -114,9 +114,9 @@ export function Conference() {
             </div>
           ) : (
             <div className="lk-grid-layout-wrapper">
-              <GridLayout tracks={tracks}>
+              <PagedGrid tracks={tracks}>
                 <Tile />
-              </GridLayout>
+              </PagedGrid>
             </div>
           )}
           <MeetingControls
@@ -135,7 +135,7 @@ export function Conference() {
       </LayoutContextProvider>
       <ShortcutsHelp ref={help} available={listed} />
       <RoomAudioRenderer />
-      <ConnectionStateToast />
+      <ConnectionToast />
     </div>
   );
 }

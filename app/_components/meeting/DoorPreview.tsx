@@ -2,11 +2,13 @@
 // One knocker's camera, live, for the hosts' knock list: a hidden, subscribe-only connection to
 // that knock's door room (docs/waiting-room.md), with a token the watch route hands to hosts only.
 import { Room, RoomEvent, Track, type RemoteTrack } from "livekit-client";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { WatchKnockResponse } from "@/app/api/rooms/[slug]/knocks/[knockId]/watch/route";
 import { callApi } from "../api";
 
 export function DoorPreview({ slug, knockId, name }: { slug: string; knockId: string; name: string }) {
+  const t = useTranslations("meeting.knocks");
   const video = useRef<HTMLVideoElement>(null);
   const [camera, setCamera] = useState<"connecting" | "showing" | "none">("connecting");
 
@@ -47,10 +49,10 @@ export function DoorPreview({ slug, knockId, name }: { slug: string; knockId: st
         muted
         playsInline
         hidden={camera !== "showing"}
-        aria-label={`${name}'s camera`}
+        aria-label={t("cameraOf", { name })}
         data-testid="knock-video"
       />
-      {camera === "showing" ? null : <span>{camera === "connecting" ? "…" : "No camera"}</span>}
+      {camera === "showing" ? null : <span>{camera === "connecting" ? "…" : t("noCamera")}</span>}
     </div>
   );
 }

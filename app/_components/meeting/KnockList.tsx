@@ -3,6 +3,7 @@
 // live picture of each, whether they are a guest, which link they came through and how long they
 // have waited; admit, deny with a message, admit all. A chime sounds for each new knock. The list
 // is read from the server every second, so a reload or a late host sees every knock.
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { AdmitAllResponse } from "@/app/api/rooms/[slug]/knocks/admit-all/route";
 import type { AdmitKnockResponse } from "@/app/api/rooms/[slug]/knocks/[knockId]/admit/route";
@@ -15,22 +16,17 @@ import { playChime } from "./chime";
 import { DoorPreview } from "./DoorPreview";
 import "./door.css";
 import { useNow } from "./hands";
+import type { MeetingT } from "./meeting-t";
+import { knockWaited } from "./waiting-time";
 
 type Knock = Json<KnockListResponse>["knocks"][number];
 
 const LIST_EVERY_MS = 1_000;
 
-function via(link: Knock["link"]): string {
-  if (!link) return "the room's link";
-  if (link.invitee) return `personal link for ${link.invitee}`;
-  return link.label ? `link “${link.label}”` : "a shared invite link";
-}
-
-function waited(since: string, now: number): string {
-  const seconds = Math.max(0, Math.floor((now - new Date(since).getTime()) / 1000));
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  return minutes < 60 ? `${minutes} min ${seconds % 60} s` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+function via(t: MeetingT, link: Knock["link"]): string {
+  if (!link) return t("knocks.viaRoom");
+  if (link.invitee) return t("knocks.viaPersonal", { invitee: link.invitee });
+  return link.label ? t("knocks.viaLabel", { label: link.label }) : t("knocks.viaShared");
 }
 
 function KnockCard({
@@ -44,6 +40,7 @@ function KnockCard({
   now: number;
   onDecided: (error: string | null) => void;
 }) {
+  const t = useTranslations("meeting");
   const [denying, setDenying] = useState(false);
   const [busy, setBusy] = useState(false);
   const base = `/api/rooms/${encodeURIComponent(slug)}/knocks/${encodeURIComponent(knock.id)}`;
@@ -66,10 +63,10 @@ function KnockCard({
       <DoorPreview slug={slug} knockId={knock.id} name={knock.name} />
       <div className="knock-about">
         <strong className="knock-name">{knock.name}</strong>
-        {knock.isGuest ? <span className="badge">Guest</span> : null}
-        <span className="muted knock-via">via {via(knock.link)}</span>
+        {knock.isGuest ? <span className="badge">{t("knocks.guest")}</span> : null}
+        <span className="muted knock-via">{via(t, knock.link)}</span>
         <span className="muted" data-testid="knock-waited">
-          waiting {waited(knock.since, now)}
+          {t("knocks.waiting", { waited: knockWaited(t, new Date(knock.since).getTime(), now) })}
         </span>
       </div>
       {denying ? (
@@ -77,30 +74,35 @@ function KnockCard({
           <input
             name="message"
             maxLength={DENIAL_MESSAGE_MAX}
-            placeholder="Message (optional)"
-            aria-label={`Message to ${knock.name}`}
+            placeholder={t("knocks.messagePlaceholder")}
+            aria-label={t("knocks.messageTo", { name: knock.name })}
             autoFocus
           />
           <button type="submit" className="danger" disabled={busy}>
-            Deny
+            {t("knocks.deny")}
           </button>
           <button type="button" className="secondary" onClick={() => setDenying(false)}>
-            Cancel
+            {t("knocks.cancel")}
           </button>
         </form>
       ) : (
         <div className="knock-actions">
-          <button type="button" disabled={busy} onClick={() => void decide("admit")} aria-label={`Admit ${knock.name}`}>
-            Admit
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void decide("admit")}
+            aria-label={t("knocks.admitOf", { name: knock.name })}
+          >
+            {t("knocks.admit")}
           </button>
           <button
             type="button"
             className="secondary"
             disabled={busy}
             onClick={() => setDenying(true)}
-            aria-label={`Deny ${knock.name}`}
+            aria-label={t("knocks.denyOf", { name: knock.name })}
           >
-            Deny
+            {t("knocks.deny")}
           </button>
         </div>
       )}
@@ -109,6 +111,7 @@ function KnockCard({
 }
 
 export function KnockList({ slug }: { slug: string }) {
+  const t = useTranslations("meeting.knocks");
   const [knocks, setKnocks] = useState<Knock[]>([]);
   const [locked, setLocked] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -158,18 +161,16 @@ export function KnockList({ slug }: { slug: string }) {
 
   if (!allowed || knocks.length === 0) return null;
   return (
-    <section className="knock-list" aria-label="Waiting to join" data-testid="knock-list">
+    <section className="knock-list" aria-label={t("label")} data-testid="knock-list">
       <header className="knock-list-header">
-        <strong role="status">
-          {knocks.length === 1 ? "1 person is waiting to join" : `${knocks.length} people are waiting to join`}
-        </strong>
+        <strong role="status">{t("count", { count: knocks.length })}</strong>
         {knocks.length > 1 ? (
           <button type="button" onClick={() => void admitAll()}>
-            Admit all
+            {t("admitAll")}
           </button>
         ) : null}
       </header>
-      {locked ? <p className="muted knock-note">The room is locked; admitting someone still lets them in.</p> : null}
+      {locked ? <p className="muted knock-note">{t("lockedNote")}</p> : null}
       {error ? (
         <p className="error knock-note" role="alert">
           {error}

@@ -8,15 +8,16 @@ import {
   DisconnectButton,
   LeaveIcon,
   MediaDeviceMenu,
-  StartMediaButton,
   TrackToggle,
   useLocalParticipantPermissions,
 } from "@livekit/components-react";
+import { Track } from "livekit-client";
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { BackgroundMenu } from "./background/BackgroundMenu";
 import { BACKGROUND_WORDS } from "./background/words";
 import { ChatToggle } from "./Chat";
-import { Track } from "livekit-client";
-import type { ReactNode } from "react";
+import { StartMediaButton } from "./LiveKitParts";
 
 function useMayPublish() {
   const permissions = useLocalParticipantPermissions();
@@ -38,27 +39,28 @@ export type LayoutChoices = {
 };
 
 export function MeetingControls({ layout }: { layout: LayoutChoices }) {
+  const t = useTranslations("meeting.controls");
   const mayPublish = useMayPublish();
   const canShareScreen = typeof navigator !== "undefined" && !!navigator.mediaDevices?.getDisplayMedia;
   return (
-    <div className="meeting-controls lk-control-bar" role="toolbar" aria-label="Meeting controls">
+    <div className="meeting-controls lk-control-bar" role="toolbar" aria-label={t("label")}>
       {mayPublish(Track.Source.Microphone) ? (
         <div className="lk-button-group">
-          <TrackToggle source={Track.Source.Microphone} aria-label="Microphone" aria-keyshortcuts="M">
-            <Words>Microphone</Words>
+          <TrackToggle source={Track.Source.Microphone} aria-label={t("microphone")} aria-keyshortcuts="M">
+            <Words>{t("microphone")}</Words>
           </TrackToggle>
           <div className="lk-button-group-menu">
-            <MediaDeviceMenu kind="audioinput" aria-label="Choose microphone" />
+            <MediaDeviceMenu kind="audioinput" aria-label={t("chooseMicrophone")} />
           </div>
         </div>
       ) : null}
       {mayPublish(Track.Source.Camera) ? (
         <div className="lk-button-group">
-          <TrackToggle source={Track.Source.Camera} aria-label="Camera" aria-keyshortcuts="V">
-            <Words>Camera</Words>
+          <TrackToggle source={Track.Source.Camera} aria-label={t("camera")} aria-keyshortcuts="V">
+            <Words>{t("camera")}</Words>
           </TrackToggle>
           <div className="lk-button-group-menu">
-            <MediaDeviceMenu kind="videoinput" aria-label="Choose camera" />
+            <MediaDeviceMenu kind="videoinput" aria-label={t("chooseCamera")} />
           </div>
           <BackgroundMenu>
             <Words>{BACKGROUND_WORDS.background}</Words>
@@ -69,15 +71,15 @@ export function MeetingControls({ layout }: { layout: LayoutChoices }) {
         <TrackToggle
           source={Track.Source.ScreenShare}
           captureOptions={{ audio: true, selfBrowserSurface: "include" }}
-          aria-label="Share screen"
+          aria-label={t("shareScreen")}
         >
-          <Words>Share screen</Words>
+          <Words>{t("shareScreen")}</Words>
         </TrackToggle>
       ) : null}
       <ChatToggle className="lk-button" />
-      <DisconnectButton aria-label="Leave">
+      <DisconnectButton aria-label={t("leave")}>
         <LeaveIcon aria-hidden="true" />
-        <Words>Leave</Words>
+        <Words>{t("leave")}</Words>
       </DisconnectButton>
       <button
         type="button"
@@ -85,7 +87,7 @@ export function MeetingControls({ layout }: { layout: LayoutChoices }) {
         aria-pressed={layout.speakerView}
         onClick={() => layout.onSpeakerView(!layout.speakerView)}
       >
-        Speaker view
+        {t("speakerView")}
       </button>
       <button
         type="button"
@@ -93,15 +95,15 @@ export function MeetingControls({ layout }: { layout: LayoutChoices }) {
         aria-pressed={layout.selfHidden}
         onClick={() => layout.onSelfHidden(!layout.selfHidden)}
       >
-        Hide self view
+        {t("hideSelfView")}
       </button>
       {layout.onPictureInPicture ? (
         <button type="button" className="lk-button" onClick={layout.onPictureInPicture}>
-          Picture in picture
+          {t("pictureInPicture")}
         </button>
       ) : null}
       <button type="button" className="lk-button" aria-keyshortcuts="?" onClick={layout.onHelp}>
-        Shortcuts
+        {t("shortcuts")}
       </button>
       <StartMediaButton />
     </div>

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { JoinCredentials } from "@/lib/meetings/join-credentials";
@@ -30,18 +31,19 @@ const useInBrowser = () =>
   );
 
 function StageNotLoaded({ loaded }: { loaded: Loaded<unknown> }) {
+  const t = useTranslations("meeting.room");
   if (loaded.state === "failed") {
     return (
       <div className="notice card" role="alert">
-        <h1>Couldn&apos;t load the meeting</h1>
-        <p>Part of this page did not load. Check your connection and reload the page.</p>
+        <h1>{t("notLoadedTitle")}</h1>
+        <p>{t("notLoadedBody")}</p>
         <p>
           <CheckConnectionLink />
         </p>
       </div>
     );
   }
-  return <p className="notice muted">Connecting…</p>;
+  return <p className="notice muted">{t("connecting")}</p>;
 }
 
 type Stage =
@@ -63,6 +65,7 @@ const rejoinDelay = (attempt: number) => Math.min(500 * 2 ** attempt, 4000);
 
 /** Keeps asking for a way back in while the stage is "reconnecting". */
 function useRejoin(stage: Stage, setStage: (stage: Stage) => void) {
+  const t = useTranslations("meeting.room");
   useEffect(() => {
     if (stage.kind !== "reconnecting") return;
     let active = true;
@@ -83,8 +86,8 @@ function useRejoin(stage: Stage, setStage: (stage: Stage) => void) {
         if (Date.now() - started > REJOIN_FOR_MS)
           return setStage({
             kind: "failed",
-            title: "Connection lost",
-            message: "The meeting can't be reached right now. Check your connection and try again.",
+            title: t("connectionLostTitle"),
+            message: t("connectionLostBody"),
             retry: true,
             network: true,
           });
@@ -94,7 +97,7 @@ function useRejoin(stage: Stage, setStage: (stage: Stage) => void) {
     return () => {
       active = false;
     };
-  }, [stage, setStage]);
+  }, [stage, setStage, t]);
 }
 
 type Props = {
@@ -112,6 +115,7 @@ type Props = {
 };
 
 export function MeetingRoom({ title, source, slug, roomSlug, knownName, publishes, canManage, isGuest }: Props) {
+  const t = useTranslations("meeting.room");
   const router = useRouter();
   const [stage, setStage] = useState<Stage>({ kind: "prejoin", busy: false, error: null });
   const inBrowser = useInBrowser();
@@ -180,7 +184,7 @@ export function MeetingRoom({ title, source, slug, roomSlug, knownName, publishe
         <span className="row">
           {canManage && slug ? (
             <a className="button secondary" href={`/r/${slug}/invites`} target="_blank" rel="noreferrer">
-              Invites &amp; settings
+              {t("invitesAndSettings")}
             </a>
           ) : null}
           {slug ? <CopyInviteLink slug={slug} /> : null}
@@ -197,7 +201,7 @@ export function MeetingRoom({ title, source, slug, roomSlug, knownName, publishe
             onJoin={(choices) => void join(choices)}
           />
         ) : (
-          <p className="notice muted">Loading…</p>
+          <p className="notice muted">{t("loading")}</p>
         )
       ) : null}
       {stage.kind === "waiting" ? (
@@ -214,14 +218,14 @@ export function MeetingRoom({ title, source, slug, roomSlug, knownName, publishe
       ) : null}
       {stage.kind === "left" ? (
         <div className="notice card">
-          <h1>You left the meeting</h1>
-          <button onClick={backToPreJoin}>Rejoin</button>
+          <h1>{t("leftTitle")}</h1>
+          <button onClick={backToPreJoin}>{t("rejoin")}</button>
         </div>
       ) : null}
       {stage.kind === "reconnecting" ? (
         <div className="notice card" role="status" data-testid="reconnecting">
-          <h1>Reconnecting…</h1>
-          <p className="muted">The connection to the meeting was lost. Getting you back in.</p>
+          <h1>{t("reconnectingTitle")}</h1>
+          <p className="muted">{t("reconnectingBody")}</p>
         </div>
       ) : null}
       {stage.kind === "failed" ? (
@@ -234,10 +238,10 @@ export function MeetingRoom({ title, source, slug, roomSlug, knownName, publishe
             </p>
           ) : null}
           <div className="row" style={{ justifyContent: "center" }}>
-            {stage.retry ? <button onClick={retry}>Try again</button> : null}
+            {stage.retry ? <button onClick={retry}>{t("tryAgain")}</button> : null}
             {isGuest ? null : (
               <button className="secondary" onClick={() => router.push("/")}>
-                Back to home
+                {t("backHome")}
               </button>
             )}
           </div>

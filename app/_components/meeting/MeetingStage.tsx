@@ -3,6 +3,7 @@
 // page (livekit-client and the components), loaded by MeetingRoom while the pre-join screen shows.
 import "@livekit/components-styles";
 import { LiveKitRoom, useConnectionState } from "@livekit/components-react";
+import { useTranslations } from "next-intl";
 import {
   ConnectionError,
   ConnectionErrorReason,
@@ -42,8 +43,8 @@ export type StageEnd =
 
 // Disconnections that are meant: said once, no automatic way back. Someone's decision (a removal,
 // the meeting ended) is explained with who took it: see ./departure.ts.
-const finalDisconnects: Partial<Record<DisconnectReason, string>> = {
-  [DisconnectReason.DUPLICATE_IDENTITY]: "You joined this meeting from another tab or device.",
+const finalDisconnects: Partial<Record<DisconnectReason, "duplicateIdentity">> = {
+  [DisconnectReason.DUPLICATE_IDENTITY]: "duplicateIdentity",
 };
 const decidedDisconnects: Partial<Record<DisconnectReason, "removed" | "room_closed">> = {
   [DisconnectReason.PARTICIPANT_REMOVED]: "removed",
@@ -52,11 +53,12 @@ const decidedDisconnects: Partial<Record<DisconnectReason, "removed" | "room_clo
 
 /** While LiveKit tries to restore a dropped connection, everyone should see that it is trying. */
 function ConnectionBanner() {
+  const t = useTranslations("meeting.stage");
   const state = useConnectionState();
   if (state !== ConnectionState.Reconnecting && state !== ConnectionState.SignalReconnecting) return null;
   return (
     <div className="connection-banner" role="status" data-testid="connection-banner">
-      Reconnecting… your connection to the meeting dropped.
+      {t("reconnectingBanner")}
     </div>
   );
 }
@@ -84,6 +86,7 @@ type Props = {
 };
 
 export default function MeetingStage({ credentials, choices, onEnd }: Props) {
+  const t = useTranslations("meeting");
   const publishing = credentials.role === "participant";
   const slug = credentials.room.slug;
   // The last notice that ends this person's meeting ("Anna removed you"), to explain the disconnection.
@@ -96,14 +99,15 @@ export default function MeetingStage({ credentials, choices, onEnd }: Props) {
       if (reason === DisconnectReason.CLIENT_INITIATED) return onEnd({ kind: "left" });
       const decided = reason === undefined ? undefined : decidedDisconnects[reason];
       if (decided)
-        return void explainDeparture(slug, decided, finalNotice.current).then((why) =>
+        return void explainDeparture(slug, decided, finalNotice.current, t).then((why) =>
           onEnd({ kind: "failed", ...why }),
         );
       const final = reason === undefined ? undefined : finalDisconnects[reason];
-      if (final) return onEnd({ kind: "failed", title: "You left the meeting", message: final, retry: true });
+      if (final)
+        return onEnd({ kind: "failed", title: t("room.leftTitle"), message: t(`stage.${final}`), retry: true });
       onEnd({ kind: "lost" });
     },
-    [onEnd, slug],
+    [onEnd, slug, t],
   );
 
   const onError = useCallback(
@@ -113,13 +117,13 @@ export default function MeetingStage({ credentials, choices, onEnd }: Props) {
       reportJoinFailure(credentials.attemptId, error);
       onEnd({
         kind: "failed",
-        title: "Couldn't connect to the meeting",
-        message: `The meeting service can't be reached right now (${error.message}). Check your connection and try again.`,
+        title: t("stage.connectFailedTitle"),
+        message: t("stage.connectFailedBody", { reason: error.message }),
         retry: true,
         network: true,
       });
     },
-    [onEnd, credentials.attemptId],
+    [onEnd, credentials.attemptId, t],
   );
 
   return (

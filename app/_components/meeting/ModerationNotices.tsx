@@ -2,8 +2,10 @@
 // What a host did to this person ("Anna muted your microphone"), as the server tells it: shown for a
 // few seconds, and kept for the page to explain a disconnection that follows.
 import { useDataChannel } from "@livekit/components-react";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
-import { FINAL_NOTICES, NOTICE_TOPIC, noticeSchema, noticeText, type Notice } from "@/lib/moderation/rules";
+import { FINAL_NOTICES, NOTICE_TOPIC, noticeSchema, type Notice } from "@/lib/moderation/rules";
+import { noticeText } from "./notice-text";
 import { serverMessage, type DataMessage } from "./server-message";
 
 const SHOW_FOR_MS = 8000;
@@ -11,6 +13,7 @@ const SHOW_FOR_MS = 8000;
 type Shown = { id: number; text: string };
 
 export function ModerationNotices({ onFinal }: { onFinal: (notice: Notice) => void }) {
+  const t = useTranslations("meeting");
   const [shown, setShown] = useState<Shown[]>([]);
 
   const onMessage = useCallback(
@@ -18,9 +21,9 @@ export function ModerationNotices({ onFinal }: { onFinal: (notice: Notice) => vo
       const notice = serverMessage(message, noticeSchema);
       if (!notice) return;
       if (FINAL_NOTICES.includes(notice.kind)) onFinal(notice);
-      setShown((current) => [...current, { id: Date.now() + Math.random(), text: noticeText(notice) }]);
+      setShown((current) => [...current, { id: Date.now() + Math.random(), text: noticeText(t, notice) }]);
     },
-    [onFinal],
+    [onFinal, t],
   );
   useDataChannel(NOTICE_TOPIC, onMessage);
 

@@ -3,6 +3,7 @@
 // anywhere) is listened to in the browser; when they go on speaking for a moment, a notice says so.
 import { useLocalParticipant } from "@livekit/components-react";
 import { Track } from "livekit-client";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
 // Loud enough to be speech rather than room noise (RMS of samples in -1..1), for this long.
@@ -11,6 +12,7 @@ const SPEECH_FOR_MS = 400;
 const SHOWN_FOR_MS = 5000;
 
 export function MutedWhileSpeaking() {
+  const t = useTranslations("meeting.notices");
   const { localParticipant, isMicrophoneEnabled } = useLocalParticipant();
   const publication = localParticipant.getTrackPublication(Track.Source.Microphone);
   const source = publication?.track?.mediaStreamTrack;
@@ -60,7 +62,7 @@ export function MutedWhileSpeaking() {
   if (!shown || isMicrophoneEnabled) return null;
   return (
     <div className="moderation-notice" role="status" data-testid="muted-notice">
-      You are muted. Turn your microphone on to be heard.
+      {t("mutedWhileSpeaking")}
     </div>
   );
 }

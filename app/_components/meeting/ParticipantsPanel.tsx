@@ -2,13 +2,10 @@
 // Everyone in the meeting, with their role, microphone, camera and who is speaking. Hosts and
 // co-hosts act on people and on the meeting from here. Each action is a call to Parley's API,
 // which checks the rules again: what this panel offers only mirrors them.
-import {
-  useIsSpeaking,
-  useParticipantAttributes,
-  useParticipantInfo,
-  useParticipants,
-} from "@livekit/components-react";
+import { useIsSpeaking, useParticipantAttributes, useParticipants } from "@livekit/components-react";
 import { ParticipantEvent, type Participant } from "livekit-client";
+import { useTranslations } from "next-intl";
+import { useShownName } from "./shown-name";
 import { useCallback, useEffect, useState } from "react";
 import type { EndMeetingResponse } from "@/app/api/rooms/[slug]/end/route";
 import type { KnockListResponse } from "@/app/api/rooms/[slug]/knocks/route";
@@ -25,9 +22,10 @@ import { ATTRIBUTES } from "@/lib/meetings/attributes";
 import type { MutableSource } from "@/lib/moderation/rules";
 import { callApi } from "../api";
 import type { Json } from "../json";
-import { useNow, waited } from "./hands";
+import { useNow } from "./hands";
 import { useRaisedHandsContext } from "./InMeetingContext";
 import { runsTheMeeting, useOwnStanding } from "./own-standing";
+import { handWaited } from "./waiting-time";
 
 type Removal = Json<RemovalsResponse["removals"][number]>;
 /** Calls the API (after asking `question`, if any); the answer's body, or null when refused or cancelled. */
@@ -66,25 +64,29 @@ function useMediaState(participant: Participant) {
   return state;
 }
 
-function badgesOf(attributes: Readonly<Record<string, string>> | undefined): string[] {
+type Badge = "host" | "cohost" | "guest" | "viewer";
+
+function badgesOf(attributes: Readonly<Record<string, string>> | undefined): Badge[] {
   const standing = attributes?.[ATTRIBUTES.standing];
   return [
     standing === "host" ? "host" : null,
-    standing === "cohost" ? "co-host" : null,
+    standing === "cohost" ? "cohost" : null,
     attributes?.[ATTRIBUTES.kind] === "guest" ? "guest" : null,
     standing === "viewer" ? "viewer" : null,
-  ].filter((badge): badge is string => badge !== null);
+  ].filter((badge): badge is Badge => badge !== null);
 }
 
-function MediaState({ on, label }: { on: boolean; label: string }) {
+function MediaState({ on, device }: { on: boolean; device: "microphone" | "camera" }) {
+  const t = useTranslations("meeting.participants");
+  const words = t(`${device}${on ? "On" : "Off"}`);
   return (
     <span
       className={on ? "media-state on" : "media-state off"}
-      title={`${label} ${on ? "on" : "off"}`}
-      data-testid={`${label.toLowerCase()}-state`}
+      title={words}
+      data-testid={`${device}-state`}
       data-on={on}
     >
-      {label} {on ? "on" : "off"}
+      {words}
     </span>
   );
 }
@@ -93,18 +95,22 @@ function MediaState({ on, label }: { on: boolean; label: string }) {
 type Hand = { place: number; since: number };
 
 function HandLine({ hand, name, lower }: { hand: Hand; name: string; lower: (() => void) | null }) {
+  const t = useTranslations("meeting");
   const now = useNow();
   return (
     <div className="participant-line" data-testid="hand" data-place={hand.place}>
       <span className="hand-badge">
         <span aria-hidden="true">✋</span> {hand.place}
       </span>
-      <span>
-        Hand raised {hand.place === 1 ? "first" : `number ${hand.place}`}, waiting {waited(hand.since, now)}
-      </span>
+      <span>{t("participants.handLine", { place: hand.place, waited: handWaited(t, hand.since, now) })}</span>
       {lower ? (
-        <button type="button" className="secondary small" aria-label={`Lower ${name}'s hand`} onClick={lower}>
-          Lower hand
+        <button
+          type="button"
+          className="secondary small"
+          aria-label={t("participants.lowerHandOf", { name })}
+          onClick={lower}
+        >
+          {t("participants.lowerHand")}
         </button>
       ) : null}
     </div>
@@ -124,11 +130,11 @@ function ParticipantRow({
   act: Act;
   hand: Hand | null;
 }) {
+  const t = useTranslations("meeting.participants");
   const { attributes } = useParticipantAttributes({ participant });
-  const { name: shownName } = useParticipantInfo({ participant });
+  const name = useShownName(participant);
   const speaking = useIsSpeaking(participant);
   const media = useMediaState(participant);
-  const name = shownName || participant.identity;
   const standing = attributes?.[ATTRIBUTES.standing];
   const guest = attributes?.[ATTRIBUTES.kind] === "guest";
   const path = (action: string) =>
@@ -157,21 +163,18 @@ function ParticipantRow({
     >
       <div className="participant-line">
         <span className={speaking ? "speaking-dot on" : "speaking-dot"} aria-hidden="true" />
-        <span className="participant-name">
-          {name}
-          {participant.isLocal ? " (you)" : ""}
-        </span>
+        <span className="participant-name">{participant.isLocal ? t("you", { name }) : name}</span>
         {badgesOf(attributes).map((badge) => (
           <span key={badge} className="role-badge" data-testid="badge">
-            {badge}
+            {t(`badges.${badge}`)}
           </span>
         ))}
       </div>
       <div className="participant-line muted">
-        <MediaState on={media.microphone} label="Microphone" />
-        <MediaState on={media.camera} label="Camera" />
-        {media.screen ? <span className="media-state on">Sharing screen</span> : null}
-        {speaking ? <span className="speaking-label">speaking</span> : null}
+        <MediaState on={media.microphone} device="microphone" />
+        <MediaState on={media.camera} device="camera" />
+        {media.screen ? <span className="media-state on">{t("sharingScreen")}</span> : null}
+        {speaking ? <span className="speaking-label">{t("speaking")}</span> : null}
       </div>
       {hand ? <HandLine hand={hand} name={name} lower={lowerHand} /> : null}
       {actions ? (
@@ -180,57 +183,51 @@ function ParticipantRow({
             <button
               type="button"
               className="secondary small"
-              aria-label={`Mute ${name}`}
+              aria-label={t("muteOf", { name })}
               onClick={() => mute("microphone")}
             >
-              Mute
+              {t("mute")}
             </button>
           ) : null}
           {media.camera ? (
             <button
               type="button"
               className="secondary small"
-              aria-label={`Stop ${name}'s camera`}
+              aria-label={t("stopCameraOf", { name })}
               onClick={() => mute("camera")}
             >
-              Stop camera
+              {t("stopCamera")}
             </button>
           ) : null}
           {media.screen ? (
             <button
               type="button"
               className="secondary small"
-              aria-label={`Stop ${name}'s screen share`}
+              aria-label={t("stopSharingOf", { name })}
               onClick={() => mute("screen_share")}
             >
-              Stop sharing
+              {t("stopSharing")}
             </button>
           ) : null}
           {guest ? null : (
             <button
               type="button"
               className="secondary small"
-              aria-label={standing === "cohost" ? `Remove ${name} as co-host` : `Make ${name} a co-host`}
+              aria-label={standing === "cohost" ? t("removeCohostOf", { name }) : t("makeCohostOf", { name })}
               onClick={() =>
                 void act<CohostResponse>(path("cohost"), { method: "POST", json: { cohost: standing !== "cohost" } })
               }
             >
-              {standing === "cohost" ? "Remove co-host" : "Make co-host"}
+              {standing === "cohost" ? t("removeCohost") : t("makeCohost")}
             </button>
           )}
           <button
             type="button"
             className="danger small"
-            aria-label={`Remove ${name} from the meeting`}
-            onClick={() =>
-              void act<RemoveResponse>(
-                path("remove"),
-                { method: "POST" },
-                `Remove ${name} from the meeting? They can't come back until a host lets them in again.`,
-              )
-            }
+            aria-label={t("removeOf", { name })}
+            onClick={() => void act<RemoveResponse>(path("remove"), { method: "POST" }, t("removeConfirm", { name }))}
           >
-            Remove
+            {t("remove")}
           </button>
         </div>
       ) : null}
@@ -239,6 +236,7 @@ function ParticipantRow({
 }
 
 function RoomControls({ slug, act }: { slug: string; act: Act }) {
+  const t = useTranslations("meeting.participants");
   const room = `/api/rooms/${encodeURIComponent(slug)}`;
   // Read with the knock list (the door's), then from the answer to each press.
   const [locked, setLocked] = useState(false);
@@ -262,23 +260,17 @@ function RoomControls({ slug, act }: { slug: string; act: Act }) {
         className="secondary small"
         onClick={() => void act<MuteEveryoneResponse>(`${room}/mute-everyone`, { method: "POST" })}
       >
-        Mute everyone
+        {t("muteEveryone")}
       </button>
       <button type="button" className="secondary small" onClick={() => void toggleLock()}>
-        {locked ? "Unlock room" : "Lock room"}
+        {locked ? t("unlockRoom") : t("lockRoom")}
       </button>
       <button
         type="button"
         className="danger small"
-        onClick={() =>
-          void act<EndMeetingResponse>(
-            `${room}/end`,
-            { method: "POST" },
-            "End the meeting for everyone? Everyone is disconnected now.",
-          )
-        }
+        onClick={() => void act<EndMeetingResponse>(`${room}/end`, { method: "POST" }, t("endConfirm"))}
       >
-        End meeting for everyone
+        {t("endForEveryone")}
       </button>
     </div>
   );
@@ -286,6 +278,7 @@ function RoomControls({ slug, act }: { slug: string; act: Act }) {
 
 /** People removed from this room's meeting, whom a host can let back in. */
 function RemovedList({ slug, version, act }: { slug: string; version: number; act: Act }) {
+  const t = useTranslations("meeting.participants");
   const [removals, setRemovals] = useState<Removal[] | null>(null);
   const [refresh, setRefresh] = useState(0);
   useEffect(() => {
@@ -307,16 +300,16 @@ function RemovedList({ slug, version, act }: { slug: string; version: number; ac
   if (!removals || removals.length === 0) return null;
   return (
     <section className="removed-list" data-testid="removed-list">
-      <h3>Removed</h3>
+      <h3>{t("removedTitle")}</h3>
       <ul>
         {removals.map((removal) => (
           <li key={removal.identity} className="participant-line">
             <span className="participant-name">{removal.name}</span>
-            <span className="muted">by {removal.removedBy}</span>
+            <span className="muted">{t("removedBy", { name: removal.removedBy })}</span>
             <button
               type="button"
               className="secondary small"
-              aria-label={`Let ${removal.name} back in`}
+              aria-label={t("letBackInOf", { name: removal.name })}
               onClick={() =>
                 void act<LetBackInResponse>(
                   `/api/rooms/${encodeURIComponent(slug)}/removals/${encodeURIComponent(removal.identity)}`,
@@ -324,7 +317,7 @@ function RemovedList({ slug, version, act }: { slug: string; version: number; ac
                 ).then(() => setRefresh((n) => n + 1))
               }
             >
-              Let back in
+              {t("letBackIn")}
             </button>
           </li>
         ))}
@@ -334,6 +327,7 @@ function RemovedList({ slug, version, act }: { slug: string; version: number; ac
 }
 
 export function ParticipantsPanel({ slug }: { slug: string }) {
+  const t = useTranslations("meeting.participants");
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Bumped after each action, so the removed list reloads at once.
@@ -371,7 +365,9 @@ export function ParticipantsPanel({ slug }: { slug: string }) {
         aria-controls="participants-panel"
         onClick={() => setOpen(true)}
       >
-        Participants ({participants.length}){queue.length ? ` · ✋ ${queue.length}` : ""}
+        {queue.length
+          ? t("countWithHands", { count: participants.length, hands: queue.length })
+          : t("count", { count: participants.length })}
       </button>
     );
   }
@@ -379,11 +375,11 @@ export function ParticipantsPanel({ slug }: { slug: string }) {
     <aside
       id="participants-panel"
       className="participants-panel"
-      aria-label="Participants"
+      aria-label={t("title")}
       data-testid="participants-panel"
     >
       <div className="participants-header">
-        <h2>Participants ({participants.length})</h2>
+        <h2>{t("count", { count: participants.length })}</h2>
         <button
           type="button"
           className="secondary small"
@@ -391,7 +387,7 @@ export function ParticipantsPanel({ slug }: { slug: string }) {
           aria-controls="participants-panel"
           onClick={() => setOpen(false)}
         >
-          Close
+          {t("close")}
         </button>
       </div>
       {error ? (

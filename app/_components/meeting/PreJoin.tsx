@@ -1,6 +1,7 @@
 "use client";
 // The screen before a meeting: see yourself, check your microphone, pick devices, choose to
 // join muted or with the camera off. Rendered in the browser only (it reads localStorage).
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { classifyMediaError, explainDeviceProblem, type DeviceKind, type DeviceProblem } from "./device-errors";
 import { loadChoices, saveChoices, type UserChoices } from "./user-choices";
@@ -93,6 +94,8 @@ function useMicrophoneLevel(track: MediaStreamTrack | undefined, meter: React.Re
 
 function DevicePicker(props: {
   label: string;
+  /** What to call a device the browser gives no name: "Camera 2". */
+  numbered: (number: number) => string;
   devices: MediaDeviceInfo[];
   value: string;
   disabled: boolean;
@@ -105,7 +108,7 @@ function DevicePicker(props: {
       <select id={id} value={props.value} onChange={(e) => props.onPick(e.target.value)} disabled={props.disabled}>
         {props.devices.map((device, i) => (
           <option key={device.deviceId || i} value={device.deviceId}>
-            {device.label || `${props.label} ${i + 1}`}
+            {device.label || props.numbered(i + 1)}
           </option>
         ))}
       </select>
@@ -114,6 +117,7 @@ function DevicePicker(props: {
 }
 
 export default function PreJoin({ title, knownName, publishes, busy, error, onJoin }: Props) {
+  const t = useTranslations("meeting");
   const [choices, setChoices] = useState<UserChoices>(() => loadChoices());
   const [attempt, setAttempt] = useState(0);
   const [tracks, setTracks] = useState<MediaStreamTrack[]>([]);
@@ -172,7 +176,9 @@ export default function PreJoin({ title, knownName, publishes, busy, error, onJo
         <div className="prejoin-media">
           <div className="prejoin-preview">
             <video ref={video} autoPlay muted playsInline data-testid="prejoin-video" hidden={!videoTrack} />
-            {!videoTrack ? <p className="muted">{videoEnabled ? "Starting camera…" : "Your camera is off"}</p> : null}
+            {!videoTrack ? (
+              <p className="muted">{videoEnabled ? t("prejoin.startingCamera") : t("prejoin.cameraIsOff")}</p>
+            ) : null}
           </div>
           <div className="row">
             <button
@@ -181,7 +187,7 @@ export default function PreJoin({ title, knownName, publishes, busy, error, onJo
               aria-pressed={videoEnabled}
               onClick={() => update({ videoEnabled: !videoEnabled })}
             >
-              {videoEnabled ? "Turn camera off" : "Turn camera on"}
+              {videoEnabled ? t("prejoin.turnCameraOff") : t("prejoin.turnCameraOn")}
             </button>
             <button
               type="button"
@@ -189,28 +195,35 @@ export default function PreJoin({ title, knownName, publishes, busy, error, onJo
               aria-pressed={audioEnabled}
               onClick={() => update({ audioEnabled: !audioEnabled })}
             >
-              {audioEnabled ? "Mute microphone" : "Unmute microphone"}
+              {audioEnabled ? t("prejoin.muteMicrophone") : t("prejoin.unmuteMicrophone")}
             </button>
           </div>
-          <div className="meter" role="img" aria-label="Microphone level" title="Microphone level">
+          <div
+            className="meter"
+            role="img"
+            aria-label={t("prejoin.microphoneLevel")}
+            title={t("prejoin.microphoneLevel")}
+          >
             <div ref={meter} className="meter-fill" data-testid="mic-level" />
           </div>
         </div>
       ) : (
-        <p className="muted">You are joining as a viewer: you can watch, listen and chat.</p>
+        <p className="muted">{t("prejoin.viewer")}</p>
       )}
       <div className="prejoin-side">
         {publishes ? (
           <div className="prejoin-pickers">
             <DevicePicker
-              label="Camera"
+              label={t("prejoin.camera")}
+              numbered={(number) => t("prejoin.cameraNumber", { number })}
               devices={devices.cameras}
               value={videoTrack?.getSettings().deviceId ?? videoDeviceId}
               disabled={!videoEnabled}
               onPick={(id) => update({ videoDeviceId: id })}
             />
             <DevicePicker
-              label="Microphone"
+              label={t("prejoin.microphone")}
+              numbered={(number) => t("prejoin.microphoneNumber", { number })}
               devices={devices.microphones}
               value={audioTrack?.getSettings().deviceId ?? audioDeviceId}
               disabled={!audioEnabled}
@@ -221,28 +234,26 @@ export default function PreJoin({ title, knownName, publishes, busy, error, onJo
         ) : null}
         {(Object.entries(problems) as [DeviceKind, DeviceProblem][]).map(([kind, problem]) => (
           <div key={kind} className="device-problem" role="alert" data-testid={`${kind}-problem`}>
-            <p>{explainDeviceProblem(kind, problem)}</p>
+            <p>{explainDeviceProblem(t, kind, problem)}</p>
             <div className="row">
               <button type="button" className="secondary" onClick={() => setAttempt((n) => n + 1)}>
-                Try again
+                {t("prejoin.tryAgain")}
               </button>
               <button
                 type="button"
                 className="secondary"
                 onClick={() => update(kind === "camera" ? { videoEnabled: false } : { audioEnabled: false })}
               >
-                {kind === "camera" ? "Join without camera" : "Join without microphone"}
+                {kind === "camera" ? t("prejoin.joinWithoutCamera") : t("prejoin.joinWithoutMicrophone")}
               </button>
             </div>
           </div>
         ))}
         {knownName ? (
-          <p>
-            Joining as <strong>{knownName}</strong>
-          </p>
+          <p>{t.rich("prejoin.joiningAs", { name: knownName, strong: (chunks) => <strong>{chunks}</strong> })}</p>
         ) : (
           <div className="field">
-            <label htmlFor={nameId}>Your name</label>
+            <label htmlFor={nameId}>{t("prejoin.yourName")}</label>
             <input
               id={nameId}
               value={choices.name}
@@ -255,11 +266,9 @@ export default function PreJoin({ title, knownName, publishes, busy, error, onJo
         )}
         <FormError message={error} />
         <button type="submit" disabled={busy || !name.trim()}>
-          {busy ? "Joining…" : "Join meeting"}
+          {busy ? t("prejoin.joining") : t("prejoin.join")}
         </button>
-        <p className="muted">
-          Trouble joining? <CheckConnectionLink />
-        </p>
+        <p className="muted">{t.rich("prejoin.trouble", { check: () => <CheckConnectionLink /> })}</p>
       </div>
     </form>
   );

@@ -2,6 +2,7 @@
 // Raising one's hand: a button and the "H" shortcut (./shortcuts.ts). The server sets the
 // hand on the participant, so the button shows what everyone else sees.
 import { useLocalParticipant, useParticipantAttribute } from "@livekit/components-react";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { HandResponse } from "@/app/api/rooms/[slug]/hand/route";
 import { ATTRIBUTES } from "@/lib/meetings/attributes";
@@ -12,6 +13,7 @@ import { runsTheMeeting, useOwnStanding } from "./own-standing";
 import { useShortcuts } from "./shortcuts";
 
 export function RaiseHandButton({ slug, onError }: { slug: string; onError: (message: string | null) => void }) {
+  const t = useTranslations("meeting.hand");
   const { localParticipant } = useLocalParticipant();
   const raised = !!useParticipantAttribute(ATTRIBUTES.hand, { participant: localParticipant });
   const [busy, setBusy] = useState(false);
@@ -34,11 +36,11 @@ export function RaiseHandButton({ slug, onError }: { slug: string; onError: (mes
       className={raised ? "meeting-action on" : "meeting-action"}
       aria-pressed={raised}
       aria-keyshortcuts="H"
-      title={`${raised ? "Lower" : "Raise"} your hand (H)`}
+      title={raised ? t("lowerTitle") : t("raiseTitle")}
       disabled={busy}
       onClick={() => void toggle()}
     >
-      <span aria-hidden="true">✋</span> {raised ? "Lower hand" : "Raise hand"}
+      <span aria-hidden="true">✋</span> {raised ? t("lower") : t("raise")}
     </button>
   );
 }
@@ -48,6 +50,7 @@ export function RaiseHandButton({ slug, onError }: { slug: string; onError: (mes
  * first hand goes up: a queue that was empty needs their attention.
  */
 export function HandAnnouncer() {
+  const t = useTranslations("meeting.hand");
   const hands = useRaisedHandsContext();
   const runs = runsTheMeeting(useOwnStanding());
   const [said, setSaid] = useState("");
@@ -63,14 +66,16 @@ export function HandAnnouncer() {
     if (raised.length === 0) return;
     setSaid(
       raised
-        .map(
-          (hand) =>
-            `${hand.participant.isLocal ? "You" : hand.participant.name || hand.participant.identity} raised a hand (number ${hands.indexOf(hand) + 1} in the queue).`,
-        )
+        .map((hand) => {
+          const place = hands.indexOf(hand) + 1;
+          return hand.participant.isLocal
+            ? t("raisedByYou", { place })
+            : t("raisedBy", { name: hand.participant.name || hand.participant.identity, place });
+        })
         .join(" "),
     );
     if (runs && before.size === 0) void playChime();
-  }, [hands, runs]);
+  }, [hands, runs, t]);
 
   return (
     <div className="visually-hidden" role="status" aria-live="polite" data-testid="hand-announcer">

@@ -1,10 +1,21 @@
 "use client";
 // Reactions: a few emoji a person sends with one press; the server relays them (within its rate
 // limit) and each floats over the sender's tile, for everyone, for a few seconds.
+import { useTranslations } from "next-intl";
 import type { ReactionResponse } from "@/app/api/rooms/[slug]/reactions/route";
-import { REACTION_NAMES, REACTIONS, type Reaction } from "@/lib/in-meeting/rules";
+import { REACTIONS, type Reaction } from "@/lib/in-meeting/rules";
 import { callApi } from "../api";
 import { useFloatingReactions } from "./InMeetingContext";
+
+/** What each reaction is called, for screen readers and the tooltip. */
+const REACTION_NAMES = {
+  "👍": "thumbsUp",
+  "👏": "applause",
+  "😂": "laughter",
+  "❤️": "heart",
+  "🎉": "celebration",
+  "😮": "surprise",
+} as const satisfies Record<Reaction, string>;
 
 export function TileReactions({ identity }: { identity: string }) {
   const mine = useFloatingReactions().filter((reaction) => reaction.identity === identity);
@@ -26,6 +37,7 @@ export function TileReactions({ identity }: { identity: string }) {
 }
 
 export function ReactionPicker({ slug, onError }: { slug: string; onError: (message: string | null) => void }) {
+  const t = useTranslations("meeting.reactions");
   async function send(emoji: Reaction) {
     const result = await callApi<ReactionResponse>(`/api/rooms/${encodeURIComponent(slug)}/reactions`, {
       method: "POST",
@@ -35,14 +47,14 @@ export function ReactionPicker({ slug, onError }: { slug: string; onError: (mess
     if (!result.ok) onError(result.message);
   }
   return (
-    <div className="reaction-picker" role="group" aria-label="Reactions">
+    <div className="reaction-picker" role="group" aria-label={t("label")}>
       {REACTIONS.map((emoji) => (
         <button
           key={emoji}
           type="button"
           className="reaction-button"
-          aria-label={`React with ${REACTION_NAMES[emoji]}`}
-          title={REACTION_NAMES[emoji]}
+          aria-label={t("reactWith", { name: t(`names.${REACTION_NAMES[emoji]}`) })}
+          title={t(`names.${REACTION_NAMES[emoji]}`)}
           onClick={() => void send(emoji)}
         >
           {emoji}

@@ -1,6 +1,7 @@
 "use client";
 import { useRemoteParticipants } from "@livekit/components-react";
 import { ConnectionQuality, RemoteVideoTrack, RoomEvent, Track, type RemoteParticipant } from "livekit-client";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 
 // Someone whose network drops is not gone: LiveKit keeps them in the room while their client
@@ -57,6 +58,7 @@ function useStalledCameras(people: RemoteParticipant[]): Set<string> {
 }
 
 export function ReconnectingNotice() {
+  const t = useTranslations("meeting.notices");
   const people = useRemoteParticipants({
     updateOnlyOn: [
       RoomEvent.ConnectionQualityChanged,
@@ -75,7 +77,7 @@ export function ReconnectingNotice() {
   const names = reconnecting.map((person) => person.name || person.identity).join(", ");
   return (
     <div className="connection-banner" role="status" data-testid="participants-reconnecting">
-      {names} {reconnecting.length === 1 ? "is" : "are"} reconnecting…
+      {t("reconnecting", { names, count: reconnecting.length })}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 // The help dialog listing the meeting's keyboard shortcuts, opened by its button or by "?".
+import { useTranslations } from "next-intl";
 import { forwardRef, useImperativeHandle, useRef } from "react";
 import { SHORTCUTS, type ShortcutId } from "./shortcuts";
 
@@ -10,6 +11,7 @@ export const ShortcutsHelp = forwardRef<ShortcutsHelpHandle, { available: Shortc
   { available },
   handle,
 ) {
+  const t = useTranslations("meeting.shortcuts");
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
   useImperativeHandle(handle, () => ({
@@ -29,12 +31,12 @@ export const ShortcutsHelp = forwardRef<ShortcutsHelpHandle, { available: Shortc
       data-testid="shortcuts-help"
       onClose={() => opener.current?.focus()}
     >
-      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+      <h2 id="shortcuts-title">{t("title")}</h2>
       <table className="shortcuts">
         <thead>
           <tr>
-            <th scope="col">Key</th>
-            <th scope="col">What it does</th>
+            <th scope="col">{t("key")}</th>
+            <th scope="col">{t("action")}</th>
           </tr>
         </thead>
         <tbody>
@@ -43,17 +45,14 @@ export const ShortcutsHelp = forwardRef<ShortcutsHelpHandle, { available: Shortc
               <td>
                 <kbd>{shortcut.label}</kbd>
               </td>
-              <td>{shortcut.description}</td>
+              <td>{t(`descriptions.${shortcut.id}`)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="muted">
-        Tab and Shift+Tab move between controls; Enter or Space presses a button. Shortcuts are off while you type in a
-        field.
-      </p>
+      <p className="muted">{t("tips")}</p>
       <form method="dialog">
-        <button autoFocus>Close</button>
+        <button autoFocus>{t("close")}</button>
       </form>
     </dialog>
   );

@@ -4,9 +4,9 @@
 // data-identity lets the layout find a person's video (picture-in-picture) and tests find a tile.
 import {
   ConnectionQualityIndicator,
-  ParticipantName,
   ParticipantPlaceholder,
   TrackMutedIndicator,
+  useConnectionQualityIndicator,
   useEnsureTrackRef,
   useLayoutContext,
   useParticipantTile,
@@ -14,18 +14,25 @@ import {
   type TrackReferenceOrPlaceholder,
 } from "@livekit/components-react";
 import { Track } from "livekit-client";
+import { useTranslations } from "next-intl";
+import { useShownName } from "./shown-name";
 import { TileMarks } from "./TileMarks";
 
 export const sameTrack = (a: TrackReferenceOrPlaceholder | undefined, b: TrackReferenceOrPlaceholder | undefined) =>
   !!a && !!b && a.participant.identity === b.participant.identity && a.source === b.source;
 
 export function Tile({ trackRef }: { trackRef?: TrackReferenceOrPlaceholder }) {
+  const t = useTranslations("meeting.tile");
   const track = useEnsureTrackRef(trackRef);
   const layout = useLayoutContext();
   const { elementProps } = useParticipantTile<HTMLDivElement>({ trackRef: track, htmlProps: {} });
   const pinned = layout.pin.state?.some((pin) => sameTrack(pin, track)) ?? false;
-  const name = track.participant.name || track.participant.identity;
+  const name = useShownName(track.participant);
   const screen = track.source === Track.Source.ScreenShare;
+  const { quality } = useConnectionQualityIndicator({ participant: track.participant });
+  const pinLabel = screen
+    ? t(pinned ? "unpinScreen" : "pinScreen", { name })
+    : t(pinned ? "unpinPerson" : "pinPerson", { name });
   return (
     <div {...elementProps} style={{ position: "relative" }} data-identity={track.participant.identity}>
       {track.publication ? (
@@ -47,18 +54,25 @@ export function Tile({ trackRef }: { trackRef?: TrackReferenceOrPlaceholder }) {
               show="muted"
             />
           )}
-          <ParticipantName participant={track.participant}>{screen ? "’s screen" : null}</ParticipantName>
+          {/* A person's name as LiveKit keeps it current (in the page's words); their screen's, in a sentence of ours. */}
+          <span className="lk-participant-name">{screen ? t("screenOf", { name }) : name}</span>
         </div>
-        <ConnectionQualityIndicator participant={track.participant} className="lk-participant-metadata-item" />
+        <ConnectionQualityIndicator
+          participant={track.participant}
+          className="lk-participant-metadata-item"
+          role="img"
+          aria-label={t(`quality.${quality}`)}
+          title={t(`quality.${quality}`)}
+        />
       </div>
       <button
         type="button"
         className="tile-pin"
         aria-pressed={pinned}
-        aria-label={`${pinned ? "Unpin" : "Pin"} ${name}${screen ? "’s screen" : ""}`}
+        aria-label={pinLabel}
         onClick={() => layout.pin.dispatch?.(pinned ? { msg: "clear_pin" } : { msg: "set_pin", trackReference: track })}
       >
-        {pinned ? "Unpin" : "Pin"}
+        {pinned ? t("unpin") : t("pin")}
       </button>
       {screen ? null : <TileMarks participant={track.participant} />}
     </div>

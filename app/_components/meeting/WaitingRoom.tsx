@@ -3,6 +3,7 @@
 // in", and nothing of the meeting. Pressing Join already knocked; this screen knocks again only to
 // fetch its door, shows the knocker's camera to the hosts through their door room (LiveKit, camera
 // only, see docs/waiting-room.md) and asks every second how the knock stands.
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { LocalVideoTrack, Room } from "livekit-client";
 import type { KnockResponse, KnockStateResponse, WithdrawKnockResponse } from "@/app/api/rooms/[slug]/knock/route";
@@ -100,6 +101,7 @@ function useDoor(
 }
 
 export function WaitingRoom({ slug, title, choices, showsCamera, onAdmitted, onLeave, onProblem }: Props) {
+  const t = useTranslations("meeting");
   const [knock, setKnock] = useState<Knock>({ state: "knocking" });
   const [door, setDoor] = useState<DoorCredentials | null>(null);
   const [visit, setVisit] = useState(0);
@@ -190,11 +192,13 @@ export function WaitingRoom({ slug, title, choices, showsCamera, onAdmitted, onL
       <h1>{title}</h1>
       <div className="prejoin-preview">
         <video ref={video} autoPlay muted playsInline data-testid="waiting-video" hidden={!track} />
-        {!track ? <p className="muted">{showsCamera ? "Starting camera…" : "Your camera is off"}</p> : null}
+        {!track ? (
+          <p className="muted">{showsCamera ? t("prejoin.startingCamera") : t("prejoin.cameraIsOff")}</p>
+        ) : null}
       </div>
       {knock.state === "denied" ? (
         <div role="alert" className="stack">
-          <h2>The host didn&apos;t let you in</h2>
+          <h2>{t("waiting.deniedTitle")}</h2>
           {knock.message ? (
             <blockquote className="denial" data-testid="denial-message">
               {knock.message}
@@ -202,28 +206,28 @@ export function WaitingRoom({ slug, title, choices, showsCamera, onAdmitted, onL
           ) : null}
           <div className="row">
             <button type="button" onClick={knockAgain}>
-              Ask again
+              {t("waiting.askAgain")}
             </button>
             <button type="button" className="secondary" onClick={onLeave}>
-              Back
+              {t("waiting.back")}
             </button>
           </div>
         </div>
       ) : (
         <div role="status" className="stack">
-          <h2>Waiting for the host to let you in</h2>
+          <h2>{t("waiting.title")}</h2>
           <p className="muted" data-testid="waiting-detail">
             {knock.state === "knocking"
-              ? "Knocking…"
+              ? t("waiting.knocking")
               : knock.unreachable
-                ? "Parley can't be reached right now. Still waiting; keep this page open."
+                ? t("waiting.unreachable")
                 : knock.hostPresent
-                  ? "The hosts know you're here. Keep this page open."
-                  : "No host is in the meeting yet. You'll be let in when one arrives; keep this page open."}
+                  ? t("waiting.hostPresent")
+                  : t("waiting.noHost")}
           </p>
           <div className="row">
             <button type="button" className="secondary" onClick={() => void leave()}>
-              Stop waiting
+              {t("waiting.stop")}
             </button>
           </div>
         </div>

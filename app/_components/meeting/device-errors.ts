@@ -1,4 +1,6 @@
 // Turns getUserMedia failures into explanations a person can act on.
+import type { MeetingT } from "./meeting-t";
+
 export type DeviceKind = "camera" | "microphone";
 export type DeviceProblem = "blocked" | "missing" | "in-use" | "failed";
 
@@ -10,15 +12,8 @@ export function classifyMediaError(error: unknown): DeviceProblem {
   return "failed";
 }
 
-export function explainDeviceProblem(kind: DeviceKind, problem: DeviceProblem): string {
-  switch (problem) {
-    case "blocked":
-      return `Your browser blocked the ${kind}. Allow it for this site (the icon in the address bar), then try again, or join without it.`;
-    case "missing":
-      return `No ${kind} was found. Plug one in and try again, or join without it.`;
-    case "in-use":
-      return `Your ${kind} is being used by another app. Close that app and try again, or join without it.`;
-    case "failed":
-      return `Your ${kind} could not be started. Try again, or join without it.`;
-  }
+const PROBLEM_KEYS = { blocked: "blocked", missing: "missing", "in-use": "inUse", failed: "failed" } as const;
+
+export function explainDeviceProblem(t: MeetingT, kind: DeviceKind, problem: DeviceProblem): string {
+  return t(`devices.${kind}.${PROBLEM_KEYS[problem]}`);
 }

@@ -52,13 +52,3 @@ export function useNow(everyMs = 1000): number {
   }, [everyMs]);
   return now;
 }
-
-/** "just now", "45 s", "3 min", "1 h 5 min". */
-export function waited(sinceMs: number, nowMs: number): string {
-  const seconds = Math.max(0, Math.floor((nowMs - sinceMs) / 1000));
-  if (seconds < 5) return "just now";
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}

@@ -1,14 +1,15 @@
 // The meeting's keyboard shortcuts: one table, shown in the help dialog and read by the
-// dispatcher, so what is documented is what works. A feature adds its row here and passes its
-// handler to useShortcuts(); a row without a handler is not listed in the help.
+// dispatcher, so what is documented is what works. A feature adds its row here (and what it does
+// under meeting.shortcuts.descriptions in messages/) and passes its handler to useShortcuts(); a
+// row without a handler is not listed in the help.
 import { useEffect, useRef } from "react";
 
 export const SHORTCUTS = [
-  { id: "toggleMicrophone", key: "m", label: "M", description: "Mute or unmute your microphone" },
-  { id: "toggleCamera", key: "v", label: "V", description: "Turn your camera on or off" },
-  { id: "raiseHand", key: "h", label: "H", description: "Raise or lower your hand" },
-  { id: "openChat", key: "c", label: "C", description: "Open or close the chat" },
-  { id: "help", key: "?", label: "?", description: "Show these keyboard shortcuts" },
+  { id: "toggleMicrophone", key: "m", code: "KeyM", label: "M" },
+  { id: "toggleCamera", key: "v", code: "KeyV", label: "V" },
+  { id: "raiseHand", key: "h", code: "KeyH", label: "H" },
+  { id: "openChat", key: "c", code: "KeyC", label: "C" },
+  { id: "help", key: "?", code: null, label: "?" },
 ] as const;
 
 export type ShortcutId = (typeof SHORTCUTS)[number]["id"];
@@ -22,10 +23,17 @@ function typingIn(target: EventTarget | null): boolean {
 }
 
 /** Which shortcut, if any, a key press is. Pure, for the unit test. */
-export function shortcutFor(event: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "altKey">): ShortcutId | null {
+export function shortcutFor(
+  event: Pick<KeyboardEvent, "key" | "code" | "ctrlKey" | "metaKey" | "altKey">,
+): ShortcutId | null {
   if (event.ctrlKey || event.metaKey || event.altKey) return null;
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-  return SHORTCUTS.find((shortcut) => shortcut.key === key)?.id ?? null;
+  const byKey = SHORTCUTS.find((shortcut) => shortcut.key === key);
+  if (byKey) return byKey.id;
+  // A letter of another alphabet (the Russian layout types "ь" on the M key): the key's place decides.
+  if (/^\p{L}$/u.test(key) && !/^[a-z]$/.test(key))
+    return SHORTCUTS.find((shortcut) => shortcut.code === event.code)?.id ?? null;
+  return null;
 }
 
 /** Runs the given actions on their keys while the meeting is shown. */

@@ -1,3 +1,4 @@
+import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AUDIT_ACTIONS, auditQuerySchema, listAudit } from "@/lib/admin/audit";
@@ -17,14 +18,16 @@ export default async function AuditPage({ searchParams }: Props) {
   const query = parsed.success ? parsed.data : { page: 1 };
   const { entries, total, page, perPage } = await listAudit(query);
   const pages = Math.max(1, Math.ceil(total / perPage));
+  const t = await getTranslations("admin.audit");
+  const format = await getFormatter();
   const pageLink = (to: number) =>
     `/admin/audit?${new URLSearchParams({ ...(query.action ? { action: query.action } : {}), ...(query.q ? { q: query.q } : {}), page: String(to) })}`;
   return (
     <>
-      <h1>Audit log</h1>
+      <h1>{t("title")}</h1>
       <form className="row" method="get">
-        <select name="action" aria-label="Action" defaultValue={query.action ?? ""}>
-          <option value="">Every action</option>
+        <select name="action" aria-label={t("action")} defaultValue={query.action ?? ""}>
+          <option value="">{t("everyAction")}</option>
           {AUDIT_ACTIONS.map((action) => (
             <option key={action} value={action}>
               {action}
@@ -34,17 +37,21 @@ export default async function AuditPage({ searchParams }: Props) {
         <input
           name="q"
           type="search"
-          aria-label="Search the audit log"
-          placeholder="Who did it, or to whom"
+          aria-label={t("search")}
+          placeholder={t("searchPlaceholder")}
           defaultValue={query.q ?? ""}
         />
-        <button type="submit">Filter</button>
+        <button type="submit">{t("filter")}</button>
       </form>
-      {!parsed.success ? <p className="error">Those filters are not valid; showing everything.</p> : null}
-      <DataTable testId="audit-log" label="Audit log" columns={["When", "Who", "What", "On"]}>
+      {!parsed.success ? <p className="error">{t("invalidFilters")}</p> : null}
+      <DataTable
+        testId="audit-log"
+        label={t("table")}
+        columns={[t("columns.when"), t("columns.who"), t("columns.what"), t("columns.on")]}
+      >
         {entries.map((entry) => (
           <tr key={entry.id}>
-            <td>{when(entry.createdAt.toISOString())}</td>
+            <td>{when(format, entry.createdAt)}</td>
             <td>
               {entry.actor.name}
               <div className="muted">{entry.actor.email}</div>
@@ -58,14 +65,12 @@ export default async function AuditPage({ searchParams }: Props) {
         ))}
       </DataTable>
       {entries.length === 0 ? (
-        <p className="muted">Nothing recorded{query.action || query.q ? " that matches" : " yet"}.</p>
+        <p className="muted">{query.action || query.q ? t("nothingMatches") : t("nothingYet")}</p>
       ) : null}
       <div className="row">
-        {page > 1 ? <Link href={pageLink(page - 1)}>Newer</Link> : null}
-        <span className="muted">
-          Page {page} of {pages} · {total} entries
-        </span>
-        {page < pages ? <Link href={pageLink(page + 1)}>Older</Link> : null}
+        {page > 1 ? <Link href={pageLink(page - 1)}>{t("newer")}</Link> : null}
+        <span className="muted">{t("pages", { page, pages, total })}</span>
+        {page < pages ? <Link href={pageLink(page + 1)}>{t("older")}</Link> : null}
       </div>
     </>
   );

@@ -1,6 +1,7 @@
+import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { currentAdmin } from "@/lib/admin/guard";
-import { JOIN_PROBLEM_DAYS, listJoinProblems } from "@/lib/admin/join-problems";
+import { JOIN_PROBLEM_DAYS, LATE, listJoinProblems, NO_REASON } from "@/lib/admin/join-problems";
 import { DataTable } from "../../_components/DataTable";
 import { when } from "../../_components/format";
 
@@ -12,27 +13,39 @@ export default async function JoinProblemsPage() {
   // Layouts and pages render side by side: the page checks too, so nothing is read for others.
   if (!(await currentAdmin())) notFound();
   const problems = await listJoinProblems();
+  const t = await getTranslations("admin.joinProblems");
+  const format = await getFormatter();
+  // The reasons Parley itself names; any other is what LiveKit told the browser, shown as it is.
+  const reasonText = (reason: string) => (reason === NO_REASON ? t("noReason") : reason === LATE ? t("late") : reason);
+  const linkText = (link: string) => (link === "invite link" ? t("inviteLink") : t("roomLink"));
   return (
     <>
-      <h1>Join problems</h1>
+      <h1>{t("title")}</h1>
       <p className="muted">
-        The last {JOIN_PROBLEM_DAYS} days: {problems.attempts} attempts to join, {problems.failed} of which did not
-        arrive in the meeting within 30 seconds. The reason is what LiveKit told the person&apos;s browser; when there
-        is none, the browser never said (closed, offline, or blocked from reaching Parley too). People who can&apos;t
-        join can run the connection check at <a href="/check">/check</a> and send you its result.
+        {t.rich("intro", {
+          days: JOIN_PROBLEM_DAYS,
+          attempts: problems.attempts,
+          failed: problems.failed,
+          link: (chunks) => <a href="/check">{chunks}</a>,
+        })}
       </p>
-      <h2>By reason</h2>
+      <h2>{t("byReason")}</h2>
       {problems.byReason.length === 0 ? (
-        <p className="muted">Nobody had trouble joining.</p>
+        <p className="muted">{t("nobody")}</p>
       ) : (
         <DataTable
           testId="join-problems-by-reason"
-          label="Join problems by reason"
-          columns={["Reason", "Attempts", "People", "Got in on a later try"]}
+          label={t("byReasonTable")}
+          columns={[
+            t("reasonColumns.reason"),
+            t("reasonColumns.attempts"),
+            t("reasonColumns.people"),
+            t("reasonColumns.madeItLater"),
+          ]}
         >
           {problems.byReason.map((group) => (
             <tr key={group.reason}>
-              <td>{group.reason}</td>
+              <td>{reasonText(group.reason)}</td>
               <td>{group.attempts}</td>
               <td>{group.people}</td>
               <td>{group.madeItLater}</td>
@@ -40,27 +53,34 @@ export default async function JoinProblemsPage() {
           ))}
         </DataTable>
       )}
-      <h2>By person</h2>
+      <h2>{t("byPerson")}</h2>
       {problems.byPerson.length === 0 ? null : (
         <DataTable
           testId="join-problems-by-person"
-          label="Join problems by person"
-          columns={["Who", "Failed attempts", "Why", "Where, through", "Last failed", "Outcome"]}
+          label={t("byPersonTable")}
+          columns={[
+            t("personColumns.who"),
+            t("personColumns.failedAttempts"),
+            t("personColumns.why"),
+            t("personColumns.where"),
+            t("personColumns.lastFailed"),
+            t("personColumns.outcome"),
+          ]}
         >
           {problems.byPerson.map((person) => (
             <tr key={person.identity} data-identity={person.identity}>
               <td>
                 {person.name}
-                {person.kind === "guest" ? <div className="muted">guest</div> : null}
+                {person.kind === "guest" ? <div className="muted">{t("guest")}</div> : null}
               </td>
               <td>{person.failedAttempts}</td>
-              <td>{person.reasons.join("; ")}</td>
+              <td>{person.reasons.map(reasonText).join("; ")}</td>
               <td>
                 {person.rooms.join(", ")}
-                <div className="muted">{person.links.join(", ")}</div>
+                <div className="muted">{person.links.map(linkText).join(", ")}</div>
               </td>
-              <td>{when(person.lastFailedAt.toISOString())}</td>
-              <td>{person.madeItLater ? "Retried and made it" : "Never got in"}</td>
+              <td>{when(format, person.lastFailedAt)}</td>
+              <td>{person.madeItLater ? t("madeItLater") : t("neverGotIn")}</td>
             </tr>
           ))}
         </DataTable>

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { currentAdmin } from "@/lib/admin/guard";
 import { mailConfigured } from "@/lib/mail/send";
@@ -7,9 +8,10 @@ import { AdminUsers } from "../../_components/admin/AdminUsers";
 export default async function AdminUsersPage() {
   const admin = await currentAdmin();
   if (!admin) notFound();
+  const t = await getTranslations("admin.users");
   return (
     <>
-      <h1>Users</h1>
+      <h1>{t("title")}</h1>
       <AdminUsers me={admin.id} />
       <AccountInvitations mailConfigured={mailConfigured()} />
     </>

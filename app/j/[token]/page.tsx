@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { currentActor } from "@/lib/auth/actor";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { hasRedeemed, inspectInvite, inviteRefusal } from "@/lib/invites/invites";
 import { isAllowed, strongerStanding } from "@/lib/policy";
 import { standingIn } from "@/lib/rooms/access";
@@ -10,31 +12,42 @@ import { Notice } from "../../_components/Notice";
 
 type Props = { params: Promise<{ token: string }> };
 
-export const metadata: Metadata = { title: "Join a meeting · Parley", referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("invites.join");
+  return { title: t("metaTitle"), referrer: "no-referrer" };
+}
 
 export default async function InvitePage({ params }: Props) {
   const { token } = await params;
   const invite = await inspectInvite(token);
   if (!invite) notFound();
   const actor = await currentActor();
+  const t = await getTranslations("invites.join");
+  const locale = await getLocale();
   // A refused link says why, and nothing about the room behind it; whoever already came in
   // through it may come back.
   if (invite.state !== "valid" && !(await hasRedeemed(invite.id, actor))) {
     const refusal = inviteRefusal(invite.state);
-    return <Notice title={errorTitle(refusal.code)}>{refusal.message} Ask the host for a new one.</Notice>;
+    return (
+      <Notice title={errorTitle(refusal.code, locale)}>
+        {/* The server's details are written in English (as in lib/http.ts); the title says it in any language. */}
+        {locale === DEFAULT_LOCALE ? `${refusal.message} ` : null}
+        {t("askForNew")}
+      </Notice>
+    );
   }
   const { room } = invite;
-  if (room.endedAt) return <Notice title={errorTitle("room_ended")} />;
+  if (room.endedAt) return <Notice title={errorTitle("room_ended", locale)} />;
 
   const member = actor?.kind === "member" ? actor.user : null;
   const guestHere = actor?.kind === "guest" && actor.guest.roomId === room.id ? actor.guest : null;
   if (!member && !guestHere && (!room.allowGuests || invite.role === "cohost")) {
     return (
       <Notice
-        title={`Sign in to join “${room.name}”`}
-        action={{ href: `/signin?callbackUrl=${encodeURIComponent(`/j/${token}`)}`, label: "Sign in" }}
+        title={t("signInTitle", { name: room.name })}
+        action={{ href: `/signin?callbackUrl=${encodeURIComponent(`/j/${token}`)}`, label: t("signIn") }}
       >
-        {invite.role === "cohost" ? "Co-host links need an account." : "This meeting does not admit guests."}
+        {invite.role === "cohost" ? t("cohostNeedsAccount") : t("noGuests")}
       </Notice>
     );
   }

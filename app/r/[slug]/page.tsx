@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { currentActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/http";
 import { isAllowed } from "@/lib/policy";
@@ -11,7 +12,10 @@ import { Notice } from "../../_components/Notice";
 
 type Props = { params: Promise<{ slug: string }> };
 
-export const metadata: Metadata = { title: "Meeting · Parley" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meeting.page");
+  return { title: t("title") };
+}
 
 async function roomOrNotFound(slug: string): Promise<Room> {
   try {
@@ -30,7 +34,8 @@ export default async function MeetingPage({ params }: Props) {
   const standing = await standingIn(actor, room);
   if (standing === "anonymous") redirect(`/signin?callbackUrl=${encodeURIComponent(`/r/${slug}`)}`);
   if (!isAllowed("joinMeeting", standing, room)) {
-    return <Notice title={errorTitle("invite_required")}>Ask the host for an invite link.</Notice>;
+    const t = await getTranslations("meeting.page");
+    return <Notice title={errorTitle("invite_required")}>{t("askForInvite")}</Notice>;
   }
   if (room.endedAt) return <Notice title={errorTitle("room_ended")}>{room.name}</Notice>;
   return (

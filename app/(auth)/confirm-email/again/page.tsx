@@ -1,13 +1,15 @@
+import { getTranslations } from "next-intl/server";
 import { mailConfigured } from "@/lib/mail/send";
 import { ConfirmAgainForm } from "../../../_components/ConfirmAgainForm";
 import { Notice } from "../../../_components/Notice";
 
-export default function ConfirmAgainPage() {
+export default async function ConfirmAgainPage() {
   if (!mailConfigured()) {
+    const t = await getTranslations("auth");
     return (
       <div className="page">
-        <Notice title="Confirmation mails are not available" action={{ href: "/signin", label: "Back to sign in" }}>
-          <p>This Parley server is not set up to send mail. Ask an administrator for help.</p>
+        <Notice title={t("confirmAgain.unavailableTitle")} action={{ href: "/signin", label: t("links.backToSignIn") }}>
+          <p>{t("confirmAgain.unavailableBody")}</p>
         </Notice>
       </div>
     );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { roomForMemberPage } from "@/lib/rooms/guard";
 import { listMeetings } from "@/lib/meetings/history";
 import { when } from "../../../_components/format";
@@ -9,28 +10,32 @@ import "../../../_components/meeting/in-meeting.css";
 
 type Props = { params: Promise<{ slug: string }> };
 
-export const metadata: Metadata = { title: "Past meetings · Parley" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("history");
+  return { title: t("metaTitle") };
+}
 
 export default async function HistoryPage({ params }: Props) {
   const { slug } = await params;
   const { room, allowed } = await roomForMemberPage("viewHistory", slug, `/r/${slug}/history`);
+  const t = await getTranslations("history");
   if (!allowed) {
-    return <Notice title="Only the room's owner and administrators can see its past meetings" />;
+    return <Notice title={t("notAllowed")} />;
   }
+  const format = await getFormatter();
   const meetings = await listMeetings(room.id);
   return (
     <div className="page wide">
       <h1>{room.name}</h1>
       <p className="muted">
-        Past meetings in <a href={`/r/${room.slug}`}>/r/{room.slug}</a>
+        {t.rich("subtitle", { slug: room.slug, link: (chunks) => <a href={`/r/${room.slug}`}>{chunks}</a> })}
       </p>
-      {meetings.length === 0 ? <p className="muted">No meetings yet.</p> : null}
+      {meetings.length === 0 ? <p className="muted">{t("none")}</p> : null}
       {meetings.map((meeting) => (
         <section key={meeting.id} className="card" data-testid="meeting-record">
           <div className="row" style={{ justifyContent: "space-between" }}>
             <h2>
-              {when(meeting.startedAt.toISOString())}{" "}
-              {meeting.endedAt ? null : <span className="muted">· live now</span>}
+              {when(format, meeting.startedAt)} {meeting.endedAt ? null : <span className="muted">{t("liveNow")}</span>}
             </h2>
             <div className="row">
               <a
@@ -38,27 +43,40 @@ export default async function HistoryPage({ params }: Props) {
                 href={`/api/rooms/${room.slug}/meetings/${meeting.id}/attendance`}
                 download
               >
-                Download attendance (CSV)
+                {t("downloadAttendance")}
               </a>
               <a className="button secondary" href={`/api/rooms/${room.slug}/meetings/${meeting.id}/chat`} download>
-                Download chat (text)
+                {t("downloadChat")}
               </a>
             </div>
           </div>
           <p className="muted">
-            Ended {when(meeting.endedAt?.toISOString() ?? null)} · {meeting.minutes} min · at most{" "}
-            {meeting.peakParticipants} {meeting.peakParticipants === 1 ? "person" : "people"}
+            {t("summary", {
+              ended: when(format, meeting.endedAt),
+              minutes: meeting.minutes,
+              peak: meeting.peakParticipants,
+            })}
           </p>
           <div className="history-columns">
             <div>
-              <h3>Attendance</h3>
-              <DataTable testId="attendance" label="Attendance" columns={["Name", "As", "Joined", "Left", "Minutes"]}>
+              <h3>{t("attendance.title")}</h3>
+              <DataTable
+                testId="attendance"
+                label={t("attendance.table")}
+                columns={[
+                  t("attendance.columns.name"),
+                  t("attendance.columns.as"),
+                  t("attendance.columns.joined"),
+                  t("attendance.columns.left"),
+                  t("attendance.columns.minutes"),
+                ]}
+              >
                 {meeting.attendance.map((stay, i) => (
                   <tr key={i}>
                     <td>{stay.name}</td>
-                    <td>{stay.kind === "GUEST" ? "guest" : "member"}</td>
-                    <td>{when(stay.joinedAt.toISOString())}</td>
-                    <td>{stay.leftAt ? when(stay.leftAt.toISOString()) : "still there"}</td>
+                    <td>{stay.kind === "GUEST" ? t("attendance.guest") : t("attendance.member")}</td>
+                    <td>{when(format, stay.joinedAt)}</td>
+                    <td>{stay.leftAt ? when(format, stay.leftAt) : t("attendance.stillThere")}</td>
                     <td data-testid="minutes" data-seconds={stay.seconds}>
                       {stay.minutes}
                     </td>
@@ -67,19 +85,17 @@ export default async function HistoryPage({ params }: Props) {
               </DataTable>
             </div>
             <div data-testid="meeting-chat">
-              <h3>Chat</h3>
-              {meeting.chatCount === 0 ? <p className="muted">Nobody wrote in the chat.</p> : null}
+              <h3>{t("chat.title")}</h3>
+              {meeting.chatCount === 0 ? <p className="muted">{t("chat.none")}</p> : null}
               {meeting.chatCount > meeting.chat.length ? (
-                <p className="muted">
-                  The latest {meeting.chat.length} of {meeting.chatCount} messages; the download has them all.
-                </p>
+                <p className="muted">{t("chat.latest", { shown: meeting.chat.length, total: meeting.chatCount })}</p>
               ) : null}
               <ol className="chat-lines">
                 {meeting.chat.map((message) => (
                   <li key={message.id} className="chat-line" data-testid="chat-line">
                     <span className="chat-meta">
                       <span className="chat-name">{message.name}</span>{" "}
-                      <time dateTime={message.sentAt.toISOString()}>{when(message.sentAt.toISOString())}</time>
+                      <time dateTime={message.sentAt.toISOString()}>{when(format, message.sentAt)}</time>
                     </span>
                     <ChatText text={message.text} />
                   </li>

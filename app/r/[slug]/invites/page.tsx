@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { roomForMemberPage } from "@/lib/rooms/guard";
 import { listInvites } from "@/lib/invites/invites";
 import { InviteManager } from "../../../_components/invites/InviteManager";
@@ -6,20 +7,24 @@ import { Notice } from "../../../_components/Notice";
 
 type Props = { params: Promise<{ slug: string }> };
 
-export const metadata: Metadata = { title: "Invites & settings · Parley" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("invites");
+  return { title: t("metaTitle") };
+}
 
 export default async function InvitesPage({ params }: Props) {
   const { slug } = await params;
   const { room, allowed } = await roomForMemberPage("manageInvites", slug, `/r/${slug}/invites`);
+  const t = await getTranslations("invites");
   if (!allowed) {
-    return <Notice title="Only the meeting's hosts can manage invites" />;
+    return <Notice title={t("notAllowed")} />;
   }
   const invites = await listInvites(room.id);
   return (
     <div className="page wide">
       <h1>{room.name}</h1>
       <p className="muted">
-        Invites and settings for <a href={`/r/${room.slug}`}>/r/{room.slug}</a>
+        {t.rich("subtitle", { slug: room.slug, link: (chunks) => <a href={`/r/${room.slug}`}>{chunks}</a> })}
       </p>
       <InviteManager
         slug={room.slug}
