@@ -15,7 +15,6 @@ import { Track } from "livekit-client";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { BackgroundMenu } from "./background/BackgroundMenu";
-import { BACKGROUND_WORDS } from "./background/words";
 import { ChatToggle } from "./Chat";
 import { StartMediaButton } from "./LiveKitParts";
 
@@ -40,6 +39,7 @@ export type LayoutChoices = {
 
 export function MeetingControls({ layout }: { layout: LayoutChoices }) {
   const t = useTranslations("meeting.controls");
+  const background = useTranslations("meeting.background");
   const mayPublish = useMayPublish();
   const canShareScreen = typeof navigator !== "undefined" && !!navigator.mediaDevices?.getDisplayMedia;
   return (
@@ -63,7 +63,7 @@ export function MeetingControls({ layout }: { layout: LayoutChoices }) {
             <MediaDeviceMenu kind="videoinput" aria-label={t("chooseCamera")} />
           </div>
           <BackgroundMenu>
-            <Words>{BACKGROUND_WORDS.background}</Words>
+            <Words>{background("title")}</Words>
           </BackgroundMenu>
         </div>
       ) : null}

@@ -3,13 +3,14 @@
 // camera track's effect in step with the remembered choice.
 import { useLocalParticipant } from "@livekit/components-react";
 import type { LocalVideoTrack } from "livekit-client";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from "react";
 import { useBackgroundChoice } from "./background-choice";
 import { BackgroundPicker } from "./BackgroundPicker";
 import { useCameraBackground } from "./use-background-effect";
-import { BACKGROUND_WORDS } from "./words";
 
 export function BackgroundMenu({ children }: { children?: ReactNode }) {
+  const t = useTranslations("meeting.background");
   const { cameraTrack } = useLocalParticipant();
   const status = useCameraBackground(cameraTrack?.track as LocalVideoTrack | undefined, useBackgroundChoice());
   const [place, setPlace] = useState<CSSProperties | null>(null);
@@ -48,7 +49,7 @@ export function BackgroundMenu({ children }: { children?: ReactNode }) {
         ref={button}
         type="button"
         className="lk-button"
-        aria-label={BACKGROUND_WORDS.chooseBackground}
+        aria-label={t("choose")}
         aria-expanded={place !== null}
         aria-haspopup="dialog"
         data-status={status}
@@ -62,7 +63,7 @@ export function BackgroundMenu({ children }: { children?: ReactNode }) {
           ref={menu}
           className="lk-device-menu background-menu"
           role="dialog"
-          aria-label={BACKGROUND_WORDS.chooseBackground}
+          aria-label={t("choose")}
           style={{ ...place, top: "auto", position: "fixed" }}
         >
           <BackgroundPicker status={status} />
@@ -70,7 +71,7 @@ export function BackgroundMenu({ children }: { children?: ReactNode }) {
       ) : null}
       {problem && !place ? (
         <span className="visually-hidden" role="status">
-          {status === "failed" ? BACKGROUND_WORDS.failed : BACKGROUND_WORDS.unsupported}
+          {t(status === "failed" ? "failed" : "unsupported")}
         </span>
       ) : null}
     </>

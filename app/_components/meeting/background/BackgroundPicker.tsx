@@ -1,5 +1,6 @@
 "use client";
 // None, blur or one of the built-in pictures, chosen once for the pre-join screen and the meeting.
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import {
   BACKGROUND_IMAGES,
@@ -8,28 +9,30 @@ import {
   parseBackgroundKey,
   saveBackground,
   useBackgroundChoice,
+  type BackgroundImage,
   type BackgroundKey,
 } from "./background-choice";
 import { statusMessage, type EffectStatus } from "./use-background-effect";
-import { BACKGROUND_WORDS } from "./words";
 
-const OPTIONS: { key: BackgroundKey; label: string; picture?: string }[] = [
-  { key: "none", label: BACKGROUND_WORDS.none },
-  { key: "blur", label: BACKGROUND_WORDS.blur },
+type Option = { key: BackgroundKey; label: "none" | "blur" | `images.${BackgroundImage}`; picture?: string };
+const OPTIONS: Option[] = [
+  { key: "none", label: "none" },
+  { key: "blur", label: "blur" },
   ...BACKGROUND_IMAGES.map((image) => ({
     key: `image:${image}` as const,
-    label: BACKGROUND_WORDS.images[image],
+    label: `images.${image}` as const,
     picture: backgroundImageUrl(image),
   })),
 ];
 
 export function BackgroundPicker({ status }: { status: EffectStatus }) {
+  const t = useTranslations("meeting.background");
   const chosen = backgroundKey(useBackgroundChoice());
   const name = useId();
   const message = statusMessage(status);
   return (
     <fieldset className="background-picker" data-testid="background-picker" data-status={status}>
-      <legend>{BACKGROUND_WORDS.background}</legend>
+      <legend>{t("title")}</legend>
       <div className="background-options">
         {OPTIONS.map((option) => (
           <label
@@ -44,13 +47,13 @@ export function BackgroundPicker({ status }: { status: EffectStatus }) {
               checked={chosen === option.key}
               onChange={() => saveBackground(parseBackgroundKey(option.key))}
             />
-            <span>{option.label}</span>
+            <span>{t(option.label)}</span>
           </label>
         ))}
       </div>
       {message ? (
         <p className={status === "starting" ? "muted" : "background-problem"} role="status">
-          {message}
+          {t(message)}
         </p>
       ) : null}
     </fieldset>

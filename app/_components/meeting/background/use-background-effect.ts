@@ -6,7 +6,6 @@ import type { LocalVideoTrack } from "livekit-client";
 import type { BackgroundEffect, BackgroundProcessor, EffectSetting } from "./background-effect";
 import { backgroundImageUrl, backgroundKey, type BackgroundChoice } from "./background-choice";
 import { backgroundEffectSupported } from "./support";
-import { BACKGROUND_WORDS } from "./words";
 
 export type EffectStatus = "off" | "starting" | "on" | "unsupported" | "failed";
 
@@ -18,11 +17,9 @@ export function effectSetting(choice: BackgroundChoice): EffectSetting | null {
   return null;
 }
 
-export function statusMessage(status: EffectStatus): string | null {
-  if (status === "starting") return BACKGROUND_WORDS.starting;
-  if (status === "unsupported") return BACKGROUND_WORDS.unsupported;
-  if (status === "failed") return BACKGROUND_WORDS.failed;
-  return null;
+/** Which of the catalogue's messages (meeting.background) a status calls for, if any. */
+export function statusMessage(status: EffectStatus): "starting" | "unsupported" | "failed" | null {
+  return status === "starting" || status === "unsupported" || status === "failed" ? status : null;
 }
 
 /** The setting wanted now, for work that started earlier and finishes later. */
