@@ -168,7 +168,20 @@ test("blur and a background picture change what the others receive, only after b
   const rawPreview = await sharpness(preview);
   await picker.getByRole("radio", { name: "Blur" }).check();
   await expect(picker).toHaveAttribute("data-status", "on", { timeout: 60_000 });
-  await expect.poll(() => sharpness(preview), { timeout: 20_000 }).toBeLessThan(rawPreview * 0.5);
+  // Under heavy load this once stayed sharp for 20 s with the effect on: the figures seen say why if it recurs.
+  const seen: number[] = [];
+  const measured = async () => {
+    seen.push(await sharpness(preview));
+    return seen[seen.length - 1]!;
+  };
+  await expect
+    .poll(measured, { timeout: 45_000 })
+    .toBeLessThan(rawPreview * 0.5)
+    .catch((error: unknown) => {
+      throw new Error(`blurred preview against ${rawPreview.toFixed(2)} raw, seen ${seen.map((n) => n.toFixed(2))}`, {
+        cause: error,
+      });
+    });
   await picker.getByRole("radio", { name: "None" }).check();
 });
 
@@ -211,4 +224,25 @@ test("a browser that cannot run the effect is told so, loads none of it and send
   await expect.poll(() => sharpness(remoteVideo(bea)), { timeout: 30_000 }).toBeGreaterThan(2);
   expect(fetched.effectAssets()).toEqual([]);
   expect(await fetched.effectChunks()).toEqual([]);
+});
+
+test("in Russian on a phone, the background choices and the meeting's background menu fit the screen", async ({
+  openPage,
+  baseURL,
+}) => {
+  const page = await openPage();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const slug = await hostStartsMeeting(page, "Ada");
+  await page.context().addCookies([{ name: "parley-locale", value: "ru", url: baseURL! }]);
+  await page.goto(`/r/${slug}`);
+  const picker = page.getByTestId("background-picker");
+  await expect(picker.getByRole("radio", { name: "Размытие" })).toBeVisible();
+  const withinScreen = (box: { x: number; width: number } | null) => !!box && box.x >= 0 && box.x + box.width <= 390;
+  for (const option of await picker.locator("label").all()) expect(withinScreen(await option.boundingBox())).toBe(true);
+  await page.getByTestId("prejoin").getByRole("button", { name: "Войти во встречу" }).click();
+  await page.getByRole("button", { name: "Выбрать фон" }).click();
+  const menu = page.getByRole("dialog", { name: "Выбрать фон" });
+  await expect(menu.getByRole("radio", { name: "Кабинет" })).toBeVisible();
+  expect(withinScreen(await menu.boundingBox()), JSON.stringify(await menu.boundingBox())).toBe(true);
+  for (const option of await menu.locator("label").all()) expect(withinScreen(await option.boundingBox())).toBe(true);
 });

@@ -36,8 +36,9 @@ export function BackgroundMenu({ children }: { children?: ReactNode }) {
     const rect = button.current?.getBoundingClientRect();
     if (place || !rect) return setPlace(null);
     // Fixed, above the button: the control bar scrolls sideways on a phone and would clip it.
+    const width = Math.min(320, window.innerWidth - 16); // as .background-menu's CSS
     setPlace({
-      left: Math.max(8, Math.min(rect.left, window.innerWidth - 300)),
+      left: Math.max(8, Math.min(rect.left, window.innerWidth - width - 8)),
       bottom: window.innerHeight - rect.top + 8,
     });
   }
@@ -55,6 +56,12 @@ export function BackgroundMenu({ children }: { children?: ReactNode }) {
         data-status={status}
         onClick={toggle}
       >
+        {/* A person in front of a backdrop: the words are hidden on a phone, this stays. */}
+        <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" fill="currentColor">
+          <rect x="1" y="2" width="14" height="12" rx="2" opacity="0.35" />
+          <circle cx="8" cy="7" r="2.5" />
+          <path d="M3.5 14c0-2.5 2-4 4.5-4s4.5 1.5 4.5 4z" />
+        </svg>
         {children}
         {problem ? <span aria-hidden="true"> !</span> : null}
       </button>
