@@ -199,20 +199,28 @@ export class BackgroundEffect {
 
   private drawBlurred(image: CanvasImageSource, width: number, height: number): void {
     const radius = Math.max(6, Math.round(width / 48));
-    if (CANVAS_FILTERS) {
-      // Drawn a little larger than the frame so that the blur does not fade into its edges.
-      this.context.filter = `blur(${radius}px)`;
-      this.context.drawImage(image, -2 * radius, -2 * radius, width + 4 * radius, height + 4 * radius);
-      this.context.filter = "none";
-      return;
-    }
-    // Without canvas filters (older Safari): shrink, then stretch back smoothly.
+    // Blurred at a quarter of the size, then stretched back: the same look once smoothed, for a
+    // sixteenth of the work where canvases are drawn on the CPU (no GPU). Without canvas filters
+    // (older Safari), shrinking further and stretching back is the blur.
+    const shrink = CANVAS_FILTERS ? 4 : radius;
     this.small ??= document.createElement("canvas");
-    this.small.width = Math.max(1, Math.round(width / radius));
-    this.small.height = Math.max(1, Math.round(height / radius));
-    this.small.getContext("2d")!.drawImage(image, 0, 0, this.small.width, this.small.height);
+    const small = this.small;
+    const w = Math.max(1, Math.round(width / shrink));
+    const h = Math.max(1, Math.round(height / shrink));
+    if (small.width !== w || small.height !== h) {
+      small.width = w;
+      small.height = h;
+    }
+    const context = small.getContext("2d")!;
+    if (CANVAS_FILTERS) {
+      const r = radius / shrink;
+      // Drawn a little larger than the frame so that the blur does not fade into its edges.
+      context.filter = `blur(${r}px)`;
+      context.drawImage(image, -2 * r, -2 * r, w + 4 * r, h + 4 * r);
+      context.filter = "none";
+    } else context.drawImage(image, 0, 0, w, h);
     this.context.imageSmoothingQuality = "high";
-    this.context.drawImage(this.small, 0, 0, width, height);
+    this.context.drawImage(small, 0, 0, width, height);
   }
 }
 
