@@ -34,6 +34,8 @@ const config = [
       "next-env.d.ts",
       "test-results/**",
       "playwright-report/**",
+      // copied from node_modules before each build (scripts/lib/effect-assets.ts)
+      "public/effects/**",
     ],
   },
 ];

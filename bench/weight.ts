@@ -20,8 +20,13 @@ type Effect = { name: string; markers: string[]; assets: string };
 const EFFECTS: Effect[] = [
   {
     name: "noise suppression",
-    markers: ["@sapphi-red/web-noise-suppressor", "/noise-suppressor/"],
-    assets: "public/noise-suppressor",
+    markers: ["@sapphi-red/web-noise-suppressor", "/effects/noise-suppressor/"],
+    assets: "public/effects/noise-suppressor",
+  },
+  {
+    name: "background blur/picture",
+    markers: ["selfie_segmentation.js"],
+    assets: "public/effects/selfie-segmentation",
   },
 ];
 const route = process.argv.slice(2).find((arg) => arg.startsWith("/")) ?? "/r/[slug]";
@@ -164,6 +169,7 @@ function main() {
       ],
     ]),
   );
+  console.log("(a browser fetches one of the two builds of each WebAssembly, and one of the two segmentation models)");
   const file = writeResult("weight", {
     route,
     targetGzipBytes: TARGET_GZIP_BYTES,

@@ -29,8 +29,9 @@ export function contentSecurityPolicy({ nonce, livekitPublicUrl, appUrl, develop
   ];
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
-    // React uses eval() for its debugging aids in development only. WebAssembly may be compiled
-    // (noise suppression's RNNoise), from files that only this origin's scripts can fetch.
+    // React uses eval() for its debugging aids in development only. 'wasm-unsafe-eval' lets pages
+    // compile WebAssembly (noise suppression's RNNoise, the background effect's segmentation
+    // model), and nothing else; only this origin's scripts can fetch it.
     [
       "script-src",
       "'self'",

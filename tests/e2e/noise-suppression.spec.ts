@@ -17,7 +17,7 @@ const russian = JSON.parse(
   readFileSync("messages/ru/meeting.json", "utf8"),
 ) as typeof import("../../messages/ru/meeting.json");
 
-const WORKLET = "/noise-suppressor/rnnoise-worklet.js";
+const WORKLET = "/effects/noise-suppressor/rnnoise-worklet.js";
 
 /**
  * Whether this page's browser has fetched `path` from the app's origin: it is in its HTTP cache.

@@ -24,7 +24,7 @@ const policy = (overrides: Partial<Parameters<typeof contentSecurityPolicy>[0]> 
   );
 
 describe("the Content-Security-Policy", () => {
-  it("runs only scripts carrying this response's nonce, and no eval in production (WebAssembly may compile)", () => {
+  it("runs only scripts carrying this response's nonce, and no eval in production (WebAssembly only)", () => {
     expect(policy()["script-src"]).toEqual(["'self'", "'nonce-abc123'", "'strict-dynamic'", "'wasm-unsafe-eval'"]);
     expect(policy({ development: true })["script-src"]).toContain("'unsafe-eval'");
   });

@@ -15,6 +15,7 @@ import {
 import { Track } from "livekit-client";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { BackgroundMenu } from "./background/BackgroundMenu";
 import { ChatToggle } from "./Chat";
 import { StartMediaButton } from "./LiveKitParts";
 import { MicrophoneMenu } from "./MicrophoneMenu";
@@ -40,6 +41,7 @@ export type LayoutChoices = {
 
 export function MeetingControls({ layout }: { layout: LayoutChoices }) {
   const t = useTranslations("meeting.controls");
+  const background = useTranslations("meeting.background");
   const mayPublish = useMayPublish();
   const canShareScreen = typeof navigator !== "undefined" && !!navigator.mediaDevices?.getDisplayMedia;
   return (
@@ -62,6 +64,9 @@ export function MeetingControls({ layout }: { layout: LayoutChoices }) {
           <div className="lk-button-group-menu">
             <MediaDeviceMenu kind="videoinput" aria-label={t("chooseCamera")} />
           </div>
+          <BackgroundMenu>
+            <Words>{background("title")}</Words>
+          </BackgroundMenu>
         </div>
       ) : null}
       {mayPublish(Track.Source.ScreenShare) && canShareScreen ? (

@@ -7,6 +7,9 @@ import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { classifyMediaError, explainDeviceProblem, type DeviceKind, type DeviceProblem } from "./device-errors";
 import { NoiseSuppressionToggle } from "./NoiseSuppressionToggle";
 import { loadChoices, saveChoices, type UserChoices } from "./user-choices";
+import { useBackgroundChoice } from "./background/background-choice";
+import { BackgroundPicker } from "./background/BackgroundPicker";
+import { useBackgroundPreview } from "./background/use-background-effect";
 import { FormError } from "../FormError";
 import { CheckConnectionLink } from "../check/CheckConnectionLink";
 
@@ -152,9 +155,11 @@ export default function PreJoin({ title, knownName, publishes, busy, error, onJo
 
   const videoTrack = tracks.find((track) => track.kind === "video");
   const audioTrack = tracks.find((track) => track.kind === "audio");
+  const background = useBackgroundPreview(videoTrack, useBackgroundChoice());
+  const shownTrack = background.track;
   useEffect(() => {
-    if (video.current) video.current.srcObject = videoTrack ? new MediaStream([videoTrack]) : null;
-  }, [videoTrack]);
+    if (video.current) video.current.srcObject = shownTrack ? new MediaStream([shownTrack]) : null;
+  }, [shownTrack]);
   useMicrophoneLevel(audioTrack, meter);
 
   const name = knownName ?? choices.name;
@@ -227,6 +232,7 @@ export default function PreJoin({ title, knownName, publishes, busy, error, onJo
               onPick={(id) => update({ audioDeviceId: id })}
             />
             <NoiseSuppressionToggle live={false} />
+            <BackgroundPicker status={background.status} />
           </div>
         ) : null}
         {(Object.entries(problems) as [DeviceKind, DeviceProblem][]).map(([kind, problem]) => (

@@ -1,12 +1,12 @@
 // RNNoise on the microphone, as a LiveKit track processor: the captured track runs through the
 // package's AudioWorklet in an AudioContext of its own, and LiveKit sends what comes out. The
-// worklet and its WebAssembly are served by Parley (copied from node_modules by next.config.ts).
+// worklet and its WebAssembly are served by Parley (copied from node_modules into public/effects/ by scripts/lib/effect-assets.ts).
 // Loaded with import() only when noise suppression is on.
 import { loadRnnoise, RnnoiseWorkletNode } from "@sapphi-red/web-noise-suppressor";
 import type { AudioProcessorOptions, Track, TrackProcessor } from "livekit-client";
 import { canSuppressNoise, NOISE_PROCESSOR_NAME } from "./noise-suppression";
 
-const ASSETS = "/noise-suppressor";
+const ASSETS = "/effects/noise-suppressor";
 // RNNoise works on 48 kHz audio; a context of our own runs at that rate whatever the device's.
 const SAMPLE_RATE = 48_000;
 
