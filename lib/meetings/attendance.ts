@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import type { AttendeeKind, Prisma } from "../generated/prisma/client";
+import { dropMediaKey } from "./media-key";
 
 // Meetings and attendance, written from two sources that may overlap or arrive twice: LiveKit's
 // webhooks as they happen, and reconciliation against LiveKit's own lists. Every function here
@@ -98,6 +99,7 @@ export async function recordRoomClosed(slug: string, at: Date): Promise<void> {
     for (const meeting of await tx.meeting.findMany({ where: { roomId, endedAt: null }, select: { id: true } })) {
       await closeMeeting(tx, meeting.id, at);
     }
+    await dropMediaKey(tx, roomId, at);
   });
 }
 
