@@ -19,7 +19,13 @@ export function EncryptionBadge() {
   }, [room]);
   if (!on) return null;
   return (
-    <span className="e2ee-badge" role="note" aria-label={t("badgeLabel")} title={t("badgeLabel")} data-testid="e2ee-badge">
+    <span
+      className="e2ee-badge"
+      role="note"
+      aria-label={t("badgeLabel")}
+      title={t("badgeLabel")}
+      data-testid="e2ee-badge"
+    >
       <span aria-hidden="true">🔒</span> {t("badge")}
     </span>
   );
