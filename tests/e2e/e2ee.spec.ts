@@ -3,6 +3,8 @@
 // with a valid token but without the key receives the video and cannot show it; a browser that
 // cannot encrypt is told so and cannot join.
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { Page } from "@playwright/test";
 import { AccessToken } from "livekit-server-sdk";
 import { expect, test } from "./fixtures";
@@ -21,20 +23,21 @@ async function switchEncryption(page: Page, slug: string, on: boolean) {
   await expect(page.getByText("Settings saved.")).toBeVisible();
 }
 
-// The third client: livekit-client on a page of its own (not Parley's), joining with a token the
-// test mints with the media server's keys, as whoever runs the media server could.
-const PROBE_ORIGIN = "http://127.0.0.1:47123";
+// The third client: livekit-client on a page of its own (not Parley's), served from loopback by the
+// test (a page Playwright fulfils itself counts as public to Chromium, which then refuses it the
+// loopback media server), joining with a token the test mints with the media server's keys, as
+// whoever runs the media server could.
 const livekitClientScript = readFileSync("node_modules/livekit-client/dist/livekit-client.umd.js", "utf8");
 
 async function openProbe(page: Page): Promise<Page> {
-  await page.route(`${PROBE_ORIGIN}/**`, (route) =>
-    route.fulfill(
-      route.request().url().endsWith("/livekit-client.js")
-        ? { contentType: "text/javascript", body: livekitClientScript }
-        : { contentType: "text/html", body: '<!doctype html><script src="/livekit-client.js"></script>' },
-    ),
-  );
-  await page.goto(`${PROBE_ORIGIN}/probe.html`);
+  const server = createServer((request, response) => {
+    const script = request.url === "/livekit-client.js";
+    response.writeHead(200, { "content-type": script ? "text/javascript" : "text/html" });
+    response.end(script ? livekitClientScript : '<!doctype html><script src="/livekit-client.js"></script>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  page.on("close", () => server.close());
+  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/probe.html`);
   return page;
 }
 
@@ -63,13 +66,20 @@ async function probeJoins(page: Page, room: string): Promise<void> {
   );
 }
 
-type Seen = { bytesReceived: number; framesDecoded: number; width: number; shown: number; gray: number };
+type Seen = {
+  bytesReceived: number;
+  framesDecoded: number;
+  width: number;
+  shown: number;
+  background: number;
+  figure: number;
+};
 
 /**
- * What the third client got of the first remote camera: bytes received, frames decoded, and of
- * the picture it shows, its size, frames shown and the share of grey pixels. Chromium's synthetic
- * camera is a grey background with a small green figure and a clock; decoding anything else
- * (ciphertext) gives coloured noise, or nothing at all.
+ * What the third client got of the first remote camera: bytes received and frames decoded, and of
+ * the picture it shows, its width, frames shown, and how much of it looks like Chromium's synthetic
+ * camera: a flat mid-green background (about rgb(0, 128, 0)) with a bright green figure and clock.
+ * Both must be there: a frame of zeros decoded from garbage is also mid-green, but has no figure.
  */
 const seen = (page: Page): Promise<Seen> =>
   page.evaluate(async () => {
@@ -87,34 +97,43 @@ const seen = (page: Page): Promise<Seen> =>
       }
     }
     const video = document.querySelector("video");
-    if (!video || video.videoWidth === 0) return { bytesReceived, framesDecoded, width: 0, shown: 0, gray: 0 };
+    if (!video || video.videoWidth === 0)
+      return { bytesReceived, framesDecoded, width: 0, shown: 0, background: 0, figure: 0 };
     const canvas = document.createElement("canvas");
-    canvas.width = 64;
-    canvas.height = 48;
+    canvas.width = 160;
+    canvas.height = 120;
     const context = canvas.getContext("2d")!;
     context.drawImage(video, 0, 0, canvas.width, canvas.height);
     const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-    let gray = 0;
+    let background = 0;
+    let figure = 0;
     for (let i = 0; i < data.length; i += 4) {
       const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
-      if (Math.max(r, g, b) - Math.min(r, g, b) < 24) gray++;
+      if (r < 40 && b < 40 && g > 100 && g < 160) background++;
+      else if (g > 200 && r < 160 && b < 110) figure++;
     }
+    const pixels = data.length / 4;
     return {
       bytesReceived,
       framesDecoded,
       width: video.videoWidth,
       shown: video.getVideoPlaybackQuality().totalVideoFrames,
-      gray: gray / (data.length / 4),
+      background: background / pixels,
+      figure: figure / pixels,
     };
   });
 
-/** The check that tells the synthetic camera's picture from anything else, applied over a few seconds. */
+/** The check that tells the synthetic camera's moving picture from anything else, over two seconds. */
 async function showsTheCamera(page: Page): Promise<boolean> {
   const first = await seen(page);
   await page.waitForTimeout(2000);
   const later = await seen(page);
   console.log("probe saw", JSON.stringify({ first, later }));
-  return later.width > 0 && later.shown > first.shown && first.gray > 0.5 && later.gray > 0.5;
+  return (
+    later.width > 0 &&
+    later.shown > first.shown &&
+    [first, later].every((frame) => frame.background > 0.5 && frame.figure > 0.005)
+  );
 }
 
 test("two people in an encrypted room see each other and are told it is encrypted; a client with a valid token but no key receives their video and cannot show it", async ({
@@ -155,6 +174,7 @@ test("two people in an encrypted room see each other and are told it is encrypte
   await probeJoins(probe, slug);
   await expect.poll(async () => (await seen(probe)).bytesReceived, { timeout: 20_000 }).toBeGreaterThan(20_000);
   for (let i = 0; i < 4; i++) expect(await showsTheCamera(probe)).toBe(false);
+  await probe.screenshot({ path: test.info().outputPath("probe-encrypted.png") });
   // Meanwhile the people in the meeting still see each other.
   await expectRemoteVideoPlaying(member);
   await probe.evaluate(() =>
