@@ -2,6 +2,7 @@
 // reaches exactly those who get a join token, in that same answer and nowhere else; each meeting
 // has its own; and encryption is switched only between meetings.
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import type { KnockResponse } from "@/app/api/rooms/[slug]/knock/route";
 import type { KnockListResponse } from "@/app/api/rooms/[slug]/knocks/route";
@@ -70,6 +71,7 @@ describe("the media key of an encrypted room", () => {
     sockets.push(joined.socket);
     expect(await whatLiveKitHolds(room.slug)).not.toContain(key);
     expect(keyRows(room.slug)).toEqual([{ key, livekitRoomSid: joined.room.sid }]);
+    expect(readFileSync(stack.appLog, "utf8")).not.toContain(key);
   });
 
   it("goes to nobody the token rules refuse: anonymous, a member of an invite-only room, a guest not yet admitted, a removed person; an admitted guest gets it", async () => {
