@@ -7,4 +7,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
 };
 
-export default createNextIntlPlugin("./lib/i18n/request.ts")(nextConfig);
+export default createNextIntlPlugin({
+  requestConfig: "./lib/i18n/request.ts",
+  // Messages are compiled at build time, so browsers get no ICU parser (docs/benchmarks.md §3).
+  experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
+})(nextConfig);

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
+import { ErrorWordsSource } from "./_components/ErrorWordsSource";
 import { LanguageSwitch } from "./_components/LanguageSwitch";
 import { SignOutButton } from "./_components/SignOutButton";
 import "./globals.css";
@@ -20,6 +21,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang={locale}>
       <body>
         <NextIntlClientProvider>
+          <ErrorWordsSource />
           <header className="topbar">
             {/* Not prefetched: every page would render the home page on the server in the background
                 (it competes with joining a meeting, for one); these links are rarely the next click. */}

@@ -1,11 +1,11 @@
 // What a person reads when Parley refuses something: a heading for each error code
-// (lib/error-codes.ts), in each language (messages/<locale>/errors.json). The server's `message`
-// gives the details under it. A code without its words fails the typecheck (lib/i18n/messages.ts).
+// (lib/error-codes.ts), in the page's language (messages/<locale>/errors.json). The server's
+// `message` gives the details under it. Server components use getTranslations("errors") instead.
+//
+// The words come from next-intl's provider (<ErrorWordsSource> in the root layout), not from an
+// import of the catalogues: that would put every language's error words in every page's first load.
 import type { ErrorCode } from "@/lib/error-codes";
-import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
-// Only the error words, not every catalogue: this module is in every page's first load.
-import en from "@/messages/en/errors.json";
-import ru from "@/messages/ru/errors.json";
+import type { Messages } from "@/lib/i18n/messages";
 
 export type ErrorWords = {
   /** The heading for this refusal. */
@@ -17,30 +17,37 @@ export type ErrorWords = {
 };
 
 type Catalogue = {
-  errors: Record<ErrorCode, ErrorWords>;
+  codes: Record<ErrorCode, ErrorWords>;
   /** The browser could not reach Parley at all: no code, no message from the server. */
   offline: { title: string; message: string };
   /** The server answered, but not with the JSON error shape (a proxy's error page, say). */
   unreadable: { message: string };
 };
 
-/** The language of the page this runs in (the server sets <html lang>); the default on the server. */
-export function pageLocale(): Locale {
-  const lang = typeof document === "undefined" ? undefined : document.documentElement.lang;
-  return isLocale(lang) ? lang : DEFAULT_LOCALE;
+let shown: Catalogue | null = null;
+
+/** The page's catalogue. Assigning it here is also the check that every code has its words. */
+export function showErrorWords(words: Messages["errors"]): void {
+  shown = words;
 }
 
-/** The words in a language: the page's own in the browser; server code passes the request's. */
-export function errorWords(locale: Locale = pageLocale()): Catalogue {
-  const { codes, offline, unreadable } = { en, ru }[locale];
-  return { errors: codes, offline, unreadable };
+/** The words of the page's language. Until the layout has rendered (never, in practice) they are empty. */
+export function errorWords(): Catalogue {
+  return shown ?? UNSHOWN;
 }
+
+const NONE: ErrorWords = { title: "", message: "" };
+const UNSHOWN: Catalogue = {
+  codes: new Proxy({} as Record<ErrorCode, ErrorWords>, { get: () => NONE }),
+  offline: NONE,
+  unreadable: NONE,
+};
 
 /** The heading for a refusal with this code. */
-export const errorTitle = (code: ErrorCode, locale?: Locale): string => errorWords(locale).errors[code].title;
+export const errorTitle = (code: ErrorCode): string => errorWords().codes[code].title;
 
 /** The heading on the meeting page when joining is refused with this code. */
-export const joiningTitle = (code: ErrorCode, locale?: Locale): string => {
-  const words = errorWords(locale).errors[code];
+export const joiningTitle = (code: ErrorCode): string => {
+  const words = errorWords().codes[code];
   return words.joining ?? words.title;
 };

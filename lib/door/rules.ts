@@ -1,7 +1,6 @@
-// A room's door: who must knock and wait, and what the routes around it accept. Shared by the
-// settings form, the meeting page and the server (docs/waiting-room.md).
-import { z } from "zod";
-import { hasControlCharacters } from "../text";
+// A room's door: who must knock and wait, and the limits both sides know. Shared by the
+// settings form, the meeting page and the server (docs/waiting-room.md). No zod here: the meeting
+// page's first load imports this module (the routes' schemas are in ./schemas.ts).
 import type { Standing } from "../policy";
 
 /** EVERYONE except hosts and co-hosts, GUESTS only (the default for new rooms), or NOBODY. */
@@ -27,19 +26,6 @@ export const KNOCKER_REPORT_EVERY_MS = 1_000;
 export const KNOCKER_GONE_AFTER_MS = 6_000;
 
 export const DENIAL_MESSAGE_MAX = 200;
-
-export const denyKnockSchema = z
-  .object({
-    message: z
-      .string()
-      .trim()
-      .max(DENIAL_MESSAGE_MAX, { message: `Keep the message under ${DENIAL_MESSAGE_MAX} characters.` })
-      .refine((text) => !hasControlCharacters(text), { message: "The message contains characters we can't show." })
-      .optional(),
-  })
-  .strict();
-
-export const lockRoomSchema = z.object({ locked: z.boolean({ message: "locked must be true or false." }) }).strict();
 
 /** A knock id in a path: anything else is a 404 before the database is asked. */
 export const isKnockId = (value: string) => /^[a-z0-9]{20,40}$/.test(value);

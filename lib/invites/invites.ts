@@ -101,7 +101,10 @@ export async function listInvites(roomId: string, { take = 200 }: { take?: numbe
     expiresAt: invite.expiresAt,
     createdAt: invite.createdAt,
     state: stateOf(invite, now),
-    usedBy: invite.access.map((a) => a.user?.name ?? (a.guest ? `${a.guest.displayName} (guest)` : "someone")),
+    usedBy: invite.access.map((a) => ({
+      name: a.user?.name ?? a.guest?.displayName ?? null,
+      guest: !a.user && !!a.guest,
+    })),
     mail: invite.inviteeEmail ? { sentAt: invite.mailSentAt, error: invite.mailError } : null,
     accessRevoked: invite.access.some((a) => a.revokedAt !== null),
   }));

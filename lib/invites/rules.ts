@@ -27,7 +27,8 @@ export type InviteView = {
   expiresAt: Date | null;
   createdAt: Date;
   state: InviteState;
-  usedBy: string[];
+  /** Who came in through it: a member by name, a guest by the name they gave, or someone since deleted (null). */
+  usedBy: { name: string | null; guest: boolean }[];
   /** Revoked together with the access of everyone who came in through it. */
   accessRevoked: boolean;
   /** For a personal link with an email: when it was last mailed, or why the mail server refused it. */

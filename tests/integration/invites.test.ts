@@ -87,13 +87,13 @@ describe("invite links", () => {
       "This invite link has been used up",
     );
     expect((await dana.redeem(invite.token)).status).toBe(200); // same browser, same guest
-    const list = await host.json<{ invites: { uses: number; maxUses: number; usedBy: string[]; invitee: unknown }[] }>(
-      `/api/rooms/${room.slug}/invites`,
-    );
+    const list = await host.json<{
+      invites: { uses: number; maxUses: number; usedBy: { name: string | null; guest: boolean }[]; invitee: unknown }[];
+    }>(`/api/rooms/${room.slug}/invites`);
     expect(list.body.invites[0]).toMatchObject({
       uses: 1,
       maxUses: 1,
-      usedBy: ["Dana (guest)"],
+      usedBy: [{ name: "Dana", guest: true }],
       invitee: { name: "Dana", email: "dana@example.org" },
     });
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { doorRoomName, knockIdOfDoorRoom } from "@/lib/door/door-room";
-import { denyKnockSchema, lockRoomSchema, mustWait } from "@/lib/door/rules";
+import { mustWait } from "@/lib/door/rules";
+import { denyKnockSchema, lockRoomSchema } from "@/lib/door/schemas";
 import { guestPassExpiry } from "@/lib/guests/pass";
 import { isSlug } from "@/lib/rooms/slug";
 

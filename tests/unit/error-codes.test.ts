@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { errorWords } from "@/app/_components/error-words";
 import { LOCALES } from "@/lib/i18n/locales";
+import { CATALOGUES } from "@/lib/i18n/messages";
 import { ERROR_STATUS, isErrorCode, type ErrorCode } from "@/lib/error-codes";
 import { AppError, errorResponse } from "@/lib/http";
 
@@ -19,10 +19,11 @@ describe("the error codes", () => {
   it.each(LOCALES)(
     "each have a heading and an explanation a person can read in %s, and nothing else has one",
     (locale) => {
-      const words = errorWords(locale);
-      expect(Object.keys(words.errors).sort()).toEqual([...codes].sort());
+      const words: Record<string, { title: string; joining?: string; message: string }> =
+        CATALOGUES[locale].errors.codes;
+      expect(Object.keys(words).sort()).toEqual([...codes].sort());
       for (const code of codes) {
-        const { title, joining, message } = words.errors[code];
+        const { title, joining, message } = words[code]!;
         expect(title.trim(), code).not.toBe("");
         expect(message.trim(), code).not.toBe("");
         if (joining !== undefined) expect(joining.trim(), code).not.toBe("");

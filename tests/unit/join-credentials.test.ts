@@ -1,5 +1,7 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { showErrorWords } from "@/app/_components/error-words";
 import { fetchJoinCredentials } from "@/app/_components/meeting/join-credentials";
+import { CATALOGUES } from "@/lib/i18n/messages";
 
 function respond(status: number, body: unknown) {
   vi.stubGlobal(
@@ -11,6 +13,9 @@ function respond(status: number, body: unknown) {
 afterEach(() => vi.unstubAllGlobals());
 
 describe("joining from the meeting page", () => {
+  // The root layout hands the page's words over (ErrorWordsSource); here, English.
+  beforeAll(() => showErrorWords(CATALOGUES.en.errors));
+
   it("passes the credentials through", async () => {
     respond(200, { serverUrl: "ws://x", token: "t", room: { slug: "kfp-xqzt-mwe", name: "Standup" } });
     expect(await fetchJoinCredentials({ kind: "room", slug: "kfp-xqzt-mwe" })).toEqual({

@@ -9,6 +9,7 @@ import { createInviteSchema, type InviteRole, type InviteView } from "@/lib/invi
 import { roomSettingsSchema } from "@/lib/rooms/rules";
 import type { RoomSettings } from "@/lib/rooms/rooms";
 import { callApi } from "../api";
+import { inviteProblem, settingsProblem } from "./invite-problems";
 import type { Json } from "../json";
 import { FormError } from "../FormError";
 import { LockControl } from "./LockControl";
@@ -18,6 +19,14 @@ import { when } from "../format";
 
 type Invite = Json<InviteView>;
 type T = ReturnType<typeof useTranslations<"invites">>;
+
+/** The people who came in through a link, in the page's language. */
+const peopleIn = (t: T, invite: Invite) =>
+  invite.usedBy
+    .map(({ name, guest }) =>
+      name === null ? t("table.usedBySomeone") : guest ? t("table.usedByGuest", { name }) : name,
+    )
+    .join(", ");
 
 const roles: readonly InviteRole[] = ["participant", "viewer", "cohost"];
 const stateKeys = { valid: "valid", revoked: "revoked", expired: "expired", used_up: "usedUp" } as const;
@@ -78,7 +87,7 @@ function CreateInviteForm({ slug, onCreated }: { slug: string; onCreated: (path:
         : {}),
     };
     const parsed = createInviteSchema.safeParse(draft);
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? t("checkForm"));
+    if (!parsed.success) return setError(inviteProblem(t, parsed.error.issues[0], draft.expiresAt));
     const result = await callApi<CreateInviteResponse>(`/api/rooms/${slug}/invites`, { method: "POST", json: draft });
     if (!result.ok) return setError(result.message);
     setError(null);
@@ -186,7 +195,7 @@ function RevokeDialog({
       {linkStillWorks ? <p>{t("revoke.nobodyNew")}</p> : null}
       {invite.usedBy.length > 0 ? (
         <p>
-          {t("revoke.usedBy", { people: invite.usedBy.join(", ") })}
+          {t("revoke.usedBy", { people: peopleIn(t, invite) })}
           {linkStillWorks && invite.role === "cohost" ? ` ${t("revoke.cohostNote")}` : ""}
         </p>
       ) : null}
@@ -285,7 +294,7 @@ function InviteTable({ slug, invites, onChanged }: { slug: string; invites: Invi
               {t(`states.${stateKeys[invite.state]}`)}
               {invite.accessRevoked ? <div className="muted">{t("table.withAccess")}</div> : null}
             </td>
-            <td>{invite.usedBy.join(", ")}</td>
+            <td>{peopleIn(t, invite)}</td>
             <td className="row">
               <CopyButton path={invite.url} />
               {invite.state !== "revoked" || (invite.usedBy.length > 0 && !invite.accessRevoked) ? (
@@ -317,8 +326,7 @@ function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: Roo
       e2ee: form.get("e2ee") === "on",
     };
     const parsed = roomSettingsSchema.safeParse(draft);
-    if (!parsed.success)
-      return setMessage({ error: true, text: parsed.error.issues[0]?.message ?? t("checkSettings") });
+    if (!parsed.success) return setMessage({ error: true, text: settingsProblem(t, parsed.error.issues[0]) });
     const result = await callApi<RoomSettingsResponse>(`/api/rooms/${slug}/settings`, {
       method: "PATCH",
       json: parsed.data,

@@ -6,7 +6,6 @@ import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { hasRedeemed, inspectInvite, inviteRefusal } from "@/lib/invites/invites";
 import { isAllowed, strongerStanding } from "@/lib/policy";
 import { standingIn } from "@/lib/rooms/access";
-import { errorTitle } from "../../_components/error-words";
 import { MeetingRoom } from "../../_components/meeting/MeetingRoom";
 import { Notice } from "../../_components/Notice";
 
@@ -23,13 +22,14 @@ export default async function InvitePage({ params }: Props) {
   if (!invite) notFound();
   const actor = await currentActor();
   const t = await getTranslations("invites.join");
+  const errorT = await getTranslations("errors");
   const locale = await getLocale();
   // A refused link says why, and nothing about the room behind it; whoever already came in
   // through it may come back.
   if (invite.state !== "valid" && !(await hasRedeemed(invite.id, actor))) {
     const refusal = inviteRefusal(invite.state);
     return (
-      <Notice title={errorTitle(refusal.code, locale)}>
+      <Notice title={errorT(`codes.${refusal.code}.title`)}>
         {/* The server's details are written in English (as in lib/http.ts); the title says it in any language. */}
         {locale === DEFAULT_LOCALE ? `${refusal.message} ` : null}
         {t("askForNew")}
@@ -37,7 +37,7 @@ export default async function InvitePage({ params }: Props) {
     );
   }
   const { room } = invite;
-  if (room.endedAt) return <Notice title={errorTitle("room_ended", locale)} />;
+  if (room.endedAt) return <Notice title={errorT("codes.room_ended.title")} />;
 
   const member = actor?.kind === "member" ? actor.user : null;
   const guestHere = actor?.kind === "guest" && actor.guest.roomId === room.id ? actor.guest : null;

@@ -6,7 +6,6 @@ import { AppError } from "@/lib/http";
 import { isAllowed } from "@/lib/policy";
 import { standingIn } from "@/lib/rooms/access";
 import { findRoomBySlug, type Room } from "@/lib/rooms/rooms";
-import { errorTitle } from "../../_components/error-words";
 import { MeetingRoom } from "../../_components/meeting/MeetingRoom";
 import { Notice } from "../../_components/Notice";
 
@@ -33,11 +32,12 @@ export default async function MeetingPage({ params }: Props) {
   const room = await roomOrNotFound(slug);
   const standing = await standingIn(actor, room);
   if (standing === "anonymous") redirect(`/signin?callbackUrl=${encodeURIComponent(`/r/${slug}`)}`);
+  const errorT = await getTranslations("errors");
   if (!isAllowed("joinMeeting", standing, room)) {
     const t = await getTranslations("meeting.page");
-    return <Notice title={errorTitle("invite_required")}>{t("askForInvite")}</Notice>;
+    return <Notice title={errorT("codes.invite_required.title")}>{t("askForInvite")}</Notice>;
   }
-  if (room.endedAt) return <Notice title={errorTitle("room_ended")}>{room.name}</Notice>;
+  if (room.endedAt) return <Notice title={errorT("codes.room_ended.title")}>{room.name}</Notice>;
   return (
     <MeetingRoom
       title={room.name}

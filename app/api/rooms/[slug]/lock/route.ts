@@ -1,7 +1,7 @@
 // POST /api/rooms/[slug]/lock – { "locked": true } lets nobody new in, not even with a valid link, until { "locked": false }; the room's hosts and co-hosts
 import { NextResponse } from "next/server";
 import { setRoomLocked } from "@/lib/door/lock";
-import { lockRoomSchema } from "@/lib/door/rules";
+import { lockRoomSchema } from "@/lib/door/schemas";
 import { handler, parseJsonBody, type RouteParams } from "@/lib/http";
 import { authorizeRoomAction } from "@/lib/rooms/guard";
 

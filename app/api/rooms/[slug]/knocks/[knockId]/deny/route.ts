@@ -1,7 +1,7 @@
 // POST /api/rooms/[slug]/knocks/[knockId]/deny – turn someone away, with an optional message they will read; the room's hosts and co-hosts
 import { NextResponse } from "next/server";
 import { decideKnock, type DecidedKnock } from "@/lib/door/knocks";
-import { denyKnockSchema } from "@/lib/door/rules";
+import { denyKnockSchema } from "@/lib/door/schemas";
 import { handler, parseJsonBody, type RouteParams } from "@/lib/http";
 import { authorizeRoomAction } from "@/lib/rooms/guard";
 
