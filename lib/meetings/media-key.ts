@@ -22,11 +22,20 @@ export function mediaKeyFor(roomId: string, livekitRoomSid: string): Promise<str
 }
 
 /**
- * The meeting ended at `endedAt`: its key goes. A key made after that moment belongs to the next
- * meeting (a join raced the end's report) and stays.
+ * The meeting ended: its key goes. Named by its LiveKit room sid when known (LiveKit's
+ * room_finished, whose time has whole seconds only), else by when it ended. A key of a later
+ * meeting (a join raced the end's report) stays.
  */
-export async function dropMediaKey(tx: Prisma.TransactionClient, roomId: string, endedAt: Date): Promise<void> {
-  await tx.mediaKey.deleteMany({ where: { roomId, createdAt: { lte: endedAt } } });
+export async function dropMediaKey(
+  tx: Prisma.TransactionClient,
+  roomId: string,
+  ended: { at: Date; livekitRoomSid?: string },
+): Promise<void> {
+  await tx.mediaKey.deleteMany({
+    where: ended.livekitRoomSid
+      ? { roomId, livekitRoomSid: ended.livekitRoomSid }
+      : { roomId, createdAt: { lte: ended.at } },
+  });
 }
 
 /** The room stopped being encrypted: no key survives it. */
