@@ -75,6 +75,7 @@ export const ERROR_STATUS = {
   no_email: 409,                  // sending an invite link that has no address
   no_admin: 409,                  // handing rooms over when no other administrator exists
   sso_identity_conflict: 409,     // the address's account is linked to another person at the same provider
+  e2ee_meeting_live: 409,         // switching end-to-end encryption while people are in the meeting
 
   rate_limited: 429,
   internal: 500,

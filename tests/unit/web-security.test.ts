@@ -29,6 +29,10 @@ describe("the Content-Security-Policy", () => {
     expect(policy({ development: true })["script-src"]).toContain("'unsafe-eval'");
   });
 
+  it("starts workers (LiveKit's end-to-end encryption worker, bundled by Parley) from this origin only", () => {
+    expect(policy()["worker-src"]).toEqual(["'self'", "blob:"]);
+  });
+
   it("connects to this origin and the configured LiveKit host only, over WebSocket and HTTP", () => {
     expect(policy()["connect-src"]).toEqual(["'self'", "wss://media.example.org", "https://media.example.org"]);
     expect(policy({ livekitPublicUrl: "ws://127.0.0.1:7880/some/path" })["connect-src"]).toEqual([

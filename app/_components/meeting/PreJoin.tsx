@@ -21,8 +21,12 @@ type Props = {
   publishes: boolean;
   busy: boolean;
   error: string | null;
+  /** Only for an end-to-end encrypted room: whether this browser can encrypt; it cannot join otherwise. */
+  encryption?: EncryptionSupport;
   onJoin: (choices: UserChoices) => void;
 };
+
+export type EncryptionSupport = "checking" | "supported" | "unsupported";
 
 type Devices = { cameras: MediaDeviceInfo[]; microphones: MediaDeviceInfo[] };
 type Problems = Partial<Record<DeviceKind, DeviceProblem>>;
@@ -118,7 +122,7 @@ function DevicePicker(props: {
   );
 }
 
-export default function PreJoin({ title, knownName, publishes, busy, error, onJoin }: Props) {
+export default function PreJoin({ title, knownName, publishes, busy, error, encryption, onJoin }: Props) {
   const t = useTranslations("meeting");
   const [choices, setChoices] = useState<UserChoices>(() => loadChoices());
   const [attempt, setAttempt] = useState(0);
@@ -163,9 +167,10 @@ export default function PreJoin({ title, knownName, publishes, busy, error, onJo
   useMicrophoneLevel(audioTrack, meter);
 
   const name = knownName ?? choices.name;
+  const blockedByEncryption = encryption !== undefined && encryption !== "supported";
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!name.trim()) return;
+    if (!name.trim() || blockedByEncryption) return;
     saveChoices(choices);
     tracks.forEach((track) => track.stop());
     onJoin(choices);
@@ -267,8 +272,19 @@ export default function PreJoin({ title, knownName, publishes, busy, error, onJo
             />
           </div>
         )}
+        {encryption === "supported" ? (
+          <p className="muted" data-testid="prejoin-e2ee">
+            <span aria-hidden="true">🔒</span> {t("e2ee.prejoinOn")}
+          </p>
+        ) : null}
+        {encryption === "checking" ? <p className="muted">{t("e2ee.checking")}</p> : null}
+        {encryption === "unsupported" ? (
+          <p className="error" role="alert" data-testid="e2ee-unsupported">
+            {t("e2ee.unsupported")}
+          </p>
+        ) : null}
         <FormError message={error} />
-        <button type="submit" disabled={busy || !name.trim()}>
+        <button type="submit" disabled={busy || !name.trim() || blockedByEncryption}>
           {busy ? t("prejoin.joining") : t("prejoin.join")}
         </button>
         <p className="muted">{t.rich("prejoin.trouble", { check: () => <CheckConnectionLink /> })}</p>
