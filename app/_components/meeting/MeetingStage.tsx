@@ -9,7 +9,9 @@ import {
   ConnectionErrorReason,
   ConnectionState,
   DisconnectReason,
-  type Room,
+  Room,
+  RoomEvent,
+  type RoomConnectOptions,
   type RoomOptions,
 } from "livekit-client";
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -115,13 +117,52 @@ function captureOption(enabled: boolean, deviceId: string | undefined): boolean 
   return deviceId ? { deviceId } : true;
 }
 
+const connectOptions = (credentials: JoinCredentials): RoomConnectOptions | undefined =>
+  credentials.iceTransportPolicy ? { rtcConfig: { iceTransportPolicy: credentials.iceTransportPolicy } } : undefined;
+
+/** A room already connecting, and its camera and microphone being published once signalling is up. */
+export type EarlyRoom = { room: Room; published: Promise<unknown> };
+
+/**
+ * Starts connecting the moment the token arrives, before React renders the conference (about
+ * 100 ms of main thread on a slow machine), so signalling and the first peer connection's setup
+ * overlap that render instead of following it (docs/benchmarks.md, join time). <LiveKitRoom> is
+ * then given this room: its own connect() joins the one under way, and it publishes the camera
+ * and microphone on "signal connected" as done here, which may have passed before it listens
+ * (publishing the same source twice is harmless: LiveKit waits for the pending one). Not for an
+ * encrypted room, whose encryption must be on before it connects (usePreparedRoom).
+ */
+export function connectEarly(credentials: JoinCredentials, choices: UserChoices): EarlyRoom | null {
+  if (credentials.e2ee) return null;
+  const room = new Room(ROOM_OPTIONS);
+  const publishing = credentials.role === "participant";
+  const published = new Promise((resolve, reject) =>
+    room.once(RoomEvent.SignalConnected, () => {
+      const participant = room.localParticipant;
+      const camera = captureOption(publishing && choices.videoEnabled, choices.videoDeviceId);
+      const microphone = captureOption(publishing && choices.audioEnabled, choices.audioDeviceId);
+      Promise.all([
+        microphone && participant.setMicrophoneEnabled(true, microphone === true ? undefined : microphone),
+        camera && participant.setCameraEnabled(true, camera === true ? undefined : camera),
+      ]).then(resolve, reject);
+    }),
+  );
+  published.catch(() => undefined); // reported by the stage (MeetingStage), once it is there
+  room.once(RoomEvent.Connected, () => markJoin(JOIN_MARKS.connected));
+  // A failure here is <LiveKitRoom>'s to report: its connect() tries again.
+  room.connect(credentials.serverUrl, credentials.token, connectOptions(credentials)).catch(() => undefined);
+  return { room, published };
+}
+
 type Props = {
   credentials: JoinCredentials;
   choices: UserChoices;
+  /** The room connectEarly started, if it did. */
+  early: EarlyRoom | null;
   onEnd: (end: StageEnd) => void;
 };
 
-export default function MeetingStage({ credentials, choices, onEnd }: Props) {
+export default function MeetingStage({ credentials, choices, early, onEnd }: Props) {
   const t = useTranslations("meeting");
   const publishing = credentials.role === "participant";
   const slug = credentials.room.slug;
@@ -168,6 +209,10 @@ export default function MeetingStage({ credentials, choices, onEnd }: Props) {
     },
     [onEnd, credentials.attemptId, t],
   );
+  // Publishing the camera or microphone failed before <LiveKitRoom> was listening.
+  useEffect(() => {
+    early?.published.catch((error: unknown) => onError(error instanceof Error ? error : new Error(String(error))));
+  }, [early, onError]);
 
   if (prepared.state === "preparing" || prepared.state === "failed")
     return <p className="notice muted">{t("room.connecting")}</p>;
@@ -180,13 +225,9 @@ export default function MeetingStage({ credentials, choices, onEnd }: Props) {
       serverUrl={credentials.serverUrl}
       token={credentials.token}
       connect
-      {...(encrypted ? { room: prepared.room } : { options: ROOM_OPTIONS })}
+      {...(encrypted ? { room: prepared.room } : early ? { room: early.room } : { options: ROOM_OPTIONS })}
       onEncryptionError={encrypted ? onEncryptionError : undefined}
-      connectOptions={
-        credentials.iceTransportPolicy
-          ? { rtcConfig: { iceTransportPolicy: credentials.iceTransportPolicy } }
-          : undefined
-      }
+      connectOptions={connectOptions(credentials)}
       video={captureOption(publishing && choices.videoEnabled, choices.videoDeviceId)}
       audio={captureOption(publishing && choices.audioEnabled, choices.audioDeviceId)}
       onConnected={() => markJoin(JOIN_MARKS.connected)}
