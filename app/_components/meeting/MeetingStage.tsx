@@ -75,8 +75,15 @@ function DoorForHosts({ slug }: { slug: string }) {
 
 // Nobody receives video nobody sees, nor at a size larger than shown (adaptiveStream: a small or
 // hidden tile asks the server for a lower layer or none), and nobody encodes a layer that no one
-// receives (dynacast). Outside the component: a new object each render would make a new room.
+// receives (dynacast). One object per codec: a new object each render would make a new room.
 const ROOM_OPTIONS: RoomOptions = { adaptiveStream: true, dynacast: true };
+const CODEC_OPTIONS = new Map<NonNullable<JoinCredentials["videoCodec"]>, RoomOptions>();
+function roomOptions({ videoCodec }: JoinCredentials): RoomOptions {
+  if (!videoCodec) return ROOM_OPTIONS;
+  let options = CODEC_OPTIONS.get(videoCodec);
+  if (!options) CODEC_OPTIONS.set(videoCodec, (options = { ...ROOM_OPTIONS, publishDefaults: { videoCodec } }));
+  return options;
+}
 
 // The encryption part (LiveKit's key provider and worker) is fetched only for an encrypted meeting.
 const loadEncryption = () => import("./e2ee");
@@ -87,14 +94,14 @@ type Prepared = { state: "plain" } | { state: "preparing" } | { state: "ready"; 
  * With a media key, the room is made with encryption switched on before it connects, so nothing
  * is ever published in the clear; if the browser cannot do that, it does not connect at all.
  */
-function usePreparedRoom(key: string | undefined): Prepared {
+function usePreparedRoom(key: string | undefined, options: RoomOptions): Prepared {
   const [prepared, setPrepared] = useState<Prepared>(key ? { state: "preparing" } : { state: "plain" });
   useEffect(() => {
     if (!key) return;
     let current = true;
     let close: (() => void) | undefined;
     loadEncryption()
-      .then(({ createEncryptedRoom }) => createEncryptedRoom(key, ROOM_OPTIONS))
+      .then(({ createEncryptedRoom }) => createEncryptedRoom(key, options))
       .then(
         (encrypted) => {
           close = encrypted.close;
@@ -107,7 +114,7 @@ function usePreparedRoom(key: string | undefined): Prepared {
       current = false;
       close?.();
     };
-  }, [key]);
+  }, [key, options]);
   return prepared;
 }
 
@@ -134,7 +141,7 @@ export type EarlyRoom = { room: Room; published: Promise<unknown> };
  */
 export function connectEarly(credentials: JoinCredentials, choices: UserChoices): EarlyRoom | null {
   if (credentials.e2ee) return null;
-  const room = new Room(ROOM_OPTIONS);
+  const room = new Room(roomOptions(credentials));
   const publishing = credentials.role === "participant";
   const published = new Promise((resolve, reject) =>
     room.once(RoomEvent.SignalConnected, () => {
@@ -169,7 +176,7 @@ export default function MeetingStage({ credentials, choices, early, onEnd }: Pro
   // The last notice that ends this person's meeting ("Anna removed you"), to explain the disconnection.
   const finalNotice = useRef<Notice | null>(null);
   const onFinalNotice = useCallback((notice: Notice) => void (finalNotice.current = notice), []);
-  const prepared = usePreparedRoom(credentials.e2ee?.key);
+  const prepared = usePreparedRoom(credentials.e2ee?.key, roomOptions(credentials));
   const [decryptionFailed, setDecryptionFailed] = useState(false);
   const onEncryptionError = useCallback(() => setDecryptionFailed(true), []);
   useEffect(() => {
@@ -225,7 +232,7 @@ export default function MeetingStage({ credentials, choices, early, onEnd }: Pro
       serverUrl={credentials.serverUrl}
       token={credentials.token}
       connect
-      {...(encrypted ? { room: prepared.room } : early ? { room: early.room } : { options: ROOM_OPTIONS })}
+      {...(encrypted ? { room: prepared.room } : early ? { room: early.room } : { options: roomOptions(credentials) })}
       onEncryptionError={encrypted ? onEncryptionError : undefined}
       connectOptions={connectOptions(credentials)}
       video={captureOption(publishing && choices.videoEnabled, choices.videoDeviceId)}
