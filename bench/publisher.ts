@@ -9,6 +9,7 @@
 // For each: the cores the publishing Chromium used (all its processes, from /proc) and what its
 // encoder sent (WebRTC getStats of the publisher: per simulcast layer, frames encoded per second
 // and width), to see whether dynacast paused the layers nobody receives.
+// `--codec=vp9|av1|h264` runs the app with that VIDEO_CODEC (default vp8, simulcast);
 // `--seconds=<n>` per span (default 15); `--no-build` reuses the build in .next.
 import { chromium, type Browser, type BrowserServer, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "../tests/support/chromium";
@@ -19,10 +20,19 @@ import { withBenchStack, type BenchStack } from "./lib/stack";
 
 const SECONDS = Number(process.argv.find((arg) => arg.startsWith("--seconds="))?.slice("--seconds=".length) ?? 15);
 const SETTLE_MS = 8_000;
+const CODEC = (process.argv.find((arg) => arg.startsWith("--codec="))?.slice("--codec=".length) ?? "vp8") as
+  "vp8" | "vp9" | "av1" | "h264";
 const TARGET_ALONE_CORES = 0.15;
 
 type Layer = { rid: string; width: number; fps: number; active: boolean; limitation: string };
-type Span = { scenario: string; cores: number; layers: Layer[]; encodedFps: number; sentKbps: number };
+type Span = {
+  scenario: string;
+  cores: number;
+  layers: Layer[];
+  codecs: string[];
+  encodedFps: number;
+  sentKbps: number;
+};
 type Sent = {
   layers: Record<string, { frames: number; bytes: number; width: number; active: boolean; limitation: string }>;
 };
@@ -46,6 +56,7 @@ const DEFINE_NAME_HELPER = "globalThis.__name = (target) => target;";
 async function videoSent(page: Page): Promise<Sent> {
   return page.evaluate(async () => {
     const layers: Sent["layers"] = {};
+    const codecs = new Set<string>();
     for (const pc of (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections) {
       if (pc.connectionState === "closed") continue;
       const active = new Map<string, boolean>();
@@ -54,8 +65,11 @@ async function videoSent(page: Page): Promise<Sent> {
         for (const encoding of sender.getParameters().encodings ?? [])
           active.set(encoding.rid ?? "-", encoding.active !== false);
       }
-      (await pc.getStats()).forEach((report: Record<string, unknown>) => {
+      const stats = await pc.getStats();
+      stats.forEach((report: Record<string, unknown>) => {
         if (report.type !== "outbound-rtp" || report.kind !== "video") return;
+        const codec = stats.get(String(report.codecId)) as { mimeType?: string } | undefined;
+        if (codec?.mimeType && Number(report.framesEncoded ?? 0) > 0) codecs.add(codec.mimeType);
         const rid = (report.rid as string | undefined) ?? "-";
         layers[rid] = {
           frames: Number(report.framesEncoded ?? 0),
@@ -66,7 +80,7 @@ async function videoSent(page: Page): Promise<Sent> {
         };
       });
     }
-    return { layers };
+    return { layers, codecs: [...codecs] };
   });
 }
 
@@ -139,6 +153,7 @@ async function measure(scenario: string, publisher: Page, publisherPid: number):
     scenario,
     cores,
     layers: layers.map(({ rid, width, fps, active, limitation }) => ({ rid, width, fps, active, limitation })),
+    codecs: after.codecs,
     encodedFps: layers.reduce((sum, layer) => sum + layer.fps, 0),
     sentKbps: layers.reduce((sum, layer) => sum + layer.kbps, 0),
   };
@@ -207,17 +222,26 @@ await withBenchStack(async (stack) => {
     console.log();
     printMachine();
     printTable(
-      ["scenario", "publisher CPU (cores)", "frames encoded/s (all layers)", "sent kbit/s", "layers (rid: width, fps)"],
+      [
+        "scenario",
+        "publisher CPU (cores)",
+        "frames encoded/s (all layers)",
+        "sent kbit/s",
+        "codec",
+        "layers (rid: width, fps)",
+      ],
       spans.map((span) => [
         span.scenario,
         span.cores.toFixed(2),
         span.encodedFps.toFixed(1),
         Math.round(span.sentKbps),
+        span.codecs.join(", "),
         span.layers
           .map((l) => `${l.rid}: ${l.active ? "" : "paused, "}${l.width}px ${l.fps.toFixed(0)} fps`)
           .join("; "),
       ]),
     );
+    console.log(`codec: ${CODEC}`);
     const alone = spans[0]!.cores;
     console.log(
       `alone: ${alone.toFixed(2)} cores, target < ${TARGET_ALONE_CORES}: ${alone < TARGET_ALONE_CORES ? "met" : "MISSED"}; ${SECONDS} s per span`,
