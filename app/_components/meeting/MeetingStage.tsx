@@ -148,16 +148,16 @@ export function connectEarly(credentials: JoinCredentials, choices: UserChoices)
       const participant = room.localParticipant;
       const camera = captureOption(publishing && choices.videoEnabled, choices.videoDeviceId);
       const microphone = captureOption(publishing && choices.audioEnabled, choices.audioDeviceId);
-      Promise.all([
+      void Promise.all([
         microphone && participant.setMicrophoneEnabled(true, microphone === true ? undefined : microphone),
         camera && participant.setCameraEnabled(true, camera === true ? undefined : camera),
       ]).then(resolve, reject);
     }),
   );
-  published.catch(() => undefined); // reported by the stage (MeetingStage), once it is there
+  void published.catch(() => undefined); // reported by the stage (MeetingStage), once it is there
   room.once(RoomEvent.Connected, () => markJoin(JOIN_MARKS.connected));
   // A failure here is <LiveKitRoom>'s to report: its connect() tries again.
-  room.connect(credentials.serverUrl, credentials.token, connectOptions(credentials)).catch(() => undefined);
+  void room.connect(credentials.serverUrl, credentials.token, connectOptions(credentials)).catch(() => undefined);
   return { room, published };
 }
 
@@ -218,7 +218,7 @@ export default function MeetingStage({ credentials, choices, early, onEnd }: Pro
   );
   // Publishing the camera or microphone failed before <LiveKitRoom> was listening.
   useEffect(() => {
-    early?.published.catch((error: unknown) => onError(error instanceof Error ? error : new Error(String(error))));
+    void early?.published.catch((error: unknown) => onError(error instanceof Error ? error : new Error(String(error))));
   }, [early, onError]);
 
   if (prepared.state === "preparing" || prepared.state === "failed")
