@@ -73,10 +73,21 @@ await withBenchStack(async (stack) => {
     ms(result.latency.p99),
     `${result.non2xx} / ${result.errors}`,
     `${cores.app} / ${cores.livekit}`,
+    `${(((cores.app ?? 0) * 1000) / result.requests.average).toFixed(2)} ms`,
     extra,
   ];
   printTable(
-    ["route", "connections × s", "requests/s", "p50", "p99", "non-2xx / errors", "CPU app / livekit (cores)", "share"],
+    [
+      "route",
+      "connections × s",
+      "requests/s",
+      "p50",
+      "p99",
+      "non-2xx / errors",
+      "CPU app / livekit (cores)",
+      "app CPU per request",
+      "share",
+    ],
     [
       ...rounds.flatMap((r, index) => [
         row(`POST /api/rooms/<slug>/token (round ${index + 1})`, r.token),
