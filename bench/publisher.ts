@@ -35,6 +35,7 @@ type Span = {
 };
 type Sent = {
   layers: Record<string, { frames: number; bytes: number; width: number; active: boolean; limitation: string }>;
+  codecs: string[];
 };
 
 // Runs in the page before its scripts: keeps every RTCPeerConnection the page makes, to read its stats.

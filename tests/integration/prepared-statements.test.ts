@@ -17,7 +17,17 @@ const unique = (what: string) => `${what}-${Date.now().toString(36)}-${++counter
 const newUser = (more: { role?: "ADMIN" | "MEMBER"; locale?: string | null } = {}) =>
   db.user.create({ data: { name: unique("Person"), email: `${unique("p")}@example.org`, ...more } });
 
-async function newRoom(data: Partial<Parameters<typeof db.room.create>[0]["data"]> = {}) {
+type RoomSettings = {
+  endedAt?: Date;
+  joinPolicy?: "MEMBERS" | "INVITE_ONLY";
+  allowGuests?: boolean;
+  maxParticipants?: number;
+  waitingRoom?: "EVERYONE" | "GUESTS" | "NOBODY";
+  lockedAt?: Date;
+  e2ee?: boolean;
+};
+
+async function newRoom(data: RoomSettings = {}) {
   const owner = await newUser();
   return db.room.create({ data: { slug: generateSlug(), name: unique("Room"), ownerId: owner.id, ...data } });
 }
