@@ -1,7 +1,8 @@
 // npm run bench:publisher — what publishing a camera costs the browser that publishes it, as the
 // audience changes. One Chromium (a browser of its own, so its processes can be told apart) joins
 // a room as its host and publishes its synthetic camera and microphone; then, each for the same span:
-//   (a) alone          nobody else in the room
+//   (a) alone          nobody else in the room (then again with the self view hidden, to tell
+//                      what showing one's own camera costs)
 //   (b) one, large     one subscriber (a separate Chromium, camera and microphone off) showing the
 //                      host's video pinned in speaker view at 1280x800
 //   (c) four, small    four subscribers (camera and microphone off) in 480x360 windows, where
@@ -128,8 +129,8 @@ const remoteVideoPlaying = (page: Page) =>
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function measure(scenario: string, publisher: Page, publisherPid: number): Promise<Span> {
-  await pause(SETTLE_MS);
+async function measure(scenario: string, publisher: Page, publisherPid: number, settleMs = SETTLE_MS): Promise<Span> {
+  await pause(settleMs);
   const before = await videoSent(publisher);
   const meter = cpuMeter(() => ({ publisher: publisherPid }));
   const started = performance.now();
@@ -195,7 +196,12 @@ await withBenchStack(async (stack) => {
       { timeout: 60_000 },
     );
     const spans: Span[] = [];
-    spans.push(await measure("(a) alone", publisher, publishing.pid));
+    // LiveKit pauses layers nobody receives some seconds after they were last received: a longer wait.
+    spans.push(await measure("(a) alone", publisher, publishing.pid, 2 * SETTLE_MS));
+    const publisherControls = publisher.getByRole("toolbar", { name: "Meeting controls" });
+    await publisherControls.getByRole("button", { name: "Hide self view" }).click();
+    spans.push(await measure("(a) alone, self view hidden", publisher, publishing.pid));
+    await publisherControls.getByRole("button", { name: "Hide self view" }).click();
 
     const receiving = await launch();
     const large = await join(receiving.browser, stack, url, subscribers[0]!.client.cookieHeader(), {

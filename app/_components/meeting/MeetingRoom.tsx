@@ -8,7 +8,7 @@ import { CheckConnectionLink } from "../check/CheckConnectionLink";
 import { fetchJoinCredentials, type JoinSource, type Problem } from "./join-credentials";
 import { JOIN_MARKS, markJoin } from "./join-marks";
 import PreJoin, { type EncryptionSupport } from "./PreJoin";
-import type { EarlyRoom, StageEnd } from "./MeetingStage";
+import type { StageEnd } from "./MeetingStage";
 import { useLoadedModule, type Loaded } from "./use-loaded-module";
 import type { UserChoices } from "./user-choices";
 import { WaitingRoom } from "./WaitingRoom";
@@ -67,8 +67,7 @@ type Stage =
   | { kind: "prejoin"; busy: boolean; error: string | null }
   // the room makes them wait: knocked, waiting for a host (each visit knocks afresh)
   | { kind: "waiting"; choices: UserChoices; visit: number }
-  // early: the room already connecting (the first join; see connectEarly)
-  | { kind: "connected"; credentials: JoinCredentials; choices: UserChoices; session: number; early?: EarlyRoom | null }
+  | { kind: "connected"; credentials: JoinCredentials; choices: UserChoices; session: number }
   | { kind: "reconnecting"; slug: string; choices: UserChoices; session: number }
   // network: the connection failed (not a refusal): the connection check may tell why;
   // code: the server's refusal, or "offline"
@@ -160,11 +159,7 @@ export function MeetingRoom({
     const result = await fetchJoinCredentials(source, knownName === null ? choices.name.trim() : undefined);
     if (result.ok) {
       markJoin(JOIN_MARKS.tokenReceived);
-      const early = await loadMeetingStage().then(
-        (module) => module.connectEarly(result.credentials, choices),
-        () => null,
-      );
-      return setStage({ kind: "connected", credentials: result.credentials, choices, session: 0, early });
+      return setStage({ kind: "connected", credentials: result.credentials, choices, session: 0 });
     }
     // A problem with what was typed is shown on the pre-join screen, where it can be fixed.
     if (result.problem.fixable) return setStage({ kind: "prejoin", busy: false, error: result.problem.message });
@@ -289,7 +284,6 @@ export function MeetingRoom({
             key={stage.session}
             credentials={stage.credentials}
             choices={stage.choices}
-            early={stage.early ?? null}
             onEnd={onEnd}
           />
         ) : (

@@ -9,8 +9,7 @@ import {
   ConnectionErrorReason,
   ConnectionState,
   DisconnectReason,
-  Room,
-  RoomEvent,
+  type Room,
   type RoomConnectOptions,
   type RoomOptions,
 } from "livekit-client";
@@ -127,49 +126,13 @@ function captureOption(enabled: boolean, deviceId: string | undefined): boolean 
 const connectOptions = (credentials: JoinCredentials): RoomConnectOptions | undefined =>
   credentials.iceTransportPolicy ? { rtcConfig: { iceTransportPolicy: credentials.iceTransportPolicy } } : undefined;
 
-/** A room already connecting, and its camera and microphone being published once signalling is up. */
-export type EarlyRoom = { room: Room; published: Promise<unknown> };
-
-/**
- * Starts connecting the moment the token arrives, before React renders the conference (about
- * 100 ms of main thread on a slow machine), so signalling and the first peer connection's setup
- * overlap that render instead of following it (docs/benchmarks.md, join time). <LiveKitRoom> is
- * then given this room: its own connect() joins the one under way, and it publishes the camera
- * and microphone on "signal connected" as done here, which may have passed before it listens
- * (publishing the same source twice is harmless: LiveKit waits for the pending one). Not for an
- * encrypted room, whose encryption must be on before it connects (usePreparedRoom).
- */
-export function connectEarly(credentials: JoinCredentials, choices: UserChoices): EarlyRoom | null {
-  if (credentials.e2ee) return null;
-  const room = new Room(roomOptions(credentials));
-  const publishing = credentials.role === "participant";
-  const published = new Promise((resolve, reject) =>
-    room.once(RoomEvent.SignalConnected, () => {
-      const participant = room.localParticipant;
-      const camera = captureOption(publishing && choices.videoEnabled, choices.videoDeviceId);
-      const microphone = captureOption(publishing && choices.audioEnabled, choices.audioDeviceId);
-      void Promise.all([
-        microphone && participant.setMicrophoneEnabled(true, microphone === true ? undefined : microphone),
-        camera && participant.setCameraEnabled(true, camera === true ? undefined : camera),
-      ]).then(resolve, reject);
-    }),
-  );
-  void published.catch(() => undefined); // reported by the stage (MeetingStage), once it is there
-  room.once(RoomEvent.Connected, () => markJoin(JOIN_MARKS.connected));
-  // A failure here is <LiveKitRoom>'s to report: its connect() tries again.
-  void room.connect(credentials.serverUrl, credentials.token, connectOptions(credentials)).catch(() => undefined);
-  return { room, published };
-}
-
 type Props = {
   credentials: JoinCredentials;
   choices: UserChoices;
-  /** The room connectEarly started, if it did. */
-  early: EarlyRoom | null;
   onEnd: (end: StageEnd) => void;
 };
 
-export default function MeetingStage({ credentials, choices, early, onEnd }: Props) {
+export default function MeetingStage({ credentials, choices, onEnd }: Props) {
   const t = useTranslations("meeting");
   const publishing = credentials.role === "participant";
   const slug = credentials.room.slug;
@@ -216,10 +179,6 @@ export default function MeetingStage({ credentials, choices, early, onEnd }: Pro
     },
     [onEnd, credentials.attemptId, t],
   );
-  // Publishing the camera or microphone failed before <LiveKitRoom> was listening.
-  useEffect(() => {
-    void early?.published.catch((error: unknown) => onError(error instanceof Error ? error : new Error(String(error))));
-  }, [early, onError]);
 
   if (prepared.state === "preparing" || prepared.state === "failed")
     return <p className="notice muted">{t("room.connecting")}</p>;
@@ -232,7 +191,7 @@ export default function MeetingStage({ credentials, choices, early, onEnd }: Pro
       serverUrl={credentials.serverUrl}
       token={credentials.token}
       connect
-      {...(encrypted ? { room: prepared.room } : early ? { room: early.room } : { options: roomOptions(credentials) })}
+      {...(encrypted ? { room: prepared.room } : { options: roomOptions(credentials) })}
       onEncryptionError={encrypted ? onEncryptionError : undefined}
       connectOptions={connectOptions(credentials)}
       video={captureOption(publishing && choices.videoEnabled, choices.videoDeviceId)}
