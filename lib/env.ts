@@ -115,6 +115,12 @@ export const envSchema = z.object({
   // in a meeting, per person: chat messages, and reactions (each one floats over their tile for everyone)
   RATE_LIMIT_CHAT_PER_CALLER: rate("10/10s"),
   RATE_LIMIT_REACTIONS_PER_CALLER: rate("5/5s"),
+  // The codec browsers encode cameras with (lib/meetings/join-credentials.ts): VP8 sends three
+  // simulcast layers; VP9 and AV1 one stream in scalable layers (a VP8 copy only for a subscriber
+  // that cannot decode them); bench:publisher measures what each costs the publisher.
+  VIDEO_CODEC: z
+    .enum(["vp8", "vp9", "av1", "h264"], { message: 'must be "vp8", "vp9", "av1" or "h264"' })
+    .default("vp8"),
   // For tests only: this instance's meeting pages may reach LiveKit through its TURN relay only,
   // as a browser behind a firewall that lets nothing else through would. Off unless set to "1".
   TEST_ONLY_FORCE_TURN_RELAY: z

@@ -1,5 +1,6 @@
 import "server-only";
 import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type Database from "better-sqlite3";
 
 // Prisma's better-sqlite3 adapter runs every query on one connection. It makes transactions wait
 // for each other, but not plain queries: a query from another request that arrives while a
@@ -24,7 +25,23 @@ function createTurns(): () => Promise<() => void> {
   };
 }
 
-function serialized(adapter: Adapter): Adapter {
+/**
+ * Runs `work` on the connection in a turn of its own, as a query through Prisma would run: never
+ * inside another request's transaction. `work` is synchronous (better-sqlite3 is), so the turn
+ * is held only while it runs. Not for use inside a Prisma transaction, whose turn it would wait for.
+ */
+export type DirectAccess = <T>(work: (sqlite: Database.Database) => T) => Promise<T>;
+
+// The adapter keeps its better-sqlite3 connection in `client` (not part of Prisma's adapter type).
+function connectionOf(adapter: Adapter): Database.Database {
+  const client = (adapter as unknown as { client?: Database.Database }).client;
+  if (typeof client?.prepare !== "function") {
+    throw new Error("@prisma/adapter-better-sqlite3 no longer exposes its connection as `client`.");
+  }
+  return client;
+}
+
+function serialized(adapter: Adapter, onConnect?: (direct: DirectAccess) => void): Adapter {
   const nextTurn = createTurns();
   const alone = async <T>(work: () => Promise<T>): Promise<T> => {
     const release = await nextTurn();
@@ -58,6 +75,11 @@ function serialized(adapter: Adapter): Adapter {
     };
   };
 
+  if (onConnect) {
+    const sqlite = connectionOf(adapter);
+    onConnect((work) => alone(async () => work(sqlite)));
+  }
+
   return {
     provider: adapter.provider,
     adapterName: adapter.adapterName,
@@ -78,11 +100,18 @@ function serialized(adapter: Adapter): Adapter {
   };
 }
 
-/** The adapter factory, handing out connections whose transactions are isolated from other queries. */
-export function withSerializedConnection(factory: Factory): Pick<Factory, "provider" | "adapterName" | "connect"> {
+/**
+ * The adapter factory, handing out connections whose transactions are isolated from other
+ * queries. `onConnect` is given each connection's direct access, for prepared statements
+ * (lib/db.ts) that take their turns with Prisma's queries.
+ */
+export function withSerializedConnection(
+  factory: Factory,
+  onConnect?: (direct: DirectAccess) => void,
+): Pick<Factory, "provider" | "adapterName" | "connect"> {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => serialized(await factory.connect()),
+    connect: async () => serialized(await factory.connect(), onConnect),
   };
 }

@@ -5,6 +5,7 @@
 // LiveKit on two nodes sharing a Redis (as docs/scaling.md describes).
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import type { LocalLiveKit } from "../../scripts/lib/livekit-config";
+import type { AppEnv } from "../../scripts/lib/stack";
 import { harnessSettings } from "../../tests/support/config";
 import {
   buildApp,
@@ -28,8 +29,11 @@ const BENCH_REDIS_PORT = 8199 + OFFSET;
 const TURN_A = { udpPort: 8193 + OFFSET, relayPorts: [45000 + OFFSET, 45049 + OFFSET] as [number, number] };
 const TURN_B = { udpPort: 8197 + OFFSET, relayPorts: [45050 + OFFSET, 45099 + OFFSET] as [number, number] };
 
-/** `turn`: LiveKit's TURN relay on (UDP, on loopback). `nodes: 2`: LiveKit's multi-node mode with Redis. */
-export type BenchStackOptions = { turn?: boolean; nodes?: 1 | 2 };
+/**
+ * `turn`: LiveKit's TURN relay on (UDP, on loopback). `nodes: 2`: LiveKit's multi-node mode with
+ * Redis. `appEnv`: settings of the app's own (e.g. VIDEO_CODEC).
+ */
+export type BenchStackOptions = { turn?: boolean; nodes?: 1 | 2; appEnv?: Partial<AppEnv> };
 export const RESULTS_DIR = "bench/results";
 const STACK_DIR = `${RESULTS_DIR}/stack`;
 
@@ -53,7 +57,7 @@ export function buildIfAsked(argv = process.argv): void {
   buildApp();
 }
 
-async function startBenchStack({ turn = false, nodes = 1 }: BenchStackOptions): Promise<BenchStack> {
+async function startBenchStack({ turn = false, nodes = 1, appEnv = {} }: BenchStackOptions): Promise<BenchStack> {
   rmSync(STACK_DIR, { recursive: true, force: true });
   mkdirSync(STACK_DIR, { recursive: true });
   const appUrl = localUrl(BENCH_APP_PORT);
@@ -77,6 +81,7 @@ async function startBenchStack({ turn = false, nodes = 1 }: BenchStackOptions): 
     authSecret: newSecret(),
     livekit: livekitServer,
     logFile: `${STACK_DIR}/app.log`,
+    env: appEnv,
   });
   const shape = [
     turn ? "TURN on" : "",

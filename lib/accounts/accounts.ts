@@ -1,8 +1,8 @@
 import "server-only";
-import { db, isUniqueViolation } from "../db";
+import { db, isUniqueViolation, preparedStatement, sql, type SqlRow } from "../db";
 import { env } from "../env";
 import { AppError } from "../http";
-import type { Role } from "../generated/prisma/client";
+import { Role } from "../generated/prisma/enums";
 import { claimInvitation } from "./invitations";
 import { hashPassword, verifyPassword } from "./password";
 import { enforceSignUpPolicy, type SignUpPolicy } from "./sign-up-policy";
@@ -96,7 +96,25 @@ export async function authenticate(
  * were ended after this one was issued (its `sessionVersion` moved on).
  */
 export function findSessionUser(id: string, sessionVersion: number): Promise<SessionUser | null> {
-  return db.user.findFirst({ where: { id, disabledAt: null, sessionVersion }, select: sessionUserFields });
+  return sessionUserStatement.get(id, sessionVersion);
+}
+
+// Read on every request (every page and API call): a prepared statement (lib/db.ts says why).
+// The same as db.user.findFirst({ where: { id, disabledAt: null, sessionVersion }, select: sessionUserFields }).
+const sessionUserStatement = preparedStatement<[id: string, sessionVersion: number], SessionUser>(
+  `SELECT "id", "name", "email", "role", "locale" FROM "User"
+   WHERE "id" = ? AND "disabledAt" IS NULL AND "sessionVersion" = ? LIMIT 1`,
+  toSessionUser,
+);
+
+function toSessionUser(row: SqlRow): SessionUser {
+  return {
+    id: sql.text(row.id),
+    name: sql.text(row.name),
+    email: sql.text(row.email),
+    role: sql.oneOf(row.role, Object.values(Role)),
+    locale: sql.textOrNull(row.locale),
+  };
 }
 
 /** The account behind a meeting identity (LiveKit knows people by account id); null when it is gone or disabled. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "../db";
+import { db, newRowId, preparedWrite, sql } from "../db";
 
 // Every token Parley mints for a meeting is a join attempt: someone clicked Join. LiveKit's
 // participant_joined webhook says they arrived; the browser says why, when it could not connect.
@@ -19,8 +19,29 @@ export type NewJoinAttempt = {
 };
 
 export async function recordJoinAttempt(attempt: NewJoinAttempt): Promise<string> {
-  return (await db.joinAttempt.create({ data: attempt, select: { id: true } })).id;
+  const id = newRowId();
+  const { roomId, identity, name, userId, guestId, inviteId } = attempt;
+  await insertJoinAttempt.run(id, roomId, identity, name, userId, guestId, inviteId, sql.dateParameter(new Date()));
+  return id;
 }
+
+// Written for every join token: a prepared statement (lib/db.ts says why), the same row as
+// db.joinAttempt.create({ data: attempt }).
+const insertJoinAttempt = preparedWrite<
+  [
+    id: string,
+    roomId: string,
+    identity: string,
+    name: string,
+    userId: string | null,
+    guestId: string | null,
+    inviteId: string | null,
+    createdAt: string,
+  ]
+>(
+  `INSERT INTO "JoinAttempt" ("id", "roomId", "identity", "name", "userId", "guestId", "inviteId", "createdAt")
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+);
 
 /** LiveKit reports `identity` in the room `slug`: their latest attempt there arrived. */
 export async function markJoinArrived(slug: string, identity: string, at: Date): Promise<void> {

@@ -31,6 +31,8 @@ export type JoinCredentials = {
   e2ee?: { key: string };
   /** Set only on a test instance (TEST_ONLY_FORCE_TURN_RELAY): connect through TURN relays alone. */
   iceTransportPolicy?: "relay";
+  /** The camera's codec when the server's VIDEO_CODEC is not the default (VP8 simulcast). */
+  videoCodec?: "vp9" | "av1" | "h264";
 };
 
 /**
@@ -88,7 +90,7 @@ export async function issueJoinCredentials(
     guestId: actor.kind === "guest" ? actor.guest.id : null,
     inviteId,
   });
-  const { LIVEKIT_PUBLIC_URL, TEST_ONLY_FORCE_TURN_RELAY } = env();
+  const { LIVEKIT_PUBLIC_URL, TEST_ONLY_FORCE_TURN_RELAY, VIDEO_CODEC } = env();
   return {
     serverUrl: LIVEKIT_PUBLIC_URL,
     token,
@@ -97,6 +99,7 @@ export async function issueJoinCredentials(
     attemptId,
     ...(e2ee ? { e2ee } : {}),
     ...(TEST_ONLY_FORCE_TURN_RELAY ? { iceTransportPolicy: "relay" as const } : {}),
+    ...(VIDEO_CODEC !== "vp8" ? { videoCodec: VIDEO_CODEC } : {}),
   };
 }
 

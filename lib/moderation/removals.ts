@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { db, preparedStatement, sql } from "../db";
 
 // Who was removed from a room's meeting: refused a token there until a host lets them back in.
 
@@ -8,13 +8,17 @@ const SOMEONE = "A host";
 
 export type RemovalView = { identity: string; name: string; removedBy: string; removedAt: Date };
 
-export async function findRemoval(roomId: string, identity: string): Promise<{ removedBy: string } | null> {
-  const removal = await db.roomRemoval.findUnique({
-    where: { roomId_identity: { roomId, identity } },
-    select: { removedBy: { select: { name: true } } },
-  });
-  return removal ? { removedBy: removal.removedBy?.name ?? SOMEONE } : null;
+export function findRemoval(roomId: string, identity: string): Promise<{ removedBy: string } | null> {
+  return removalOf.get(roomId, identity);
 }
+
+// Checked on every join token: a prepared statement (lib/db.ts says why), the same as
+// db.roomRemoval.findUnique({ where: { roomId_identity }, select: { removedBy: { select: { name: true } } } }).
+const removalOf = preparedStatement<[roomId: string, identity: string], { removedBy: string }>(
+  `SELECT u."name" AS "removedByName" FROM "RoomRemoval" r LEFT JOIN "User" u ON u."id" = r."removedById"
+   WHERE r."roomId" = ? AND r."identity" = ?`,
+  (row) => ({ removedBy: sql.textOrNull(row.removedByName) ?? SOMEONE }),
+);
 
 /** Newest first; a room's list stays short (people are let back in or it is a handful). */
 export async function listRemovals(roomId: string, { take = 100 }: { take?: number } = {}): Promise<RemovalView[]> {

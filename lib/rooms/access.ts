@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
-import { db } from "../db";
-import type { MeetingRole } from "../generated/prisma/client";
+import { db, preparedStatement, sql, type SqlRow } from "../db";
+import { MeetingRole } from "../generated/prisma/enums";
 import type { Standing } from "../policy";
 
 const rank: Record<MeetingRole, number> = { VIEWER: 1, PARTICIPANT: 2, COHOST: 3 };
@@ -10,26 +10,39 @@ type RoomRef = { id: string; ownerId: string };
 
 // Access revoked together with its link admits nobody. A co-host link that was revoked (link
 // only) still admits those who came in through it, as participants: host powers end with the link.
-const grantFields = { role: true, invite: { select: { revokedAt: true } } } as const;
 type Grant = { role: MeetingRole; invite: { revokedAt: Date | null } | null };
+
+// Read for every room page and room request: prepared statements (lib/db.ts says why), the same as
+// db.roomAccess.findMany({ where: { roomId, userId or guestId, revokedAt: null },
+// select: { role: true, invite: { select: { revokedAt: true } } } }).
+const GRANTS = `SELECT a."role", a."inviteId", i."revokedAt" AS "inviteRevokedAt"
+  FROM "RoomAccess" a LEFT JOIN "Invite" i ON i."id" = a."inviteId"
+  WHERE a."roomId" = ? AND a."revokedAt" IS NULL`;
+const memberGrants = preparedStatement<[roomId: string, userId: string], Grant>(
+  `${GRANTS} AND a."userId" = ?`,
+  toGrant,
+);
+const guestGrants = preparedStatement<[roomId: string, guestId: string], Grant>(
+  `${GRANTS} AND a."guestId" = ?`,
+  toGrant,
+);
+
+function toGrant(row: SqlRow): Grant {
+  return {
+    role: sql.oneOf(row.role, Object.values(MeetingRole)),
+    invite: row.inviteId === null ? null : { revokedAt: sql.dateOrNull(row.inviteRevokedAt) },
+  };
+}
 
 /** Where the caller stands in this room: see lib/policy.ts. */
 export async function standingIn(actor: Actor | null, room: RoomRef): Promise<Standing> {
   if (!actor) return "anonymous";
   if (actor.kind === "member") {
     if (actor.user.role === "ADMIN" || actor.user.id === room.ownerId) return "host";
-    const grants = await db.roomAccess.findMany({
-      where: { roomId: room.id, userId: actor.user.id, revokedAt: null },
-      select: grantFields,
-    });
-    return highest(grants) ?? "member";
+    return highest(await memberGrants.all(room.id, actor.user.id)) ?? "member";
   }
   if (actor.guest.roomId !== room.id) return "anonymous";
-  const grants = await db.roomAccess.findMany({
-    where: { roomId: room.id, guestId: actor.guest.id, revokedAt: null },
-    select: grantFields,
-  });
-  return highest(grants) ?? "anonymous";
+  return highest(await guestGrants.all(room.id, actor.guest.id)) ?? "anonymous";
 }
 
 function effectiveRole(grant: Grant): MeetingRole {

@@ -1,5 +1,6 @@
 import "server-only";
-import { db, isUniqueViolation } from "../db";
+import { db, isUniqueViolation, preparedStatement, sql, type SqlRow } from "../db";
+import { JoinPolicy, WaitingRoom } from "../generated/prisma/enums";
 import { AppError, notFound } from "../http";
 import { liveParticipants } from "../livekit/room-service";
 import { dropMediaKeyOf } from "../meetings/media-key";
@@ -62,15 +63,42 @@ export type Room = RoomSummary & {
 
 /** The room behind a meeting link, or a 404 (also for strings that cannot be a slug). */
 export async function findRoomBySlug(slug: string): Promise<Room> {
-  const room = isSlug(slug) ? await db.room.findUnique({ where: { slug }, select: roomFields }) : null;
+  const room = isSlug(slug) ? await roomBySlug.get(slug) : null;
   if (!room) throw notFound("This meeting");
   return room;
 }
 
 export async function findRoomById(id: string): Promise<Room> {
-  const room = await db.room.findUnique({ where: { id }, select: roomFields });
+  const room = await roomById.get(id);
   if (!room) throw notFound("This meeting");
   return room;
+}
+
+// Read by every room page and room request: prepared statements (lib/db.ts says why), the same as
+// db.room.findUnique({ where: { slug } or { id }, select: roomFields }).
+const ROOM_COLUMNS = `"slug", "name", "createdAt", "endedAt", "id", "ownerId", "joinPolicy", "allowGuests",
+  "maxParticipants", "waitingRoom", "lockedAt", "e2ee"`;
+const roomBySlug = preparedStatement<[slug: string], Room>(
+  `SELECT ${ROOM_COLUMNS} FROM "Room" WHERE "slug" = ?`,
+  toRoom,
+);
+const roomById = preparedStatement<[id: string], Room>(`SELECT ${ROOM_COLUMNS} FROM "Room" WHERE "id" = ?`, toRoom);
+
+function toRoom(row: SqlRow): Room {
+  return {
+    slug: sql.text(row.slug),
+    name: sql.text(row.name),
+    createdAt: sql.date(row.createdAt),
+    endedAt: sql.dateOrNull(row.endedAt),
+    id: sql.text(row.id),
+    ownerId: sql.text(row.ownerId),
+    joinPolicy: sql.oneOf(row.joinPolicy, Object.values(JoinPolicy)),
+    allowGuests: sql.boolean(row.allowGuests),
+    maxParticipants: sql.intOrNull(row.maxParticipants),
+    waitingRoom: sql.oneOf(row.waitingRoom, Object.values(WaitingRoom)),
+    lockedAt: sql.dateOrNull(row.lockedAt),
+    e2ee: sql.boolean(row.e2ee),
+  };
 }
 
 export type RoomSettings = Pick<Room, "joinPolicy" | "allowGuests" | "maxParticipants" | "waitingRoom" | "e2ee">;

@@ -44,6 +44,7 @@ const ROUTES: Route[] = [
   { method: "POST", path: "/api/auth/[...nextauth]", as: "anonymous", params: () => ({ "...nextauth": "callback/credentials" }), body: { kind: "form", valid: { csrfToken: "x", email: BAD_INPUT_EMAIL, password: TEST_PASSWORD } } },
   { method: "POST", path: "/api/accounts/confirmation", as: "anonymous", body: { kind: "json", valid: () => ({ email: BAD_INPUT_EMAIL }) } },
   { method: "GET", path: "/api/health", as: "anonymous" },
+  { method: "GET", path: "/api/ping", as: "anonymous" },
   { method: "PUT", path: "/api/locale", as: "anonymous", body: { kind: "json", valid: () => ({ locale: "en" }) } },
   { method: "GET", path: "/api/sso/start", as: "anonymous", query: { callbackUrl: "/" } },
   { method: "GET", path: "/api/sso/callback", as: "anonymous", query: { state: "a-state", code: "a-code" } },

@@ -10,6 +10,7 @@ import {
   ConnectionState,
   DisconnectReason,
   type Room,
+  type RoomConnectOptions,
   type RoomOptions,
 } from "livekit-client";
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -73,8 +74,15 @@ function DoorForHosts({ slug }: { slug: string }) {
 
 // Nobody receives video nobody sees, nor at a size larger than shown (adaptiveStream: a small or
 // hidden tile asks the server for a lower layer or none), and nobody encodes a layer that no one
-// receives (dynacast). Outside the component: a new object each render would make a new room.
+// receives (dynacast). One object per codec: a new object each render would make a new room.
 const ROOM_OPTIONS: RoomOptions = { adaptiveStream: true, dynacast: true };
+const CODEC_OPTIONS = new Map<NonNullable<JoinCredentials["videoCodec"]>, RoomOptions>();
+function roomOptions({ videoCodec }: JoinCredentials): RoomOptions {
+  if (!videoCodec) return ROOM_OPTIONS;
+  let options = CODEC_OPTIONS.get(videoCodec);
+  if (!options) CODEC_OPTIONS.set(videoCodec, (options = { ...ROOM_OPTIONS, publishDefaults: { videoCodec } }));
+  return options;
+}
 
 // The encryption part (LiveKit's key provider and worker) is fetched only for an encrypted meeting.
 const loadEncryption = () => import("./e2ee");
@@ -85,14 +93,14 @@ type Prepared = { state: "plain" } | { state: "preparing" } | { state: "ready"; 
  * With a media key, the room is made with encryption switched on before it connects, so nothing
  * is ever published in the clear; if the browser cannot do that, it does not connect at all.
  */
-function usePreparedRoom(key: string | undefined): Prepared {
+function usePreparedRoom(key: string | undefined, options: RoomOptions): Prepared {
   const [prepared, setPrepared] = useState<Prepared>(key ? { state: "preparing" } : { state: "plain" });
   useEffect(() => {
     if (!key) return;
     let current = true;
     let close: (() => void) | undefined;
     loadEncryption()
-      .then(({ createEncryptedRoom }) => createEncryptedRoom(key, ROOM_OPTIONS))
+      .then(({ createEncryptedRoom }) => createEncryptedRoom(key, options))
       .then(
         (encrypted) => {
           close = encrypted.close;
@@ -105,7 +113,7 @@ function usePreparedRoom(key: string | undefined): Prepared {
       current = false;
       close?.();
     };
-  }, [key]);
+  }, [key, options]);
   return prepared;
 }
 
@@ -114,6 +122,9 @@ function captureOption(enabled: boolean, deviceId: string | undefined): boolean 
   if (!enabled) return false;
   return deviceId ? { deviceId } : true;
 }
+
+const connectOptions = (credentials: JoinCredentials): RoomConnectOptions | undefined =>
+  credentials.iceTransportPolicy ? { rtcConfig: { iceTransportPolicy: credentials.iceTransportPolicy } } : undefined;
 
 type Props = {
   credentials: JoinCredentials;
@@ -128,7 +139,7 @@ export default function MeetingStage({ credentials, choices, onEnd }: Props) {
   // The last notice that ends this person's meeting ("Anna removed you"), to explain the disconnection.
   const finalNotice = useRef<Notice | null>(null);
   const onFinalNotice = useCallback((notice: Notice) => void (finalNotice.current = notice), []);
-  const prepared = usePreparedRoom(credentials.e2ee?.key);
+  const prepared = usePreparedRoom(credentials.e2ee?.key, roomOptions(credentials));
   const [decryptionFailed, setDecryptionFailed] = useState(false);
   const onEncryptionError = useCallback(() => setDecryptionFailed(true), []);
   useEffect(() => {
@@ -180,13 +191,9 @@ export default function MeetingStage({ credentials, choices, onEnd }: Props) {
       serverUrl={credentials.serverUrl}
       token={credentials.token}
       connect
-      {...(encrypted ? { room: prepared.room } : { options: ROOM_OPTIONS })}
+      {...(encrypted ? { room: prepared.room } : { options: roomOptions(credentials) })}
       onEncryptionError={encrypted ? onEncryptionError : undefined}
-      connectOptions={
-        credentials.iceTransportPolicy
-          ? { rtcConfig: { iceTransportPolicy: credentials.iceTransportPolicy } }
-          : undefined
-      }
+      connectOptions={connectOptions(credentials)}
       video={captureOption(publishing && choices.videoEnabled, choices.videoDeviceId)}
       audio={captureOption(publishing && choices.audioEnabled, choices.audioDeviceId)}
       onConnected={() => markJoin(JOIN_MARKS.connected)}
