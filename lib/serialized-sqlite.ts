@@ -41,8 +41,20 @@ function connectionOf(adapter: Adapter): Database.Database {
   return client;
 }
 
+// The adapter begins a transaction with a plain (deferred) BEGIN: its first read takes a snapshot,
+// and if another process (a second app on the same file, a backup, a script) commits before its
+// first write, SQLite answers SQLITE_BUSY at once, with no waiting: "first read, then write" (is
+// this the first account? then insert) failed as a 500 under load. BEGIN IMMEDIATE takes the write
+// lock first, waiting its busy timeout for it; within this process transactions take turns anyway.
+function beginningImmediately(sqlite: Database.Database): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  sqlite.prepare = ((source: string) => prepare(source === "BEGIN" ? "BEGIN IMMEDIATE" : source)) as typeof prepare;
+}
+
 function serialized(adapter: Adapter, onConnect?: (direct: DirectAccess) => void): Adapter {
   const nextTurn = createTurns();
+  const sqlite = connectionOf(adapter);
+  beginningImmediately(sqlite);
   const alone = async <T>(work: () => Promise<T>): Promise<T> => {
     const release = await nextTurn();
     try {
@@ -76,7 +88,6 @@ function serialized(adapter: Adapter, onConnect?: (direct: DirectAccess) => void
   };
 
   if (onConnect) {
-    const sqlite = connectionOf(adapter);
     onConnect((work) => alone(async () => work(sqlite)));
   }
 
