@@ -1,4 +1,6 @@
 import "server-only";
+import { recordingEnabled } from "../recordings/recorder-client";
+import { reconcileRecordings } from "../recordings/recordings";
 import { errorMessage } from "../error-message";
 import { logger } from "../logger";
 import { listLiveKitParticipants, listLiveKitRooms } from "../livekit/room-service";
@@ -53,6 +55,8 @@ export function reconcileIfStale(maxAgeMs: number): Promise<void> {
   if (Date.now() - lastFinishedAt < maxAgeMs) return Promise.resolve();
   running = reconcileLiveState()
     .catch((error: unknown) => logger.warn("reconcile_failed", { error: errorMessage(error) }))
+    .then(() => (recordingEnabled() ? reconcileRecordings() : undefined))
+    .catch((error: unknown) => logger.warn("reconcile_recordings_failed", { error: errorMessage(error) }))
     .finally(() => {
       lastFinishedAt = Date.now();
       running = null;

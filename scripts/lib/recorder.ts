@@ -51,7 +51,8 @@ export function findOrBuildRecorder(environment: NodeJS.ProcessEnv = process.env
   console.log("Building parley-recorder with go build (first time on this machine: a few minutes)...");
   const building = `${projectBin}.building`;
   const result = spawnSync(go, ["build", "-trimpath", "-o", building, "."], { cwd: SOURCE_DIR, stdio: "inherit" });
-  if (result.status !== 0) throw new Error(`go build of recorder/ failed (exit ${result.status}); see the output above.`);
+  if (result.status !== 0)
+    throw new Error(`go build of recorder/ failed (exit ${result.status}); see the output above.`);
   renameSync(building, projectBin);
   mkdirSync(path.dirname(cachedBin), { recursive: true });
   copyFileSync(projectBin, cachedBin);

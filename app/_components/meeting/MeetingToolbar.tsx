@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { RaiseHandButton } from "./RaiseHand";
 import { ReactionPicker } from "./Reactions";
+import { RecordButton } from "./Recording";
 import { setSoundsMuted, useSoundsMuted } from "./sound-setting";
 
 const ERROR_SHOWN_MS = 8000;
@@ -22,6 +23,7 @@ export function MeetingToolbar({ slug }: { slug: string }) {
     <div className="meeting-toolbar" role="toolbar" aria-label={t("label")} data-testid="meeting-toolbar">
       <RaiseHandButton slug={slug} onError={setError} />
       <ReactionPicker slug={slug} onError={setError} />
+      <RecordButton slug={slug} onError={setError} />
       <button
         type="button"
         className="meeting-action"

@@ -1,0 +1,74 @@
+import "server-only";
+import { spawn } from "node:child_process";
+import { readdir, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { db } from "../db";
+import { env } from "../env";
+import { errorMessage } from "../error-message";
+import { logger } from "../logger";
+import { composeArguments } from "./compose-plan";
+import { composedFile, readManifest, recordingFolder } from "./files";
+
+// Composing: after a recording stops, ffmpeg turns its per-track files into one MP4 (a grid of
+// the cameras, the voices mixed). A background job in the app's process, one at a time (it takes
+// a core); the per-track files are deleted only once the video is made.
+
+let queue: Promise<void> = Promise.resolve();
+const queued = new Set<string>();
+
+/** Puts a stopped recording in line to be composed (once, however often it is asked). */
+export function enqueueComposing(id: string): void {
+  if (queued.has(id)) return;
+  queued.add(id);
+  queue = queue.then(() => composeRecording(id).finally(() => queued.delete(id)));
+}
+
+/** Resolves when everything queued so far is composed (for tests and shutdown). */
+export const composingSettled = () => queue;
+
+function runFfmpeg(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(env().FFMPEG_PATH, args, { stdio: ["ignore", "ignore", "pipe"] });
+    let errors = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      if (errors.length < 4000) errors += chunk.toString();
+    });
+    child.once("error", reject);
+    child.once("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`ffmpeg exited with ${code}: ${errors.trim().slice(0, 500)}`)),
+    );
+  });
+}
+
+async function composeRecording(id: string): Promise<void> {
+  const claimed = await db.recording.updateMany({
+    where: { id, state: { in: ["STOPPED", "INTERRUPTED", "COMPOSING"] } },
+    data: { state: "COMPOSING" },
+  });
+  if (claimed.count === 0) return;
+  const recording = await db.recording.findUniqueOrThrow({ where: { id } });
+  try {
+    const manifest = await readManifest(id);
+    if (!manifest) throw new Error("the recorder wrote no manifest (it never joined the meeting)");
+    const lastTrackEnd = Math.max(0, ...manifest.tracks.map((track) => track.endedAtMs ?? 0));
+    const stoppedAt =
+      manifest.stoppedAt ?? (lastTrackEnd || recording.stoppedAt?.getTime() || manifest.startedAt + 1000);
+    const durationMs = Math.max(1000, stoppedAt - manifest.startedAt);
+    const folder = recordingFolder(id);
+    const partial = path.join(folder, "recording.part.mp4");
+    const started = Date.now();
+    await runFfmpeg(composeArguments(manifest, folder, partial, durationMs));
+    await rename(partial, composedFile(id));
+    const { size } = await stat(composedFile(id));
+    await db.recording.update({
+      where: { id },
+      data: { state: "READY", durationMs, bytes: size, composedAt: new Date() },
+    });
+    for (const name of await readdir(folder))
+      if (name.endsWith(".ivf") || name.endsWith(".ogg")) await rm(path.join(folder, name), { force: true });
+    logger.info("recording_composed", { id, durationMs, bytes: size, tookMs: Date.now() - started });
+  } catch (error) {
+    logger.warn("recording_not_composed", { id, error: errorMessage(error) });
+    await db.recording.update({ where: { id }, data: { state: "FAILED", problem: errorMessage(error).slice(0, 500) } });
+  }
+}
