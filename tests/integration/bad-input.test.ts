@@ -63,6 +63,7 @@ const ROUTES: Route[] = [
   { method: "POST", path: "/api/rooms/[slug]/end", as: "owner", params: ({ slug }) => ({ slug }), body: { kind: "none" } },
   { method: "GET", path: "/api/rooms/[slug]/removals", as: "owner", params: ({ slug }) => ({ slug }) },
   { method: "DELETE", path: "/api/rooms/[slug]/removals/[identity]", as: "owner", params: ({ slug }) => ({ slug, identity: "nobody-here" }), body: { kind: "none" } },
+  { method: "POST", path: "/api/rooms/[slug]/recording", as: "owner", params: ({ slug }) => ({ slug }), body: { kind: "none" } },
   { method: "DELETE", path: "/api/rooms/[slug]/recording", as: "owner", params: ({ slug }) => ({ slug }), body: { kind: "none" } },
   { method: "GET", path: "/api/rooms/[slug]/recordings", as: "owner", params: ({ slug }) => ({ slug }) },
   { method: "GET", path: "/api/rooms/[slug]/recordings/[recordingId]/video", as: "owner", params: ({ slug }) => ({ slug, recordingId: "no-such-recording" }), query: { download: "1" } },
