@@ -80,6 +80,7 @@ const TEST_LIVEKIT: LocalLiveKit = {
 const RELAY_ONLY_APP_PORT = 3221 + PORT_OFFSET;
 // parley-recorder (recorder/), for the main app: it records meetings into RUN_DIR/recordings.
 const RECORDER_PORT = 7987 + PORT_OFFSET;
+const RESTARTABLE_RECORDER_PORT = 7988 + PORT_OFFSET;
 // Free for a test to start an app of its own on (e.g. one restored from a backup).
 const SPARE_APP_PORT = 3224 + PORT_OFFSET;
 // LiveKit's multi-node mode (tests/e2e/multi-node-stack.ts): Redis, two nodes, two apps, started
@@ -286,6 +287,12 @@ async function main(): Promise<number> {
     RECORDER_SECRET: recorder.secret,
     RECORDINGS_DIR: recorder.dir,
   };
+  const restartableRecorder = {
+    port: RESTARTABLE_RECORDER_PORT,
+    secret: newSecret(),
+    dir: path.resolve(RUN_DIR, "restartable-recordings"),
+    logFile: `${RUN_DIR}/restartable-recorder.log`,
+  };
   const key = "testkey";
   const livekit = localLiveKit(TEST_LIVEKIT, {
     key,
@@ -342,8 +349,15 @@ async function main(): Promise<number> {
         databaseFile: `./${RUN_DIR}/restartable.db`,
         livekit: restartableLiveKit,
         logFile: `${RUN_DIR}/restartable-app.log`,
+        env: {
+          ...common.env,
+          RECORDER_URL: recorderUrl(restartableRecorder),
+          RECORDER_SECRET: restartableRecorder.secret,
+          RECORDINGS_DIR: restartableRecorder.dir,
+        },
       }),
       livekit: restartableLiveKit,
+      recorder: restartableRecorder,
     },
     relayOnlyApp: localApp({
       ...common,

@@ -77,10 +77,14 @@ export function trackStarts(manifest: RecorderManifest): Map<string, number> {
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
 
-/** The tracks that have something in them, in the order they started. */
+/**
+ * The tracks that have something in them, in the order they started. A sample was written once
+ * its arrival is noted; the counts are only brought up to date every few seconds, so a recorder
+ * killed early leaves tracks with samples in the file and 0 in the manifest.
+ */
 function usable(manifest: RecorderManifest, kind: "audio" | "video"): RecorderTrack[] {
   return manifest.tracks
-    .filter((track) => track.kind === kind && track.samples > 0 && track.file)
+    .filter((track) => track.kind === kind && track.firstArrivalMs > 0 && track.file)
     .sort((a, b) => a.firstArrivalMs - b.firstArrivalMs);
 }
 

@@ -37,6 +37,10 @@ beforeAll(async () => {
   owner = made.host;
   ownerName = made.user.name;
   slug = made.room.slug;
+  // Guests come straight in (no waiting room), as the callers below need.
+  expect(
+    (await owner.request(`/api/rooms/${slug}/settings`, { method: "PATCH", json: { waitingRoom: "NOBODY" } })).status,
+  ).toBe(200);
   callers.anonymous = new HttpClient();
   callers.memberWithoutLink = (await newMember("Rec member")).client;
   callers.participant = (await newMember("Rec participant")).client;

@@ -95,7 +95,7 @@ describe("the ffmpeg command for a recording", () => {
         track("A1", "audio", "ann"),
         track("V2", "video", "bob", { firstArrivalMs: START + 2_000 }),
         track("A2", "audio", "bob", { firstArrivalMs: START + 2_000 }),
-        track("V3", "video", "cyd", { samples: 0 }), // never sent a frame: no tile
+        track("V3", "video", "cyd", { firstArrivalMs: 0, samples: 0 }), // never sent a frame: no tile
       ]),
       "/rec/r1",
       "/rec/r1/out.mp4",
