@@ -40,6 +40,14 @@ function runFfmpeg(args: string[]): Promise<void> {
   });
 }
 
+const lastWritten = (folder: string, file: string) =>
+  file
+    ? stat(path.join(folder, file)).then(
+        (info) => info.mtimeMs,
+        () => 0,
+      )
+    : Promise.resolve(0);
+
 async function composeRecording(id: string): Promise<void> {
   const claimed = await db.recording.updateMany({
     where: { id, state: { in: ["STOPPED", "INTERRUPTED", "COMPOSING"] } },
@@ -50,11 +58,16 @@ async function composeRecording(id: string): Promise<void> {
   try {
     const manifest = await readManifest(id);
     if (!manifest) throw new Error("the recorder wrote no manifest (it never joined the meeting)");
-    const lastTrackEnd = Math.max(0, ...manifest.tracks.map((track) => track.endedAtMs ?? 0));
-    const stoppedAt =
-      manifest.stoppedAt ?? (lastTrackEnd || recording.stoppedAt?.getTime() || manifest.startedAt + 1000);
-    const durationMs = Math.max(1000, stoppedAt - manifest.startedAt);
     const folder = recordingFolder(id);
+    // A recorder that died wrote no end: the files' last writes say when it stopped.
+    const lastTrackEnd = Math.max(0, ...manifest.tracks.map((track) => track.endedAtMs ?? 0));
+    const lastWrite = Math.max(
+      0,
+      ...(await Promise.all(manifest.tracks.map((track) => lastWritten(folder, track.file)))),
+    );
+    const stoppedAt =
+      manifest.stoppedAt ?? (lastTrackEnd || lastWrite || recording.stoppedAt?.getTime() || manifest.startedAt + 1000);
+    const durationMs = Math.max(1000, stoppedAt - manifest.startedAt);
     const partial = path.join(folder, "recording.part.mp4");
     const started = Date.now();
     await runFfmpeg(composeArguments(manifest, folder, partial, durationMs));

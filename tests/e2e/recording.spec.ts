@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { newPerson, type Person } from "../support/factories";
+import { restartable } from "./restartable-stack";
 import { joinFromPreJoin, memberOpens, signUpHere, tiles } from "./support";
 
 // Recording a meeting, as its people see it: the host starts it, everyone (and whoever joins
@@ -14,6 +15,21 @@ import { joinFromPreJoin, memberOpens, signUpHere, tiles } from "./support";
 test.slow();
 
 const indicator = (page: Page) => page.getByTestId("recording-indicator");
+
+/** Waits until the room's history shows its one recording composed (reloading the page). */
+async function waitUntilComposed(page: Page, slug: string) {
+  await page.goto(`/r/${slug}/history`);
+  await expect(page.getByTestId("recording")).toHaveCount(1);
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        return page.getByTestId("recording").getAttribute("data-state");
+      },
+      { timeout: 180_000, intervals: [3_000] },
+    )
+    .toBe("READY");
+}
 
 /** What ffprobe says of a file: its duration (s) and the kinds of its streams. */
 function probe(file: string): { duration: number; streams: string[] } {
@@ -120,19 +136,9 @@ test("the host records the meeting: everyone and a latecomer are told who record
   const expectedSeconds = (stoppedAt - startedAt) / 1000;
 
   // The history lists it: who started it, and once composed, its length, size, player, download.
-  await host.goto(`/r/${slug}/history`);
+  await waitUntilComposed(host, slug);
   const listed = host.getByTestId("recording");
-  await expect(listed).toHaveCount(1);
   await expect(listed).toContainText(`Started by ${hostPerson.name}`);
-  await expect
-    .poll(
-      async () => {
-        await host.reload();
-        return host.getByTestId("recording").getAttribute("data-state");
-      },
-      { timeout: 180_000, intervals: [3_000] },
-    )
-    .toBe("READY");
   await expect(listed.getByTestId("recording-size")).toContainText("MB");
   const shownMs = Number(await listed.getByTestId("recording-duration").getAttribute("data-ms"));
   expect(Math.abs(shownMs / 1000 - expectedSeconds)).toBeLessThan(1);
@@ -164,4 +170,58 @@ test("the host records the meeting: everyone and a latecomer are told who record
   expect(empty.mean).toBeLessThan(8);
   expect(empty.spread).toBeLessThan(3);
   for (const shown of [tile(0, 0), tile(1, 0)]) expect(shown.spread).toBeGreaterThan(10);
+});
+
+// On the restartable stack, whose recorder the test kills.
+test.describe("when the recorder dies", () => {
+  test.afterEach(async () => restartable.stopAll());
+
+  test("the recorder is killed mid-recording: the hosts are told, and what was recorded until then is in the history and plays", async ({
+    openPage,
+  }) => {
+    await restartable.startLiveKit();
+    await restartable.startRecorder();
+    await restartable.startApp();
+    const baseURL = restartable.baseURL;
+    const host = await openPage({ baseURL });
+    const slug = await hostOpensMeeting(host, newPerson("Crash host"));
+    await joinFromPreJoin(host);
+    const bea = await openPage({ baseURL });
+    await memberOpens(bea, newPerson("Crash Bea"), slug);
+    await joinFromPreJoin(bea);
+    await expect(tiles(host)).toHaveCount(2);
+
+    const startedAt = Date.now();
+    await host.getByTestId("record-button").click();
+    await expect(indicator(bea)).toBeVisible();
+    await host.waitForTimeout(Math.max(0, 8_000 - (Date.now() - startedAt)));
+    const killedAt = Date.now();
+    await restartable.stopRecorder("SIGKILL");
+
+    // LiveKit sees the recorder gone: nobody is shown a recording any more; hosts are told it broke off.
+    await expect(indicator(host)).toBeHidden({ timeout: 60_000 });
+    await expect(indicator(bea)).toBeHidden();
+    await expect(host.getByTestId("recording-interrupted")).toContainText("stopped unexpectedly", { timeout: 30_000 });
+    await expect(bea.getByTestId("recording-interrupted")).toHaveCount(0);
+    // The meeting itself goes on.
+    await expect(tiles(bea)).toHaveCount(2);
+
+    await waitUntilComposed(host, slug);
+    const listed = host.getByTestId("recording");
+    const shownMs = Number(await listed.getByTestId("recording-duration").getAttribute("data-ms"));
+    expect(Math.abs(shownMs - (killedAt - startedAt))).toBeLessThan(1_500);
+    await expect
+      .poll(() => listed.locator("video").evaluate((video: HTMLVideoElement) => video.duration), { timeout: 20_000 })
+      .toBeGreaterThan((killedAt - startedAt) / 1000 - 1.5);
+    // It plays: the browser decodes frames of it.
+    await listed.locator("video").evaluate((video: HTMLVideoElement) => {
+      video.muted = true;
+      return video.play();
+    });
+    await expect
+      .poll(() =>
+        listed.locator("video").evaluate((video: HTMLVideoElement) => video.getVideoPlaybackQuality().totalVideoFrames),
+      )
+      .toBeGreaterThan(10);
+  });
 });
