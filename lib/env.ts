@@ -156,6 +156,13 @@ export const envSchema = z.object({
     .min(32, { message: "must be at least 32 characters, the same as the recorder's RECORDER_SECRET" })
     .optional(),
   RECORDINGS_DIR: z.string().trim().min(1).default("data/recordings"),
+  // Recordings older than this many days are deleted (unset: kept until deleted by hand).
+  RECORDINGS_RETENTION_DAYS: z
+    .string()
+    .regex(/^\d{1,5}$/, { message: "must be a whole number of days, e.g. 90" })
+    .transform(Number)
+    .pipe(z.number().min(1, { message: "must be at least 1 (leave it unset to keep recordings)" }))
+    .optional(),
   FFMPEG_PATH: z.string().trim().min(1).default("/usr/bin/ffmpeg"),
 });
 
