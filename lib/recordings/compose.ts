@@ -13,18 +13,21 @@ import { composedFile, readManifest, recordingFolder } from "./files";
 // the cameras, the voices mixed). A background job in the app's process, one at a time (it takes
 // a core); the per-track files are deleted only once the video is made.
 
-let queue: Promise<void> = Promise.resolve();
-const queued = new Set<string>();
+// One line for the whole process: Next.js bundles this module separately for the routes and for
+// instrumentation.ts (reconciliation), and two copies each composing the same recording clashed.
+type ComposeLine = { queue: Promise<void>; queued: Set<string> };
+const holder = globalThis as unknown as { parleyComposeLine?: ComposeLine };
+const line = (holder.parleyComposeLine ??= { queue: Promise.resolve(), queued: new Set() });
 
 /** Puts a stopped recording in line to be composed (once, however often it is asked). */
 export function enqueueComposing(id: string): void {
-  if (queued.has(id)) return;
-  queued.add(id);
-  queue = queue.then(() => composeRecording(id).finally(() => queued.delete(id)));
+  if (line.queued.has(id)) return;
+  line.queued.add(id);
+  line.queue = line.queue.then(() => composeRecording(id).finally(() => line.queued.delete(id)));
 }
 
 /** Resolves when everything queued so far is composed (for tests and shutdown). */
-export const composingSettled = () => queue;
+export const composingSettled = () => line.queue;
 
 function runFfmpeg(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
