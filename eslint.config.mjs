@@ -29,10 +29,13 @@ const config = [
       ".next/**",
       ".test-run/**",
       "lib/generated/**",
+      "public/noise-suppressor/**",
       "node_modules/**",
       "next-env.d.ts",
       "test-results/**",
       "playwright-report/**",
+      // copied from node_modules before each build (scripts/lib/effect-assets.ts)
+      "public/effects/**",
     ],
   },
 ];

@@ -77,6 +77,8 @@ export const ERROR_STATUS = {
   sso_identity_conflict: 409,     // the address's account is linked to another person at the same provider
   already_recording: 409,         // starting a recording while one is going on in the room
   not_recording: 409,             // stopping a recording when none is going on
+  recording_encrypted: 409,       // recording an end-to-end encrypted meeting: the recorder holds no key
+  e2ee_meeting_live: 409,         // switching end-to-end encryption while people are in the meeting
 
   rate_limited: 429,
   internal: 500,

@@ -29,8 +29,17 @@ export function contentSecurityPolicy({ nonce, livekitPublicUrl, appUrl, develop
   ];
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
-    // React uses eval() for its debugging aids in development only.
-    ["script-src", "'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(development ? ["'unsafe-eval'"] : [])],
+    // React uses eval() for its debugging aids in development only. 'wasm-unsafe-eval' lets pages
+    // compile WebAssembly (noise suppression's RNNoise, the background effect's segmentation
+    // model), and nothing else; only this origin's scripts can fetch it.
+    [
+      "script-src",
+      "'self'",
+      `'nonce-${nonce}'`,
+      "'strict-dynamic'",
+      "'wasm-unsafe-eval'",
+      ...(development ? ["'unsafe-eval'"] : []),
+    ],
     ["style-src", "'self'", "'unsafe-inline'"],
     ["img-src", "'self'", "data:", "blob:"],
     ["media-src", "'self'", "blob:"],

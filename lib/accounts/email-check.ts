@@ -4,6 +4,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { AppError, notFound } from "../http";
 import { logger } from "../logger";
+import { requestLocaleIfAny } from "../i18n/request";
 import { emailCheckMessage } from "../mail/messages";
 import { mailConfigured, sendMail } from "../mail/send";
 import { clientIp } from "../client-ip";
@@ -40,7 +41,10 @@ export async function mailEmailCheck(userId: string): Promise<boolean> {
   });
   const outcome = await sendMail({
     to: user.email,
-    ...emailCheckMessage({ link: `${env().NEXTAUTH_URL.replace(/\/$/, "")}/confirm-email?token=${token}` }),
+    // In the language of the page the person signed up or asked again on.
+    ...emailCheckMessage(await requestLocaleIfAny(), {
+      link: `${env().NEXTAUTH_URL.replace(/\/$/, "")}/confirm-email?token=${token}`,
+    }),
   });
   if (!outcome.sent) logger.warn("email_check_mail_refused", { reason: outcome.error });
   return outcome.sent;

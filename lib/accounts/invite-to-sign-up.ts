@@ -1,4 +1,5 @@
 import "server-only";
+import { requestLocaleIfAny } from "../i18n/request";
 import { accountInvitationMessage } from "../mail/messages";
 import { mailConfigured, sendMail } from "../mail/send";
 import type { SessionUser } from "./accounts";
@@ -36,7 +37,11 @@ async function mailInvitation(
   if (!mailConfigured()) return { ...created, mailConfigured: false };
   const outcome = await sendMail({
     to: email,
-    ...accountInvitationMessage({ invitedBy: admin.name, link: created.link, expiresAt: created.invitation.expiresAt }),
+    ...accountInvitationMessage(await requestLocaleIfAny(), {
+      invitedBy: admin.name,
+      link: created.link,
+      expiresAt: created.invitation.expiresAt,
+    }),
   });
   const invitation = await recordInvitationMail(
     created.invitation.id,

@@ -5,6 +5,8 @@ import { db } from "../db";
 import { env } from "../env";
 import { AppError, notFound } from "../http";
 import { logger } from "../logger";
+import { isLocale, type Locale } from "../i18n/locales";
+import { requestLocaleIfAny } from "../i18n/request";
 import { passwordResetMessage } from "../mail/messages";
 import { mailConfigured, sendMail } from "../mail/send";
 import { enforceRateLimit } from "../rate-limit";
@@ -43,13 +45,16 @@ export function requestPasswordReset(headers: HeaderSource, email: string): void
     );
   enforceRateLimit("passwordResetPerIp", clientIp(headers));
   enforceRateLimit("passwordResetPerEmail", email);
-  void mailResetLink(email).catch((error: unknown) =>
-    logger.error("password_reset_mail_failed", { error: error instanceof Error ? error.message : String(error) }),
-  );
+  // The language is read now, while the request is still being answered.
+  void requestLocaleIfAny()
+    .then((locale) => mailResetLink(email, locale))
+    .catch((error: unknown) =>
+      logger.error("password_reset_mail_failed", { error: error instanceof Error ? error.message : String(error) }),
+    );
 }
 
-async function mailResetLink(email: string): Promise<void> {
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, disabledAt: true } });
+async function mailResetLink(email: string, requestedIn: Locale): Promise<void> {
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, disabledAt: true, locale: true } });
   if (!user || user.disabledAt) return;
   const { token, tokenHash } = newAccountToken();
   await db.accountToken.create({
@@ -62,7 +67,11 @@ async function mailResetLink(email: string): Promise<void> {
   });
   const outcome = await sendMail({
     to: email,
-    ...passwordResetMessage({ link: resetLink(token), minutes: RESET_LIFETIME_MINUTES }),
+    // The owner's own choice of language, if they made one, over the language of whoever asked.
+    ...passwordResetMessage(isLocale(user.locale) ? user.locale : requestedIn, {
+      link: resetLink(token),
+      minutes: RESET_LIFETIME_MINUTES,
+    }),
   });
   if (!outcome.sent) logger.warn("password_reset_mail_refused", { reason: outcome.error });
 }

@@ -19,6 +19,8 @@ import enInvites from "@/messages/en/invites.json";
 import ruInvites from "@/messages/ru/invites.json";
 import enHistory from "@/messages/en/history.json";
 import ruHistory from "@/messages/ru/history.json";
+import enMail from "@/messages/en/mail.json";
+import ruMail from "@/messages/ru/mail.json";
 import enMeeting from "@/messages/en/meeting.json";
 import ruMeeting from "@/messages/ru/meeting.json";
 import type { Locale } from "./locales";
@@ -34,6 +36,7 @@ const en = {
   invites: enInvites,
   history: enHistory,
   meeting: enMeeting,
+  mail: enMail,
 };
 
 export type Messages = typeof en;
@@ -49,6 +52,7 @@ const ru: Messages = {
   invites: ruInvites,
   history: ruHistory,
   meeting: ruMeeting,
+  mail: ruMail,
 };
 
 export const CATALOGUES: Record<Locale, Messages> = { en, ru };

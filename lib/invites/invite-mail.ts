@@ -4,7 +4,8 @@ import { db } from "../db";
 import { env } from "../env";
 import { AppError, notFound } from "../http";
 import { calendarFile } from "../mail/ics";
-import { meetingInvitationMessage } from "../mail/messages";
+import { requestLocaleIfAny } from "../i18n/request";
+import { calendarDescription, meetingInvitationMessage } from "../mail/messages";
 import { mailConfigured, sendMail } from "../mail/send";
 import { invitePath } from "./invites";
 import { inviteTokenFor } from "./token";
@@ -44,7 +45,9 @@ export async function mailPersonalInvite(
   if (!invite.inviteeEmail) throw new AppError("no_email", "This link has no email address to send it to.");
   if (invite.revokedAt) throw new AppError("invite_revoked", "This link was revoked; make a new one instead.");
   const link = `${env().NEXTAUTH_URL.replace(/\/$/, "")}${invitePath(inviteTokenFor(invite.tokenNonce))}`;
-  const message = meetingInvitationMessage({
+  // In the inviter's language: the one they chose for the page they invite from.
+  const locale = await requestLocaleIfAny();
+  const message = meetingInvitationMessage(locale, {
     invitedBy,
     meeting: invite.room.name,
     link,
@@ -62,7 +65,7 @@ export async function mailPersonalInvite(
             start: invite.startsAt,
             durationMinutes: MEETING_MINUTES,
             title: invite.room.name,
-            description: `${invitedBy} invited you. Join with your personal link: ${link}`,
+            description: calendarDescription(locale, invitedBy, link),
             url: link,
           }),
         }

@@ -36,15 +36,15 @@ const livekitUnavailable = () =>
 // offers "Try again", which works once the entry has expired.
 const OPEN_ROOM_MEMORY_MS = 5_000;
 const MAX_REMEMBERED_ROOMS = 10_000;
-const openRooms = new Map<string, { maxParticipants: number; until: number }>();
+const openRooms = new Map<string, { maxParticipants: number; sid: string; until: number }>();
 
-function rememberOpen(name: string, maxParticipants: number): void {
+function rememberOpen(name: string, maxParticipants: number, sid: string): void {
   if (openRooms.size >= MAX_REMEMBERED_ROOMS) {
     const now = Date.now();
     for (const [room, entry] of openRooms) if (entry.until <= now) openRooms.delete(room);
     if (openRooms.size >= MAX_REMEMBERED_ROOMS) openRooms.clear();
   }
-  openRooms.set(name, { maxParticipants, until: Date.now() + OPEN_ROOM_MEMORY_MS });
+  openRooms.set(name, { maxParticipants, sid, until: Date.now() + OPEN_ROOM_MEMORY_MS });
 }
 
 /** Makes the next ensureLiveKitRoom() for this room ask LiveKit again. */
@@ -55,22 +55,25 @@ export function forgetOpenRoom(name: string): void {
 /**
  * Opens the room on the media server. The server runs with room.auto_create off, so this
  * is the only way a room comes to exist there; createRoom returns the existing room if open.
+ * Returns the room instance's sid (a new one each time the room is opened afresh).
  */
-export async function ensureLiveKitRoom(name: string, maxParticipants: number | null = null): Promise<void> {
+export async function ensureLiveKitRoom(name: string, maxParticipants: number | null = null): Promise<string> {
   const limit = maxParticipants ?? 0;
   const known = openRooms.get(name);
-  if (known && known.maxParticipants === limit && known.until > Date.now()) return;
+  if (known && known.maxParticipants === limit && known.until > Date.now()) return known.sid;
+  let sid: string;
   try {
-    await roomService().createRoom({
+    ({ sid } = await roomService().createRoom({
       name,
       emptyTimeout: EMPTY_TIMEOUT_SECONDS,
       departureTimeout: DEPARTURE_TIMEOUT_SECONDS,
       maxParticipants: limit,
-    });
+    }));
   } catch (error) {
     throw unavailable("livekit_create_room_failed", name, error);
   }
-  rememberOpen(name, limit);
+  rememberOpen(name, limit, sid);
+  return sid;
 }
 
 /**

@@ -1,81 +1,69 @@
-// The words of each mail Parley sends. Plain text: it reads the same in every client, and
-// links in it are whole and copyable.
+// The words of each mail Parley sends, in the reader's language (messages/<locale>/mail.json).
+// Plain text: it reads the same in every client, and links in it are whole and copyable.
+import { createFormatter, createTranslator } from "next-intl";
+import type { Locale } from "../i18n/locales";
+import { CATALOGUES } from "../i18n/messages";
 
 export type Message = { subject: string; text: string };
 
-export function accountInvitationMessage({
-  invitedBy,
-  link,
-  expiresAt,
-}: {
-  invitedBy: string;
-  link: string;
-  expiresAt: Date;
-}): Message {
+const wordsIn = (locale: Locale) => createTranslator({ locale, messages: CATALOGUES[locale], namespace: "mail" });
+
+/** A moment as the server's clock reads it, with its zone named: the reader may be elsewhere. */
+function when(locale: Locale, date: Date): string {
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return createFormatter({ locale, timeZone }).dateTime(date, {
+    dateStyle: "full",
+    timeStyle: "short",
+    timeZoneName: "short",
+  });
+}
+
+export function accountInvitationMessage(
+  locale: Locale,
+  { invitedBy, link, expiresAt }: { invitedBy: string; link: string; expiresAt: Date },
+): Message {
+  const t = wordsIn(locale);
   return {
-    subject: `${invitedBy} invited you to Parley`,
+    subject: t("accountInvitation.subject", { invitedBy }),
+    text: t("accountInvitation.text", { invitedBy, link, expiresAt: when(locale, expiresAt) }),
+  };
+}
+
+export function passwordResetMessage(locale: Locale, { link, minutes }: { link: string; minutes: number }): Message {
+  const t = wordsIn(locale);
+  return { subject: t("passwordReset.subject"), text: t("passwordReset.text", { link, minutes }) };
+}
+
+export function emailCheckMessage(locale: Locale, { link }: { link: string }): Message {
+  const t = wordsIn(locale);
+  return { subject: t("emailCheck.subject"), text: t("emailCheck.text", { link }) };
+}
+
+export function meetingInvitationMessage(
+  locale: Locale,
+  {
+    invitedBy,
+    meeting,
+    link,
+    startsAt,
+    inviteeName,
+  }: { invitedBy: string; meeting: string; link: string; startsAt: Date | null; inviteeName: string | null },
+): Message {
+  const t = wordsIn(locale);
+  return {
+    subject: t("meetingInvitation.subject", { invitedBy, meeting }),
     text: [
-      `${invitedBy} invited you to make an account on Parley, the video meeting service of your organisation.`,
+      inviteeName ? t("meetingInvitation.greeting", { name: inviteeName }) : t("meetingInvitation.greetingNoName"),
       "",
-      "Make your account here (the link works once):",
+      t("meetingInvitation.invited", { invitedBy, meeting }),
+      ...(startsAt ? [t("meetingInvitation.startsAt", { startsAt: when(locale, startsAt) })] : []),
+      "",
+      t("meetingInvitation.join"),
       link,
-      "",
-      `The link expires on ${expiresAt.toUTCString()}. If you did not expect this invitation, ignore this mail.`,
     ].join("\n"),
   };
 }
 
-export function passwordResetMessage({ link, minutes }: { link: string; minutes: number }): Message {
-  return {
-    subject: "Reset your Parley password",
-    text: [
-      "Someone (we hope you) asked to reset the password of your Parley account.",
-      "",
-      `Choose a new password here (the link works once, for ${minutes} minutes):`,
-      link,
-      "",
-      "Setting a new password signs your account out everywhere. If you did not ask for this, ignore this mail: your password stays as it is.",
-    ].join("\n"),
-  };
-}
-
-export function emailCheckMessage({ link }: { link: string }): Message {
-  return {
-    subject: "Confirm your email address for Parley",
-    text: [
-      "Confirm that this address is yours by opening this link:",
-      link,
-      "",
-      "If you did not make a Parley account, ignore this mail.",
-    ].join("\n"),
-  };
-}
-
-export function meetingInvitationMessage({
-  invitedBy,
-  meeting,
-  link,
-  startsAt,
-  inviteeName,
-}: {
-  invitedBy: string;
-  meeting: string;
-  link: string;
-  startsAt: Date | null;
-  inviteeName: string | null;
-}): Message {
-  return {
-    subject: `${invitedBy} invited you to “${meeting}”`,
-    text: [
-      inviteeName ? `Hello ${inviteeName},` : "Hello,",
-      "",
-      `${invitedBy} invited you to the video meeting “${meeting}” on Parley.`,
-      ...(startsAt
-        ? [`It starts ${startsAt.toUTCString()} (the attached calendar file has it in your time zone).`]
-        : []),
-      "",
-      "Join with this link (it is yours alone and works once; no account needed):",
-      link,
-    ].join("\n"),
-  };
-}
+/** The description in the invitation's calendar file. */
+export const calendarDescription = (locale: Locale, invitedBy: string, link: string) =>
+  wordsIn(locale)("meetingInvitation.calendarDescription", { invitedBy, link });

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import type { AttendeeKind, Prisma } from "../generated/prisma/client";
+import { dropMediaKey } from "./media-key";
 
 // Meetings and attendance, written from two sources that may overlap or arrive twice: LiveKit's
 // webhooks as they happen, and reconciliation against LiveKit's own lists. Every function here
@@ -91,13 +92,14 @@ export async function recordLeave(participantSid: string, at: Date): Promise<voi
 }
 
 /** The media server closed the room (or it is gone): whatever was open there ends now. */
-export async function recordRoomClosed(slug: string, at: Date): Promise<void> {
+export async function recordRoomClosed(slug: string, at: Date, livekitRoomSid?: string): Promise<void> {
   await db.$transaction(async (tx) => {
     const roomId = await roomIdFor(tx, slug);
     if (!roomId) return;
     for (const meeting of await tx.meeting.findMany({ where: { roomId, endedAt: null }, select: { id: true } })) {
       await closeMeeting(tx, meeting.id, at);
     }
+    await dropMediaKey(tx, roomId, { at, livekitRoomSid });
   });
 }
 

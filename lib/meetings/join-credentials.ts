@@ -15,6 +15,7 @@ import { waitingRoom } from "../door/refusals";
 import type { GuestIdentity } from "../guests/guests";
 import { findRemoval } from "../moderation/removals";
 import { ATTRIBUTES } from "./attributes";
+import { mediaKeyFor } from "./media-key";
 
 export type JoinCredentials = {
   serverUrl: string;
@@ -23,6 +24,11 @@ export type JoinCredentials = {
   room: { slug: string; name: string };
   /** This join attempt, for the browser to report a failed connection (lib/meetings/join-attempts.ts). */
   attemptId: string;
+  /**
+   * Only for an end-to-end encrypted room: this meeting's media key (32 bytes, base64), which the
+   * browser encrypts and decrypts every track with. It travels only here, beside the token.
+   */
+  e2ee?: { key: string };
   /** Set only on a test instance (TEST_ONLY_FORCE_TURN_RELAY): connect through TURN relays alone. */
   iceTransportPolicy?: "relay";
 };
@@ -63,7 +69,8 @@ export async function issueJoinCredentials(
       throw new AppError("room_full", `This meeting is full (${room.maxParticipants} people).`);
     }
   }
-  await ensureLiveKitRoom(room.slug, room.maxParticipants);
+  const livekitRoomSid = await ensureLiveKitRoom(room.slug, room.maxParticipants);
+  const e2ee = room.e2ee ? { key: await mediaKeyFor(room.id, livekitRoomSid) } : null;
   const role = publishingRole(standing);
   const name = actor.kind === "member" ? actor.user.name : `${actor.guest.displayName} (guest)`;
   const token = await mintJoinToken({
@@ -88,6 +95,7 @@ export async function issueJoinCredentials(
     role,
     room: { slug: room.slug, name: room.name },
     attemptId,
+    ...(e2ee ? { e2ee } : {}),
     ...(TEST_ONLY_FORCE_TURN_RELAY ? { iceTransportPolicy: "relay" as const } : {}),
   };
 }

@@ -46,7 +46,7 @@ async function apply(event: WebhookEvent): Promise<void> {
       return;
     case "room_finished":
       if (room) forgetOpenRoom(room.name);
-      if (room) await recordRoomClosed(room.name, at);
+      if (room) await recordRoomClosed(room.name, at, room.sid);
       return;
     default:
       // room_started opens nothing until someone joins; track events need no record.

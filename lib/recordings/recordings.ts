@@ -30,6 +30,9 @@ async function announce(slug: string, metadata: RoomRecordingMetadata): Promise<
 export type StartedRecording = { id: string; startedByName: string; startedAt: Date };
 
 export async function startRecording(host: SessionUser, room: Room): Promise<StartedRecording> {
+  // The recorder would write ciphertext; handing it the key would break what encryption promises.
+  if (room.e2ee)
+    throw new AppError("recording_encrypted", "This meeting is end-to-end encrypted, so the server cannot record it.");
   const meeting = await db.meeting.findFirst({
     where: { roomId: room.id, endedAt: null },
     orderBy: { startedAt: "desc" },

@@ -1,6 +1,8 @@
 import "server-only";
 import { db, isUniqueViolation } from "../db";
-import { notFound } from "../http";
+import { AppError, notFound } from "../http";
+import { liveParticipants } from "../livekit/room-service";
+import { dropMediaKeyOf } from "../meetings/media-key";
 import type { SessionUser } from "../accounts/accounts";
 import type { WaitingRoomChoice } from "../door/rules";
 import { generateSlug, isSlug } from "./slug";
@@ -42,6 +44,7 @@ export const roomFields = {
   maxParticipants: true,
   waitingRoom: true,
   lockedAt: true,
+  e2ee: true,
 } as const;
 
 export type Room = RoomSummary & {
@@ -53,6 +56,8 @@ export type Room = RoomSummary & {
   /** Who knocks and waits to be let in (lib/door/). */
   waitingRoom: WaitingRoomChoice;
   lockedAt: Date | null;
+  /** Every track is encrypted in the browsers (lib/meetings/media-key.ts). */
+  e2ee: boolean;
 };
 
 /** The room behind a meeting link, or a 404 (also for strings that cannot be a slug). */
@@ -68,12 +73,31 @@ export async function findRoomById(id: string): Promise<Room> {
   return room;
 }
 
-export type RoomSettings = Pick<Room, "joinPolicy" | "allowGuests" | "maxParticipants" | "waitingRoom">;
+export type RoomSettings = Pick<Room, "joinPolicy" | "allowGuests" | "maxParticipants" | "waitingRoom" | "e2ee">;
 
-export function updateRoomSettings(roomId: string, settings: Partial<RoomSettings>): Promise<RoomSettings> {
-  return db.room.update({
-    where: { id: roomId },
-    data: settings,
-    select: { joinPolicy: true, allowGuests: true, maxParticipants: true, waitingRoom: true },
+/**
+ * Encryption is switched only between meetings: the key and the browsers' setup are made as each
+ * person joins, so a switch halfway through would leave some people unable to see the others.
+ */
+export async function updateRoomSettings(room: Room, settings: Partial<RoomSettings>): Promise<RoomSettings> {
+  const switchesEncryption = settings.e2ee !== undefined && settings.e2ee !== room.e2ee;
+  if (switchesEncryption && (await meetingGoingOn(room))) {
+    throw new AppError(
+      "e2ee_meeting_live",
+      "End-to-end encryption can be switched only while nobody is in the meeting. Try again after it ends.",
+    );
+  }
+  return db.$transaction(async (tx) => {
+    if (switchesEncryption) await dropMediaKeyOf(tx, room.id);
+    return tx.room.update({
+      where: { id: room.id },
+      data: settings,
+      select: { joinPolicy: true, allowGuests: true, maxParticipants: true, waitingRoom: true, e2ee: true },
+    });
   });
+}
+
+async function meetingGoingOn(room: Room): Promise<boolean> {
+  const open = await db.meeting.findFirst({ where: { roomId: room.id, endedAt: null }, select: { id: true } });
+  return open !== null || (await liveParticipants(room.slug)).length > 0;
 }

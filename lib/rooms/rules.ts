@@ -16,5 +16,6 @@ export const roomSettingsSchema = z
     allowGuests: z.boolean().optional(),
     maxParticipants: z.int().min(2, { message: "Allow at least 2 participants." }).max(1000).nullable().optional(),
     waitingRoom: z.enum(WAITING_ROOM_CHOICES, { message: "Choose who waits: EVERYONE, GUESTS or NOBODY." }).optional(),
+    e2ee: z.boolean().optional(),
   })
   .strict();

@@ -10,7 +10,7 @@ type OpenPage = (options?: { permissions?: string[]; baseURL?: string; locale?: 
 
 const DEVICE_AND_CLIPBOARD = ["camera", "microphone", "clipboard-read", "clipboard-write"];
 
-function recordPolicyViolations(page: Page, violations: string[]): Page {
+export function recordPolicyViolations(page: Page, violations: string[]): Page {
   page.on("console", (message) => {
     if (/Content Security Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
   });

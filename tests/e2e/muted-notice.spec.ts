@@ -4,30 +4,9 @@
 import { writeFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import { chromiumLaunchOptions } from "../support/chromium";
+import { toneWav } from "../support/wav";
 import { expect, test } from "./fixtures";
 import { hostStartsMeeting, joinFromPreJoin, tiles } from "./support";
-
-/** A mono 16-bit WAV of a 300 Hz tone at half scale. */
-function toneWav(seconds: number): Buffer {
-  const rate = 48_000;
-  const samples = rate * seconds;
-  const wav = Buffer.alloc(44 + samples * 2);
-  wav.write("RIFF", 0);
-  wav.writeUInt32LE(36 + samples * 2, 4);
-  wav.write("WAVEfmt ", 8);
-  wav.writeUInt32LE(16, 16);
-  wav.writeUInt16LE(1, 20); // PCM
-  wav.writeUInt16LE(1, 22); // mono
-  wav.writeUInt32LE(rate, 24);
-  wav.writeUInt32LE(rate * 2, 28);
-  wav.writeUInt16LE(2, 32);
-  wav.writeUInt16LE(16, 34);
-  wav.write("data", 36);
-  wav.writeUInt32LE(samples * 2, 40);
-  for (let i = 0; i < samples; i++)
-    wav.writeInt16LE(Math.round(16_000 * Math.sin((2 * Math.PI * 300 * i) / rate)), 44 + i * 2);
-  return wav;
-}
 
 test("talking with the microphone off brings a notice that nobody hears it; unmuting takes it away", async ({
   baseURL,

@@ -96,4 +96,25 @@ describe("password reset", () => {
     expect(refused.status).toBe(429);
     expect(refused.body.error.code).toBe("rate_limited");
   });
+
+  it("writes the mail in the language the page was asked in, and in the owner's chosen language above that", async () => {
+    const person = newPerson("Забывчивая");
+    await new HttpClient().signUp(person);
+    const inRussian = await new HttpClient().json<{ message: string }>("/api/password-reset", {
+      method: "POST",
+      headers: { "accept-language": "ru-RU,ru;q=0.9" },
+      json: { email: person.email },
+    });
+    expect(inRussian.status).toBe(202);
+    const mail = await waitForMail(person.email, 1, "Сброс пароля Parley");
+    expect(mail.Text).toContain("30 минут");
+    expect(mail.Text).not.toContain("Someone");
+
+    const chooser = newPerson("Chooser");
+    const client = new HttpClient();
+    await client.signUp(chooser);
+    expect((await client.request("/api/locale", { method: "PUT", json: { locale: "ru" } })).status).toBe(204);
+    await requestReset(chooser.email);
+    expect((await waitForMail(chooser.email, 1, "Сброс пароля Parley")).Subject).toBe("Сброс пароля Parley");
+  });
 });

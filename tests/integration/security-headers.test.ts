@@ -25,6 +25,7 @@ function expectSecurityHeaders(response: Response, what: string) {
     "'self'",
     expect.stringMatching(/^'nonce-[A-Za-z0-9+/=]{16,}'$/),
     "'strict-dynamic'",
+    "'wasm-unsafe-eval'",
   ]);
 }
 

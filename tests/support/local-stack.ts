@@ -4,6 +4,7 @@
 // later (scripts/test.ts writes it down for tests/e2e/restartable-stack.ts). The processes are
 // started by scripts/lib/stack.ts, the same code `npm run dev` uses.
 import { randomBytes } from "node:crypto";
+import { copyEffectAssets } from "../../scripts/lib/effect-assets";
 import type { LocalLiveKit } from "../../scripts/lib/livekit-config";
 import { run, type Managed } from "../../scripts/lib/processes";
 import { migrate, startLiveKit, startNext, type AppEnv } from "../../scripts/lib/stack";
@@ -70,8 +71,9 @@ export function localApp(options: {
   };
 }
 
-/** `next build`, for `next start`. */
+/** `next build`, for `next start` (with the assets `npm run build` copies first). */
 export function buildApp(): void {
+  copyEffectAssets();
   if (run("node_modules/.bin/next", ["build"], { NEXT_TELEMETRY_DISABLED: "1" }) !== 0)
     throw new Error("next build failed; see the output above.");
 }

@@ -24,9 +24,13 @@ const policy = (overrides: Partial<Parameters<typeof contentSecurityPolicy>[0]> 
   );
 
 describe("the Content-Security-Policy", () => {
-  it("runs only scripts carrying this response's nonce, and no eval in production", () => {
-    expect(policy()["script-src"]).toEqual(["'self'", "'nonce-abc123'", "'strict-dynamic'"]);
+  it("runs only scripts carrying this response's nonce, and no eval in production (WebAssembly only)", () => {
+    expect(policy()["script-src"]).toEqual(["'self'", "'nonce-abc123'", "'strict-dynamic'", "'wasm-unsafe-eval'"]);
     expect(policy({ development: true })["script-src"]).toContain("'unsafe-eval'");
+  });
+
+  it("starts workers (LiveKit's end-to-end encryption worker, bundled by Parley) from this origin only", () => {
+    expect(policy()["worker-src"]).toEqual(["'self'", "blob:"]);
   });
 
   it("connects to this origin and the configured LiveKit host only, over WebSocket and HTTP", () => {

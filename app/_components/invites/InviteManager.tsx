@@ -323,6 +323,7 @@ function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: Roo
       allowGuests: form.get("allowGuests") === "on",
       maxParticipants: max ? Number(max) : null,
       waitingRoom: form.get("waitingRoom"),
+      e2ee: form.get("e2ee") === "on",
     };
     const parsed = roomSettingsSchema.safeParse(draft);
     if (!parsed.success) return setMessage({ error: true, text: settingsProblem(t, parsed.error.issues[0]) });
@@ -371,6 +372,14 @@ function SettingsForm({ slug, settings, onSaved }: { slug: string; settings: Roo
           defaultValue={settings.maxParticipants ?? ""}
           placeholder={t("noLimit")}
         />
+      </label>
+      <label>
+        <span>
+          <input type="checkbox" name="e2ee" defaultChecked={settings.e2ee} aria-describedby="e2ee-hint" /> {t("e2ee")}
+        </span>
+        <small id="e2ee-hint" className="muted">
+          {t("e2eeHint")}
+        </small>
       </label>
       {message ? (
         <p className={message.error ? "error" : "muted"} role={message.error ? "alert" : "status"}>

@@ -1,5 +1,6 @@
 "use client";
-// The meeting's control bar: microphone, camera and screen share (each with its device menu),
+// The meeting's control bar: microphone, camera and screen share (each with its device menu; the
+// microphone's also switches noise suppression),
 // chat, Parley's layout choices, the shortcuts help and Leave. LiveKit's pieces, each with a name
 // a screen reader can say (its stock bar leaves the device menus and, on phones, every button
 // unnamed). On a phone the words are hidden and the names stay, and the bar is one row that
@@ -14,8 +15,10 @@ import {
 import { Track } from "livekit-client";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { BackgroundMenu } from "./background/BackgroundMenu";
 import { ChatToggle } from "./Chat";
 import { StartMediaButton } from "./LiveKitParts";
+import { MicrophoneMenu } from "./MicrophoneMenu";
 
 function useMayPublish() {
   const permissions = useLocalParticipantPermissions();
@@ -38,6 +41,7 @@ export type LayoutChoices = {
 
 export function MeetingControls({ layout }: { layout: LayoutChoices }) {
   const t = useTranslations("meeting.controls");
+  const background = useTranslations("meeting.background");
   const mayPublish = useMayPublish();
   const canShareScreen = typeof navigator !== "undefined" && !!navigator.mediaDevices?.getDisplayMedia;
   return (
@@ -48,7 +52,7 @@ export function MeetingControls({ layout }: { layout: LayoutChoices }) {
             <Words>{t("microphone")}</Words>
           </TrackToggle>
           <div className="lk-button-group-menu">
-            <MediaDeviceMenu kind="audioinput" aria-label={t("chooseMicrophone")} />
+            <MicrophoneMenu />
           </div>
         </div>
       ) : null}
@@ -60,6 +64,9 @@ export function MeetingControls({ layout }: { layout: LayoutChoices }) {
           <div className="lk-button-group-menu">
             <MediaDeviceMenu kind="videoinput" aria-label={t("chooseCamera")} />
           </div>
+          <BackgroundMenu>
+            <Words>{background("title")}</Words>
+          </BackgroundMenu>
         </div>
       ) : null}
       {mayPublish(Track.Source.ScreenShare) && canShareScreen ? (

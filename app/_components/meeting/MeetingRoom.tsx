@@ -7,7 +7,7 @@ import { CopyInviteLink } from "../CopyInviteLink";
 import { CheckConnectionLink } from "../check/CheckConnectionLink";
 import { fetchJoinCredentials, type JoinSource, type Problem } from "./join-credentials";
 import { JOIN_MARKS, markJoin } from "./join-marks";
-import PreJoin from "./PreJoin";
+import PreJoin, { type EncryptionSupport } from "./PreJoin";
 import type { StageEnd } from "./MeetingStage";
 import { useLoadedModule, type Loaded } from "./use-loaded-module";
 import type { UserChoices } from "./user-choices";
@@ -29,6 +29,23 @@ const useInBrowser = () =>
     () => true,
     () => false,
   );
+
+/** For an encrypted room: can this browser encrypt? Asked with import(), so other rooms load none of it. */
+function useEncryptionSupport(encrypted: boolean): EncryptionSupport | undefined {
+  const [support, setSupport] = useState<EncryptionSupport>("checking");
+  useEffect(() => {
+    if (!encrypted) return;
+    let current = true;
+    import("./e2ee-support").then(
+      ({ default: isSupported }) => current && setSupport(isSupported() ? "supported" : "unsupported"),
+      () => current && setSupport("unsupported"),
+    );
+    return () => {
+      current = false;
+    };
+  }, [encrypted]);
+  return encrypted ? support : undefined;
+}
 
 function StageNotLoaded({ loaded }: { loaded: Loaded<unknown> }) {
   const t = useTranslations("meeting.room");
@@ -112,15 +129,28 @@ type Props = {
   canManage: boolean;
   /** Members go home after leaving; guests have no home page here. */
   isGuest: boolean;
+  /** The room is end-to-end encrypted: a browser that cannot encrypt is told so and cannot join. */
+  encrypted: boolean;
 };
 
-export function MeetingRoom({ title, source, slug, roomSlug, knownName, publishes, canManage, isGuest }: Props) {
+export function MeetingRoom({
+  title,
+  source,
+  slug,
+  roomSlug,
+  knownName,
+  publishes,
+  canManage,
+  isGuest,
+  encrypted,
+}: Props) {
   const t = useTranslations("meeting.room");
   const router = useRouter();
   const [stage, setStage] = useState<Stage>({ kind: "prejoin", busy: false, error: null });
   const inBrowser = useInBrowser();
   const meetingStage = useLoadedModule(loadMeetingStage);
   const lastChoices = useRef<UserChoices | null>(null);
+  const encryption = useEncryptionSupport(encrypted);
 
   // Refusals and network failures come back as values and become a stage the page shows.
   async function join(choices: UserChoices) {
@@ -198,6 +228,7 @@ export function MeetingRoom({ title, source, slug, roomSlug, knownName, publishe
             publishes={publishes}
             busy={stage.busy}
             error={stage.error}
+            encryption={encryption}
             onJoin={(choices) => void join(choices)}
           />
         ) : (

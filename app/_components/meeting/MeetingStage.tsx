@@ -9,14 +9,16 @@ import {
   ConnectionErrorReason,
   ConnectionState,
   DisconnectReason,
+  type Room,
   type RoomOptions,
 } from "livekit-client";
-import { useCallback, useRef } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { JoinCredentials } from "@/lib/meetings/join-credentials";
 import type { Notice } from "@/lib/moderation/rules";
 import { ChatAnnouncer, ChatPanel, ChatProvider } from "./Chat";
 import { Conference } from "./Conference";
 import { explainDeparture } from "./departure";
+import { DecryptionProblem, EncryptionBadge } from "./Encryption";
 import { InMeetingProvider } from "./InMeetingContext";
 import "./in-meeting.css";
 import { JOIN_MARKS, markJoin } from "./join-marks";
@@ -25,6 +27,7 @@ import { JoinLeaveAnnouncer } from "./JoinLeaveAnnouncer";
 import { MeetingToolbar } from "./MeetingToolbar";
 import { ModerationNotices } from "./ModerationNotices";
 import { MutedWhileSpeaking } from "./MutedWhileSpeaking";
+import { NoiseSuppressionController, NoiseSuppressionNotice } from "./NoiseSuppression";
 import { runsTheMeeting, useOwnStanding } from "./own-standing";
 import { ParticipantsPanel } from "./ParticipantsPanel";
 import { HandAnnouncer } from "./RaiseHand";
@@ -74,6 +77,39 @@ function DoorForHosts({ slug }: { slug: string }) {
 // receives (dynacast). Outside the component: a new object each render would make a new room.
 const ROOM_OPTIONS: RoomOptions = { adaptiveStream: true, dynacast: true };
 
+// The encryption part (LiveKit's key provider and worker) is fetched only for an encrypted meeting.
+const loadEncryption = () => import("./e2ee");
+
+type Prepared = { state: "plain" } | { state: "preparing" } | { state: "ready"; room: Room } | { state: "failed" };
+
+/**
+ * With a media key, the room is made with encryption switched on before it connects, so nothing
+ * is ever published in the clear; if the browser cannot do that, it does not connect at all.
+ */
+function usePreparedRoom(key: string | undefined): Prepared {
+  const [prepared, setPrepared] = useState<Prepared>(key ? { state: "preparing" } : { state: "plain" });
+  useEffect(() => {
+    if (!key) return;
+    let current = true;
+    let close: (() => void) | undefined;
+    loadEncryption()
+      .then(({ createEncryptedRoom }) => createEncryptedRoom(key, ROOM_OPTIONS))
+      .then(
+        (encrypted) => {
+          close = encrypted.close;
+          if (current) setPrepared({ state: "ready", room: encrypted.room });
+          else close();
+        },
+        () => current && setPrepared({ state: "failed" }),
+      );
+    return () => {
+      current = false;
+      close?.();
+    };
+  }, [key]);
+  return prepared;
+}
+
 /** What <LiveKitRoom> takes for a camera or microphone: off, the default device, or a chosen one. */
 function captureOption(enabled: boolean, deviceId: string | undefined): boolean | { deviceId: string } {
   if (!enabled) return false;
@@ -93,6 +129,13 @@ export default function MeetingStage({ credentials, choices, onEnd }: Props) {
   // The last notice that ends this person's meeting ("Anna removed you"), to explain the disconnection.
   const finalNotice = useRef<Notice | null>(null);
   const onFinalNotice = useCallback((notice: Notice) => void (finalNotice.current = notice), []);
+  const prepared = usePreparedRoom(credentials.e2ee?.key);
+  const [decryptionFailed, setDecryptionFailed] = useState(false);
+  const onEncryptionError = useCallback(() => setDecryptionFailed(true), []);
+  useEffect(() => {
+    if (prepared.state === "failed")
+      onEnd({ kind: "failed", title: t("e2ee.failedTitle"), message: t("e2ee.failedBody"), retry: false });
+  }, [prepared.state, onEnd, t]);
 
   const onDisconnected = useCallback(
     (reason?: DisconnectReason) => {
@@ -127,6 +170,10 @@ export default function MeetingStage({ credentials, choices, onEnd }: Props) {
     [onEnd, credentials.attemptId, t],
   );
 
+  if (prepared.state === "preparing" || prepared.state === "failed")
+    return <p className="notice muted">{t("room.connecting")}</p>;
+  const encrypted = prepared.state === "ready";
+
   return (
     <LiveKitRoom
       className="meeting-stage"
@@ -134,7 +181,8 @@ export default function MeetingStage({ credentials, choices, onEnd }: Props) {
       serverUrl={credentials.serverUrl}
       token={credentials.token}
       connect
-      options={ROOM_OPTIONS}
+      {...(encrypted ? { room: prepared.room } : { options: ROOM_OPTIONS })}
+      onEncryptionError={encrypted ? onEncryptionError : undefined}
       connectOptions={
         credentials.iceTransportPolicy
           ? { rtcConfig: { iceTransportPolicy: credentials.iceTransportPolicy } }
@@ -154,13 +202,16 @@ export default function MeetingStage({ credentials, choices, onEnd }: Props) {
             <RecordingNotices />
             <ModerationNotices onFinal={onFinalNotice} />
             <MutedWhileSpeaking />
+            <NoiseSuppressionNotice />
+            {decryptionFailed ? <DecryptionProblem /> : null}
           </div>
+          <NoiseSuppressionController />
           <div className="meeting-layout">
             <Conference />
             <ParticipantsPanel slug={slug} />
             <ChatPanel />
           </div>
-          <MeetingToolbar slug={slug} />
+          <MeetingToolbar slug={slug}>{encrypted ? <EncryptionBadge /> : null}</MeetingToolbar>
           <JoinLeaveAnnouncer />
           <HandAnnouncer />
           <ChatAnnouncer />

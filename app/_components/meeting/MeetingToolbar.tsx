@@ -2,7 +2,7 @@
 // Parley's own controls beside the control bar (the chat button is on it): raise a hand, react, and
 // whether Parley's sounds play. What goes wrong is said here, in the server's words.
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { RaiseHandButton } from "./RaiseHand";
 import { ReactionPicker } from "./Reactions";
 import { RecordButton } from "./Recording";
@@ -10,7 +10,8 @@ import { setSoundsMuted, useSoundsMuted } from "./sound-setting";
 
 const ERROR_SHOWN_MS = 8000;
 
-export function MeetingToolbar({ slug }: { slug: string }) {
+/** `children`: marks shown first, such as that the meeting is encrypted. */
+export function MeetingToolbar({ slug, children }: { slug: string; children?: ReactNode }) {
   const t = useTranslations("meeting.toolbar");
   const [error, setError] = useState<string | null>(null);
   const muted = useSoundsMuted();
@@ -21,6 +22,7 @@ export function MeetingToolbar({ slug }: { slug: string }) {
   }, [error]);
   return (
     <div className="meeting-toolbar" role="toolbar" aria-label={t("label")} data-testid="meeting-toolbar">
+      {children}
       <RaiseHandButton slug={slug} onError={setError} />
       <ReactionPicker slug={slug} onError={setError} />
       <RecordButton slug={slug} onError={setError} />

@@ -2,8 +2,9 @@
 // "You're muted": while this person's microphone is muted, a copy of its track (the copy is not sent
 // anywhere) is listened to in the browser; when they go on speaking for a moment, a notice says so.
 import { useLocalParticipant } from "@livekit/components-react";
-import { Track } from "livekit-client";
+import { Track, type LocalAudioTrack } from "livekit-client";
 import { useTranslations } from "next-intl";
+import { capturedMicrophone } from "./noise-suppression";
 import { useEffect, useState } from "react";
 
 // Loud enough to be speech rather than room noise (RMS of samples in -1..1), for this long.
@@ -15,7 +16,8 @@ export function MutedWhileSpeaking() {
   const t = useTranslations("meeting.notices");
   const { localParticipant, isMicrophoneEnabled } = useLocalParticipant();
   const publication = localParticipant.getTrackPublication(Track.Source.Microphone);
-  const source = publication?.track?.mediaStreamTrack;
+  const track = publication?.track;
+  const source = track?.kind === Track.Kind.Audio ? capturedMicrophone(track as LocalAudioTrack) : undefined;
   const [shown, setShown] = useState(false);
 
   useEffect(() => {

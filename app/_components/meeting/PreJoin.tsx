@@ -1,10 +1,15 @@
 "use client";
-// The screen before a meeting: see yourself, check your microphone, pick devices, choose to
-// join muted or with the camera off. Rendered in the browser only (it reads localStorage).
+// The screen before a meeting: see yourself, check your microphone, pick devices and noise
+// suppression, choose to join muted or with the camera off. Rendered in the browser only (it reads
+// localStorage).
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { classifyMediaError, explainDeviceProblem, type DeviceKind, type DeviceProblem } from "./device-errors";
+import { NoiseSuppressionToggle } from "./NoiseSuppressionToggle";
 import { loadChoices, saveChoices, type UserChoices } from "./user-choices";
+import { useBackgroundChoice } from "./background/background-choice";
+import { BackgroundPicker } from "./background/BackgroundPicker";
+import { useBackgroundPreview } from "./background/use-background-effect";
 import { FormError } from "../FormError";
 import { CheckConnectionLink } from "../check/CheckConnectionLink";
 
@@ -16,8 +21,12 @@ type Props = {
   publishes: boolean;
   busy: boolean;
   error: string | null;
+  /** Only for an end-to-end encrypted room: whether this browser can encrypt; it cannot join otherwise. */
+  encryption?: EncryptionSupport;
   onJoin: (choices: UserChoices) => void;
 };
+
+export type EncryptionSupport = "checking" | "supported" | "unsupported";
 
 type Devices = { cameras: MediaDeviceInfo[]; microphones: MediaDeviceInfo[] };
 type Problems = Partial<Record<DeviceKind, DeviceProblem>>;
@@ -113,7 +122,7 @@ function DevicePicker(props: {
   );
 }
 
-export default function PreJoin({ title, knownName, publishes, busy, error, onJoin }: Props) {
+export default function PreJoin({ title, knownName, publishes, busy, error, encryption, onJoin }: Props) {
   const t = useTranslations("meeting");
   const [choices, setChoices] = useState<UserChoices>(() => loadChoices());
   const [attempt, setAttempt] = useState(0);
@@ -150,15 +159,18 @@ export default function PreJoin({ title, knownName, publishes, busy, error, onJo
 
   const videoTrack = tracks.find((track) => track.kind === "video");
   const audioTrack = tracks.find((track) => track.kind === "audio");
+  const background = useBackgroundPreview(videoTrack, useBackgroundChoice());
+  const shownTrack = background.track;
   useEffect(() => {
-    if (video.current) video.current.srcObject = videoTrack ? new MediaStream([videoTrack]) : null;
-  }, [videoTrack]);
+    if (video.current) video.current.srcObject = shownTrack ? new MediaStream([shownTrack]) : null;
+  }, [shownTrack]);
   useMicrophoneLevel(audioTrack, meter);
 
   const name = knownName ?? choices.name;
+  const blockedByEncryption = encryption !== undefined && encryption !== "supported";
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!name.trim()) return;
+    if (!name.trim() || blockedByEncryption) return;
     saveChoices(choices);
     tracks.forEach((track) => track.stop());
     onJoin(choices);
@@ -224,6 +236,8 @@ export default function PreJoin({ title, knownName, publishes, busy, error, onJo
               disabled={!audioEnabled}
               onPick={(id) => update({ audioDeviceId: id })}
             />
+            <NoiseSuppressionToggle live={false} />
+            <BackgroundPicker status={background.status} />
           </div>
         ) : null}
         {(Object.entries(problems) as [DeviceKind, DeviceProblem][]).map(([kind, problem]) => (
@@ -258,8 +272,19 @@ export default function PreJoin({ title, knownName, publishes, busy, error, onJo
             />
           </div>
         )}
+        {encryption === "supported" ? (
+          <p className="muted" data-testid="prejoin-e2ee">
+            <span aria-hidden="true">🔒</span> {t("e2ee.prejoinOn")}
+          </p>
+        ) : null}
+        {encryption === "checking" ? <p className="muted">{t("e2ee.checking")}</p> : null}
+        {encryption === "unsupported" ? (
+          <p className="error" role="alert" data-testid="e2ee-unsupported">
+            {t("e2ee.unsupported")}
+          </p>
+        ) : null}
         <FormError message={error} />
-        <button type="submit" disabled={busy || !name.trim()}>
+        <button type="submit" disabled={busy || !name.trim() || blockedByEncryption}>
           {busy ? t("prejoin.joining") : t("prejoin.join")}
         </button>
         <p className="muted">{t.rich("prejoin.trouble", { check: () => <CheckConnectionLink /> })}</p>

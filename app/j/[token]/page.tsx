@@ -62,6 +62,7 @@ export default async function InvitePage({ params }: Props) {
       publishes={standing !== "viewer"}
       canManage={member !== null && isAllowed("manageInvites", standing, room)}
       isGuest={!member}
+      encrypted={room.e2ee}
     />
   );
 }

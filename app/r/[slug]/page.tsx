@@ -48,6 +48,7 @@ export default async function MeetingPage({ params }: Props) {
       publishes={standing !== "viewer"}
       canManage={isAllowed("manageInvites", standing, room)}
       isGuest={actor.kind === "guest"}
+      encrypted={room.e2ee}
     />
   );
 }

@@ -39,6 +39,7 @@ export default async function InvitesPage({ params }: Props) {
           allowGuests: room.allowGuests,
           maxParticipants: room.maxParticipants,
           waitingRoom: room.waitingRoom,
+          e2ee: room.e2ee,
         }}
         locked={room.lockedAt !== null}
       />
