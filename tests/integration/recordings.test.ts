@@ -145,4 +145,20 @@ describe("a recorded meeting", () => {
     expect((await owner.request(video(recording.id, other.slug))).status).toBe(404);
     expect(audits("recording.download") + audits("recording.play")).toBe(downloads);
   });
+
+  it("is refused in an end-to-end encrypted room, whose media the server must not read", async () => {
+    const encrypted = await owner.createRoom("Encrypted");
+    const switched = await owner.request(`/api/rooms/${encrypted.slug}/settings`, {
+      method: "PATCH",
+      json: { e2ee: true },
+    });
+    expect(switched.status).toBe(200);
+    const refused = await owner.json<{ error: { code: string } }>(`/api/rooms/${encrypted.slug}/recording`, {
+      method: "POST",
+    });
+    expect(refused).toMatchObject({ status: 409, body: { error: { code: "recording_encrypted" } } });
+    expect(
+      (await owner.json<{ recordings: unknown[] }>(`/api/rooms/${encrypted.slug}/recordings`)).body.recordings,
+    ).toEqual([]);
+  });
 });
