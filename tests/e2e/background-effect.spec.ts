@@ -79,7 +79,7 @@ function watchFetches(page: Page) {
       );
   });
   return {
-    effectAssets: () => urls.filter((path) => path.startsWith("/effects/")),
+    effectAssets: () => urls.filter((path) => path.startsWith("/effects/selfie-segmentation/")),
     effectChunks: async () => {
       await Promise.all(reading);
       return [...effectChunks];
