@@ -2,7 +2,8 @@
 FROM node:20-bookworm-slim
 WORKDIR /app
 # better-sqlite3 compiles from source when no prebuilt binary can be fetched.
-RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+# ffmpeg composes recordings into one video (lib/recordings/compose.ts).
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ ffmpeg && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
 COPY lib/sqlite-url.ts ./lib/sqlite-url.ts

@@ -153,6 +153,23 @@ export const envSchema = z.object({
   SSO_ADMIN_GROUP: z.string().trim().min(1).max(500).optional(),
   // "off": accounts sign in through SSO only (the password forms and API refuse).
   PASSWORD_SIGN_IN: z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default("on"),
+  // Recording (lib/recordings/, recorder/): on when RECORDER_URL is set. The recorder service
+  // listens on loopback and holds the same secret; it writes under RECORDINGS_DIR, which the app
+  // reads (composes with ffmpeg, serves to those who may watch).
+  RECORDER_URL: url("where the app reaches parley-recorder, e.g. http://127.0.0.1:7890").optional(),
+  RECORDER_SECRET: z
+    .string()
+    .min(32, { message: "must be at least 32 characters, the same as the recorder's RECORDER_SECRET" })
+    .optional(),
+  RECORDINGS_DIR: z.string().trim().min(1).default("data/recordings"),
+  // Recordings older than this many days are deleted (unset: kept until deleted by hand).
+  RECORDINGS_RETENTION_DAYS: z
+    .string()
+    .regex(/^\d{1,5}$/, { message: "must be a whole number of days, e.g. 90" })
+    .transform(Number)
+    .pipe(z.number().min(1, { message: "must be at least 1 (leave it unset to keep recordings)" }))
+    .optional(),
+  FFMPEG_PATH: z.string().trim().min(1).default("/usr/bin/ffmpeg"),
 });
 
 export type Env = z.infer<typeof envSchema> & { LIVEKIT_PUBLIC_URL: string };
@@ -183,6 +200,10 @@ function crossChecks(parsed: z.infer<typeof envSchema>): string[] {
   if (parsed.PASSWORD_SIGN_IN === "off" && !parsed.SSO_ISSUER)
     issues.push(
       "PASSWORD_SIGN_IN=off needs single sign-on (SSO_ISSUER, SSO_CLIENT_ID, SSO_CLIENT_SECRET): nobody could sign in",
+    );
+  if (Boolean(parsed.RECORDER_URL) !== Boolean(parsed.RECORDER_SECRET))
+    issues.push(
+      "RECORDER_URL and RECORDER_SECRET go together: where parley-recorder listens, and the secret it was started with",
     );
   return issues;
 }

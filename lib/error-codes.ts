@@ -75,6 +75,9 @@ export const ERROR_STATUS = {
   no_email: 409,                  // sending an invite link that has no address
   no_admin: 409,                  // handing rooms over when no other administrator exists
   sso_identity_conflict: 409,     // the address's account is linked to another person at the same provider
+  already_recording: 409,         // starting a recording while one is going on in the room
+  not_recording: 409,             // stopping a recording when none is going on
+  recording_encrypted: 409,       // recording an end-to-end encrypted meeting: the recorder holds no key
   e2ee_meeting_live: 409,         // switching end-to-end encryption while people are in the meeting
 
   rate_limited: 429,
@@ -82,6 +85,7 @@ export const ERROR_STATUS = {
   livekit_unavailable: 503,
   mail_unavailable: 503,          // the feature needs mail, and no SMTP_URL is configured
   sso_unavailable: 503,           // the single sign-on provider cannot be reached
+  recording_unavailable: 503,     // recording is not set up here (no RECORDER_URL), or the recorder cannot be reached
 } as const satisfies Record<string, 400 | 401 | 403 | 404 | 409 | 410 | 413 | 429 | 500 | 503>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

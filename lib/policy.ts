@@ -24,7 +24,10 @@ export type RoomAction =
   // raise one's hand, react, read and write the chat (lib/in-meeting/: only while in the meeting)
   | "takePart"
   | "lowerHands"
-  | "switchChat";
+  | "switchChat"
+  // start and stop recording the meeting; list, play and download its recordings (lib/recordings/)
+  | "recordMeeting"
+  | "watchRecordings";
 
 type Rule = boolean | "if the room admits members";
 
@@ -46,6 +49,9 @@ const RULES: Record<RoomAction, Record<Standing, Rule>> = {
   takePart:              { anonymous: false, member: "if the room admits members", viewer: true, participant: true, cohost: true,  host: true },
   lowerHands:            { anonymous: false, member: false,                 viewer: false, participant: false, cohost: true,  host: true },
   switchChat:            { anonymous: false, member: false,                 viewer: false, participant: false, cohost: true,  host: true },
+  // recording (lib/recordings/): the room's owner, its co-hosts and admins
+  recordMeeting:         { anonymous: false, member: false,                 viewer: false, participant: false, cohost: true,  host: true },
+  watchRecordings:       { anonymous: false, member: false,                 viewer: false, participant: false, cohost: true,  host: true },
 };
 
 export type RoomForPolicy = { joinPolicy: "MEMBERS" | "INVITE_ONLY" };

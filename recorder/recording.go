@@ -59,6 +59,7 @@ func startRecording(root, id, url, token string, log *slog.Logger) (*Recording, 
 	callback := lksdk.NewRoomCallback()
 	callback.OnTrackSubscribed = r.onTrackSubscribed
 	callback.OnDisconnectedWithReason = r.onDisconnected
+	callback.OnParticipantDisconnected = func(*lksdk.RemoteParticipant) { r.leaveWhenAlone() }
 	room, err := lksdk.ConnectToRoomWithToken(url, token, callback, lksdk.WithAutoSubscribe(true))
 	if err != nil {
 		r.finish("failed", "could not join the meeting: "+err.Error())
@@ -101,6 +102,25 @@ func (r *Recording) finishAs(state, message string) {
 func (r *Recording) Done() <-chan struct{} { return r.done }
 
 func (r *Recording) Snapshot() Manifest { return r.manifest.snapshot() }
+
+// How long the recorder stays in a room nobody else is in: someone reconnecting comes back as a
+// new participant, and the recording should go on. Staying for good would keep LiveKit from
+// closing the room (a hidden participant is still a participant).
+const aloneGrace = 20 * time.Second
+
+func (r *Recording) leaveWhenAlone() {
+	r.mu.Lock()
+	room := r.room
+	r.mu.Unlock()
+	if room == nil || len(room.GetRemoteParticipants()) > 0 {
+		return
+	}
+	time.AfterFunc(aloneGrace, func() {
+		if len(room.GetRemoteParticipants()) == 0 {
+			r.finishAs("stopped", "everyone left the meeting")
+		}
+	})
+}
 
 // onDisconnected: the server ended the connection (the meeting ended, the recorder was removed,
 // or the connection could not be brought back).

@@ -1,14 +1,17 @@
 // npm run dev — the whole app on this machine: .env.local, migrations, livekit-server, Mailpit
-// (a local inbox for the mail Parley sends), Next.js.
+// (a local inbox for the mail Parley sends), parley-recorder (recorder/), Next.js.
+import { randomBytes } from "node:crypto";
 import { errorMessage } from "../lib/error-message";
 import { ensureDevEnvFile } from "./lib/dev-env";
 import { DEV_LIVEKIT } from "./lib/livekit-config";
 import { startMailpit } from "./lib/mailpit";
 import type { Managed } from "./lib/processes";
+import { recorderUrl, startRecorder } from "./lib/recorder";
 import { startLiveKit, migrate, startNext, stopAllOnSignal, type AppEnv } from "./lib/stack";
 
 const DEV_APP_PORT = 3000;
 const DEV_MAILPIT = { smtpPort: 1025, httpPort: 8025 };
+const DEV_RECORDER_PORT = 7890;
 const running: Managed[] = [];
 
 async function main() {
@@ -26,6 +29,17 @@ async function main() {
     env.SMTP_URL = mailpit.smtpUrl;
     env.MAIL_FROM ??= "Parley <parley@localhost>";
     inbox = mailpit.inboxUrl;
+  }
+  // Meetings are recorded by a local parley-recorder unless .env.local names one of its own.
+  if (!env.RECORDER_URL) {
+    const recorder = {
+      port: DEV_RECORDER_PORT,
+      secret: env.RECORDER_SECRET ?? randomBytes(32).toString("base64url"),
+      dir: env.RECORDINGS_DIR ?? "data/recordings",
+    };
+    running.push(await startRecorder(recorder));
+    env.RECORDER_URL = recorderUrl(recorder);
+    env.RECORDER_SECRET = recorder.secret;
   }
   running.push(await startNext("dev", DEV_APP_PORT, env));
   stopAllOnSignal(running);

@@ -3,6 +3,7 @@
 // for the integration tests (Vitest) and the end-to-end tests (Playwright in Chromium).
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { networkInterfaces } from "node:os";
+import path from "node:path";
 import { errorMessage } from "../lib/error-message";
 import { findChromium } from "../tests/support/chromium";
 import { describeTestStack, harnessSettings, type TestStack } from "../tests/support/config";
@@ -20,6 +21,7 @@ import {
 } from "../tests/support/local-stack";
 import { findOrInstallLiveKitServer } from "./lib/livekit-server";
 import { findOrInstallMailpit, startMailpit } from "./lib/mailpit";
+import { findOrBuildRecorder, recorderUrl, startRecorder } from "./lib/recorder";
 import type { LocalLiveKit } from "./lib/livekit-config";
 import { run } from "./lib/processes";
 
@@ -76,6 +78,9 @@ const TEST_LIVEKIT: LocalLiveKit = {
 // The main app's build, database and LiveKit once more, but its meeting pages connect through
 // LiveKit's TURN relay only (TEST_ONLY_FORCE_TURN_RELAY): a browser behind a strict firewall.
 const RELAY_ONLY_APP_PORT = 3221 + PORT_OFFSET;
+// parley-recorder (recorder/), for the main app: it records meetings into RUN_DIR/recordings.
+const RECORDER_PORT = 7987 + PORT_OFFSET;
+const RESTARTABLE_RECORDER_PORT = 7988 + PORT_OFFSET;
 // Free for a test to start an app of its own on (e.g. one restored from a backup).
 const SPARE_APP_PORT = 3224 + PORT_OFFSET;
 // LiveKit's multi-node mode (tests/e2e/multi-node-stack.ts): Redis, two nodes, two apps, started
@@ -259,6 +264,7 @@ async function main(): Promise<number> {
   console.log(`browser: ${chromium}`);
   console.log(`livekit-server: ${findOrInstallLiveKitServer()}`);
   console.log(`mailpit: ${findOrInstallMailpit()}`);
+  console.log(`parley-recorder: ${findOrBuildRecorder()}`);
 
   step("production build");
   buildApp();
@@ -269,6 +275,24 @@ async function main(): Promise<number> {
     allowedRecipients: MAIL_ACCEPTED_RECIPIENTS,
   });
   running.push(mailpit);
+  const recorder = {
+    port: RECORDER_PORT,
+    secret: newSecret(),
+    dir: path.resolve(RUN_DIR, "recordings"),
+    logFile: `${RUN_DIR}/recorder.log`,
+  };
+  running.push(await startRecorder(recorder));
+  const recording = {
+    RECORDER_URL: recorderUrl(recorder),
+    RECORDER_SECRET: recorder.secret,
+    RECORDINGS_DIR: recorder.dir,
+  };
+  const restartableRecorder = {
+    port: RESTARTABLE_RECORDER_PORT,
+    secret: newSecret(),
+    dir: path.resolve(RUN_DIR, "restartable-recordings"),
+    logFile: `${RUN_DIR}/restartable-recorder.log`,
+  };
   const key = "testkey";
   const livekit = localLiveKit(TEST_LIVEKIT, {
     key,
@@ -292,6 +316,7 @@ async function main(): Promise<number> {
       databaseFile: `./${RUN_DIR}/parley.db`,
       livekit,
       logFile: `${RUN_DIR}/app.log`,
+      env: { ...common.env, ...recording },
     }),
     livekit,
     appWithoutLiveKit: localApp({
@@ -324,8 +349,15 @@ async function main(): Promise<number> {
         databaseFile: `./${RUN_DIR}/restartable.db`,
         livekit: restartableLiveKit,
         logFile: `${RUN_DIR}/restartable-app.log`,
+        env: {
+          ...common.env,
+          RECORDER_URL: recorderUrl(restartableRecorder),
+          RECORDER_SECRET: restartableRecorder.secret,
+          RECORDINGS_DIR: restartableRecorder.dir,
+        },
       }),
       livekit: restartableLiveKit,
+      recorder: restartableRecorder,
     },
     relayOnlyApp: localApp({
       ...common,

@@ -27,10 +27,19 @@ export const AUDIT_ACTIONS = [
   "door.admit",
   "door.deny",
   "user.invite",
+  "recording.start",
+  "recording.stop",
+  "recording.play",
+  "recording.download",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-type AuditTarget = { type: "room" | "participant" | "user" | "invite"; id: string; label: string; detail?: string };
+type AuditTarget = {
+  type: "room" | "participant" | "user" | "invite" | "recording";
+  id: string;
+  label: string;
+  detail?: string;
+};
 
 export async function recordAudit(actorId: string, action: AuditAction, target: AuditTarget): Promise<void> {
   await db.auditEntry.create({

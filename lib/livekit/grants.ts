@@ -86,3 +86,12 @@ export function doorGrantsFor(role: DoorRole, room: string): VideoGrant {
       return { ...door, hidden: true, canSubscribe: true, canPublish: false, canPublishSources: [] };
   }
 }
+
+/**
+ * parley-recorder (lib/recordings/): subscribes to everything, publishes nothing, unseen by the
+ * others. `recorder` is what makes LiveKit mark the room as being recorded (Room.isRecording in
+ * every browser) for as long as it is in the room.
+ */
+export function recorderGrants(room: string): VideoGrant {
+  return { ...base, room, hidden: true, recorder: true, canPublish: false, canPublishSources: [], canSubscribe: true };
+}

@@ -76,10 +76,17 @@ export async function ensureLiveKitRoom(name: string, maxParticipants: number | 
   return sid;
 }
 
+/**
+ * parley-recorder (lib/recordings/) is a hidden participant marked as recorder: not a person, so
+ * not counted against the cap, not in attendance, not someone a host acts on.
+ */
+export const isRecorder = (participant: Pick<ParticipantInfo, "permission">) =>
+  participant.permission?.recorder === true;
+
 /** Who is in the room on the media server now, as their tokens named them (empty when the room is not open there). */
 export async function liveParticipants(name: string): Promise<ParticipantInfo[]> {
   try {
-    return await roomService().listParticipants(name);
+    return (await roomService().listParticipants(name)).filter((participant) => !isRecorder(participant));
   } catch (error) {
     if (isNotFound(error)) return [];
     throw unavailable("livekit_list_participants_failed", name, error);
@@ -107,7 +114,9 @@ export async function findLiveKitRoom(name: string): Promise<Room | null> {
 
 /** Who is connected to a room on the media server now (not those already disconnecting). */
 export async function listLiveKitParticipants(name: string): Promise<ParticipantInfo[]> {
-  return (await roomService().listParticipants(name)).filter((p) => p.state !== ParticipantInfo_State.DISCONNECTED);
+  return (await roomService().listParticipants(name)).filter(
+    (p) => p.state !== ParticipantInfo_State.DISCONNECTED && !isRecorder(p),
+  );
 }
 
 /** Like listLiveKitParticipants, for one room the app cares about now: none when it is not open there, 503 when LiveKit is away. */
@@ -264,4 +273,18 @@ function permissionFields(permission: ParticipantPermission): Partial<Participan
     agent,
     canSubscribeMetrics,
   };
+}
+
+/**
+ * The room's metadata, which every browser in the meeting reads (useRoomInfo): Parley keeps in it
+ * who started the recording going on, if any (lib/recordings/). false when the room is not open.
+ */
+export async function setLiveKitRoomMetadata(room: string, metadata: Record<string, unknown>): Promise<boolean> {
+  try {
+    await roomService().updateRoomMetadata(room, JSON.stringify(metadata));
+    return true;
+  } catch (error) {
+    if (isNotFound(error)) return false;
+    throw unavailable("livekit_update_room_metadata_failed", room, error);
+  }
 }

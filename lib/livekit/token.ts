@@ -1,7 +1,14 @@
 import "server-only";
 import { AccessToken } from "livekit-server-sdk";
 import { env } from "../env";
-import { connectionCheckGrants, doorGrantsFor, grantsFor, type DoorRole, type PublishingRole } from "./grants";
+import {
+  connectionCheckGrants,
+  doorGrantsFor,
+  grantsFor,
+  recorderGrants,
+  type DoorRole,
+  type PublishingRole,
+} from "./grants";
 
 // Long enough to connect. A connected participant's token is refreshed by LiveKit itself (at once,
 // then every 5 minutes, each valid 10 minutes), so a short life here costs nobody in a meeting
@@ -65,5 +72,17 @@ export async function mintDoorToken({
   const { LIVEKIT_API_KEY, LIVEKIT_API_SECRET } = env();
   const token = new AccessToken(LIVEKIT_API_KEY, LIVEKIT_API_SECRET, { identity, name, ttl: JOIN_TOKEN_TTL_SECONDS });
   token.addGrant(doorGrantsFor(role, room));
+  return token.toJwt();
+}
+
+/** For parley-recorder, to join one recording's room; LiveKit renews it while it stays connected. */
+export async function mintRecorderToken({ room, identity }: { room: string; identity: string }): Promise<string> {
+  const { LIVEKIT_API_KEY, LIVEKIT_API_SECRET } = env();
+  const token = new AccessToken(LIVEKIT_API_KEY, LIVEKIT_API_SECRET, {
+    identity,
+    name: "Recorder",
+    ttl: JOIN_TOKEN_TTL_SECONDS,
+  });
+  token.addGrant(recorderGrants(room));
   return token.toJwt();
 }

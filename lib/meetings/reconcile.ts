@@ -1,4 +1,7 @@
 import "server-only";
+import { recordingEnabled } from "../recordings/recorder-client";
+import { reconcileRecordings } from "../recordings/recordings";
+import { deleteExpiredRecordingsHourly } from "../recordings/retention";
 import { errorMessage } from "../error-message";
 import { logger } from "../logger";
 import { listLiveKitParticipants, listLiveKitRooms } from "../livekit/room-service";
@@ -53,6 +56,12 @@ export function reconcileIfStale(maxAgeMs: number): Promise<void> {
   if (Date.now() - lastFinishedAt < maxAgeMs) return Promise.resolve();
   running = reconcileLiveState()
     .catch((error: unknown) => logger.warn("reconcile_failed", { error: errorMessage(error) }))
+    .then(async () => {
+      if (!recordingEnabled()) return;
+      await reconcileRecordings();
+      await deleteExpiredRecordingsHourly();
+    })
+    .catch((error: unknown) => logger.warn("reconcile_recordings_failed", { error: errorMessage(error) }))
     .finally(() => {
       lastFinishedAt = Date.now();
       running = null;

@@ -1,7 +1,8 @@
 import "server-only";
 import type { WebhookEvent } from "livekit-server-sdk";
 import { db, isUniqueViolation } from "../db";
-import { forgetOpenRoom } from "../livekit/room-service";
+import { forgetOpenRoom, isRecorder } from "../livekit/room-service";
+import { noteRecorderLeft } from "../recordings/recordings";
 import { verifyLiveKitWebhook } from "../livekit/webhook";
 import { logger } from "../logger";
 import { recordJoin, recordLeave, recordRoomClosed } from "./attendance";
@@ -27,6 +28,7 @@ async function apply(event: WebhookEvent): Promise<void> {
   switch (event.event) {
     case "participant_joined":
       if (!room || !event.participant) return;
+      if (isRecorder(event.participant)) return;
       await recordJoin(room.name, room.sid, presentParticipant(event.participant, at));
       await markJoinArrived(room.name, event.participant.identity, at);
       // A token issued before a decision (a removal, a disabled account, an ended meeting, a lock)
@@ -35,6 +37,10 @@ async function apply(event: WebhookEvent): Promise<void> {
       return;
     case "participant_left":
     case "participant_connection_aborted":
+      if (event.participant && isRecorder(event.participant)) {
+        await noteRecorderLeft(event.participant.identity);
+        return;
+      }
       if (room && event.participant && (await noteDoorDeparture(room.name, event.participant.identity))) return;
       if (event.participant) await recordLeave(event.participant.sid, at);
       return;

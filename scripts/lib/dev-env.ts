@@ -18,6 +18,7 @@ export function ensureDevEnvFile(): Record<string, string> {
       "LIVEKIT_API_KEY=devkey",
       `LIVEKIT_API_SECRET=${randomBytes(32).toString("base64url")}`,
       "ADMIN_EMAILS=",
+      `RECORDER_SECRET=${randomBytes(32).toString("base64url")}`,
       "",
     ];
     writeFileSync(ENV_FILE, lines.join("\n"), { mode: 0o600 });

@@ -1,8 +1,9 @@
-// The second stack scripts/test.ts prepares for fault tests: an app with its own database and a
-// livekit-server of its own, both started, killed and restarted by the tests themselves.
+// The second stack scripts/test.ts prepares for fault tests: an app with its own database, a
+// livekit-server and a parley-recorder of its own, started, killed and restarted by the tests themselves.
 import { RoomServiceClient } from "livekit-server-sdk";
 import { testStack } from "../support/config";
 import { startApp, startLiveKitServer, type Managed } from "../support/local-stack";
+import { startRecorder } from "../../scripts/lib/recorder";
 
 const described = () => testStack().restartable;
 
@@ -10,12 +11,20 @@ export const restartable = {
   baseURL: described().app.env.NEXTAUTH_URL,
   app: undefined as Managed | undefined,
   livekit: undefined as Managed | undefined,
+  recorder: undefined as Managed | undefined,
 
   async startApp() {
     this.app = await startApp(described().app);
   },
   async startLiveKit() {
     this.livekit = await startLiveKitServer(described().livekit);
+  },
+  async startRecorder() {
+    this.recorder = await startRecorder(described().recorder);
+  },
+  async stopRecorder(signal?: NodeJS.Signals) {
+    await this.recorder?.stop(signal);
+    this.recorder = undefined;
   },
   async stopApp(signal?: NodeJS.Signals) {
     await this.app?.stop(signal);
@@ -27,6 +36,7 @@ export const restartable = {
   },
   async stopAll() {
     await this.stopApp();
+    await this.stopRecorder();
     await this.stopLiveKit();
   },
   roomService() {

@@ -38,7 +38,9 @@ type Action =
   | "lowerSomeonesHand"
   | "switchChat"
   | "exportChat"
-  | "endForEveryone";
+  | "endForEveryone"
+  | "stopRecording"
+  | "listRecordings";
 // "not in meeting": the rules let the caller take part, and the route then refused because they
 // are not in the meeting now (403 not_in_meeting); every other 403 is the rules saying no.
 type PageOutcome = "meeting" | "sign-in" | "invite-only" | "not in meeting";
@@ -78,6 +80,9 @@ const EXPECTED: Record<Action, Record<Caller, number | PageOutcome>> = {
   switchChat:     { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
   exportChat:     { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 403,       admin: 200 },
   endForEveryone: { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
+  // nothing is being recorded: 409 not_recording shows the call got past the rules
+  stopRecording:  { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 409,       cohost: 409,       admin: 409 },
+  listRecordings: { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
 };
 
 const callers = {} as Record<Caller, HttpClient>;
@@ -285,6 +290,10 @@ async function perform(action: Action, client: HttpClient): Promise<number | Pag
       return (await client.request(`/api/rooms/${slug}/meetings/${meetingId}/chat`)).status;
     case "endForEveryone":
       return (await client.request(`/api/rooms/${slug}/end`, { method: "POST" })).status;
+    case "stopRecording":
+      return (await client.request(`/api/rooms/${slug}/recording`, { method: "DELETE" })).status;
+    case "listRecordings":
+      return (await client.request(`/api/rooms/${slug}/recordings`)).status;
   }
 }
 

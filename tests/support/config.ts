@@ -95,6 +95,13 @@ const liveKitSchema = z.object({
   logFile: z.string().min(1),
 });
 
+const recorderSchema = z.object({
+  port,
+  secret: z.string().min(32),
+  dir: z.string().min(1),
+  logFile: z.string().min(1).optional(),
+});
+
 const testStackSchema = z.object({
   /** The app most tests use, and its livekit-server. */
   app: appSchema,
@@ -107,8 +114,11 @@ const testStackSchema = z.object({
   configurableApp: appSchema,
   /** The Mailpit every app sends its mail to; tests read it over its HTTP API. */
   mailpit: z.object({ inboxUrl: z.url() }),
-  /** An app (own database) and a livekit-server of their own, which fault tests start, kill and restart. */
-  restartable: z.object({ app: appSchema, livekit: liveKitSchema }),
+  /**
+   * An app (own database), a livekit-server and a parley-recorder of their own, which fault tests
+   * start, kill and restart.
+   */
+  restartable: z.object({ app: appSchema, livekit: liveKitSchema, recorder: recorderSchema }),
   /** The main app's build, database and livekit-server, its meeting pages relay-only (TEST_ONLY_FORCE_TURN_RELAY). */
   relayOnlyApp: appSchema,
   /** A port a test may start an app of its own on (e.g. one restored from a backup). */
@@ -129,6 +139,8 @@ const testStackSchema = z.object({
 export type AppInstance = z.infer<typeof appSchema>;
 /** A livekit-server as described before it is started. */
 export type LiveKitInstance = z.infer<typeof liveKitSchema>;
+/** A parley-recorder as described before it is started (scripts/lib/recorder.ts). */
+export type RecorderInstance = z.infer<typeof recorderSchema>;
 export type TestStack = z.infer<typeof testStackSchema>;
 
 /** Written by scripts/test.ts; returns the variable that tells the test processes where. */

@@ -36,6 +36,10 @@ export const stack = {
   get databaseFile() {
     return sqliteFileFromUrl(mainApp().DATABASE_URL);
   },
+  /** Where the main app and its parley-recorder keep recordings. */
+  get recordingsDir() {
+    return mainApp().RECORDINGS_DIR;
+  },
   get livekitUrl() {
     return mainApp().LIVEKIT_URL;
   },

@@ -132,6 +132,26 @@ describe("the docker compose deployment", () => {
   });
 });
 
+describe("recording in docker compose", () => {
+  const recorder = compose.services.recorder;
+
+  it("runs parley-recorder from its own folder, with the app's secret, on the volume the app reads", () => {
+    expect(recorder?.build).toBe("./recorder");
+    expect(recorder!.environment!.RECORDER_SECRET).toMatch(/^\$\{RECORDER_SECRET:\?/);
+    expect(app!.environment!.RECORDER_SECRET).toBe(recorder!.environment!.RECORDER_SECRET);
+    const port = recorder!.environment!.RECORDER_LISTEN!.split(":")[1];
+    expect(app!.environment!.RECORDER_URL).toBe(`http://recorder:${port}`);
+    const shared = recorder!.volumes!.find((volume) => volume.endsWith(`:${recorder!.environment!.RECORDER_DIR}`));
+    expect(app!.volumes).toContain(`${shared!.split(":")[0]}:${app!.environment!.RECORDINGS_DIR}`);
+    expect(Object.keys(compose.volumes)).toContain(shared!.split(":")[0]);
+    expect(recorder!.ports).toBeUndefined(); // reached by the app only
+  });
+
+  it("has ffmpeg in the app's image, to compose recordings", () => {
+    expect(dockerfile).toMatch(/apt-get install[^\n]* ffmpeg/);
+  });
+});
+
 describe("TURN in docker compose", () => {
   it("runs LiveKit's TURN over TLS and over UDP, and publishes its ports", () => {
     expect(livekit.turn.enabled).toBe(true);

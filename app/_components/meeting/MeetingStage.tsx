@@ -33,6 +33,7 @@ import { runsTheMeeting, useOwnStanding } from "./own-standing";
 import { ParticipantsPanel } from "./ParticipantsPanel";
 import { HandAnnouncer } from "./RaiseHand";
 import { ReconnectingNotice } from "./ReconnectingNotice";
+import { RecordingNotices } from "./Recording";
 import { reportJoinFailure } from "./report-join-failure";
 import type { UserChoices } from "./user-choices";
 
@@ -205,6 +206,7 @@ export default function MeetingStage({ credentials, choices, onEnd }: Props) {
           <div className="meeting-notices">
             <ConnectionBanner />
             <ReconnectingNotice />
+            <RecordingNotices />
             <ModerationNotices onFinal={onFinalNotice} />
             <MutedWhileSpeaking />
             <NoiseSuppressionNotice />

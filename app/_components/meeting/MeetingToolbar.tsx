@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState, type ReactNode } from "react";
 import { RaiseHandButton } from "./RaiseHand";
 import { ReactionPicker } from "./Reactions";
+import { RecordButton } from "./Recording";
 import { setSoundsMuted, useSoundsMuted } from "./sound-setting";
 
 const ERROR_SHOWN_MS = 8000;
@@ -24,6 +25,7 @@ export function MeetingToolbar({ slug, children }: { slug: string; children?: Re
       {children}
       <RaiseHandButton slug={slug} onError={setError} />
       <ReactionPicker slug={slug} onError={setError} />
+      <RecordButton slug={slug} onError={setError} />
       <button
         type="button"
         className="meeting-action"

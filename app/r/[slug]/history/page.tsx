@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { roomForMemberPage } from "@/lib/rooms/guard";
 import { listMeetings } from "@/lib/meetings/history";
+import { recordingEnabled } from "@/lib/recordings/recorder-client";
+import { listRecordings } from "@/lib/recordings/recordings";
+import { RecordingsList } from "../../../_components/recordings/RecordingsList";
 import { when } from "../../../_components/format";
 import { Notice } from "../../../_components/Notice";
 import { DataTable } from "../../../_components/DataTable";
@@ -20,16 +23,27 @@ export default async function HistoryPage({ params }: Props) {
   const { room, allowed } = await roomForMemberPage("viewHistory", slug, `/r/${slug}/history`);
   const t = await getTranslations("history");
   if (!allowed) {
-    return <Notice title={t("notAllowed")} />;
+    // Co-hosts may watch the recordings, not see who came.
+    const { allowed: mayWatch } = await roomForMemberPage("watchRecordings", slug, `/r/${slug}/history`);
+    if (!mayWatch) return <Notice title={t("notAllowed")} />;
+    return (
+      <div className="page wide">
+        <h1>{room.name}</h1>
+        <p className="muted">{t("recordings.notAllowedHistory")}</p>
+        <RecordingsList slug={room.slug} recordings={await listRecordings(room.id)} />
+      </div>
+    );
   }
   const format = await getFormatter();
   const meetings = await listMeetings(room.id);
+  const recordings = await listRecordings(room.id);
   return (
     <div className="page wide">
       <h1>{room.name}</h1>
       <p className="muted">
         {t.rich("subtitle", { slug: room.slug, link: (chunks) => <a href={`/r/${room.slug}`}>{chunks}</a> })}
       </p>
+      {recordings.length > 0 || recordingEnabled() ? <RecordingsList slug={room.slug} recordings={recordings} /> : null}
       {meetings.length === 0 ? <p className="muted">{t("none")}</p> : null}
       {meetings.map((meeting) => (
         <section key={meeting.id} className="card" data-testid="meeting-record">

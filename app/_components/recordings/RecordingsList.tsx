@@ -1,0 +1,64 @@
+// A room's recordings on its history page: who started each, how long and how large it is, and,
+// once composed, a player and a download. For the room's owner, co-hosts and admins.
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { RecordingListing } from "@/lib/recordings/recordings";
+import { when } from "../format";
+
+const clock = (ms: number) => {
+  const seconds = Math.round(ms / 1000);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const hours = Math.floor(seconds / 3600);
+  const rest = `${pad(Math.floor((seconds % 3600) / 60))}:${pad(seconds % 60)}`;
+  return hours > 0 ? `${hours}:${rest}` : rest;
+};
+
+export async function RecordingsList({ slug, recordings }: { slug: string; recordings: RecordingListing[] }) {
+  const t = await getTranslations("history.recordings");
+  const format = await getFormatter();
+  return (
+    <section className="card" data-testid="recordings">
+      <h2>{t("title")}</h2>
+      {recordings.length === 0 ? <p className="muted">{t("none")}</p> : null}
+      {recordings.map((recording) => {
+        const video = `/api/rooms/${slug}/recordings/${recording.id}/video`;
+        return (
+          <article key={recording.id} className="recording" data-testid="recording" data-state={recording.state}>
+            <h3>{when(format, recording.startedAt)}</h3>
+            <p>
+              {t("startedBy", { name: recording.startedByName })}
+              {recording.durationMs !== null ? (
+                <>
+                  {" · "}
+                  <span data-testid="recording-duration" data-ms={recording.durationMs}>
+                    {clock(recording.durationMs)}
+                  </span>
+                </>
+              ) : null}
+              {recording.bytes !== null ? (
+                <>
+                  {" · "}
+                  <span data-testid="recording-size" data-bytes={recording.bytes}>
+                    {t("megabytes", { size: format.number(recording.bytes / 1_000_000, { maximumFractionDigits: 1 }) })}
+                  </span>
+                </>
+              ) : null}
+            </p>
+            <p className="muted" data-testid="recording-state">
+              {t(`state.${recording.state}`)}
+            </p>
+            {recording.state === "READY" ? (
+              <>
+                <video controls preload="metadata" src={video} className="recording-player" />
+                <p>
+                  <a className="button secondary" href={`${video}?download=1`} download>
+                    {t("download")}
+                  </a>
+                </p>
+              </>
+            ) : null}
+          </article>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,231 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { newPerson, type Person } from "../support/factories";
+import { restartable } from "./restartable-stack";
+import { joinFromPreJoin, memberOpens, signUpHere, tiles } from "./support";
+
+// Recording a meeting, as its people see it: the host starts it, everyone (and whoever joins
+// later) is told and sees who started it, the host stops it, and the history has one video of
+// everyone that really shows them and carries their sound. Three people publish video and
+// parley-recorder and ffmpeg run beside them: the slow test's time.
+test.slow();
+
+const indicator = (page: Page) => page.getByTestId("recording-indicator");
+
+/** Waits until the room's history shows its one recording composed (reloading the page). */
+async function waitUntilComposed(page: Page, slug: string) {
+  await page.goto(`/r/${slug}/history`);
+  await expect(page.getByTestId("recording")).toHaveCount(1);
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        return page.getByTestId("recording").getAttribute("data-state");
+      },
+      { timeout: 180_000, intervals: [3_000] },
+    )
+    .toMatch(/^(READY|FAILED)$/);
+  await expect(page.getByTestId("recording")).toHaveAttribute("data-state", "READY");
+}
+
+/** What ffprobe says of a file: its duration (s) and the kinds of its streams. */
+function probe(file: string): { duration: number; streams: string[] } {
+  const result = spawnSync(
+    "ffprobe",
+    ["-v", "error", "-show_entries", "format=duration:stream=codec_type", "-of", "json", file],
+    { encoding: "utf8" },
+  );
+  const parsed = JSON.parse(result.stdout) as { format: { duration: string }; streams: { codec_type: string }[] };
+  return { duration: Number(parsed.format.duration), streams: parsed.streams.map((stream) => stream.codec_type) };
+}
+
+/** One frame at `seconds`, as grey levels, with its size. */
+function frameAt(file: string, seconds: number, width: number, height: number): Buffer {
+  const result = spawnSync(
+    "ffmpeg",
+    ["-v", "error", "-ss", String(seconds), "-i", file, "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "gray", "-"],
+    { maxBuffer: 64 * 1024 * 1024 },
+  );
+  expect(result.stdout.length).toBe(width * height);
+  return result.stdout;
+}
+
+/** Mean and spread of the grey levels in one rectangle of a frame. */
+function regionStats(frame: Buffer, width: number, region: { x: number; y: number; w: number; h: number }) {
+  let sum = 0;
+  let squares = 0;
+  for (let y = region.y; y < region.y + region.h; y++)
+    for (let x = region.x; x < region.x + region.w; x++) {
+      const value = frame[y * width + x]!;
+      sum += value;
+      squares += value * value;
+    }
+  const count = region.w * region.h;
+  const mean = sum / count;
+  return { mean, spread: Math.sqrt(squares / count - mean * mean) };
+}
+
+/** The loudest moment of the file's sound, in dB (-91 is silence). */
+function loudest(file: string): number {
+  const result = spawnSync("ffmpeg", ["-v", "info", "-i", file, "-af", "volumedetect", "-vn", "-f", "null", "-"], {
+    encoding: "utf8",
+  });
+  return Number(/max_volume: (-?[\d.]+) dB/.exec(result.stderr)?.[1] ?? -91);
+}
+
+async function hostOpensMeeting(page: Page, host: Person): Promise<string> {
+  await page.goto("/signup");
+  await signUpHere(page, host);
+  await page.getByRole("button", { name: "New meeting" }).click();
+  await expect(page).toHaveURL(/\/r\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
+  return new URL(page.url()).pathname.split("/")[2]!;
+}
+
+test("the host records the meeting: everyone and a latecomer are told who records, a participant may not start it, and the history has one video of both cameras with sound", async ({
+  openPage,
+}) => {
+  const hostPerson = newPerson("Rec host");
+  const host = await openPage();
+  await host.setViewportSize({ width: 1280, height: 800 });
+  const slug = await hostOpensMeeting(host, hostPerson);
+  await joinFromPreJoin(host);
+  const bea = await openPage();
+  await memberOpens(bea, newPerson("Rec Bea"), slug);
+  await joinFromPreJoin(bea);
+  await expect(tiles(host)).toHaveCount(2);
+  await expect(tiles(bea)).toHaveCount(2);
+  await expect(indicator(host)).toBeHidden();
+
+  // A participant cannot start recording: the server refuses, and nobody is told of a recording.
+  const refused = await bea.evaluate(async (room) => {
+    const response = await fetch(`/api/rooms/${room}/recording`, { method: "POST" });
+    return { status: response.status, body: (await response.json()) as { error: { code: string } } };
+  }, slug);
+  expect(refused).toEqual({ status: 403, body: { error: expect.objectContaining({ code: "forbidden" }) } });
+  await expect(bea.getByTestId("record-button")).toHaveCount(0);
+
+  const startedAt = Date.now();
+  await host.getByTestId("record-button").click();
+  for (const page of [host, bea]) {
+    await expect(indicator(page)).toContainText(`started by ${hostPerson.name}`);
+    await expect(page.getByTestId("recording-notice")).toContainText(hostPerson.name);
+  }
+  await expect(host.getByTestId("record-button")).toHaveAttribute("aria-pressed", "true");
+  // The recorder is hidden: nobody sees a tile for it.
+  await expect(tiles(host)).toHaveCount(2);
+
+  // Someone who joins during the recording is told on joining.
+  const cyd = await openPage();
+  await memberOpens(cyd, newPerson("Rec Cyd"), slug);
+  await joinFromPreJoin(cyd);
+  await expect(cyd.getByTestId("recording-notice")).toContainText(
+    `This meeting is being recorded. ${hostPerson.name} started the recording.`,
+  );
+  await expect(indicator(cyd)).toBeVisible();
+  await cyd.getByTestId("recording-notice").getByRole("button", { name: "OK" }).click();
+  await expect(cyd.getByTestId("recording-notice")).toBeHidden();
+  await expect(indicator(cyd)).toBeVisible();
+
+  await host.waitForTimeout(Math.max(0, 15_000 - (Date.now() - startedAt)));
+  const stoppedAt = Date.now();
+  await host.getByTestId("record-button").click();
+  for (const page of [host, bea, cyd]) await expect(indicator(page)).toBeHidden();
+  const expectedSeconds = (stoppedAt - startedAt) / 1000;
+
+  // The history lists it: who started it, and once composed, its length, size, player, download.
+  await waitUntilComposed(host, slug);
+  const listed = host.getByTestId("recording");
+  await expect(listed).toContainText(`Started by ${hostPerson.name}`);
+  await expect(listed.getByTestId("recording-size")).toContainText("MB");
+  const shownMs = Number(await listed.getByTestId("recording-duration").getAttribute("data-ms"));
+  expect(Math.abs(shownMs / 1000 - expectedSeconds)).toBeLessThan(1);
+  // The browser's player reads it (byte ranges).
+  await expect
+    .poll(() => listed.locator("video").evaluate((video: HTMLVideoElement) => video.duration), { timeout: 20_000 })
+    .toBeGreaterThan(expectedSeconds - 1);
+
+  const download = await host.request.get(
+    (await listed.getByRole("link", { name: "Download (MP4)" }).getAttribute("href"))!,
+  );
+  expect(download.status()).toBe(200);
+  expect(download.headers()["content-type"]).toBe("video/mp4");
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "parley-recording-")), "recording.mp4");
+  writeFileSync(file, await download.body());
+
+  const { duration, streams } = probe(file);
+  expect(Math.abs(duration - expectedSeconds)).toBeLessThan(1);
+  expect(streams.sort()).toEqual(["audio", "video"]);
+  expect(loudest(file)).toBeGreaterThan(-50);
+
+  // Three cameras make a 2x2 grid of 640x360 tiles; the fourth is empty. In the middle, the two
+  // people there from the start both show their (synthetic) camera, not black.
+  const frame = frameAt(file, duration / 2, 1280, 720);
+  const tile = (column: number, row: number) =>
+    regionStats(frame, 1280, { x: column * 640 + 40, y: row * 360 + 40, w: 560, h: 280 });
+  // Chromium's synthetic camera draws a moving shape over a plain background: a picture with contrast.
+  const empty = tile(1, 1);
+  expect(empty.mean).toBeLessThan(8);
+  expect(empty.spread).toBeLessThan(3);
+  for (const shown of [tile(0, 0), tile(1, 0)]) expect(shown.spread).toBeGreaterThan(10);
+});
+
+// On the restartable stack, whose recorder the test kills.
+test.describe("when the recorder dies", () => {
+  test.afterEach(async () => restartable.stopAll());
+
+  test("the recorder is killed mid-recording: the hosts are told, and what was recorded until then is in the history and plays", async ({
+    openPage,
+  }) => {
+    await restartable.startLiveKit();
+    await restartable.startRecorder();
+    await restartable.startApp();
+    const baseURL = restartable.baseURL;
+    const host = await openPage({ baseURL });
+    const slug = await hostOpensMeeting(host, newPerson("Crash host"));
+    await joinFromPreJoin(host);
+    const bea = await openPage({ baseURL });
+    await memberOpens(bea, newPerson("Crash Bea"), slug);
+    await joinFromPreJoin(bea);
+    await expect(tiles(host)).toHaveCount(2);
+
+    const startedAt = Date.now();
+    await host.getByTestId("record-button").click();
+    await expect(indicator(bea)).toBeVisible();
+    await host.waitForTimeout(Math.max(0, 8_000 - (Date.now() - startedAt)));
+    const killedAt = Date.now();
+    await restartable.stopRecorder("SIGKILL");
+
+    // LiveKit sees the recorder gone: nobody is shown a recording any more; hosts are told it broke off.
+    await expect(indicator(host)).toBeHidden({ timeout: 60_000 });
+    await expect(indicator(bea)).toBeHidden();
+    await expect(host.getByTestId("recording-interrupted")).toContainText("stopped unexpectedly", { timeout: 30_000 });
+    await expect(bea.getByTestId("recording-interrupted")).toHaveCount(0);
+    // The meeting itself goes on.
+    await expect(tiles(bea)).toHaveCount(2);
+
+    await waitUntilComposed(host, slug);
+    const listed = host.getByTestId("recording");
+    // As long as what the recorder wrote before it died: no longer than it lived, and most of it
+    // (the recorder starts a moment after the click, later still on a busy machine).
+    const shownMs = Number(await listed.getByTestId("recording-duration").getAttribute("data-ms"));
+    expect(shownMs).toBeLessThanOrEqual(killedAt - startedAt + 500);
+    expect(shownMs).toBeGreaterThan(4_000);
+    await expect
+      .poll(() => listed.locator("video").evaluate((video: HTMLVideoElement) => video.duration), { timeout: 20_000 })
+      .toBeGreaterThan(shownMs / 1000 - 0.5);
+    // It plays: the browser decodes frames of it.
+    await listed.locator("video").evaluate((video: HTMLVideoElement) => {
+      video.muted = true;
+      return video.play();
+    });
+    await expect
+      .poll(() =>
+        listed.locator("video").evaluate((video: HTMLVideoElement) => video.getVideoPlaybackQuality().totalVideoFrames),
+      )
+      .toBeGreaterThan(10);
+  });
+});
