@@ -15,6 +15,7 @@ import { waitingRoom } from "../door/refusals";
 import type { GuestIdentity } from "../guests/guests";
 import { findRemoval } from "../moderation/removals";
 import { ATTRIBUTES } from "./attributes";
+import { recordingEnabled } from "../recordings/recorder-client";
 import { mediaKeyFor } from "./media-key";
 
 export type JoinCredentials = {
@@ -31,6 +32,11 @@ export type JoinCredentials = {
   e2ee?: { key: string };
   /** Set only on a test instance (TEST_ONLY_FORCE_TURN_RELAY): connect through TURN relays alone. */
   iceTransportPolicy?: "relay";
+  /**
+   * Set when the server can record this meeting: recording is set up (RECORDER_URL) and the room is
+   * not end-to-end encrypted (the recorder holds no key). Who may start it is still the server's call.
+   */
+  recordable?: true;
   /** The camera's codec when the server's VIDEO_CODEC is not the default (VP8 simulcast). */
   videoCodec?: "vp9" | "av1" | "h264";
 };
@@ -98,6 +104,7 @@ export async function issueJoinCredentials(
     room: { slug: room.slug, name: room.name },
     attemptId,
     ...(e2ee ? { e2ee } : {}),
+    ...(recordingEnabled() && !room.e2ee ? { recordable: true as const } : {}),
     ...(TEST_ONLY_FORCE_TURN_RELAY ? { iceTransportPolicy: "relay" as const } : {}),
     ...(VIDEO_CODEC !== "vp8" ? { videoCodec: VIDEO_CODEC } : {}),
   };

@@ -154,6 +154,7 @@ test("two people in an encrypted room see each other and are told it is encrypte
   const plainSlug = await hostStartsMeeting(plainHost, "Plain");
   await joinFromPreJoin(plainHost);
   await expect(plainHost.getByRole("note", { name: BADGE })).toHaveCount(0);
+  await expect(plainHost.getByTestId("record-button")).toBeVisible();
   await probeJoins(probe, plainSlug);
   await expect.poll(() => showsTheCamera(probe), { timeout: 30_000 }).toBe(true);
   // A room without encryption never starts LiveKit's encryption worker.
@@ -178,6 +179,8 @@ test("two people in an encrypted room see each other and are told it is encrypte
     await expect(page.getByRole("note", { name: BADGE })).toBeVisible();
     await expect(page.getByRole("note", { name: BADGE })).toHaveText(/End-to-end encrypted/);
   }
+  // The recorder holds no key: the host is not offered recording here (the server refuses it too).
+  await expect(host.getByTestId("record-button")).toHaveCount(0);
   await host.screenshot({ path: "docs/screenshots/meeting-e2ee.png" });
   // The encrypted one does, from Parley's own origin.
   expect(hostWorker.length).toBeGreaterThan(0);

@@ -56,7 +56,11 @@ beforeAll(async () => {
   callers.admin = (await signedInAdmin()).client;
 
   // The owner is in the meeting (which opens the room on LiveKit) and records two seconds of it.
-  const { body: credentials } = await owner.json<{ token: string }>(`/api/rooms/${slug}/token`, { method: "POST" });
+  const { body: credentials } = await owner.json<{ token: string; recordable?: boolean }>(`/api/rooms/${slug}/token`, {
+    method: "POST",
+  });
+  // The meeting page shows hosts the Record button only when the server says it can record.
+  expect(credentials.recordable).toBe(true);
   sockets.push((await joinMeeting(credentials.token)).socket);
   const started = await owner.request(`/api/rooms/${slug}/recording`, { method: "POST" });
   expect(started.status, await started.clone().text()).toBe(201);
@@ -153,6 +157,12 @@ describe("a recorded meeting", () => {
       json: { e2ee: true },
     });
     expect(switched.status).toBe(200);
+    // No Record button in the meeting: the server does not offer it...
+    const { body: credentials } = await owner.json<{ recordable?: boolean }>(`/api/rooms/${encrypted.slug}/token`, {
+      method: "POST",
+    });
+    expect(credentials).not.toHaveProperty("recordable");
+    // ...and refuses it when asked anyway.
     const refused = await owner.json<{ error: { code: string } }>(`/api/rooms/${encrypted.slug}/recording`, {
       method: "POST",
     });

@@ -10,8 +10,19 @@ import { setSoundsMuted, useSoundsMuted } from "./sound-setting";
 
 const ERROR_SHOWN_MS = 8000;
 
-/** `children`: marks shown first, such as that the meeting is encrypted. */
-export function MeetingToolbar({ slug, children }: { slug: string; children?: ReactNode }) {
+/**
+ * `children`: marks shown first, such as that the meeting is encrypted. `recordable`: the server
+ * can record this meeting (lib/meetings/join-credentials.ts), so hosts get the Record button.
+ */
+export function MeetingToolbar({
+  slug,
+  recordable,
+  children,
+}: {
+  slug: string;
+  recordable: boolean;
+  children?: ReactNode;
+}) {
   const t = useTranslations("meeting.toolbar");
   const [error, setError] = useState<string | null>(null);
   const muted = useSoundsMuted();
@@ -25,7 +36,7 @@ export function MeetingToolbar({ slug, children }: { slug: string; children?: Re
       {children}
       <RaiseHandButton slug={slug} onError={setError} />
       <ReactionPicker slug={slug} onError={setError} />
-      <RecordButton slug={slug} onError={setError} />
+      {recordable ? <RecordButton slug={slug} onError={setError} /> : null}
       <button
         type="button"
         className="meeting-action"
