@@ -218,7 +218,9 @@ export default function MeetingStage({ credentials, choices, onEnd }: Props) {
             <ParticipantsPanel slug={slug} />
             <ChatPanel />
           </div>
-          <MeetingToolbar slug={slug} recordable={credentials.recordable === true}>{encrypted ? <EncryptionBadge /> : null}</MeetingToolbar>
+          <MeetingToolbar slug={slug} recordable={credentials.recordable === true}>
+            {encrypted ? <EncryptionBadge /> : null}
+          </MeetingToolbar>
           <JoinLeaveAnnouncer />
           <HandAnnouncer />
           <ChatAnnouncer />
