@@ -78,6 +78,7 @@ export const ERROR_STATUS = {
   already_recording: 409,         // starting a recording while one is going on in the room
   not_recording: 409,             // stopping a recording when none is going on
   recording_encrypted: 409,       // recording an end-to-end encrypted meeting: the recorder holds no key
+  recording_busy: 409,            // deleting a recording while it is being made or put together
   e2ee_meeting_live: 409,         // switching end-to-end encryption while people are in the meeting
 
   rate_limited: 429,

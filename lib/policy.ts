@@ -25,9 +25,10 @@ export type RoomAction =
   | "takePart"
   | "lowerHands"
   | "switchChat"
-  // start and stop recording the meeting; list, play and download its recordings (lib/recordings/)
+  // start and stop recording the meeting; list, play and download its recordings; delete one (lib/recordings/)
   | "recordMeeting"
-  | "watchRecordings";
+  | "watchRecordings"
+  | "deleteRecordings";
 
 type Rule = boolean | "if the room admits members";
 
@@ -52,6 +53,7 @@ const RULES: Record<RoomAction, Record<Standing, Rule>> = {
   // recording (lib/recordings/): the room's owner, its co-hosts and admins
   recordMeeting:         { anonymous: false, member: false,                 viewer: false, participant: false, cohost: true,  host: true },
   watchRecordings:       { anonymous: false, member: false,                 viewer: false, participant: false, cohost: true,  host: true },
+  deleteRecordings:      { anonymous: false, member: false,                 viewer: false, participant: false, cohost: true,  host: true },
 };
 
 export type RoomForPolicy = { joinPolicy: "MEMBERS" | "INVITE_ONLY" };

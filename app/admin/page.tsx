@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { currentAdmin } from "@/lib/admin/guard";
 import { AdminRooms } from "../_components/admin/AdminRooms";
+import { RecordingsStorage } from "../_components/admin/RecordingsStorage";
 
 export default async function AdminRoomsPage() {
   if (!(await currentAdmin())) notFound();
@@ -10,6 +11,7 @@ export default async function AdminRoomsPage() {
     <>
       <h1>{t("title")}</h1>
       <AdminRooms />
+      <RecordingsStorage />
     </>
   );
 }

@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = [
   "recording.stop",
   "recording.play",
   "recording.download",
+  "recording.delete",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { rm } from "node:fs/promises";
 import type { SessionUser } from "../accounts/accounts";
 import { recordAudit } from "../admin/audit";
 import { db } from "../db";
@@ -9,7 +10,7 @@ import { mintRecorderToken } from "../livekit/token";
 import { logger } from "../logger";
 import type { Room } from "../rooms/rooms";
 import { enqueueComposing } from "./compose";
-import { readManifest } from "./files";
+import { readManifest, recordingFolder } from "./files";
 import { runningOnRecorder, startOnRecorder, stopOnRecorder } from "./recorder-client";
 import { RECORDER_IDENTITY_PREFIX, type RoomRecordingMetadata } from "./rules";
 
@@ -174,4 +175,24 @@ export async function auditWatching(user: SessionUser, room: Room, id: string, d
     id,
     label: room.name,
   });
+}
+
+/**
+ * Deletes a recording of this room: its row first (so no composing picks it up), then its files.
+ * Not while it is being recorded or composed (409 recording_busy); anything else is a 404.
+ */
+export async function deleteRecording(user: SessionUser, room: Room, id: string): Promise<void> {
+  const deleted = await db.recording.deleteMany({
+    where: { id, roomId: room.id, state: { in: ["STOPPED", "INTERRUPTED", "READY", "FAILED"] } },
+  });
+  if (deleted.count === 0) {
+    if (await db.recording.findFirst({ where: { id, roomId: room.id }, select: { id: true } }))
+      throw new AppError(
+        "recording_busy",
+        "This recording is still being made or put together. Delete it once it is ready.",
+      );
+    throw notFound("That recording");
+  }
+  await rm(recordingFolder(id), { recursive: true, force: true });
+  await recordAudit(user.id, "recording.delete", { type: "recording", id, label: room.name });
 }

@@ -1,12 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { newPerson, type Person } from "../support/factories";
 import { restartable } from "./restartable-stack";
-import { joinFromPreJoin, memberOpens, signUpHere, tiles } from "./support";
+import { joinFromPreJoin, memberOpens, signInAsAdmin, signUpHere, tiles } from "./support";
 
 // Recording a meeting, as its people see it: the host starts it, everyone (and whoever joins
 // later) is told and sees who started it, the host stops it, and the history has one video of
@@ -171,6 +171,25 @@ test("the host records the meeting: everyone and a latecomer are told who record
   expect(empty.mean).toBeLessThan(8);
   expect(empty.spread).toBeLessThan(3);
   for (const shown of [tile(0, 0), tile(1, 0)]) expect(shown.spread).toBeGreaterThan(10);
+
+  // An admin sees the space recordings take on the server, this one's included.
+  const admin = await openPage();
+  await signInAsAdmin(admin);
+  await admin.goto("/admin");
+  const storage = admin.getByTestId("recordings-storage");
+  await expect(storage).toContainText(
+    /Recordings take [\d.,]+ [MG]B\. [\d.,]+ [MG]B free of [\d.,]+ [MG]B on their disk\./,
+  );
+  const usedBytes = Number(await storage.locator("[data-used-bytes]").getAttribute("data-used-bytes"));
+  expect(usedBytes).toBeGreaterThanOrEqual(statSync(file).size);
+
+  // The host deletes it, after saying yes: it leaves the history, and the server no longer serves it.
+  const videoPath = (await listed.locator("video").getAttribute("src"))!;
+  host.once("dialog", (dialog) => void dialog.accept());
+  await listed.getByRole("button", { name: "Delete" }).click();
+  await expect(host.getByTestId("recording")).toHaveCount(0);
+  await expect(host.getByTestId("recordings")).toContainText("Nothing was recorded in this room.");
+  expect((await host.request.get(videoPath)).status()).toBe(404);
 });
 
 // On the restartable stack, whose recorder the test kills.

@@ -40,7 +40,8 @@ type Action =
   | "exportChat"
   | "endForEveryone"
   | "stopRecording"
-  | "listRecordings";
+  | "listRecordings"
+  | "deleteRecording";
 // "not in meeting": the rules let the caller take part, and the route then refused because they
 // are not in the meeting now (403 not_in_meeting); every other 403 is the rules saying no.
 type PageOutcome = "meeting" | "sign-in" | "invite-only" | "not in meeting";
@@ -83,6 +84,8 @@ const EXPECTED: Record<Action, Record<Caller, number | PageOutcome>> = {
   // nothing is being recorded: 409 not_recording shows the call got past the rules
   stopRecording:  { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 409,       cohost: 409,       admin: 409 },
   listRecordings: { anonymous: 401,       guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 200,       cohost: 200,       admin: 200 },
+  // a recording that is not there: 404 shows the call got past the rules
+  deleteRecording: { anonymous: 401,      guest: 403,       memberWithoutLink: 403,           memberWithLink: 403,       owner: 404,       cohost: 404,       admin: 404 },
 };
 
 const callers = {} as Record<Caller, HttpClient>;
@@ -294,6 +297,8 @@ async function perform(action: Action, client: HttpClient): Promise<number | Pag
       return (await client.request(`/api/rooms/${slug}/recording`, { method: "DELETE" })).status;
     case "listRecordings":
       return (await client.request(`/api/rooms/${slug}/recordings`)).status;
+    case "deleteRecording":
+      return (await client.request(`/api/rooms/${slug}/recordings/no-such-recording`, { method: "DELETE" })).status;
   }
 }
 

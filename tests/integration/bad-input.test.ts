@@ -67,6 +67,7 @@ const ROUTES: Route[] = [
   { method: "POST", path: "/api/rooms/[slug]/recording", as: "owner", params: ({ slug }) => ({ slug }), body: { kind: "none" } },
   { method: "DELETE", path: "/api/rooms/[slug]/recording", as: "owner", params: ({ slug }) => ({ slug }), body: { kind: "none" } },
   { method: "GET", path: "/api/rooms/[slug]/recordings", as: "owner", params: ({ slug }) => ({ slug }) },
+  { method: "DELETE", path: "/api/rooms/[slug]/recordings/[recordingId]", as: "owner", params: ({ slug }) => ({ slug, recordingId: "no-such-recording" }), body: { kind: "none" } },
   { method: "GET", path: "/api/rooms/[slug]/recordings/[recordingId]/video", as: "owner", params: ({ slug }) => ({ slug, recordingId: "no-such-recording" }), query: { download: "1" } },
   { method: "GET", path: "/api/rooms/[slug]/departure", as: "owner", params: ({ slug }) => ({ slug }) },
   { method: "PATCH", path: "/api/rooms/[slug]/settings", as: "owner", params: ({ slug }) => ({ slug }), body: { kind: "json", valid: () => ({ maxParticipants: 12, allowGuests: false }) } },

@@ -2,12 +2,15 @@
 // records a meeting (here one whose only participant sends no media, so the video is black and
 // silent), the app composes it, and only the room's owner, co-hosts and admins may list, play or
 // download it, each act in the audit log; everyone else gets 401, 403 or 404, guessed names too.
+import { existsSync } from "node:fs";
+import path from "node:path";
 import type WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { select } from "../support/database";
 import { hostWithRoom, newMember, signedInAdmin } from "../support/factories";
 import { HttpClient } from "../support/http-client";
 import { joinMeeting } from "../support/livekit";
+import { stack } from "../support/stack";
 
 type Listing = { id: string; state: string; startedByName: string; durationMs: number | null; bytes: number | null };
 
@@ -170,5 +173,30 @@ describe("a recorded meeting", () => {
     expect(
       (await owner.json<{ recordings: unknown[] }>(`/api/rooms/${encrypted.slug}/recordings`)).body.recordings,
     ).toEqual([]);
+  });
+
+  // Last: it deletes the recording the others read.
+  it("is deleted by a co-host only, files and all, in the audit log; nobody else may, through any room", async () => {
+    const remove = (client: HttpClient, room = slug, id = recording.id) =>
+      client.request(`/api/rooms/${room}/recordings/${id}`, { method: "DELETE" });
+    const folder = path.join(stack.recordingsDir, recording.id);
+    expect(existsSync(path.join(folder, "recording.mp4"))).toBe(true);
+
+    expect((await remove(callers.anonymous)).status).toBe(401);
+    for (const client of [callers.guest, callers.memberWithoutLink, callers.participant])
+      expect((await remove(client)).status).toBe(403);
+    const other = await owner.createRoom("Not the recorded one either");
+    expect((await remove(owner, other.slug)).status).toBe(404);
+    expect((await list(owner)).body.recordings).toHaveLength(1);
+    expect(audits("recording.delete")).toBe(0);
+
+    expect((await remove(callers.cohost)).status).toBe(200);
+    expect((await list(owner)).body.recordings).toEqual([]);
+    expect(existsSync(folder)).toBe(false);
+    expect((await owner.request(video(recording.id))).status).toBe(404);
+    expect(audits("recording.delete")).toBe(1);
+    // Gone is gone: again is a 404, and is not logged again.
+    expect((await remove(owner)).status).toBe(404);
+    expect(audits("recording.delete")).toBe(1);
   });
 });

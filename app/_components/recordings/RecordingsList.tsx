@@ -1,8 +1,10 @@
 // A room's recordings on its history page: who started each, how long and how large it is, and,
-// once composed, a player and a download. For the room's owner, co-hosts and admins.
+// once composed, a player and a download; a delete unless it is still being made. For the room's
+// owner, co-hosts and admins.
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { RecordingListing } from "@/lib/recordings/recordings";
 import { when } from "../format";
+import { DeleteRecordingButton } from "./DeleteRecordingButton";
 
 const clock = (ms: number) => {
   const seconds = Math.round(ms / 1000);
@@ -55,6 +57,11 @@ export async function RecordingsList({ slug, recordings }: { slug: string; recor
                   </a>
                 </p>
               </>
+            ) : null}
+            {recording.state !== "RECORDING" && recording.state !== "COMPOSING" ? (
+              <p>
+                <DeleteRecordingButton slug={slug} recordingId={recording.id} />
+              </p>
             ) : null}
           </article>
         );

@@ -1,0 +1,94 @@
+// Deleting recordings and counting their space, through lib/ on a database and a recordings
+// folder of this file's own (the HTTP side, with the recorder and ffmpeg, is ./recordings.test.ts).
+import { existsSync, mkdirSync, mkdtempSync, statfsSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it, vi } from "vitest";
+
+const recordingsDir = path.join(mkdtempSync(path.join(tmpdir(), "parley-recordings-")), "recordings");
+vi.stubEnv("RECORDINGS_DIR", recordingsDir);
+
+const { db } = await import("@/lib/db");
+const { deleteRecording } = await import("@/lib/recordings/recordings");
+const { recordingsStorage } = await import("@/lib/recordings/storage");
+const { findRoomBySlug } = await import("@/lib/rooms/rooms");
+const { generateSlug } = await import("@/lib/rooms/slug");
+
+let counter = 0;
+const unique = (what: string) => `${what}-${Date.now().toString(36)}-${++counter}`;
+
+async function roomWithOwner() {
+  const owner = await db.user.create({ data: { name: unique("Owner"), email: `${unique("o")}@example.org` } });
+  const created = await db.room.create({ data: { slug: generateSlug(), name: unique("Room"), ownerId: owner.id } });
+  return { owner: { ...owner, role: owner.role }, room: await findRoomBySlug(created.slug) };
+}
+
+type State = "RECORDING" | "STOPPED" | "INTERRUPTED" | "COMPOSING" | "READY" | "FAILED";
+
+/** A recording row in `state`, and a folder with a file of `bytes` bytes, as the recorder leaves one. */
+async function recordingIn(roomId: string, ownerId: string, state: State, bytes = 1000) {
+  const recording = await db.recording.create({
+    data: { roomId, state, startedById: ownerId, startedByName: "Owner" },
+  });
+  mkdirSync(path.join(recordingsDir, recording.id), { recursive: true });
+  writeFileSync(path.join(recordingsDir, recording.id, "track.ivf"), Buffer.alloc(bytes));
+  return recording;
+}
+
+const errorCode = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "none",
+    (error: { code?: string }) => error.code,
+  );
+
+describe("deleting a recording", () => {
+  it("is refused while it is being recorded or put together, and keeps its files", async () => {
+    const { owner, room } = await roomWithOwner();
+    for (const state of ["RECORDING", "COMPOSING"] as const) {
+      const recording = await recordingIn(room.id, owner.id, state);
+      expect(await errorCode(deleteRecording(owner, room, recording.id))).toBe("recording_busy");
+      expect(await db.recording.count({ where: { id: recording.id } })).toBe(1);
+      expect(existsSync(path.join(recordingsDir, recording.id, "track.ivf"))).toBe(true);
+    }
+  });
+
+  it("removes the row, the folder and writes the audit entry once it is done, failed or broke off", async () => {
+    const { owner, room } = await roomWithOwner();
+    for (const state of ["STOPPED", "INTERRUPTED", "READY", "FAILED"] as const) {
+      const recording = await recordingIn(room.id, owner.id, state);
+      await deleteRecording(owner, room, recording.id);
+      expect(await db.recording.count({ where: { id: recording.id } })).toBe(0);
+      expect(existsSync(path.join(recordingsDir, recording.id))).toBe(false);
+      expect(await db.auditEntry.count({ where: { action: "recording.delete", targetId: recording.id } })).toBe(1);
+    }
+  });
+
+  it("is a 404 for another room's recording, which stays", async () => {
+    const first = await roomWithOwner();
+    const second = await roomWithOwner();
+    const recording = await recordingIn(second.room.id, second.owner.id, "READY");
+    expect(await errorCode(deleteRecording(first.owner, first.room, recording.id))).toBe("not_found");
+    expect(await db.recording.count({ where: { id: recording.id } })).toBe(1);
+  });
+});
+
+describe("the space recordings take", () => {
+  it("counts every file under the folder, and the disk's free space beside it", async () => {
+    const before = await recordingsStorage();
+    const { owner, room } = await roomWithOwner();
+    await recordingIn(room.id, owner.id, "READY", 250_000);
+    await recordingIn(room.id, owner.id, "STOPPED", 50_000);
+    const after = await recordingsStorage();
+    expect(after.usedBytes - before.usedBytes).toBe(300_000);
+    const disk = statfsSync(recordingsDir);
+    expect(after.totalBytes).toBe(disk.blocks * disk.bsize);
+    expect(after.freeBytes).toBeGreaterThan(0);
+    expect(after.freeBytes).toBeLessThanOrEqual(after.totalBytes);
+  });
+
+  it("is nothing, with the disk still measured, before the first recording made the folder", async () => {
+    const storage = await recordingsStorage(path.join(recordingsDir, "not-made-yet", "recordings"));
+    expect(storage.usedBytes).toBe(0);
+    expect(storage.totalBytes).toBeGreaterThan(0);
+  });
+});
