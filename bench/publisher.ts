@@ -16,6 +16,7 @@ import { chromium, type Browser, type BrowserServer, type Page } from "@playwrig
 import { CHROMIUM_ARGS, findChromium } from "../tests/support/chromium";
 import { signedUp } from "../tests/support/factories";
 import { cpuMeter } from "./lib/cpu";
+import { joinMeeting, pause, remoteVideoPlaying } from "./lib/meeting-pages";
 import { printMachine, printTable, writeResult } from "./lib/report";
 import { withBenchStack, type BenchStack } from "./lib/stack";
 
@@ -52,9 +53,6 @@ function keepPeerConnections() {
   };
 }
 
-// tsx (esbuild, keepNames) wraps named inner functions in __name(): the page needs that helper too.
-const DEFINE_NAME_HELPER = "globalThis.__name = (target) => target;";
-
 async function videoSent(page: Page): Promise<Sent> {
   return page.evaluate(async () => {
     const layers: Sent["layers"] = {};
@@ -86,48 +84,13 @@ async function videoSent(page: Page): Promise<Sent> {
   });
 }
 
-function cookiesFor(header: string, appUrl: string) {
-  return header.split("; ").map((pair) => {
-    const eq = pair.indexOf("=");
-    return { name: pair.slice(0, eq), value: pair.slice(eq + 1), url: appUrl };
-  });
-}
-
-async function join(
+const join = (
   browser: Browser,
   stack: BenchStack,
   url: string,
   cookie: string,
-  { publish, viewport }: { publish: boolean; viewport: { width: number; height: number } },
-): Promise<Page> {
-  const context = await browser.newContext({ baseURL: stack.appUrl, viewport });
-  await context.addCookies(cookiesFor(cookie, stack.appUrl));
-  await context.grantPermissions(["camera", "microphone"], { origin: stack.appUrl });
-  await context.addInitScript(DEFINE_NAME_HELPER);
-  await context.addInitScript(keepPeerConnections);
-  const page = await context.newPage();
-  await page.goto(url);
-  const prejoin = page.getByTestId("prejoin");
-  await prejoin.getByTestId("prejoin-video").waitFor({ state: "visible" });
-  if (!publish) {
-    await prejoin.getByRole("button", { name: "Turn camera off" }).click();
-    await prejoin.getByRole("button", { name: "Mute microphone" }).click();
-  }
-  await page.getByRole("button", { name: "Join meeting" }).click();
-  return page;
-}
-
-const remoteVideoPlaying = (page: Page) =>
-  page.waitForFunction(
-    () =>
-      [
-        ...document.querySelectorAll<HTMLVideoElement>('.lk-participant-tile[data-lk-local-participant="false"] video'),
-      ].some((video) => video.videoWidth > 0),
-    null,
-    { timeout: 60_000 },
-  );
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  options: { publish: boolean; viewport: { width: number; height: number } },
+) => joinMeeting(browser, stack, url, cookie, { ...options, initScripts: [keepPeerConnections] });
 
 async function measure(scenario: string, publisher: Page, publisherPid: number, settleMs = SETTLE_MS): Promise<Span> {
   await pause(settleMs);

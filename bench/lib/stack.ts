@@ -2,7 +2,8 @@
 // livekit-server and a fresh SQLite file, on loopback, on ports of its own (app 3500, LiveKit
 // 8190-8199, TURN relays 45000-45099; PARLEY_BENCH_PORT_OFFSET shifts them). Logs and the
 // database go to bench/results/. Options for bench:capacity: LiveKit's TURN relay switched on, and
-// LiveKit on two nodes sharing a Redis (as docs/scaling.md describes).
+// LiveKit on two nodes sharing a Redis (as docs/scaling.md describes). bench:recorder adds
+// parley-recorder on 8198.
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import type { LocalLiveKit } from "../../scripts/lib/livekit-config";
 import type { AppEnv } from "../../scripts/lib/stack";
@@ -26,6 +27,8 @@ const BENCH_LIVEKIT = { port: 8190 + OFFSET, rtcTcpPort: 8191 + OFFSET, rtcUdpPo
 // The second node of a two-node cluster, and the Redis the two share.
 const BENCH_LIVEKIT_B = { port: 8194 + OFFSET, rtcTcpPort: 8195 + OFFSET, rtcUdpPort: 8196 + OFFSET };
 const BENCH_REDIS_PORT = 8199 + OFFSET;
+/** Where bench:recorder starts parley-recorder. */
+export const BENCH_RECORDER_PORT = 8198 + OFFSET;
 const TURN_A = { udpPort: 8193 + OFFSET, relayPorts: [45000 + OFFSET, 45049 + OFFSET] as [number, number] };
 const TURN_B = { udpPort: 8197 + OFFSET, relayPorts: [45050 + OFFSET, 45099 + OFFSET] as [number, number] };
 
