@@ -1,5 +1,6 @@
 // How one recording's per-track files become one video: the ffmpeg arguments, worked out from the
 // recorder's manifest.json (recorder/manifest.go). Pure, so it is unit-tested; compose.ts runs it.
+import type { VideoPause } from "./video-pauses";
 
 /** What parley-recorder writes into each recording's folder (recorder/manifest.go). */
 export type RecorderManifest = {
@@ -30,6 +31,29 @@ export type RecorderTrack = {
 
 export const TILE = { width: 640, height: 360 } as const;
 const FPS = 25;
+
+const seconds = (ms: number) => (ms / 1000).toFixed(3);
+// While a camera is off, its tile shows the person's name on this grey (Google Meet's, roughly).
+export const PLACEHOLDER_COLOR = "0x202124";
+
+/** The file (in ffmpeg's working directory, the recording's folder) that holds a video track's person's name. */
+export const nameFileOf = (track: RecorderTrack) => `name-${track.sid.replace(/[^A-Za-z0-9_-]/g, "_")}.txt`;
+
+/**
+ * The filters that cover a tile with its person's name while their camera sent nothing. Times are
+ * the tile's own, from the recording's start: `startMs` is where the track begins in it.
+ */
+function placeholderFilters(track: RecorderTrack, startMs: number, pauses: VideoPause[]): string {
+  if (pauses.length === 0) return "";
+  const during = pauses
+    .map((pause) => `between(t,${seconds(startMs + pause.fromMs)},${seconds(startMs + pause.toMs)})`)
+    .join("+");
+  return (
+    `,drawbox=x=0:y=0:w=iw:h=ih:color=${PLACEHOLDER_COLOR}:t=fill:enable='${during}'` +
+    `,drawtext=font=Sans:expansion=none:textfile=${nameFileOf(track)}:fontcolor=white:fontsize=40` +
+    `:x=(w-text_w)/2:y=(h-text_h)/2:enable='${during}'`
+  );
+}
 
 /** A grid that holds `count` tiles: as many columns as rows, or one more. */
 export function gridFor(count: number): { columns: number; rows: number } {
@@ -75,8 +99,6 @@ export function trackStarts(manifest: RecorderManifest): Map<string, number> {
   return starts;
 }
 
-const seconds = (ms: number) => (ms / 1000).toFixed(3);
-
 /**
  * The tracks that have something in them, in the order they started. A sample was written once
  * its arrival is noted; the counts are only brought up to date every few seconds, so a recorder
@@ -90,14 +112,17 @@ function usable(manifest: RecorderManifest, kind: "audio" | "video"): RecorderTr
 
 /**
  * ffmpeg's arguments: every video track a tile of a grid (black before it starts, its last frame
- * after it ends), every audio track mixed in at its place, H.264 + AAC in an MP4 that a browser
- * can start playing before it has all of it. `folder` holds the track files; `output` is written.
+ * after it ends, the person's name on grey during its `pauses`, by track sid), every audio track
+ * mixed in at its place, H.264 + AAC in an MP4 that a browser can start playing before it has all
+ * of it. `folder` holds the track files; `output` is written. With pauses, ffmpeg runs in `folder`,
+ * where each paused track's name file (`nameFileOf`) is written first.
  */
 export function composeArguments(
   manifest: RecorderManifest,
   folder: string,
   output: string,
   durationMs: number,
+  pauses: ReadonlyMap<string, VideoPause[]> = new Map(),
 ): string[] {
   const starts = trackStarts(manifest);
   const videos = usable(manifest, "video");
@@ -119,11 +144,12 @@ export function composeArguments(
     videos.forEach((track, index) => {
       // The picture size changes as LiveKit moves between simulcast layers: keep one filter graph.
       args.push("-reinit_filter", "0", "-i", `${folder}/${track.file}`);
-      const start = seconds(starts.get(track.sid) ?? 0);
+      const startMs = starts.get(track.sid) ?? 0;
       filters.push(
         `[${input++}:v]fps=${FPS},scale=${TILE.width}:${TILE.height}:force_original_aspect_ratio=decrease,` +
           `pad=${TILE.width}:${TILE.height}:(ow-iw)/2:(oh-ih)/2:color=black,setsar=1,format=yuv420p,` +
-          `tpad=start_duration=${start}:start_mode=add:color=black[tile${index}]`,
+          `tpad=start_duration=${seconds(startMs)}:start_mode=add:color=black` +
+          `${placeholderFilters(track, startMs, pauses.get(track.sid) ?? [])}[tile${index}]`,
       );
       tiles.push(`[tile${index}]`);
       layout.push(`${(index % columns) * TILE.width}_${Math.floor(index / columns) * TILE.height}`);

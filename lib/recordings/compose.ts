@@ -1,13 +1,14 @@
 import "server-only";
 import { spawn } from "node:child_process";
-import { readdir, rename, rm, stat } from "node:fs/promises";
+import { open, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { db } from "../db";
 import { env } from "../env";
 import { errorMessage } from "../error-message";
 import { logger } from "../logger";
-import { composeArguments } from "./compose-plan";
+import { composeArguments, nameFileOf, type RecorderManifest } from "./compose-plan";
 import { composedFile, readManifest, recordingFolder } from "./files";
+import { ivfFrameTimes, pausesIn, type VideoPause } from "./video-pauses";
 
 // Composing: after a recording stops, ffmpeg turns its per-track files into one MP4 (a grid of
 // the cameras, the voices mixed). A background job in the app's process, one at a time (it takes
@@ -29,9 +30,9 @@ export function enqueueComposing(id: string): void {
 /** Resolves when everything queued so far is composed (for tests and shutdown). */
 export const composingSettled = () => line.queue;
 
-function runFfmpeg(args: string[]): Promise<void> {
+function runFfmpeg(args: string[], cwd: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(env().FFMPEG_PATH, args, { stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(env().FFMPEG_PATH, args, { cwd, stdio: ["ignore", "ignore", "pipe"] });
     let errors = "";
     child.stderr.on("data", (chunk: Buffer) => {
       if (errors.length < 4000) errors += chunk.toString();
@@ -50,6 +51,41 @@ const lastWritten = (folder: string, file: string) =>
         () => 0,
       )
     : Promise.resolve(0);
+
+async function frameTimesOf(file: string): Promise<number[]> {
+  const handle = await open(file, "r");
+  try {
+    const { size } = await handle.stat();
+    return await ivfFrameTimes(async (position, length) => {
+      const buffer = Buffer.alloc(length);
+      const { bytesRead } = await handle.read(buffer, 0, length, position);
+      return buffer.subarray(0, bytesRead);
+    }, size);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Where each camera sent nothing (turned off), by track sid, with its person's name written beside
+ * the tracks for ffmpeg to show there. A file that cannot be read for this is composed without.
+ */
+async function cameraPauses(manifest: RecorderManifest, folder: string): Promise<Map<string, VideoPause[]>> {
+  const pauses = new Map<string, VideoPause[]>();
+  for (const track of manifest.tracks) {
+    if (track.kind !== "video" || !track.file || !track.firstArrivalMs) continue;
+    try {
+      const times = await frameTimesOf(path.join(folder, track.file));
+      const found = pausesIn(times, track.endedAtMs ? track.endedAtMs - track.firstArrivalMs : undefined);
+      if (found.length === 0) continue;
+      await writeFile(path.join(folder, nameFileOf(track)), track.name);
+      pauses.set(track.sid, found);
+    } catch (error) {
+      logger.warn("recording_pauses_unread", { file: track.file, error: errorMessage(error) });
+    }
+  }
+  return pauses;
+}
 
 async function composeRecording(id: string): Promise<void> {
   const claimed = await db.recording.updateMany({
@@ -73,7 +109,8 @@ async function composeRecording(id: string): Promise<void> {
     const durationMs = Math.max(1000, stoppedAt - manifest.startedAt);
     const partial = path.join(folder, "recording.part.mp4");
     const started = Date.now();
-    await runFfmpeg(composeArguments(manifest, folder, partial, durationMs));
+    const pauses = await cameraPauses(manifest, folder);
+    await runFfmpeg(composeArguments(manifest, folder, partial, durationMs, pauses), folder);
     await rename(partial, composedFile(id));
     const { size } = await stat(composedFile(id));
     await db.recording.update({
@@ -81,7 +118,8 @@ async function composeRecording(id: string): Promise<void> {
       data: { state: "READY", durationMs, bytes: size, composedAt: new Date() },
     });
     for (const name of await readdir(folder))
-      if (name.endsWith(".ivf") || name.endsWith(".ogg")) await rm(path.join(folder, name), { force: true });
+      if (name.endsWith(".ivf") || name.endsWith(".ogg") || name.startsWith("name-"))
+        await rm(path.join(folder, name), { force: true });
     logger.info("recording_composed", { id, durationMs, bytes: size, tookMs: Date.now() - started });
   } catch (error) {
     logger.warn("recording_not_composed", { id, error: errorMessage(error) });

@@ -130,7 +130,20 @@ test("the host records the meeting: everyone and a latecomer are told who record
   await expect(cyd.getByTestId("recording-notice")).toBeHidden();
   await expect(indicator(cyd)).toBeVisible();
 
-  await host.waitForTimeout(Math.max(0, 15_000 - (Date.now() - startedAt)));
+  // Bea turns her camera off for a while (LiveKit stops it: the recorder gets no frames).
+  await bea.waitForTimeout(Math.max(0, 8_000 - (Date.now() - startedAt)));
+  const beaCamera = bea
+    .getByRole("toolbar", { name: "Meeting controls" })
+    .getByRole("button", { name: "Camera", exact: true });
+  const cameraOffAt = Date.now();
+  await beaCamera.click();
+  await expect(beaCamera).toHaveAttribute("aria-pressed", "false");
+  await bea.waitForTimeout(4_500);
+  const cameraOnAt = Date.now();
+  await beaCamera.click();
+  await expect(beaCamera).toHaveAttribute("aria-pressed", "true");
+
+  await host.waitForTimeout(Math.max(0, 16_000 - (Date.now() - startedAt)));
   const stoppedAt = Date.now();
   await host.getByTestId("record-button").click();
   for (const page of [host, bea, cyd]) await expect(indicator(page)).toBeHidden();
@@ -171,6 +184,13 @@ test("the host records the meeting: everyone and a latecomer are told who record
   expect(empty.mean).toBeLessThan(8);
   expect(empty.spread).toBeLessThan(3);
   for (const shown of [tile(0, 0), tile(1, 0)]) expect(shown.spread).toBeGreaterThan(10);
+  // While Bea's camera was off, her tile (one of the first two) shows her name on grey, not her
+  // last picture; the other still shows a camera. The upper band of a tile is away from the name.
+  const offFrame = frameAt(file, ((cameraOffAt + cameraOnAt) / 2 - startedAt) / 1000, 1280, 720);
+  const band = (column: number) => regionStats(offFrame, 1280, { x: column * 640 + 20, y: 20, w: 600, h: 80 });
+  const [left, right] = [band(0), band(1)];
+  const grey = (stats: { mean: number; spread: number }) => stats.mean > 25 && stats.mean < 42 && stats.spread < 3;
+  expect([grey(left), grey(right)].sort()).toEqual([false, true]);
 
   // An admin sees the space recordings take on the server, this one's included.
   const admin = await openPage();

@@ -3,11 +3,13 @@ import { parseByteRange } from "@/lib/recordings/byte-range";
 import {
   composeArguments,
   gridFor,
+  nameFileOf,
   trackStarts,
   type RecorderManifest,
   type RecorderTrack,
 } from "@/lib/recordings/compose-plan";
 import { readRoomRecordingMetadata } from "@/lib/recordings/rules";
+import { ivfFrameTimes, pausesIn } from "@/lib/recordings/video-pauses";
 
 const START = 1_700_000_000_000;
 
@@ -114,6 +116,37 @@ describe("the ffmpeg command for a recording", () => {
     expect(args.at(-1)).toBe("/rec/r1/out.mp4");
   });
 
+  it("covers a tile with its person's name, on grey, while their camera sent nothing; other tiles are left", () => {
+    const bob = track("V2", "video", "bob", { firstArrivalMs: START + 2_000, name: "Bob: 100% 'here'" });
+    const args = composeArguments(
+      manifest([track("V1", "video", "ann"), bob]),
+      "/rec/r1",
+      "/rec/r1/out.mp4",
+      15_000,
+      new Map([
+        [
+          "V2",
+          [
+            { fromMs: 1_000, toMs: 4_500 },
+            { fromMs: 8_000, toMs: 9_000 },
+          ],
+        ],
+      ]),
+    );
+    const graph = args[args.indexOf("-filter_complex") + 1]!;
+    const [annTile, bobTile] = graph.split(";");
+    expect(annTile).not.toContain("drawbox");
+    // Bob's track starts 2 s in: his pauses are at 3-6.5 s and 10-11 s of the recording.
+    const during = "enable='between(t,3.000,6.500)+between(t,10.000,11.000)'";
+    expect(bobTile).toContain(`drawbox=x=0:y=0:w=iw:h=ih:color=0x202124:t=fill:${during}`);
+    // The name is read from a file, never put into the filter graph, and not expanded.
+    expect(bobTile).toContain(`drawtext=font=Sans:expansion=none:textfile=${nameFileOf(bob)}:`);
+    expect(bobTile).toContain(during);
+    expect(graph).not.toContain("Bob");
+    expect(nameFileOf(bob)).toBe("name-V2.txt");
+    expect(nameFileOf({ ...bob, sid: "TR/../x y" })).toBe("name-TR____x_y.txt");
+  });
+
   it("makes a black, silent video of a recording nobody published in", () => {
     const args = composeArguments(manifest([]), "/rec/r1", "/rec/r1/out.mp4", 3_000);
     expect(args).toContain("color=c=black:s=640x360:r=25");
@@ -156,5 +189,56 @@ describe("the room's recording metadata", () => {
     expect(readRoomRecordingMetadata('{"recording":{"by":3}}')).toEqual({});
     expect(readRoomRecordingMetadata("not json")).toEqual({});
     expect(readRoomRecordingMetadata(undefined)).toEqual({});
+  });
+});
+
+/** An IVF file's bytes as parley-recorder writes them: 90 kHz, each frame's time as its pts. */
+function ivf(framePts: number[], frameSize = 5): Uint8Array {
+  const header = Buffer.alloc(32);
+  header.write("DKIF", 0);
+  header.writeUInt16LE(32, 6);
+  header.write("VP80", 8);
+  header.writeUInt32LE(90_000, 16);
+  header.writeUInt32LE(1, 20);
+  const frames = framePts.map((pts) => {
+    const frame = Buffer.alloc(12 + frameSize, 7);
+    frame.writeUInt32LE(frameSize, 0);
+    frame.writeBigUInt64LE(BigInt(pts), 4);
+    return frame;
+  });
+  return Buffer.concat([header, ...frames]);
+}
+
+const reader = (bytes: Uint8Array) => async (position: number, length: number) =>
+  bytes.subarray(position, position + length);
+
+describe("when a camera sent nothing", () => {
+  it("reads each frame's time from an IVF file, from its first frame, in ms", async () => {
+    const bytes = ivf([900_000, 903_000, 906_000, 1_080_000]);
+    expect((await ivfFrameTimes(reader(bytes), bytes.length)).map(Math.round)).toEqual([0, 33, 67, 2000]);
+  });
+
+  it("stops at a frame the recorder did not finish writing", async () => {
+    const bytes = ivf([0, 3_000, 6_000]);
+    const cut = bytes.subarray(0, bytes.length - 2);
+    expect((await ivfFrameTimes(reader(cut), cut.length)).map(Math.round)).toEqual([0, 33]);
+  });
+
+  it("refuses what is not an IVF file", async () => {
+    const bytes = Buffer.from("OggS and more bytes than an IVF header has, surely enough");
+    await expect(ivfFrameTimes(reader(bytes), bytes.length)).rejects.toThrow("not an IVF file");
+  });
+
+  it("finds gaps of half a second or more, one gap across a lone frame, and the silence up to the end", () => {
+    const steady = (from: number, to: number) => Array.from({ length: (to - from) / 40 + 1 }, (_, i) => from + i * 40);
+    const times = [...steady(0, 2_000), 3_000, ...steady(4_200, 5_000), 5_400];
+    expect(pausesIn(times)).toEqual([{ fromMs: 2_000, toMs: 4_200 }]);
+    expect(pausesIn(times, 9_000)).toEqual([
+      { fromMs: 2_000, toMs: 4_200 },
+      { fromMs: 5_400, toMs: 9_000 },
+    ]);
+    // Slow video (8 frames a second) is no pause; a track with one frame has nothing to compare.
+    expect(pausesIn(steady(0, 2_000).filter((_, i) => i % 3 === 0))).toEqual([]);
+    expect(pausesIn([0])).toEqual([]);
   });
 });
