@@ -20,6 +20,8 @@
 //   --nodes 2   two LiveKit nodes sharing a Redis: publishers connect through one node, subscribers
 //               through the other (the room lives on one of them)
 //   --steps 2,4,8   other room sizes for the series (subscribers for presenter, N for meeting)
+//   --runs 2        the series again, on the same app: with the app's resident memory after each
+//                   run, beside its memory idle, what grows from one run to the next is a leak
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir, loadavg } from "node:os";
@@ -29,6 +31,7 @@ import { signedUp } from "../tests/support/factories";
 import type { HttpClient } from "../tests/support/http-client";
 import { runAutocannon, type AutocannonResult } from "./lib/autocannon";
 import { cpuMeter } from "./lib/cpu";
+import { residentMiB } from "./lib/memory";
 import { printMachine, printTable, writeResult } from "./lib/report";
 import { RESULTS_DIR, withBenchStack, type BenchStack, type BenchStackOptions } from "./lib/stack";
 
@@ -43,7 +46,12 @@ const MAX_LOSS_PERCENT = 2;
 type Shape = BenchStackOptions & { relay: boolean };
 
 /** The media server's shape and the room sizes, from the command line (see the top of this file). */
-function parseArguments(argv: string[]): { shape: Shape; steps: number[] | null; only: string | undefined } {
+function parseArguments(argv: string[]): {
+  shape: Shape;
+  steps: number[] | null;
+  only: string | undefined;
+  runs: number;
+} {
   const valueOf = (flag: string) => {
     const at = argv.findIndex((arg) => arg === flag || arg.startsWith(`${flag}=`));
     if (at < 0) return undefined;
@@ -56,10 +64,13 @@ function parseArguments(argv: string[]): { shape: Shape; steps: number[] | null;
   if (steps?.some((n) => !Number.isInteger(n) || n < 0))
     throw new Error(`--steps takes whole numbers separated by commas, not ${stepList}`);
   const relay = argv.includes("--relay");
+  const runs = Number(valueOf("--runs") ?? "1");
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs takes a whole number from 1, not ${runs}`);
   return {
     shape: { turn: relay || argv.includes("--turn"), relay, nodes: nodes === "2" ? 2 : 1 },
     steps,
     only: argv.find((arg) => arg in SERIES),
+    runs,
   };
 }
 
@@ -71,7 +82,9 @@ const DEFAULT_STEPS: Record<string, number[]> = {
   presenter: [0, 5, 10, 20, 40, 80, 120, 160, 240],
   meeting: [0, 2, 4, 6, 8, 12, 16, 24, 32],
 };
-const { shape, steps: chosenSteps, only } = parseArguments(process.argv.slice(2));
+const { shape, steps: chosenSteps, only, runs } = parseArguments(process.argv.slice(2));
+// Time for the last step's participants to leave and the app to settle before its memory is read.
+const SETTLE_BEFORE_MEMORY_MS = 15_000;
 const shapeName = [shape.relay ? "relay" : shape.turn ? "turn" : "", shape.nodes === 2 ? "2-nodes" : ""]
   .filter(Boolean)
   .join("-");
@@ -294,27 +307,37 @@ await withBenchStack(async (stack) => {
       duration: 3,
     });
   const results: Record<string, Step[]> = {};
-  for (const [series, sized] of Object.entries(SERIES)) {
-    if (only && series !== only) continue;
-    results[series] = [];
-    for (const { publishers, subscribers } of (chosenSteps ?? DEFAULT_STEPS[series]!).map(sized)) {
-      // Each step in a room of its own, so leftovers of the last step do not count.
-      const room = await owner.client.createRoom(`${series} ${publishers}x${subscribers}`);
-      const step = await runStep(tool, stack, owner.client, room.slug, probes, publishers, subscribers);
-      results[series].push(step);
-      const worst = Math.max(...step.app.map((route) => route.p99));
-      const media = empty(step)
-        ? "nobody in the room"
-        : step.mediaOk
-          ? "media ok"
-          : `media FAILED (${step.mediaReason})`;
-      const relayed = step.active === undefined ? "" : `; ${step.relayed} of ${step.active} connections relayed`;
-      console.log(
-        `${series} ${publishers} pub / ${subscribers} sub: ${media}${relayed}; app p99 ≤ ${worst} ms${step.appOk ? "" : ` (over ${APP_P99_LIMIT_MS} ms: ${step.appReason})`}; CPU ${mediaCpu(step)}, app ${step.cores.app}, load generator ${step.cores.loadgen} cores; load average ${step.loadAverage}`,
-      );
-      if (!step.mediaOk) break;
-      await new Promise((resolve) => setTimeout(resolve, 3000)); // let the last step's participants leave
+  const appPid = stack.processes.app.child.pid!;
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_BEFORE_MEMORY_MS));
+  const memory: { when: string; appMiB: number }[] = [{ when: "idle (after warming up)", appMiB: residentMiB(appPid) }];
+  console.log(`app resident memory, ${memory[0]!.when}: ${memory[0]!.appMiB} MiB`);
+  for (let run = 1; run <= runs; run++) {
+    for (const [name, sized] of Object.entries(SERIES)) {
+      if (only && name !== only) continue;
+      const series = runs > 1 ? `${name} (run ${run})` : name;
+      results[series] = [];
+      for (const { publishers, subscribers } of (chosenSteps ?? DEFAULT_STEPS[name]!).map(sized)) {
+        // Each step in a room of its own, so leftovers of the last step do not count.
+        const room = await owner.client.createRoom(`${series} ${publishers}x${subscribers}`);
+        const step = await runStep(tool, stack, owner.client, room.slug, probes, publishers, subscribers);
+        results[series].push(step);
+        const worst = Math.max(...step.app.map((route) => route.p99));
+        const media = empty(step)
+          ? "nobody in the room"
+          : step.mediaOk
+            ? "media ok"
+            : `media FAILED (${step.mediaReason})`;
+        const relayed = step.active === undefined ? "" : `; ${step.relayed} of ${step.active} connections relayed`;
+        console.log(
+          `${series} ${publishers} pub / ${subscribers} sub: ${media}${relayed}; app p99 ≤ ${worst} ms${step.appOk ? "" : ` (over ${APP_P99_LIMIT_MS} ms: ${step.appReason})`}; CPU ${mediaCpu(step)}, app ${step.cores.app}, load generator ${step.cores.loadgen} cores; load average ${step.loadAverage}`,
+        );
+        if (!step.mediaOk) break;
+        await new Promise((resolve) => setTimeout(resolve, 3000)); // let the last step's participants leave
+      }
     }
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_BEFORE_MEMORY_MS));
+    memory.push({ when: `after run ${run}`, appMiB: residentMiB(appPid) });
+    console.log(`app resident memory, ${memory.at(-1)!.when}: ${memory.at(-1)!.appMiB} MiB`);
   }
 
   console.log();
@@ -343,6 +366,12 @@ await withBenchStack(async (stack) => {
         : `not reached (last: ${rooms.at(-1) ? size(rooms.at(-1)!) : "none"})`,
     ]);
   }
+  console.log(
+    `app resident memory (MiB): ${memory.map((sample) => `${sample.when} ${sample.appMiB}`).join("; ")}` +
+      (memory.length > 2
+        ? `; from the first run's end to the last's: ${(memory.at(-1)!.appMiB - memory[1]!.appMiB).toFixed(1)} MiB`
+        : ""),
+  );
   printTable(
     [
       "series",
@@ -359,6 +388,7 @@ await withBenchStack(async (stack) => {
     stepSeconds: STEP_SECONDS,
     appP99LimitMs: APP_P99_LIMIT_MS,
     maxLossPercent: MAX_LOSS_PERCENT,
+    memory,
     results,
   });
   writeFileSync(

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-type Stat = { pid: number; ppid: number; comm: string; ticks: number };
+export type Stat = { pid: number; ppid: number; comm: string; ticks: number };
 
 function readStat(pid: number): Stat | null {
   try {
@@ -20,7 +20,8 @@ function readStat(pid: number): Stat | null {
   }
 }
 
-function descendants(root: number): Stat[] {
+/** Every process below `root` (children, their children, ...). */
+export function descendants(root: number): Stat[] {
   const all = readdirSync("/proc")
     .filter((name) => /^\d+$/.test(name))
     .map((name) => readStat(Number(name)))
