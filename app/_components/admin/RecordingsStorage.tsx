@@ -19,7 +19,11 @@ export async function RecordingsStorage() {
       : format.number(bytes / 1_000_000, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 });
   const low = storage.freeBytes < LOW_FREE_BYTES;
   return (
-    <section className="card recordings-storage" data-testid="recordings-storage" aria-labelledby="recordings-storage-title">
+    <section
+      className="card recordings-storage"
+      data-testid="recordings-storage"
+      aria-labelledby="recordings-storage-title"
+    >
       <h2 id="recordings-storage-title">{t("title")}</h2>
       <p data-used-bytes={storage.usedBytes} data-free-bytes={storage.freeBytes}>
         {t("summary", {
