@@ -128,98 +128,102 @@ async function measure(scenario: string, publisher: Page, publisherPid: number, 
   return span;
 }
 
-await withBenchStack(async (stack) => {
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error("No Chromium found: install one (apt-get install chromium) or set CHROME_PATH.");
-  const host = await signedUp("host", stack.appUrl);
-  const room = await host.client.createRoom("Publisher benchmark");
-  const url = `${stack.appUrl}/r/${room.slug}`;
-  const subscribers = await Promise.all([1, 2, 3, 4].map((n) => signedUp(`subscriber ${n}`, stack.appUrl)));
+await withBenchStack(
+  async (stack) => {
+    const executablePath = findChromium();
+    if (!executablePath)
+      throw new Error("No Chromium found: install one (apt-get install chromium) or set CHROME_PATH.");
+    const host = await signedUp("host", stack.appUrl);
+    const room = await host.client.createRoom("Publisher benchmark");
+    const url = `${stack.appUrl}/r/${room.slug}`;
+    const subscribers = await Promise.all([1, 2, 3, 4].map((n) => signedUp(`subscriber ${n}`, stack.appUrl)));
 
-  const servers: BrowserServer[] = [];
-  const launch = async () => {
-    const server = await chromium.launchServer({ executablePath, args: CHROMIUM_ARGS });
-    servers.push(server);
-    return { pid: server.process().pid!, browser: await chromium.connect(server.wsEndpoint()) };
-  };
-  try {
-    const publishing = await launch();
-    const publisher = await join(publishing.browser, stack, url, host.client.cookieHeader(), {
-      publish: true,
-      viewport: { width: 1280, height: 800 },
-    });
-    await publisher.waitForFunction(
-      () =>
-        [
-          ...document.querySelectorAll<HTMLVideoElement>(
-            '.lk-participant-tile[data-lk-local-participant="true"] video',
-          ),
-        ].some((video) => video.videoWidth > 0),
-      null,
-      { timeout: 60_000 },
-    );
-    const spans: Span[] = [];
-    // LiveKit pauses layers nobody receives some seconds after they were last received: a longer wait.
-    spans.push(await measure("(a) alone", publisher, publishing.pid, 2 * SETTLE_MS));
-    const publisherControls = publisher.getByRole("toolbar", { name: "Meeting controls" });
-    await publisherControls.getByRole("button", { name: "Hide self view" }).click();
-    spans.push(await measure("(a) alone, self view hidden", publisher, publishing.pid));
-    await publisherControls.getByRole("button", { name: "Hide self view" }).click();
-
-    const receiving = await launch();
-    const large = await join(receiving.browser, stack, url, subscribers[0]!.client.cookieHeader(), {
-      publish: false,
-      viewport: { width: 1280, height: 800 },
-    });
-    await remoteVideoPlaying(large);
-    const controls = large.getByRole("toolbar", { name: "Meeting controls" });
-    await controls.getByRole("button", { name: "Speaker view" }).click();
-    await large.getByRole("button", { name: `Pin ${host.user.name}` }).click();
-    spans.push(await measure("(b) one subscriber, large", publisher, publishing.pid));
-    await large.context().close();
-
-    const small: Page[] = [];
-    for (const subscriber of subscribers) {
-      const page = await join(receiving.browser, stack, url, subscriber.client.cookieHeader(), {
-        publish: false,
-        viewport: { width: 480, height: 360 },
+    const servers: BrowserServer[] = [];
+    const launch = async () => {
+      const server = await chromium.launchServer({ executablePath, args: CHROMIUM_ARGS });
+      servers.push(server);
+      return { pid: server.process().pid!, browser: await chromium.connect(server.wsEndpoint()) };
+    };
+    try {
+      const publishing = await launch();
+      const publisher = await join(publishing.browser, stack, url, host.client.cookieHeader(), {
+        publish: true,
+        viewport: { width: 1280, height: 800 },
       });
-      await remoteVideoPlaying(page);
-      small.push(page);
-    }
-    spans.push(await measure("(c) four subscribers, small", publisher, publishing.pid));
+      await publisher.waitForFunction(
+        () =>
+          [
+            ...document.querySelectorAll<HTMLVideoElement>(
+              '.lk-participant-tile[data-lk-local-participant="true"] video',
+            ),
+          ].some((video) => video.videoWidth > 0),
+        null,
+        { timeout: 60_000 },
+      );
+      const spans: Span[] = [];
+      // LiveKit pauses layers nobody receives some seconds after they were last received: a longer wait.
+      spans.push(await measure("(a) alone", publisher, publishing.pid, 2 * SETTLE_MS));
+      const publisherControls = publisher.getByRole("toolbar", { name: "Meeting controls" });
+      await publisherControls.getByRole("button", { name: "Hide self view" }).click();
+      spans.push(await measure("(a) alone, self view hidden", publisher, publishing.pid));
+      await publisherControls.getByRole("button", { name: "Hide self view" }).click();
 
-    console.log();
-    printMachine();
-    printTable(
-      [
-        "scenario",
-        "publisher CPU (cores)",
-        "frames encoded/s (all layers)",
-        "sent kbit/s",
-        "codec",
-        "layers (rid: width, fps)",
-      ],
-      spans.map((span) => [
-        span.scenario,
-        span.cores.toFixed(2),
-        span.encodedFps.toFixed(1),
-        Math.round(span.sentKbps),
-        span.codecs.join(", "),
-        span.layers
-          .map((l) => `${l.rid}: ${l.active ? "" : "paused, "}${l.width}px ${l.fps.toFixed(0)} fps`)
-          .join("; "),
-      ]),
-    );
-    console.log(`codec: ${CODEC}`);
-    const alone = spans[0]!.cores;
-    console.log(
-      `alone: ${alone.toFixed(2)} cores, target < ${TARGET_ALONE_CORES}: ${alone < TARGET_ALONE_CORES ? "met" : "MISSED"}; ${SECONDS} s per span`,
-    );
-    console.log(
-      `written: ${writeResult("publisher", { seconds: SECONDS, targetAloneCores: TARGET_ALONE_CORES, spans })}`,
-    );
-  } finally {
-    for (const server of servers) await server.close();
-  }
-});
+      const receiving = await launch();
+      const large = await join(receiving.browser, stack, url, subscribers[0]!.client.cookieHeader(), {
+        publish: false,
+        viewport: { width: 1280, height: 800 },
+      });
+      await remoteVideoPlaying(large);
+      const controls = large.getByRole("toolbar", { name: "Meeting controls" });
+      await controls.getByRole("button", { name: "Speaker view" }).click();
+      await large.getByRole("button", { name: `Pin ${host.user.name}` }).click();
+      spans.push(await measure("(b) one subscriber, large", publisher, publishing.pid));
+      await large.context().close();
+
+      const small: Page[] = [];
+      for (const subscriber of subscribers) {
+        const page = await join(receiving.browser, stack, url, subscriber.client.cookieHeader(), {
+          publish: false,
+          viewport: { width: 480, height: 360 },
+        });
+        await remoteVideoPlaying(page);
+        small.push(page);
+      }
+      spans.push(await measure("(c) four subscribers, small", publisher, publishing.pid));
+
+      console.log();
+      printMachine();
+      printTable(
+        [
+          "scenario",
+          "publisher CPU (cores)",
+          "frames encoded/s (all layers)",
+          "sent kbit/s",
+          "codec",
+          "layers (rid: width, fps)",
+        ],
+        spans.map((span) => [
+          span.scenario,
+          span.cores.toFixed(2),
+          span.encodedFps.toFixed(1),
+          Math.round(span.sentKbps),
+          span.codecs.join(", "),
+          span.layers
+            .map((l) => `${l.rid}: ${l.active ? "" : "paused, "}${l.width}px ${l.fps.toFixed(0)} fps`)
+            .join("; "),
+        ]),
+      );
+      console.log(`codec: ${CODEC}`);
+      const alone = spans[0]!.cores;
+      console.log(
+        `alone: ${alone.toFixed(2)} cores, target < ${TARGET_ALONE_CORES}: ${alone < TARGET_ALONE_CORES ? "met" : "MISSED"}; ${SECONDS} s per span`,
+      );
+      console.log(
+        `written: ${writeResult("publisher", { seconds: SECONDS, targetAloneCores: TARGET_ALONE_CORES, spans })}`,
+      );
+    } finally {
+      for (const server of servers) await server.close();
+    }
+  },
+  { appEnv: CODEC === "vp8" ? {} : { VIDEO_CODEC: CODEC } },
+);
