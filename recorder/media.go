@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"syscall"
 
 	"github.com/pion/rtp"
 	"github.com/pion/webrtc/v4/pkg/media/oggwriter"
@@ -52,7 +53,29 @@ func fourCC(codec string) (string, error) {
 	case "video/av1":
 		return "AV01", nil
 	}
-	return "", errors.New("unsupported video codec " + codec)
+	return "", &unsupportedCodec{codec}
+}
+
+// unsupportedCodec: a track in a codec the recorder has no file for; the others are still recorded.
+type unsupportedCodec struct{ codec string }
+
+func (e *unsupportedCodec) Error() string { return "unsupported video codec " + e.codec }
+
+// writeFailure: a track's file could not be created or written, which ends the whole recording.
+type writeFailure struct {
+	file string
+	err  error
+}
+
+func (e *writeFailure) Error() string { return "writing " + e.file + ": " + e.err.Error() }
+func (e *writeFailure) Unwrap() error { return e.err }
+
+// message says why the recording ended, as the app shows it to hosts (and matches "disk is full").
+func (e *writeFailure) message() string {
+	if errors.Is(e.err, syscall.ENOSPC) {
+		return "the disk is full"
+	}
+	return "could not write the recording: " + e.Error()
 }
 
 func newIVFFile(path, codec string) (*ivfFile, error) {

@@ -2,8 +2,10 @@ package main
 
 import (
 	"encoding/binary"
+	"errors"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
 
 	"github.com/pion/webrtc/v4/pkg/media/oggreader"
@@ -150,5 +152,31 @@ func TestIVFHeaderAndFrames(t *testing.T) {
 	}
 	if _, err := newIVFFile(filepath.Join(t.TempDir(), "h.ivf"), "video/H264"); err == nil {
 		t.Fatal("H.264 is not written to IVF")
+	}
+}
+
+// A full disk (/dev/full answers every write with ENOSPC) ends a recording with a message the app
+// recognises; an unsupported codec only skips its track.
+func TestWritingToAFullDiskSaysTheDiskIsFull(t *testing.T) {
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("no /dev/full on this system")
+	}
+	_, ivfErr := newIVFFile("/dev/full", "video/VP8")
+	_, oggErr := newOggFile("/dev/full")
+	for _, err := range []error{ivfErr, oggErr} {
+		if !errors.Is(err, syscall.ENOSPC) {
+			t.Fatalf("expected ENOSPC, got %v", err)
+		}
+		if got := (&writeFailure{file: "track", err: err}).message(); got != "the disk is full" {
+			t.Fatalf("message %q", got)
+		}
+	}
+	other := &writeFailure{file: "v.ivf", err: os.ErrPermission}
+	if got := other.message(); got != "could not write the recording: writing v.ivf: permission denied" {
+		t.Fatalf("message %q", got)
+	}
+	var unsupported *unsupportedCodec
+	if _, err := newIVFFile(filepath.Join(t.TempDir(), "v.ivf"), "video/H264"); !errors.As(err, &unsupported) {
+		t.Fatalf("expected an unsupported codec, got %v", err)
 	}
 }

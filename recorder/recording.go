@@ -181,6 +181,13 @@ func (r *Recording) onTrackSubscribed(track *webrtc.TrackRemote, publication *lk
 		defer r.tracks.Done()
 		if err := r.recordTrack(track, publication, participant, summary); err != nil {
 			r.log.Warn("track not recorded to the end", "track", summary.SID, "identity", summary.Identity, "error", err)
+			// A file that cannot be written (a full disk, above all) fails every track soon: end the
+			// recording as failed, so the app tells the hosts, rather than stay in the room recording
+			// nothing. In a goroutine of its own: it waits for this track's goroutine to end.
+			var failed *writeFailure
+			if errors.As(err, &failed) {
+				go r.finishAs("failed", failed.message())
+			}
 		}
 	}()
 }
@@ -204,7 +211,7 @@ func (r *Recording) recordTrack(track *webrtc.TrackRemote, publication *lksdk.Re
 		summary.File = summary.SID + ".ogg"
 		file, err := newOggFile(filepath.Join(r.dir, summary.File))
 		if err != nil {
-			return err
+			return &writeFailure{file: summary.File, err: err}
 		}
 		sink = &audioSink{file}
 		builder = samplebuilder.New(audioMaxLate, &codecs.OpusPacket{}, summary.ClockRate)
@@ -212,7 +219,11 @@ func (r *Recording) recordTrack(track *webrtc.TrackRemote, publication *lksdk.Re
 		summary.File = summary.SID + ".ivf"
 		file, err := newIVFFile(filepath.Join(r.dir, summary.File), summary.Codec)
 		if err != nil {
-			return err
+			var unsupported *unsupportedCodec
+			if errors.As(err, &unsupported) {
+				return err
+			}
+			return &writeFailure{file: summary.File, err: err}
 		}
 		sink = &videoSink{file: file, vp8: strings.EqualFold(summary.Codec, webrtc.MimeTypeVP8)}
 		var depacketizer rtp.Depacketizer = &codecs.VP8Packet{}
@@ -269,7 +280,7 @@ func (r *Recording) recordTrack(track *webrtc.TrackRemote, publication *lksdk.Re
 			}
 			written, err := sink.write(sample.Data, timestamp-first, keyFrameNeeded)
 			if err != nil {
-				failure = err
+				failure = &writeFailure{file: summary.File, err: err}
 				break
 			}
 			if written {

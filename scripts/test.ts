@@ -1,6 +1,7 @@
 // npm test — every test, on real parts. Typecheck, lint and unit tests first; then a production
 // build served by `next start`, a real livekit-server and a fresh SQLite file, all on loopback,
 // for the integration tests (Vitest) and the end-to-end tests (Playwright in Chromium).
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { networkInterfaces } from "node:os";
 import path from "node:path";
@@ -23,7 +24,7 @@ import { findOrInstallLiveKitServer } from "./lib/livekit-server";
 import { findOrInstallMailpit, startMailpit } from "./lib/mailpit";
 import { findOrBuildRecorder, recorderUrl, startRecorder } from "./lib/recorder";
 import type { LocalLiveKit } from "./lib/livekit-config";
-import { run } from "./lib/processes";
+import { run, which } from "./lib/processes";
 
 const RUN_DIR = ".test-run";
 // PARLEY_TEST_PORT_OFFSET shifts every port, so two checkouts can run their tests side by side.
@@ -195,6 +196,39 @@ function vitest(project: string, env: Record<string, string> = {}, extra: string
   return code;
 }
 
+/** parley-recorder's own unit tests (`go test` in recorder/), counted with the others. */
+function recorderUnitTests(): number {
+  if (!which("go")) {
+    console.log("go not found: parley-recorder's unit tests skipped (install Go to run them).");
+    tally.skipped += 1;
+    return 0;
+  }
+  const result = spawnSync("go", ["test", "-count=1", "-json", "./..."], { cwd: "recorder", encoding: "utf8" });
+  const events = result.stdout
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line) as { Action: string; Test?: string; Output?: string });
+  const output = new Map<string, string>();
+  for (const event of events) {
+    if (!event.Test) continue;
+    if (event.Action === "output") output.set(event.Test, (output.get(event.Test) ?? "") + (event.Output ?? ""));
+    if (event.Action === "pass") tally.passed += 1;
+    if (event.Action === "skip") tally.skipped += 1;
+    if (event.Action === "fail") {
+      tally.failed += 1;
+      failures.push(`recorder > ${event.Test}: ${firstLine(output.get(event.Test))}`);
+    }
+  }
+  const passed = events.filter((event) => event.Test && event.Action === "pass").length;
+  console.log(`recorder: ${passed} Go tests passed`);
+  if (result.status !== 0 && !events.some((event) => event.Action === "fail")) {
+    // It did not get as far as running a test (it does not build): say why.
+    console.error(result.stderr || result.stdout);
+    failures.push(`recorder: go test failed before running its tests: ${firstLine(result.stderr)}`);
+  }
+  return result.status ?? 1;
+}
+
 // LiveKit logs every RoomService call at INFO; the watchers call it each second, which would
 // bury the lines that matter.
 function printTail(file: string, lines = 40): void {
@@ -251,6 +285,8 @@ async function main(): Promise<number> {
     if (run("node_modules/.bin/prettier", ["--check", "."]) !== 0) return 1;
     step("unit tests");
     if (vitest("unit") !== 0) return 1;
+    step("recorder unit tests (go test)");
+    if (recorderUnitTests() !== 0) return 1;
   }
 
   step("prerequisites");

@@ -12,7 +12,8 @@ import type { Room } from "../rooms/rooms";
 import { enqueueComposing } from "./compose";
 import { readManifest, recordingFolder } from "./files";
 import { runningOnRecorder, startOnRecorder, stopOnRecorder } from "./recorder-client";
-import { RECORDER_IDENTITY_PREFIX, type RoomRecordingMetadata } from "./rules";
+import type { RecorderManifest } from "./compose-plan";
+import { interruptedMetadata, RECORDER_IDENTITY_PREFIX, type RoomRecordingMetadata } from "./rules";
 
 // A meeting's recordings: started and stopped by its hosts and co-hosts, made by parley-recorder
 // (a hidden participant in the LiveKit room, which is what makes LiveKit tell every browser the
@@ -59,10 +60,22 @@ export async function startRecording(host: SessionUser, room: Room): Promise<Sta
   return recording;
 }
 
+/**
+ * Why a recording the recorder is done with broke off, if it did: what its manifest says (a full
+ * disk, a lost connection), else what the caller saw, else a manifest that still says "recording"
+ * (the recorder could not write its end, e.g. for want of space).
+ */
+function interruption(manifest: RecorderManifest | null, seen: string | undefined): string | undefined {
+  if (manifest?.state === "failed") return manifest.error ?? "failed";
+  if (seen) return seen;
+  if (manifest?.state === "recording") return "the recorder stopped without writing how the recording ended";
+  return undefined;
+}
+
 /** Marks a recording over (as its manifest says it ended) and puts it in line to be composed. */
 async function finish(id: string, ended: { by?: string; interrupted?: string }): Promise<void> {
   const manifest = await readManifest(id);
-  const interrupted = ended.interrupted ?? (manifest?.state === "failed" ? (manifest.error ?? "failed") : undefined);
+  const interrupted = interruption(manifest, ended.interrupted);
   const updated = await db.recording.updateMany({
     where: { id, state: "RECORDING" },
     data: {
@@ -77,7 +90,7 @@ async function finish(id: string, ended: { by?: string; interrupted?: string }):
     where: { id },
     select: { room: { select: { slug: true } } },
   });
-  await announce(room.slug, interrupted ? { recordingInterrupted: Date.now() } : {});
+  await announce(room.slug, interrupted ? interruptedMetadata(interrupted, Date.now()) : {});
   enqueueComposing(id);
 }
 

@@ -8,7 +8,7 @@ import {
   type RecorderManifest,
   type RecorderTrack,
 } from "@/lib/recordings/compose-plan";
-import { readRoomRecordingMetadata } from "@/lib/recordings/rules";
+import { interruptedMetadata, readRoomRecordingMetadata } from "@/lib/recordings/rules";
 import { ivfFrameTimes, pausesIn } from "@/lib/recordings/video-pauses";
 
 const START = 1_700_000_000_000;
@@ -189,6 +189,20 @@ describe("the room's recording metadata", () => {
     expect(readRoomRecordingMetadata('{"recording":{"by":3}}')).toEqual({});
     expect(readRoomRecordingMetadata("not json")).toEqual({});
     expect(readRoomRecordingMetadata(undefined)).toEqual({});
+  });
+
+  it("says a recording broke off for a full disk only when the recorder said so", () => {
+    const full = interruptedMetadata("the disk is full", 9);
+    expect(full).toEqual({ recordingInterrupted: 9, recordingInterruptedReason: "disk_full" });
+    expect(readRoomRecordingMetadata(JSON.stringify(full))).toEqual(full);
+    expect(interruptedMetadata("the connection to the meeting was lost (timeout)", 9)).toEqual({
+      recordingInterrupted: 9,
+    });
+    // A reason alone, or one Parley does not write, is not taken.
+    expect(readRoomRecordingMetadata('{"recordingInterruptedReason":"disk_full"}')).toEqual({});
+    expect(readRoomRecordingMetadata('{"recordingInterrupted":9,"recordingInterruptedReason":"x"}')).toEqual({
+      recordingInterrupted: 9,
+    });
   });
 });
 

@@ -20,6 +20,7 @@ function useRecordingState() {
     by: known.recording?.by,
     since: known.recording?.since ?? 0,
     interruptedAt: known.recordingInterrupted,
+    diskFull: known.recordingInterruptedReason === "disk_full",
   };
 }
 
@@ -50,7 +51,7 @@ export function RecordingNotices() {
       ) : null}
       {runs && !state.recording && state.interruptedAt && state.interruptedAt !== interruptionSeen ? (
         <div className="moderation-notice" role="alert" data-testid="recording-interrupted">
-          <span>{t("interrupted")}</span>
+          <span>{state.diskFull ? t("interruptedDiskFull") : t("interrupted")}</span>
           <button type="button" className="secondary" onClick={() => setInterruptionSeen(state.interruptedAt ?? null)}>
             {t("understood")}
           </button>

@@ -3,6 +3,7 @@
 // owner, co-hosts and admins.
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { RecordingListing } from "@/lib/recordings/recordings";
+import { isDiskFull } from "@/lib/recordings/rules";
 import { when } from "../format";
 import { DeleteRecordingButton } from "./DeleteRecordingButton";
 
@@ -47,6 +48,7 @@ export async function RecordingsList({ slug, recordings }: { slug: string; recor
             </p>
             <p className="muted" data-testid="recording-state">
               {t(`state.${recording.state}`)}
+              {isDiskFull(recording.problem) ? ` ${t("diskFull")}` : null}
             </p>
             {recording.state === "READY" ? (
               <>

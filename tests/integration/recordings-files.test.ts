@@ -1,5 +1,6 @@
-// Deleting recordings and counting their space, through lib/ on a database and a recordings
-// folder of this file's own (the HTTP side, with the recorder and ffmpeg, is ./recordings.test.ts).
+// Deleting recordings, counting their space and reading how they ended, through lib/ on a database
+// and a recordings folder of this file's own (the HTTP side, with the recorder and ffmpeg, is
+// ./recordings.test.ts). No recorder runs here: to lib/, it cannot be reached.
 import { existsSync, mkdirSync, mkdtempSync, statfsSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,7 +10,8 @@ const recordingsDir = path.join(mkdtempSync(path.join(tmpdir(), "parley-recordin
 vi.stubEnv("RECORDINGS_DIR", recordingsDir);
 
 const { db } = await import("@/lib/db");
-const { deleteRecording } = await import("@/lib/recordings/recordings");
+const { checkRecording, deleteRecording } = await import("@/lib/recordings/recordings");
+const { composingSettled } = await import("@/lib/recordings/compose");
 const { recordingsStorage } = await import("@/lib/recordings/storage");
 const { findRoomBySlug } = await import("@/lib/rooms/rooms");
 const { generateSlug } = await import("@/lib/rooms/slug");
@@ -90,5 +92,32 @@ describe("the space recordings take", () => {
     const storage = await recordingsStorage(path.join(recordingsDir, "not-made-yet", "recordings"));
     expect(storage.usedBytes).toBe(0);
     expect(storage.totalBytes).toBeGreaterThan(0);
+  });
+});
+
+describe("a recording whose recorder is gone", () => {
+  const withManifest = async (manifest: Record<string, unknown>) => {
+    const { owner, room } = await roomWithOwner();
+    const recording = await recordingIn(room.id, owner.id, "RECORDING");
+    writeFileSync(
+      path.join(recordingsDir, recording.id, "manifest.json"),
+      JSON.stringify({ id: recording.id, startedAt: Date.now() - 5_000, tracks: [], ...manifest }),
+    );
+    await checkRecording(recording.id);
+    await composingSettled();
+    return db.recording.findUniqueOrThrow({ where: { id: recording.id } });
+  };
+
+  it("broke off for a full disk when its manifest says so, and what was written is still composed", async () => {
+    const ended = await withManifest({ state: "failed", error: "the disk is full", stoppedAt: Date.now() });
+    expect(ended.problem).toBe("the disk is full");
+    expect(ended.state).toBe("READY");
+    expect(ended.stoppedByName).toBeNull();
+  });
+
+  it("broke off when its manifest never got its end, and says the recorder stopped", async () => {
+    const ended = await withManifest({ state: "recording" });
+    expect(ended.problem).toBe("the recorder stopped during the recording");
+    expect(ended.state).toBe("READY");
   });
 });
