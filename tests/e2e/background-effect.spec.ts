@@ -20,8 +20,10 @@ const look = (video: Locator): Promise<Look> =>
   video.evaluate((element: HTMLVideoElement) => {
     // At one size whatever the resolution received (it climbs as the bandwidth estimate grows),
     // so that sharpness is compared like for like.
+    // No frame yet (the video is still starting): nothing to see, so a poll asks again.
+    if (element.videoWidth === 0 || element.videoHeight === 0) return { sharpness: 0, red: 0, green: 0, blue: 0 };
     const width = 320;
-    const height = Math.round((width * element.videoHeight) / Math.max(1, element.videoWidth));
+    const height = Math.round((width * element.videoHeight) / element.videoWidth);
     const canvas = document.createElement("canvas");
     canvas.width = width;
     canvas.height = height;
