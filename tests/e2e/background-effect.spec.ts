@@ -20,8 +20,10 @@ const look = (video: Locator): Promise<Look> =>
   video.evaluate((element: HTMLVideoElement) => {
     // At one size whatever the resolution received (it climbs as the bandwidth estimate grows),
     // so that sharpness is compared like for like.
-    // No frame yet (the video is still starting): nothing to see, so a poll asks again.
-    if (element.videoWidth === 0 || element.videoHeight === 0) return { sharpness: 0, red: 0, green: 0, blue: 0 };
+    // No frame yet (the video is still starting): nothing to see. NaN satisfies no comparison, so a
+    // poll asks again rather than failing, or passing on a picture it never saw.
+    if (element.videoWidth === 0 || element.videoHeight === 0)
+      return { sharpness: NaN, red: NaN, green: NaN, blue: NaN };
     const width = 320;
     const height = Math.round((width * element.videoHeight) / element.videoWidth);
     const canvas = document.createElement("canvas");
