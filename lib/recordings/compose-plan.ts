@@ -128,7 +128,8 @@ export function composeArguments(
   const videos = usable(manifest, "video");
   const audios = usable(manifest, "audio");
   const duration = seconds(Math.max(durationMs, 1000));
-  const args = ["-hide_banner", "-loglevel", "error", "-y"];
+  // -progress: key=value lines on stdout, twice a second, read by progressFrom() for the history.
+  const args = ["-hide_banner", "-loglevel", "error", "-y", "-progress", "pipe:1", "-stats_period", "0.5"];
   const filters: string[] = [];
   let input = 0;
 
@@ -208,4 +209,15 @@ export function composeArguments(
     output,
   );
   return args;
+}
+
+/**
+ * How much of the video is made (0 to 1), from what ffmpeg's `-progress` has written so far (its
+ * last `out_time_us`), or null before it says.
+ */
+export function progressFrom(output: string, durationMs: number): number | null {
+  const times = [...output.matchAll(/^out_time_us=(\d+)$/gm)];
+  const last = times.at(-1);
+  if (!last || durationMs <= 0) return null;
+  return Math.min(1, Number(last[1]) / 1000 / durationMs);
 }

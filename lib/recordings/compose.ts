@@ -6,7 +6,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { errorMessage } from "../error-message";
 import { logger } from "../logger";
-import { composeArguments, nameFileOf, type RecorderManifest } from "./compose-plan";
+import { composeArguments, nameFileOf, progressFrom, type RecorderManifest } from "./compose-plan";
 import { composedFile, readManifest, recordingFolder } from "./files";
 import { ivfFrameTimes, pausesIn, type VideoPause } from "./video-pauses";
 
@@ -16,9 +16,13 @@ import { ivfFrameTimes, pausesIn, type VideoPause } from "./video-pauses";
 
 // One line for the whole process: Next.js bundles this module separately for the routes and for
 // instrumentation.ts (reconciliation), and two copies each composing the same recording clashed.
-type ComposeLine = { queue: Promise<void>; queued: Set<string> };
+// `progress`: how much of the video of the recording being composed is made (0 to 1).
+type ComposeLine = { queue: Promise<void>; queued: Set<string>; progress: Map<string, number> };
 const holder = globalThis as unknown as { parleyComposeLine?: ComposeLine };
-const line = (holder.parleyComposeLine ??= { queue: Promise.resolve(), queued: new Set() });
+const line = (holder.parleyComposeLine ??= { queue: Promise.resolve(), queued: new Set(), progress: new Map() });
+
+/** How much of this recording's video is made (0 to 1) while it is being composed, else undefined. */
+export const composingProgress = (id: string): number | undefined => line.progress.get(id);
 
 /** Puts a stopped recording in line to be composed (once, however often it is asked). */
 export function enqueueComposing(id: string): void {
@@ -30,9 +34,17 @@ export function enqueueComposing(id: string): void {
 /** Resolves when everything queued so far is composed (for tests and shutdown). */
 export const composingSettled = () => line.queue;
 
-function runFfmpeg(args: string[], cwd: string): Promise<void> {
+/** Runs ffmpeg in `cwd`; `onOutput` gets what it writes on stdout, in whole lines. */
+function runFfmpeg(args: string[], cwd: string, onOutput: (lines: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(env().FFMPEG_PATH, args, { cwd, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(env().FFMPEG_PATH, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    let partLine = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      const text = partLine + chunk.toString();
+      const end = text.lastIndexOf("\n") + 1;
+      partLine = text.slice(end);
+      if (end > 0) onOutput(text.slice(0, end));
+    });
     let errors = "";
     child.stderr.on("data", (chunk: Buffer) => {
       if (errors.length < 4000) errors += chunk.toString();
@@ -110,7 +122,11 @@ async function composeRecording(id: string): Promise<void> {
     const partial = path.join(folder, "recording.part.mp4");
     const started = Date.now();
     const pauses = await cameraPauses(manifest, folder);
-    await runFfmpeg(composeArguments(manifest, folder, partial, durationMs, pauses), folder);
+    line.progress.set(id, 0);
+    await runFfmpeg(composeArguments(manifest, folder, partial, durationMs, pauses), folder, (output) => {
+      const made = progressFrom(output, durationMs);
+      if (made !== null) line.progress.set(id, made);
+    });
     await rename(partial, composedFile(id));
     const { size } = await stat(composedFile(id));
     await db.recording.update({
@@ -124,5 +140,7 @@ async function composeRecording(id: string): Promise<void> {
   } catch (error) {
     logger.warn("recording_not_composed", { id, error: errorMessage(error) });
     await db.recording.update({ where: { id }, data: { state: "FAILED", problem: errorMessage(error).slice(0, 500) } });
+  } finally {
+    line.progress.delete(id);
   }
 }

@@ -9,7 +9,7 @@ import { setLiveKitRoomMetadata } from "../livekit/room-service";
 import { mintRecorderToken } from "../livekit/token";
 import { logger } from "../logger";
 import type { Room } from "../rooms/rooms";
-import { enqueueComposing } from "./compose";
+import { composingProgress, enqueueComposing } from "./compose";
 import { readManifest, recordingFolder } from "./files";
 import { runningOnRecorder, startOnRecorder, stopOnRecorder } from "./recorder-client";
 import type { RecorderManifest } from "./compose-plan";
@@ -152,10 +152,12 @@ export type RecordingListing = {
   durationMs: number | null;
   bytes: number | null;
   problem: string | null;
+  /** While composing: how much of the video is made, 0 to 1 (null before ffmpeg says). */
+  progress: number | null;
 };
 
-export function listRecordings(roomId: string): Promise<RecordingListing[]> {
-  return db.recording.findMany({
+export async function listRecordings(roomId: string): Promise<RecordingListing[]> {
+  const recordings = await db.recording.findMany({
     where: { roomId },
     orderBy: { startedAt: "desc" },
     select: {
@@ -170,6 +172,10 @@ export function listRecordings(roomId: string): Promise<RecordingListing[]> {
       problem: true,
     },
   });
+  return recordings.map((recording) => ({
+    ...recording,
+    progress: recording.state === "COMPOSING" ? (composingProgress(recording.id) ?? null) : null,
+  }));
 }
 
 /** A composed recording of this room; a 404 for anything else (another room's, not ready, made up). */

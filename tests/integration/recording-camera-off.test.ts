@@ -12,7 +12,8 @@ const recordingsDir = path.join(mkdtempSync(path.join(tmpdir(), "parley-recordin
 vi.stubEnv("RECORDINGS_DIR", recordingsDir);
 
 const { db } = await import("@/lib/db");
-const { composingSettled, enqueueComposing } = await import("@/lib/recordings/compose");
+const { composingProgress, composingSettled, enqueueComposing } = await import("@/lib/recordings/compose");
+const { listRecordings } = await import("@/lib/recordings/recordings");
 const { generateSlug } = await import("@/lib/rooms/slug");
 
 const START = Date.now() - 60_000;
@@ -51,9 +52,10 @@ it("shows the person's name on grey while their camera sent nothing, and their c
   const folder = path.join(recordingsDir, recording.id);
   mkdirSync(folder, { recursive: true });
 
-  // Six seconds of a test pattern at 25 frames a second, none from 2.0 to 4.5 s, as VP8 in IVF.
+  // Twenty seconds of a test pattern at 25 frames a second, none from 2.0 to 4.5 s, as VP8 in IVF
+  // (long enough that composing takes a few of ffmpeg's progress reports).
   ffmpeg([
-    "-f", "lavfi", "-i", `testsrc=s=${WIDTH}x${HEIGHT}:r=25:d=6`,
+    "-f", "lavfi", "-i", `testsrc=s=${WIDTH}x${HEIGHT}:r=25:d=20`,
     "-vf", "select='not(between(t,2,4.5))'", "-fps_mode", "passthrough",
     "-c:v", "libvpx", "-b:v", "800k", "-f", "ivf", path.join(folder, "camera.ivf"),
   ]); // prettier-ignore
@@ -63,7 +65,7 @@ it("shows the person's name on grey while their camera sent nothing, and their c
       id: recording.id,
       state: "stopped",
       startedAt: START,
-      stoppedAt: START + 6_000,
+      stoppedAt: START + 20_000,
       tracks: [
         {
           sid: "TR_camera",
@@ -76,16 +78,32 @@ it("shows the person's name on grey while their camera sent nothing, and their c
           clockRate: 90_000,
           firstRtp: 0,
           firstArrivalMs: START,
-          endedAtMs: START + 6_000,
+          endedAtMs: START + 20_000,
           bytes: statSync(path.join(folder, "camera.ivf")).size,
-          samples: 88,
+          samples: 438,
         },
       ],
     }),
   );
 
+  // While it is composed, the history's listing says how far along it is, never going back.
   enqueueComposing(recording.id);
-  await composingSettled();
+  let settled = false;
+  const done = composingSettled().then(() => (settled = true));
+  const seen: number[] = [];
+  while (!settled) {
+    const listed = (await listRecordings(room.id)).find((entry) => entry.id === recording.id);
+    if (listed?.progress != null) seen.push(listed.progress);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await done;
+  expect(
+    seen.some((share) => share > 0 && share < 1),
+    `progress seen: ${seen.join(", ")}`,
+  ).toBe(true);
+  expect(seen).toEqual([...seen].sort((a, b) => a - b));
+  expect(composingProgress(recording.id)).toBeUndefined();
+  expect((await listRecordings(room.id))[0]?.progress).toBeNull();
   const composed = await db.recording.findUniqueOrThrow({ where: { id: recording.id } });
   expect(composed.problem).toBeNull();
   expect(composed.state).toBe("READY");

@@ -4,6 +4,7 @@ import {
   composeArguments,
   gridFor,
   nameFileOf,
+  progressFrom,
   trackStarts,
   type RecorderManifest,
   type RecorderTrack,
@@ -145,6 +146,17 @@ describe("the ffmpeg command for a recording", () => {
     expect(graph).not.toContain("Bob");
     expect(nameFileOf(bob)).toBe("name-V2.txt");
     expect(nameFileOf({ ...bob, sid: "TR/../x y" })).toBe("name-TR____x_y.txt");
+  });
+
+  it("reports its progress on stdout, read from the last whole out_time_us", () => {
+    const args = composeArguments(manifest([track("V1", "video", "ann")]), "/rec/r1", "/rec/r1/out.mp4", 10_000);
+    expect(args[args.indexOf("-progress") + 1]).toBe("pipe:1");
+    const report = (us: number) => `frame=10\nout_time_us=${us}\nout_time=00:00:01.000000\nprogress=continue\n`;
+    expect(progressFrom("frame=1\n", 10_000)).toBeNull();
+    expect(progressFrom(report(2_500_000), 10_000)).toBe(0.25);
+    expect(progressFrom(report(2_500_000) + report(7_500_000), 10_000)).toBe(0.75);
+    // ffmpeg may run past the recording's length by a frame: never more than all of it.
+    expect(progressFrom(report(10_040_000), 10_000)).toBe(1);
   });
 
   it("makes a black, silent video of a recording nobody published in", () => {

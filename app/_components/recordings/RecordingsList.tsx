@@ -6,6 +6,9 @@ import type { RecordingListing } from "@/lib/recordings/recordings";
 import { isDiskFull } from "@/lib/recordings/rules";
 import { when } from "../format";
 import { DeleteRecordingButton } from "./DeleteRecordingButton";
+import { RefreshWhilePending } from "./RefreshWhilePending";
+
+const PENDING = new Set<RecordingListing["state"]>(["RECORDING", "STOPPED", "INTERRUPTED", "COMPOSING"]);
 
 const clock = (ms: number) => {
   const seconds = Math.round(ms / 1000);
@@ -22,6 +25,7 @@ export async function RecordingsList({ slug, recordings }: { slug: string; recor
     <section className="card" data-testid="recordings">
       <h2>{t("title")}</h2>
       {recordings.length === 0 ? <p className="muted">{t("none")}</p> : null}
+      {recordings.some((recording) => PENDING.has(recording.state)) ? <RefreshWhilePending /> : null}
       {recordings.map((recording) => {
         const video = `/api/rooms/${slug}/recordings/${recording.id}/video`;
         return (
@@ -47,7 +51,9 @@ export async function RecordingsList({ slug, recordings }: { slug: string; recor
               ) : null}
             </p>
             <p className="muted" data-testid="recording-state">
-              {t(`state.${recording.state}`)}
+              {recording.state === "COMPOSING" && recording.progress !== null
+                ? t("composingProgress", { share: recording.progress })
+                : t(`state.${recording.state}`)}
               {isDiskFull(recording.problem) ? ` ${t("diskFull")}` : null}
             </p>
             {recording.state === "READY" ? (
