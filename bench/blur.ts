@@ -6,35 +6,18 @@
 //   tab main thread    share of a core the publishing tab's main thread was busy (CDP
 //                      Performance.getMetrics TaskDuration): the segmentation runs there
 // `--seconds=<n>` sets each span (default 20); `--no-build` reuses the build in .next.
-import { chromium, type Browser, type BrowserServer, type Page } from "@playwright/test";
+import { chromium, type BrowserServer, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "../tests/support/chromium";
 import { signedUp } from "../tests/support/factories";
 import { cpuMeter } from "./lib/cpu";
+import { joinMeeting, remoteVideoPlaying } from "./lib/meeting-pages";
 import { printMachine, printTable, writeResult } from "./lib/report";
-import { withBenchStack, type BenchStack } from "./lib/stack";
+import { withBenchStack } from "./lib/stack";
 
 const SECONDS = Number(process.argv.find((arg) => arg.startsWith("--seconds="))?.slice("--seconds=".length) ?? 20);
 const SETTLE_MS = 5_000;
 
 type Span = { mode: string; fps: number; publisherCores: number; mainThread: number; resolution: string };
-
-function cookiesFor(header: string, appUrl: string) {
-  return header.split("; ").map((pair) => {
-    const eq = pair.indexOf("=");
-    return { name: pair.slice(0, eq), value: pair.slice(eq + 1), url: appUrl };
-  });
-}
-
-async function join(browser: Browser, stack: BenchStack, url: string, cookie: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: stack.appUrl });
-  await context.addCookies(cookiesFor(cookie, stack.appUrl));
-  await context.grantPermissions(["camera", "microphone"], { origin: stack.appUrl });
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.getByTestId("prejoin").getByTestId("prejoin-video").waitFor({ state: "visible" });
-  await page.getByRole("button", { name: "Join meeting" }).click();
-  return page;
-}
 
 const remoteVideo = (page: Page) =>
   page.locator('.lk-participant-tile[data-lk-local-participant="false"] video').first();
@@ -99,18 +82,9 @@ await withBenchStack(async (stack) => {
   try {
     const publishing = await launch();
     const receiving = await launch();
-    const publisher = await join(publishing.browser, stack, url, owner.client.cookieHeader());
-    const receiver = await join(receiving.browser, stack, url, viewer.client.cookieHeader());
-    await receiver.waitForFunction(
-      () =>
-        [
-          ...document.querySelectorAll<HTMLVideoElement>(
-            '.lk-participant-tile[data-lk-local-participant="false"] video',
-          ),
-        ].some((v) => v.videoWidth > 0),
-      null,
-      { timeout: 60_000 },
-    );
+    const publisher = await joinMeeting(publishing.browser, stack, url, owner.client.cookieHeader(), { publish: true });
+    const receiver = await joinMeeting(receiving.browser, stack, url, viewer.client.cookieHeader(), { publish: true });
+    await remoteVideoPlaying(receiver);
     await choose(publisher, "None");
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const off = await measure("blur off", publisher, receiver, publishing.pid);

@@ -16,7 +16,7 @@ import { chromium, type Browser, type BrowserServer, type Page } from "@playwrig
 import { CHROMIUM_ARGS, findChromium } from "../tests/support/chromium";
 import { signedUp } from "../tests/support/factories";
 import { cpuMeter } from "./lib/cpu";
-import { joinMeeting, pause, remoteVideoPlaying } from "./lib/meeting-pages";
+import { joinMeeting, pause, remoteVideoPlaying, videoPlaying } from "./lib/meeting-pages";
 import { printMachine, printTable, writeResult } from "./lib/report";
 import { withBenchStack, type BenchStack } from "./lib/stack";
 
@@ -150,16 +150,7 @@ await withBenchStack(
         publish: true,
         viewport: { width: 1280, height: 800 },
       });
-      await publisher.waitForFunction(
-        () =>
-          [
-            ...document.querySelectorAll<HTMLVideoElement>(
-              '.lk-participant-tile[data-lk-local-participant="true"] video',
-            ),
-          ].some((video) => video.videoWidth > 0),
-        null,
-        { timeout: 60_000 },
-      );
+      await videoPlaying(publisher, "local");
       const spans: Span[] = [];
       // LiveKit pauses layers nobody receives some seconds after they were last received: a longer wait.
       spans.push(await measure("(a) alone", publisher, publishing.pid, 2 * SETTLE_MS));

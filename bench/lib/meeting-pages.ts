@@ -16,7 +16,7 @@ function cookiesFor(header: string, appUrl: string) {
   });
 }
 
-/** A new context of `browser`, signed in with `cookie`, that joins the meeting at `url`. */
+/** A new context of `browser`, signed in with `cookie`, that joins the meeting at `url` (Playwright's viewport unless given). */
 export async function joinMeeting(
   browser: Browser,
   stack: BenchStack,
@@ -26,7 +26,7 @@ export async function joinMeeting(
     publish,
     viewport,
     initScripts = [],
-  }: { publish: boolean; viewport: { width: number; height: number }; initScripts?: (() => void)[] },
+  }: { publish: boolean; viewport?: { width: number; height: number }; initScripts?: (() => void)[] },
 ): Promise<Page> {
   const context = await browser.newContext({ baseURL: stack.appUrl, viewport });
   await context.addCookies(cookiesFor(cookie, stack.appUrl));
@@ -45,13 +45,18 @@ export async function joinMeeting(
   return page;
 }
 
-/** Resolves once the page shows someone else's video with frames. */
-export const remoteVideoPlaying = (page: Page) =>
+/** Resolves once the page shows a video with frames: someone else's, or (`"local"`) its own. */
+export const videoPlaying = (page: Page, whose: "remote" | "local" = "remote") =>
   page.waitForFunction(
-    () =>
+    (local) =>
       [
-        ...document.querySelectorAll<HTMLVideoElement>('.lk-participant-tile[data-lk-local-participant="false"] video'),
+        ...document.querySelectorAll<HTMLVideoElement>(
+          `.lk-participant-tile[data-lk-local-participant="${local}"] video`,
+        ),
       ].some((video) => video.videoWidth > 0),
-    null,
+    whose === "local",
     { timeout: 60_000 },
   );
+
+/** Resolves once the page shows someone else's video with frames. */
+export const remoteVideoPlaying = (page: Page) => videoPlaying(page, "remote");

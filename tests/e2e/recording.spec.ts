@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { newPerson, type Person } from "../support/factories";
+import { greyFrameAt, regionStats } from "../support/video-frames";
 import { restartable } from "./restartable-stack";
 import { joinFromPreJoin, memberOpens, signInAsAdmin, signUpHere, tiles } from "./support";
 
@@ -41,32 +42,6 @@ function probe(file: string): { duration: number; streams: string[] } {
   );
   const parsed = JSON.parse(result.stdout) as { format: { duration: string }; streams: { codec_type: string }[] };
   return { duration: Number(parsed.format.duration), streams: parsed.streams.map((stream) => stream.codec_type) };
-}
-
-/** One frame at `seconds`, as grey levels, with its size. */
-function frameAt(file: string, seconds: number, width: number, height: number): Buffer {
-  const result = spawnSync(
-    "ffmpeg",
-    ["-v", "error", "-ss", String(seconds), "-i", file, "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "gray", "-"],
-    { maxBuffer: 64 * 1024 * 1024 },
-  );
-  expect(result.stdout.length).toBe(width * height);
-  return result.stdout;
-}
-
-/** Mean and spread of the grey levels in one rectangle of a frame. */
-function regionStats(frame: Buffer, width: number, region: { x: number; y: number; w: number; h: number }) {
-  let sum = 0;
-  let squares = 0;
-  for (let y = region.y; y < region.y + region.h; y++)
-    for (let x = region.x; x < region.x + region.w; x++) {
-      const value = frame[y * width + x]!;
-      sum += value;
-      squares += value * value;
-    }
-  const count = region.w * region.h;
-  const mean = sum / count;
-  return { mean, spread: Math.sqrt(squares / count - mean * mean) };
 }
 
 /** The loudest moment of the file's sound, in dB (-91 is silence). */
@@ -176,7 +151,7 @@ test("the host records the meeting: everyone and a latecomer are told who record
 
   // Three cameras make a 2x2 grid of 640x360 tiles; the fourth is empty. In the middle, the two
   // people there from the start both show their (synthetic) camera, not black.
-  const frame = frameAt(file, duration / 2, 1280, 720);
+  const frame = greyFrameAt(file, duration / 2, 1280, 720);
   const tile = (column: number, row: number) =>
     regionStats(frame, 1280, { x: column * 640 + 40, y: row * 360 + 40, w: 560, h: 280 });
   // Chromium's synthetic camera draws a moving shape over a plain background: a picture with contrast.
@@ -186,7 +161,7 @@ test("the host records the meeting: everyone and a latecomer are told who record
   for (const shown of [tile(0, 0), tile(1, 0)]) expect(shown.spread).toBeGreaterThan(10);
   // While Bea's camera was off, her tile (one of the first two) shows her name on grey, not her
   // last picture; the other still shows a camera. The upper band of a tile is away from the name.
-  const offFrame = frameAt(file, ((cameraOffAt + cameraOnAt) / 2 - startedAt) / 1000, 1280, 720);
+  const offFrame = greyFrameAt(file, ((cameraOffAt + cameraOnAt) / 2 - startedAt) / 1000, 1280, 720);
   const band = (column: number) => regionStats(offFrame, 1280, { x: column * 640 + 20, y: 20, w: 600, h: 80 });
   const [left, right] = [band(0), band(1)];
   const grey = (stats: { mean: number; spread: number }) => stats.mean > 25 && stats.mean < 42 && stats.spread < 3;

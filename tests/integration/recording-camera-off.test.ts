@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSyn
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, it, vi } from "vitest";
+import { greyFrameAt, regionStats } from "../support/video-frames";
 
 const recordingsDir = path.join(mkdtempSync(path.join(tmpdir(), "parley-recordings-")), "recordings");
 vi.stubEnv("RECORDINGS_DIR", recordingsDir);
@@ -24,23 +25,6 @@ function ffmpeg(args: string[]): Buffer {
   const result = spawnSync("ffmpeg", ["-v", "error", ...args], { maxBuffer: 64 * 1024 * 1024 });
   expect(result.status, result.stderr?.toString()).toBe(0);
   return result.stdout;
-}
-
-/** Mean and spread of the grey levels in a rectangle of a WIDTH x HEIGHT frame, and its brightest. */
-function stats(frame: Buffer, region: { x: number; y: number; w: number; h: number }) {
-  let sum = 0;
-  let squares = 0;
-  let brightest = 0;
-  for (let y = region.y; y < region.y + region.h; y++)
-    for (let x = region.x; x < region.x + region.w; x++) {
-      const value = frame[y * WIDTH + x]!;
-      sum += value;
-      squares += value * value;
-      brightest = Math.max(brightest, value);
-    }
-  const count = region.w * region.h;
-  const mean = sum / count;
-  return { mean, spread: Math.sqrt(squares / count - mean * mean), brightest };
 }
 
 it("shows the person's name on grey while their camera sent nothing, and their camera before and after", async () => {
@@ -108,8 +92,9 @@ it("shows the person's name on grey while their camera sent nothing, and their c
   expect(composed.problem).toBeNull();
   expect(composed.state).toBe("READY");
 
-  const frameAt = (seconds: number) =>
-    ffmpeg(["-ss", String(seconds), "-i", path.join(folder, "recording.mp4"), "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "gray", "-"]); // prettier-ignore
+  const frameAt = (seconds: number) => greyFrameAt(path.join(folder, "recording.mp4"), seconds, WIDTH, HEIGHT);
+  const stats = (frame: Buffer, region: { x: number; y: number; w: number; h: number }) =>
+    regionStats(frame, WIDTH, region);
   const whole = { x: 0, y: 0, w: WIDTH, h: HEIGHT };
   // Away from the middle, where the name is: the upper band of the tile.
   const band = { x: 0, y: 0, w: WIDTH, h: 100 };
