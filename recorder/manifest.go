@@ -2,9 +2,11 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -61,7 +63,7 @@ func newManifestFile(dir, id string) *manifestFile {
 }
 
 // update changes the manifest under its lock and writes it out (to a temporary file first, so a
-// reader never sees half of it).
+// reader never sees half of it, unless the disk is full).
 func (m *manifestFile) update(change func(*Manifest)) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -72,7 +74,13 @@ func (m *manifestFile) update(change func(*Manifest)) error {
 	}
 	temporary := m.path + ".tmp"
 	if err := os.WriteFile(temporary, data, 0o640); err != nil {
-		return err
+		_ = os.Remove(temporary)
+		if !errors.Is(err, syscall.ENOSPC) {
+			return err
+		}
+		// A full disk has no room for a second copy, but how the recording ended must still be
+		// written: overwrite the manifest in place (truncating it frees its blocks first).
+		return os.WriteFile(m.path, data, 0o640)
 	}
 	return os.Rename(temporary, m.path)
 }

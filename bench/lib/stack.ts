@@ -108,7 +108,7 @@ async function startBenchStack({ turn = false, nodes = 1, appEnv = {} }: BenchSt
     const secondLivekit = secondServer ? await startLiveKitServer(secondServer) : undefined;
     if (secondLivekit) started.push(secondLivekit);
     // BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/results/profiles" profiles the app.
-    const app = await startApp(described, harnessSettings().BENCH_APP_NODE_ARGS);
+    const app = await startApp(described, { nodeArgs: harnessSettings().BENCH_APP_NODE_ARGS });
     started.push(app);
     const stack: BenchStack = {
       appUrl,

@@ -8,11 +8,14 @@ import { errorMessage } from "../error-message";
 import { logger } from "../logger";
 import { composeArguments, nameFileOf, progressFrom, type RecorderManifest } from "./compose-plan";
 import { composedFile, readManifest, recordingFolder } from "./files";
+import { DISK_FULL } from "./rules";
 import { ivfFrameTimes, pausesIn, type VideoPause } from "./video-pauses";
 
 // Composing: after a recording stops, ffmpeg turns its per-track files into one MP4 (a grid of
 // the cameras, the voices mixed). A background job in the app's process, one at a time (it takes
-// a core); the per-track files are deleted only once the video is made.
+// a core); the per-track files are deleted only once the video is made. When the disk is too full
+// to make it, the recording waits (FAILED, composingProblem "the disk is full") and reconciliation
+// puts it in line again once there is room (./recordings.ts).
 
 // One line for the whole process: Next.js bundles this module separately for the routes and for
 // instrumentation.ts (reconciliation), and two copies each composing the same recording clashed.
@@ -50,9 +53,12 @@ function runFfmpeg(args: string[], cwd: string, onOutput: (lines: string) => voi
       if (errors.length < 4000) errors += chunk.toString();
     });
     child.once("error", reject);
-    child.once("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`ffmpeg exited with ${code}: ${errors.trim().slice(0, 500)}`)),
-    );
+    child.once("exit", (code) => {
+      if (code === 0) return resolve();
+      if (/No space left on device/i.test(errors))
+        return reject(Object.assign(new Error(DISK_FULL), { code: "ENOSPC" }));
+      reject(new Error(`ffmpeg exited with ${code}: ${errors.trim().slice(0, 500)}`));
+    });
   });
 }
 
@@ -99,13 +105,22 @@ async function cameraPauses(manifest: RecorderManifest, folder: string): Promise
   return pauses;
 }
 
+const outOfSpace = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code === "ENOSPC";
+
 async function composeRecording(id: string): Promise<void> {
   const claimed = await db.recording.updateMany({
-    where: { id, state: { in: ["STOPPED", "INTERRUPTED", "COMPOSING"] } },
-    data: { state: "COMPOSING" },
+    where: {
+      id,
+      OR: [
+        { state: { in: ["STOPPED", "INTERRUPTED", "COMPOSING"] } },
+        { state: "FAILED", composingProblem: DISK_FULL },
+      ],
+    },
+    data: { state: "COMPOSING", composingProblem: null },
   });
   if (claimed.count === 0) return;
   const recording = await db.recording.findUniqueOrThrow({ where: { id } });
+  const partial = path.join(recordingFolder(id), "recording.part.mp4");
   try {
     const manifest = await readManifest(id);
     if (!manifest) throw new Error("the recorder wrote no manifest (it never joined the meeting)");
@@ -119,7 +134,6 @@ async function composeRecording(id: string): Promise<void> {
     const stoppedAt =
       manifest.stoppedAt ?? (lastTrackEnd || lastWrite || recording.stoppedAt?.getTime() || manifest.startedAt + 1000);
     const durationMs = Math.max(1000, stoppedAt - manifest.startedAt);
-    const partial = path.join(folder, "recording.part.mp4");
     const started = Date.now();
     const pauses = await cameraPauses(manifest, folder);
     line.progress.set(id, 0);
@@ -139,7 +153,10 @@ async function composeRecording(id: string): Promise<void> {
     logger.info("recording_composed", { id, durationMs, bytes: size, tookMs: Date.now() - started });
   } catch (error) {
     logger.warn("recording_not_composed", { id, error: errorMessage(error) });
-    await db.recording.update({ where: { id }, data: { state: "FAILED", problem: errorMessage(error).slice(0, 500) } });
+    // What ffmpeg made of it so far only takes space another try needs.
+    await rm(partial, { force: true }).catch(() => undefined);
+    const composingProblem = outOfSpace(error) ? DISK_FULL : errorMessage(error).slice(0, 500);
+    await db.recording.update({ where: { id }, data: { state: "FAILED", composingProblem } });
   } finally {
     line.progress.delete(id);
   }

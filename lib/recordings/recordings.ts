@@ -13,7 +13,8 @@ import { composingProgress, enqueueComposing } from "./compose";
 import { readManifest, recordingFolder } from "./files";
 import { runningOnRecorder, startOnRecorder, stopOnRecorder } from "./recorder-client";
 import type { RecorderManifest } from "./compose-plan";
-import { interruptedMetadata, RECORDER_IDENTITY_PREFIX, type RoomRecordingMetadata } from "./rules";
+import { DISK_FULL, interruptedMetadata, RECORDER_IDENTITY_PREFIX, type RoomRecordingMetadata } from "./rules";
+import { roomToCompose } from "./storage";
 
 // A meeting's recordings: started and stopped by its hosts and co-hosts, made by parley-recorder
 // (a hidden participant in the LiveKit room, which is what makes LiveKit tell every browser the
@@ -130,15 +131,23 @@ export async function noteRecorderLeft(identity: string): Promise<void> {
     await checkRecording(id);
 }
 
-/** Run with live-state reconciliation: recordings that ended unseen, compositions left undone. */
+/**
+ * Run with live-state reconciliation: recordings that ended unseen, compositions left undone, and
+ * those that waited for a full disk, once it has room for them.
+ */
 export async function reconcileRecordings(): Promise<void> {
   const open = await db.recording.findMany({
-    where: { state: { in: ["RECORDING", "STOPPED", "INTERRUPTED", "COMPOSING"] } },
+    where: {
+      OR: [
+        { state: { in: ["RECORDING", "STOPPED", "INTERRUPTED", "COMPOSING"] } },
+        { state: "FAILED", composingProblem: DISK_FULL },
+      ],
+    },
     select: { id: true, state: true },
   });
   for (const { id, state } of open) {
     if (state === "RECORDING") await checkRecording(id);
-    else enqueueComposing(id);
+    else if (state !== "FAILED" || (await roomToCompose(recordingFolder(id)).catch(() => false))) enqueueComposing(id);
   }
 }
 
@@ -151,7 +160,10 @@ export type RecordingListing = {
   stoppedAt: Date | null;
   durationMs: number | null;
   bytes: number | null;
+  /** Why it broke off while being recorded. */
   problem: string | null;
+  /** Why it could not be put together ("the disk is full": it will be once there is room). */
+  composingProblem: string | null;
   /** While composing: how much of the video is made, 0 to 1 (null before ffmpeg says). */
   progress: number | null;
 };
@@ -170,6 +182,7 @@ export async function listRecordings(roomId: string): Promise<RecordingListing[]
       durationMs: true,
       bytes: true,
       problem: true,
+      composingProblem: true,
     },
   });
   return recordings.map((recording) => ({

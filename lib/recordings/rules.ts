@@ -10,8 +10,10 @@ export type RoomRecordingMetadata = {
   recordingInterruptedReason?: "disk_full";
 };
 
-/** What parley-recorder says when it could not write for want of space (recorder/media.go). */
-export const isDiskFull = (problem: string | null | undefined) => problem === "the disk is full";
+/** What parley-recorder says when it could not write for want of space (recorder/media.go); composing says the same. */
+export const DISK_FULL = "the disk is full";
+
+export const isDiskFull = (problem: string | null | undefined) => problem === DISK_FULL;
 
 /** The metadata for a recording that broke off at `at` (ms) with `problem`. */
 export function interruptedMetadata(problem: string, at: number): RoomRecordingMetadata {

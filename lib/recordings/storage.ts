@@ -15,7 +15,7 @@ export type RecordingsStorage = {
   totalBytes: number;
 };
 
-async function bytesUnder(folder: string): Promise<number> {
+export async function bytesUnder(folder: string): Promise<number> {
   let entries;
   try {
     entries = await readdir(folder, { withFileTypes: true });
@@ -57,4 +57,15 @@ export async function recordingsStorage(recordingsDir = env().RECORDINGS_DIR): P
     freeBytes: disk.bavail * disk.bsize,
     totalBytes: disk.blocks * disk.bsize,
   };
+}
+
+const COMPOSING_HEADROOM_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Whether the disk has room to compose the recording in `folder`: twice what its tracks take (the
+ * composed video came to less than its tracks in every recording measured), plus some headroom.
+ */
+export async function roomToCompose(folder: string): Promise<boolean> {
+  const disk = await statfs(folder);
+  return disk.bavail * disk.bsize >= 2 * (await bytesUnder(folder)) + COMPOSING_HEADROOM_BYTES;
 }

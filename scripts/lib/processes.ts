@@ -7,14 +7,16 @@ export type Managed = { name: string; child: ChildProcess; stop: (signal?: NodeJ
 
 export type Vars = Record<string, string | undefined>;
 
-export type StartOptions = { env?: Vars; logFile?: string; cwd?: string };
+/** `wrapper`: a command the process is started through, e.g. ["nsenter", "--target", pid, "--mount", "--"]. */
+export type StartOptions = { env?: Vars; logFile?: string; cwd?: string; wrapper?: string[] };
 
 export function start(name: string, command: string, args: string[], options: StartOptions = {}): Managed {
   // The child writes its log file itself. Piping through this process would stall the child
   // (livekit-server blocks on a full pipe while holding room locks) whenever this process
   // is busy, e.g. inside spawnSync.
   const log = options.logFile ? openSync(options.logFile, "a") : undefined;
-  const child = spawn(command, args, {
+  const [program, ...programArgs] = [...(options.wrapper ?? []), command, ...args];
+  const child = spawn(program!, programArgs, {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
     stdio: log === undefined ? "inherit" : ["ignore", log, log],

@@ -64,7 +64,7 @@ export type RecorderInstance = { port: number; secret: string; dir: string; logF
 export const recorderUrl = (recorder: RecorderInstance) => `http://127.0.0.1:${recorder.port}`;
 
 /** Starts the recorder service on loopback; the app reaches it at recorderUrl() with the same secret. */
-export async function startRecorder(recorder: RecorderInstance): Promise<Managed> {
+export async function startRecorder(recorder: RecorderInstance, wrapper?: string[]): Promise<Managed> {
   mkdirSync(recorder.dir, { recursive: true });
   const proc = start("parley-recorder", findOrBuildRecorder(), [], {
     env: {
@@ -73,6 +73,7 @@ export async function startRecorder(recorder: RecorderInstance): Promise<Managed
       RECORDER_DIR: path.resolve(recorder.dir),
     },
     logFile: recorder.logFile,
+    wrapper,
   });
   await waitForHttp(`${recorderUrl(recorder)}/health`, proc, 30_000);
   return proc;

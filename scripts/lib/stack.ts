@@ -53,9 +53,9 @@ export async function startNext(
   mode: "dev" | "start",
   port: number,
   env: AppEnv,
-  logFile?: string,
-  extraNodeArgs: string[] = [],
+  options: { logFile?: string; nodeArgs?: string[]; wrapper?: string[] } = {},
 ): Promise<Managed> {
+  const { logFile, nodeArgs: extraNodeArgs = [], wrapper } = options;
   const nextArgs = [mode, "--hostname", "127.0.0.1", "--port", String(port)];
   const nodeArgs = [...(mode === "start" ? APP_NODE_ARGS : []), ...extraNodeArgs];
   const [command, args] = nodeArgs.length
@@ -64,6 +64,7 @@ export async function startNext(
   const proc = start("next", command, args, {
     env: { ...env, NODE_ENV: mode === "dev" ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" },
     logFile,
+    wrapper,
   });
   await waitForHttp(`http://127.0.0.1:${port}/api/health`, proc, mode === "dev" ? 180_000 : 60_000);
   return proc;

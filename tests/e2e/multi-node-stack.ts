@@ -77,8 +77,8 @@ export class MultiNodeStack {
     await this.startNode("B");
     migrate(envA);
     this.apps = [
-      await startNext("start", appA.port, envA, appA.logFile),
-      await startNext("start", appB.port, envB, appB.logFile),
+      await startNext("start", appA.port, envA, { logFile: appA.logFile }),
+      await startNext("start", appB.port, envB, { logFile: appB.logFile }),
     ];
   }
 

@@ -6,7 +6,9 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { newPerson, type Person } from "../support/factories";
 import { greyFrameAt, regionStats } from "../support/video-frames";
+import { smallDiskAt, smallDisksPossible, type SmallDisk } from "../support/small-disk";
 import { restartable } from "./restartable-stack";
+import { expectGoodOnEveryScreen, PHONE } from "./screens";
 import { joinFromPreJoin, memberOpens, signInAsAdmin, signUpHere, tiles } from "./support";
 
 // Recording a meeting, as its people see it: the host starts it, everyone (and whoever joins
@@ -31,6 +33,20 @@ async function waitUntilComposed(page: Page, slug: string) {
     )
     .toMatch(/^(READY|FAILED)$/);
   await expect(page.getByTestId("recording")).toHaveAttribute("data-state", "READY");
+}
+
+/** Reloads the room's history until its one recording is in `state`. */
+async function waitForRecordingState(page: Page, slug: string, state: string, timeout = 180_000) {
+  await page.goto(`/r/${slug}/history`);
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        return page.getByTestId("recording").getAttribute("data-state");
+      },
+      { timeout, intervals: [3_000] },
+    )
+    .toBe(state);
 }
 
 /** What ffprobe says of a file: its duration (s) and the kinds of its streams. */
@@ -241,5 +257,78 @@ test.describe("when the recorder dies", () => {
         listed.locator("video").evaluate((video: HTMLVideoElement) => video.getVideoPlaybackQuality().totalVideoFrames),
       )
       .toBeGreaterThan(10);
+  });
+});
+
+// On the restartable stack, with the recordings on a disk of 3 MB that fills mid-recording.
+test.describe("when the disk fills", () => {
+  let disk: SmallDisk | undefined;
+  test.afterEach(async () => {
+    await restartable.stopAll();
+    disk?.release();
+    disk = undefined;
+  });
+
+  test("the recordings' disk fills mid-recording: the hosts are told why, the history says so, and once there is room again what was recorded is put together and plays", async ({
+    openPage,
+  }) => {
+    test.skip(!smallDisksPossible(), "mounting a small disk needs root (as on CI) or a user namespace that may mount");
+    disk = await smallDiskAt(restartable.recordingsDir(), 3 * 1024 * 1024);
+    // The recorder writes there and the app composes and serves from there: both see the small disk.
+    await restartable.startLiveKit();
+    await restartable.startRecorder(disk.wrapper);
+    await restartable.startApp(disk.wrapper);
+    const baseURL = restartable.baseURL;
+    const host = await openPage({ baseURL });
+    const slug = await hostOpensMeeting(host, newPerson("Full host"));
+    await joinFromPreJoin(host);
+    const bea = await openPage({ baseURL });
+    await memberOpens(bea, newPerson("Full Bea"), slug);
+    await joinFromPreJoin(bea);
+    await expect(tiles(host)).toHaveCount(2);
+
+    const startedAt = Date.now();
+    await host.getByTestId("record-button").click();
+    await expect(indicator(bea)).toBeVisible();
+
+    // Two cameras fill 3 MB in well under a minute: the recording stops, and the hosts are told why.
+    await expect(host.getByTestId("recording-interrupted")).toContainText("the server's disk is full", {
+      timeout: 120_000,
+    });
+    const toldAt = Date.now();
+    await expect(indicator(host)).toBeHidden();
+    await expect(indicator(bea)).toBeHidden();
+    await expect(bea.getByTestId("recording-interrupted")).toHaveCount(0);
+    await expect(tiles(bea)).toHaveCount(2);
+
+    // The history says why it stopped, and that it waits for room to be put together.
+    await waitForRecordingState(host, slug, "FAILED", 60_000);
+    const state = host.getByTestId("recording-state");
+    const problem = host.getByTestId("recording-problem");
+    await expect(problem).toHaveText("It stopped because the server's disk was full.");
+    await expect(state).toContainText("Waiting for space on the server's disk to be put together");
+    await expectGoodOnEveryScreen(host, "the history with a recording waiting for space");
+
+    // An administrator makes room: without anyone asking, it is put together and plays.
+    disk.resize(256 * 1024 * 1024);
+    await waitForRecordingState(host, slug, "READY", 120_000);
+    const listed = host.getByTestId("recording");
+    await expect(state).toHaveText("Ready");
+    await expect(problem).toHaveText("It stopped because the server's disk was full.");
+    const shownMs = Number(await listed.getByTestId("recording-duration").getAttribute("data-ms"));
+    expect(shownMs).toBeGreaterThan(3_000);
+    expect(shownMs).toBeLessThanOrEqual(toldAt - startedAt + 500);
+    await listed.locator("video").evaluate((video: HTMLVideoElement) => {
+      video.muted = true;
+      return video.play();
+    });
+    await expect
+      .poll(() =>
+        listed.locator("video").evaluate((video: HTMLVideoElement) => video.getVideoPlaybackQuality().totalVideoFrames),
+      )
+      .toBeGreaterThan(10);
+    await expectGoodOnEveryScreen(host, "the history with a recording");
+    await host.setViewportSize(PHONE);
+    await host.screenshot({ path: "docs/screenshots/history-recording-phone.png", fullPage: true });
   });
 });

@@ -13,15 +13,18 @@ export const restartable = {
   livekit: undefined as Managed | undefined,
   recorder: undefined as Managed | undefined,
 
-  async startApp() {
-    this.app = await startApp(described().app);
+  /** `wrapper`: a command to start it through (e.g. into a namespace with a small disk). */
+  async startApp(wrapper?: string[]) {
+    this.app = await startApp(described().app, { wrapper });
   },
   async startLiveKit() {
     this.livekit = await startLiveKitServer(described().livekit);
   },
-  async startRecorder() {
-    this.recorder = await startRecorder(described().recorder);
+  async startRecorder(wrapper?: string[]) {
+    this.recorder = await startRecorder(described().recorder, wrapper);
   },
+  /** Where the recorder writes and the app reads recordings. */
+  recordingsDir: () => described().recorder.dir,
   async stopRecorder(signal?: NodeJS.Signals) {
     await this.recorder?.stop(signal);
     this.recorder = undefined;

@@ -93,7 +93,7 @@ describe("backups", () => {
       LOG_LEVEL: "warn",
     };
     migrate(env); // as `npm start` does: a backup from an older version is brought up to date
-    restored = await startNext("start", port, env, path.join(folder, "restored-app.log"));
+    restored = await startNext("start", port, env, { logFile: path.join(folder, "restored-app.log") });
 
     const inBackup = withDatabase(
       (database) =>

@@ -1,7 +1,7 @@
 // Deleting recordings, counting their space and reading how they ended, through lib/ on a database
 // and a recordings folder of this file's own (the HTTP side, with the recorder and ffmpeg, is
 // ./recordings.test.ts). No recorder runs here: to lib/, it cannot be reached.
-import { existsSync, mkdirSync, mkdtempSync, statfsSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, statfsSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
@@ -10,7 +10,7 @@ const recordingsDir = path.join(mkdtempSync(path.join(tmpdir(), "parley-recordin
 vi.stubEnv("RECORDINGS_DIR", recordingsDir);
 
 const { db } = await import("@/lib/db");
-const { checkRecording, deleteRecording } = await import("@/lib/recordings/recordings");
+const { checkRecording, deleteRecording, reconcileRecordings } = await import("@/lib/recordings/recordings");
 const { composingSettled } = await import("@/lib/recordings/compose");
 const { recordingsStorage } = await import("@/lib/recordings/storage");
 const { findRoomBySlug } = await import("@/lib/rooms/rooms");
@@ -119,5 +119,66 @@ describe("a recording whose recorder is gone", () => {
     const ended = await withManifest({ state: "recording" });
     expect(ended.problem).toBe("the recorder stopped during the recording");
     expect(ended.state).toBe("READY");
+  });
+});
+
+describe("a recording that waits for room on a full disk", () => {
+  it("is put together by reconciliation once the disk has room for it, and not before", async () => {
+    const { owner, room } = await roomWithOwner();
+    const recording = await recordingIn(room.id, owner.id, "FAILED");
+    await db.recording.update({
+      where: { id: recording.id },
+      data: { problem: "the disk is full", composingProblem: "the disk is full" },
+    });
+    const folder = path.join(recordingsDir, recording.id);
+    writeFileSync(
+      path.join(folder, "manifest.json"),
+      JSON.stringify({
+        id: recording.id,
+        state: "failed",
+        error: "the disk is full",
+        startedAt: Date.now() - 5_000,
+        stoppedAt: Date.now(),
+        tracks: [],
+      }),
+    );
+    // Its tracks take as much as the disk has free (a sparse file: it takes no real space), so
+    // composing them would not fit.
+    const disk = statfsSync(recordingsDir);
+    truncateSync(path.join(folder, "track.ivf"), disk.bavail * disk.bsize);
+    await reconcileRecordings();
+    await composingSettled();
+    expect(await db.recording.findUniqueOrThrow({ where: { id: recording.id } })).toMatchObject({
+      state: "FAILED",
+      composingProblem: "the disk is full",
+    });
+
+    truncateSync(path.join(folder, "track.ivf"), 1000);
+    await reconcileRecordings();
+    await composingSettled();
+    expect(await db.recording.findUniqueOrThrow({ where: { id: recording.id } })).toMatchObject({
+      state: "READY",
+      composingProblem: null,
+      problem: "the disk is full",
+    });
+  });
+
+  it("is not tried again when composing failed for another reason", async () => {
+    const { owner, room } = await roomWithOwner();
+    const recording = await recordingIn(room.id, owner.id, "FAILED");
+    await db.recording.update({ where: { id: recording.id }, data: { composingProblem: "ffmpeg exited with 1" } });
+    writeFileSync(
+      path.join(recordingsDir, recording.id, "manifest.json"),
+      JSON.stringify({
+        id: recording.id,
+        state: "stopped",
+        startedAt: Date.now() - 5_000,
+        stoppedAt: Date.now(),
+        tracks: [],
+      }),
+    );
+    await reconcileRecordings();
+    await composingSettled();
+    expect((await db.recording.findUniqueOrThrow({ where: { id: recording.id } })).state).toBe("FAILED");
   });
 });

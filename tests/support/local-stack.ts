@@ -81,9 +81,12 @@ export function buildApp(): void {
 /** Applies the database migrations to the app's database. */
 export const migrateApp = (app: AppInstance) => migrate(app.env);
 
-/** Serves the build as in production; `nodeArgs` (e.g. ["--cpu-prof"]) are for profiling. */
-export const startApp = (app: AppInstance, nodeArgs: string[] = []): Promise<Managed> =>
-  startNext("start", app.port, app.env, app.logFile, nodeArgs);
+/**
+ * Serves the build as in production; `nodeArgs` (e.g. ["--cpu-prof"]) are for profiling, `wrapper`
+ * a command to start it through.
+ */
+export const startApp = (app: AppInstance, options: { nodeArgs?: string[]; wrapper?: string[] } = {}) =>
+  startNext("start", app.port, app.env, { logFile: app.logFile, ...options });
 
 export const startLiveKitServer = (livekit: LiveKitInstance): Promise<Managed> =>
   startLiveKit(livekit.ports, livekit.key, livekit.secret, livekit.webhookApps, livekit.logFile);

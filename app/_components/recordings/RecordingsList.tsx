@@ -53,9 +53,15 @@ export async function RecordingsList({ slug, recordings }: { slug: string; recor
             <p className="muted" data-testid="recording-state">
               {recording.state === "COMPOSING" && recording.progress !== null
                 ? t("composingProgress", { share: recording.progress })
-                : t(`state.${recording.state}`)}
-              {isDiskFull(recording.problem) ? ` ${t("diskFull")}` : null}
+                : recording.state === "FAILED" && isDiskFull(recording.composingProblem)
+                  ? t("waitingForSpace")
+                  : t(`state.${recording.state}`)}
             </p>
+            {isDiskFull(recording.problem) ? (
+              <p className="muted" data-testid="recording-problem">
+                {t("diskFull")}
+              </p>
+            ) : null}
             {recording.state === "READY" ? (
               <>
                 <video controls preload="metadata" src={video} className="recording-player" />
