@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { currentUser } from "@/lib/auth/session";
+import { ClientMessages } from "./_components/ClientMessages";
 import { ErrorWordsSource } from "./_components/ErrorWordsSource";
 import { LanguageSwitch } from "./_components/LanguageSwitch";
 import { SignOutButton } from "./_components/SignOutButton";
@@ -20,7 +20,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>
+        <ClientMessages namespaces={["common", "errors"]}>
           <ErrorWordsSource />
           <header className="topbar">
             {/* Not prefetched: every page would render the home page on the server in the background
@@ -45,7 +45,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </nav>
           </header>
           <main>{children}</main>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { currentAdmin } from "@/lib/admin/guard";
+import { ClientMessages } from "../_components/ClientMessages";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin");
@@ -21,7 +22,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <Link href="/admin/audit">{t("audit")}</Link>
         <Link href="/admin/join-problems">{t("joinProblems")}</Link>
       </nav>
-      {children}
+      <ClientMessages namespaces={["admin"]}>{children}</ClientMessages>
     </div>
   );
 }

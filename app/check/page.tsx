@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "../_components/ClientMessages";
 import { ConnectionCheckPanel } from "../_components/check/ConnectionCheckPanel";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -7,5 +8,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default function CheckPage() {
-  return <ConnectionCheckPanel />;
+  return (
+    <ClientMessages namespaces={["check", "meeting"]}>
+      <ConnectionCheckPanel />
+    </ClientMessages>
+  );
 }

@@ -48,7 +48,7 @@ export function migrate(env: AppEnv): void {
  */
 export const APP_NODE_ARGS = ["--max-semi-space-size=32"];
 
-/** `next start` runs as in production (APP_NODE_ARGS); `extraNodeArgs` (e.g. ["--cpu-prof"]) are for profiling. */
+/** `next start` runs as in production (APP_NODE_ARGS); `options.nodeArgs` (e.g. ["--cpu-prof"]) are for profiling, `options.wrapper` a command to start it through. */
 export async function startNext(
   mode: "dev" | "start",
   port: number,

@@ -2,7 +2,7 @@
 // when the test ends (pass or fail): a page left open keeps publishing video and starves the
 // next test of CPU. Every page, `page` included, fails its test if the browser reports that
 // the Content-Security-Policy blocked something: that is how we know the policy lets the app
-// (and LiveKit) work.
+// (and LiveKit) work. The same goes for a client component that was not handed its words.
 import { test as base, expect, type Page } from "@playwright/test";
 
 /** `locale`: the browser's language (its Accept-Language), e.g. "ru-RU". */
@@ -12,7 +12,9 @@ const DEVICE_AND_CLIPBOARD = ["camera", "microphone", "clipboard-read", "clipboa
 
 export function recordPolicyViolations(page: Page, violations: string[]): Page {
   page.on("console", (message) => {
-    if (/Content Security Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+    // next-intl's words for a key a client component was not handed (app/_components/ClientMessages.tsx).
+    if (/Content Security Policy|MISSING_MESSAGE|INSUFFICIENT_PATH/i.test(message.text()))
+      violations.push(`${page.url()}: ${message.text()}`);
   });
   return page;
 }
@@ -21,7 +23,7 @@ export const test = base.extend<{ openPage: OpenPage; policyViolations: string[]
   policyViolations: async ({}, use) => {
     const violations: string[] = [];
     await use(violations);
-    expect(violations, "Content-Security-Policy violations").toEqual([]);
+    expect(violations, "Content-Security-Policy violations and missing translations").toEqual([]);
   },
   page: async ({ page, policyViolations }, use) => {
     await use(recordPolicyViolations(page, policyViolations));

@@ -6,6 +6,7 @@ import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { hasRedeemed, inspectInvite, inviteRefusal } from "@/lib/invites/invites";
 import { isAllowed, strongerStanding } from "@/lib/policy";
 import { standingIn } from "@/lib/rooms/access";
+import { ClientMessages, MEETING_MESSAGES } from "../../_components/ClientMessages";
 import { MeetingRoom } from "../../_components/meeting/MeetingRoom";
 import { Notice } from "../../_components/Notice";
 
@@ -53,16 +54,18 @@ export default async function InvitePage({ params }: Props) {
   }
   const standing = strongerStanding(await standingIn(actor, room), invite.role);
   return (
-    <MeetingRoom
-      title={room.name}
-      source={{ kind: "invite", token }}
-      slug={member ? room.slug : null}
-      roomSlug={room.slug}
-      knownName={member?.name ?? guestHere?.displayName ?? null}
-      publishes={standing !== "viewer"}
-      canManage={member !== null && isAllowed("manageInvites", standing, room)}
-      isGuest={!member}
-      encrypted={room.e2ee}
-    />
+    <ClientMessages namespaces={MEETING_MESSAGES}>
+      <MeetingRoom
+        title={room.name}
+        source={{ kind: "invite", token }}
+        slug={member ? room.slug : null}
+        roomSlug={room.slug}
+        knownName={member?.name ?? guestHere?.displayName ?? null}
+        publishes={standing !== "viewer"}
+        canManage={member !== null && isAllowed("manageInvites", standing, room)}
+        isGuest={!member}
+        encrypted={room.e2ee}
+      />
+    </ClientMessages>
   );
 }

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/http";
 import { isAllowed } from "@/lib/policy";
 import { standingIn } from "@/lib/rooms/access";
 import { findRoomBySlug, type Room } from "@/lib/rooms/rooms";
+import { ClientMessages, MEETING_MESSAGES } from "../../_components/ClientMessages";
 import { MeetingRoom } from "../../_components/meeting/MeetingRoom";
 import { Notice } from "../../_components/Notice";
 
@@ -39,16 +40,18 @@ export default async function MeetingPage({ params }: Props) {
   }
   if (room.endedAt) return <Notice title={errorT("codes.room_ended.title")}>{room.name}</Notice>;
   return (
-    <MeetingRoom
-      title={room.name}
-      source={{ kind: "room", slug: room.slug }}
-      slug={actor.kind === "member" ? room.slug : null}
-      roomSlug={room.slug}
-      knownName={actor.kind === "member" ? actor.user.name : actor.guest.displayName}
-      publishes={standing !== "viewer"}
-      canManage={isAllowed("manageInvites", standing, room)}
-      isGuest={actor.kind === "guest"}
-      encrypted={room.e2ee}
-    />
+    <ClientMessages namespaces={MEETING_MESSAGES}>
+      <MeetingRoom
+        title={room.name}
+        source={{ kind: "room", slug: room.slug }}
+        slug={actor.kind === "member" ? room.slug : null}
+        roomSlug={room.slug}
+        knownName={actor.kind === "member" ? actor.user.name : actor.guest.displayName}
+        publishes={standing !== "viewer"}
+        canManage={isAllowed("manageInvites", standing, room)}
+        isGuest={actor.kind === "guest"}
+        encrypted={room.e2ee}
+      />
+    </ClientMessages>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { roomForMemberPage } from "@/lib/rooms/guard";
 import { listInvites } from "@/lib/invites/invites";
+import { ClientMessages } from "../../../_components/ClientMessages";
 import { InviteManager } from "../../../_components/invites/InviteManager";
 import { Notice } from "../../../_components/Notice";
 
@@ -26,23 +27,25 @@ export default async function InvitesPage({ params }: Props) {
       <p className="muted">
         {t.rich("subtitle", { slug: room.slug, link: (chunks) => <a href={`/r/${room.slug}`}>{chunks}</a> })}
       </p>
-      <InviteManager
-        slug={room.slug}
-        invites={invites.map((invite) => ({
-          ...invite,
-          expiresAt: invite.expiresAt?.toISOString() ?? null,
-          createdAt: invite.createdAt.toISOString(),
-          mail: invite.mail && { ...invite.mail, sentAt: invite.mail.sentAt?.toISOString() ?? null },
-        }))}
-        settings={{
-          joinPolicy: room.joinPolicy,
-          allowGuests: room.allowGuests,
-          maxParticipants: room.maxParticipants,
-          waitingRoom: room.waitingRoom,
-          e2ee: room.e2ee,
-        }}
-        locked={room.lockedAt !== null}
-      />
+      <ClientMessages namespaces={["invites"]}>
+        <InviteManager
+          slug={room.slug}
+          invites={invites.map((invite) => ({
+            ...invite,
+            expiresAt: invite.expiresAt?.toISOString() ?? null,
+            createdAt: invite.createdAt.toISOString(),
+            mail: invite.mail && { ...invite.mail, sentAt: invite.mail.sentAt?.toISOString() ?? null },
+          }))}
+          settings={{
+            joinPolicy: room.joinPolicy,
+            allowGuests: room.allowGuests,
+            maxParticipants: room.maxParticipants,
+            waitingRoom: room.waitingRoom,
+            e2ee: room.e2ee,
+          }}
+          locked={room.lockedAt !== null}
+        />
+      </ClientMessages>
     </div>
   );
 }
