@@ -6,7 +6,7 @@
 import { test as base, expect, type Page } from "@playwright/test";
 
 /** `locale`: the browser's language (its Accept-Language), e.g. "ru-RU". */
-type OpenPage = (options?: { permissions?: string[]; baseURL?: string; locale?: string }) => Promise<Page>;
+export type OpenPage = (options?: { permissions?: string[]; baseURL?: string; locale?: string }) => Promise<Page>;
 
 const DEVICE_AND_CLIPBOARD = ["camera", "microphone", "clipboard-read", "clipboard-write"];
 

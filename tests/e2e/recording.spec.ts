@@ -2,8 +2,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import type { Locator, Page } from "@playwright/test";
+import { expect, test, type OpenPage } from "./fixtures";
 import { newPerson, type Person } from "../support/factories";
 import { greyFrameAt, regionStats } from "../support/video-frames";
 import { smallDiskAt, smallDisksPossible, type SmallDisk } from "../support/small-disk";
@@ -203,6 +203,38 @@ test("the host records the meeting: everyone and a latecomer are told who record
   expect((await host.request.get(videoPath)).status()).toBe(404);
 });
 
+/**
+ * Starts the restartable stack (its recorder and app through `wrapper`, if given); a host opens a
+ * meeting there and Bea joins it.
+ */
+async function restartableMeeting(openPage: OpenPage, who: string, wrapper?: string[]) {
+  await restartable.startLiveKit();
+  await restartable.startRecorder(wrapper);
+  await restartable.startApp(wrapper);
+  const baseURL = restartable.baseURL;
+  const host = await openPage({ baseURL });
+  const slug = await hostOpensMeeting(host, newPerson(`${who} host`));
+  await joinFromPreJoin(host);
+  const bea = await openPage({ baseURL });
+  await memberOpens(bea, newPerson(`${who} Bea`), slug);
+  await joinFromPreJoin(bea);
+  await expect(tiles(host)).toHaveCount(2);
+  return { host, bea, slug };
+}
+
+/** The listed recording plays: the browser decodes frames of it. */
+async function expectItPlays(listed: Locator) {
+  await listed.locator("video").evaluate((video: HTMLVideoElement) => {
+    video.muted = true;
+    return video.play();
+  });
+  await expect
+    .poll(() =>
+      listed.locator("video").evaluate((video: HTMLVideoElement) => video.getVideoPlaybackQuality().totalVideoFrames),
+    )
+    .toBeGreaterThan(10);
+}
+
 // On the restartable stack, whose recorder the test kills.
 test.describe("when the recorder dies", () => {
   test.afterEach(async () => restartable.stopAll());
@@ -210,17 +242,7 @@ test.describe("when the recorder dies", () => {
   test("the recorder is killed mid-recording: the hosts are told, and what was recorded until then is in the history and plays", async ({
     openPage,
   }) => {
-    await restartable.startLiveKit();
-    await restartable.startRecorder();
-    await restartable.startApp();
-    const baseURL = restartable.baseURL;
-    const host = await openPage({ baseURL });
-    const slug = await hostOpensMeeting(host, newPerson("Crash host"));
-    await joinFromPreJoin(host);
-    const bea = await openPage({ baseURL });
-    await memberOpens(bea, newPerson("Crash Bea"), slug);
-    await joinFromPreJoin(bea);
-    await expect(tiles(host)).toHaveCount(2);
+    const { host, bea, slug } = await restartableMeeting(openPage, "Crash");
 
     const startedAt = Date.now();
     await host.getByTestId("record-button").click();
@@ -247,16 +269,7 @@ test.describe("when the recorder dies", () => {
     await expect
       .poll(() => listed.locator("video").evaluate((video: HTMLVideoElement) => video.duration), { timeout: 20_000 })
       .toBeGreaterThan(shownMs / 1000 - 0.5);
-    // It plays: the browser decodes frames of it.
-    await listed.locator("video").evaluate((video: HTMLVideoElement) => {
-      video.muted = true;
-      return video.play();
-    });
-    await expect
-      .poll(() =>
-        listed.locator("video").evaluate((video: HTMLVideoElement) => video.getVideoPlaybackQuality().totalVideoFrames),
-      )
-      .toBeGreaterThan(10);
+    await expectItPlays(listed);
   });
 });
 
@@ -275,17 +288,7 @@ test.describe("when the disk fills", () => {
     test.skip(!smallDisksPossible(), "mounting a small disk needs root (as on CI) or a user namespace that may mount");
     disk = await smallDiskAt(restartable.recordingsDir(), 3 * 1024 * 1024);
     // The recorder writes there and the app composes and serves from there: both see the small disk.
-    await restartable.startLiveKit();
-    await restartable.startRecorder(disk.wrapper);
-    await restartable.startApp(disk.wrapper);
-    const baseURL = restartable.baseURL;
-    const host = await openPage({ baseURL });
-    const slug = await hostOpensMeeting(host, newPerson("Full host"));
-    await joinFromPreJoin(host);
-    const bea = await openPage({ baseURL });
-    await memberOpens(bea, newPerson("Full Bea"), slug);
-    await joinFromPreJoin(bea);
-    await expect(tiles(host)).toHaveCount(2);
+    const { host, bea, slug } = await restartableMeeting(openPage, "Full", disk.wrapper);
 
     const startedAt = Date.now();
     await host.getByTestId("record-button").click();
@@ -318,15 +321,7 @@ test.describe("when the disk fills", () => {
     const shownMs = Number(await listed.getByTestId("recording-duration").getAttribute("data-ms"));
     expect(shownMs).toBeGreaterThan(3_000);
     expect(shownMs).toBeLessThanOrEqual(toldAt - startedAt + 500);
-    await listed.locator("video").evaluate((video: HTMLVideoElement) => {
-      video.muted = true;
-      return video.play();
-    });
-    await expect
-      .poll(() =>
-        listed.locator("video").evaluate((video: HTMLVideoElement) => video.getVideoPlaybackQuality().totalVideoFrames),
-      )
-      .toBeGreaterThan(10);
+    await expectItPlays(listed);
     await expectGoodOnEveryScreen(host, "the history with a recording");
     await host.setViewportSize(PHONE);
     await host.screenshot({ path: "docs/screenshots/history-recording-phone.png", fullPage: true });
