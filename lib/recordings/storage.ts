@@ -15,7 +15,7 @@ export type RecordingsStorage = {
   totalBytes: number;
 };
 
-export async function bytesUnder(folder: string): Promise<number> {
+async function bytesUnder(folder: string): Promise<number> {
   let entries;
   try {
     entries = await readdir(folder, { withFileTypes: true });
