@@ -135,7 +135,8 @@ export const envSchema = z.object({
   SSO_ISSUER: z
     .url({ message: "must be the provider's issuer URL, e.g. https://sso.example.org/realms/staff" })
     .refine((value) => value.startsWith("https://") || isLoopbackUrl(value), {
-      message: "must be an https:// URL (plain http only for a provider on this machine: localhost or 127.0.0.1)",
+      message:
+        "must be an https:// URL (plain http only for a provider on this machine: localhost, 127.x.x.x or [::1])",
     })
     .optional(),
   SSO_CLIENT_ID: z.string().trim().min(1).max(500).optional(),
@@ -174,9 +175,10 @@ export const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema> & { LIVEKIT_PUBLIC_URL: string };
 
+/** This machine: localhost, [::1] or any address of 127.0.0.0/8 (all of it is loopback). */
 function isLoopbackUrl(value: string): boolean {
   const host = new URL(value).hostname;
-  return host === "localhost" || host === "127.0.0.1" || host === "[::1]";
+  return host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 /** What no single variable's schema can see: settings that only make sense together. */

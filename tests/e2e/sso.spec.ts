@@ -13,7 +13,7 @@ import {
   type RunningProvider,
   type SsoLogin,
 } from "../support/oidc-provider";
-import { expect, test } from "./fixtures";
+import { expect, test, type OpenPage } from "./fixtures";
 
 const LABEL = "Sign in with Example SSO";
 const OWNER = { name: "Server Owner", email: "owner.sso@example.org", password: TEST_PASSWORD };
@@ -77,8 +77,15 @@ async function signInThroughProvider(page: Page, login?: SsoLogin) {
 /** The sign-in form's problem (Next.js's route announcer is an alert too). */
 const formError = (page: Page) => page.locator('p.error[role="alert"]');
 
-const openAppPage = (openPage: (options?: { permissions?: string[]; baseURL?: string }) => Promise<Page>) =>
-  openPage({ permissions: [], baseURL: app.url });
+/**
+ * A page on the SSO app. The provider's own pages @import a Google font, which a machine without
+ * DNS would wait seconds for on each of them: the font is refused at once.
+ */
+async function openAppPage(openPage: OpenPage): Promise<Page> {
+  const page = await openPage({ permissions: [], baseURL: app.url });
+  await page.context().route("https://fonts.googleapis.com/**", (route) => route.abort());
+  return page;
+}
 
 test("the first sign-in makes the account, and the next ones find the same account", async ({ openPage }) => {
   const ada = SSO_PEOPLE["ada-verified"];

@@ -43,10 +43,14 @@ export type RunningProvider = {
 };
 
 const SCOPES = "openid email profile groups";
+const PROVIDER_HOST = "127.0.0.2";
 
 /**
- * Starts the provider on localhost (not 127.0.0.1, where the apps are: a browser sends a host's
- * cookies to every port of it) and registers `redirectUri` for the client.
+ * Starts the provider on 127.0.0.2 (not 127.0.0.1, where the apps are: a browser sends a host's
+ * cookies to every port of it) and registers `redirectUri` for the client. Not "localhost":
+ * Playwright's requests look a name up for IPv6 too, and /etc/hosts often names localhost for
+ * IPv4 only, so that lookup goes to DNS, which on a machine without a reachable resolver costs
+ * seconds on every new connection.
  */
 export async function startOidcProvider(redirectUri: string): Promise<RunningProvider> {
   let handle: (request: IncomingMessage, response: ServerResponse) => void = (_request, response) => {
@@ -54,8 +58,8 @@ export async function startOidcProvider(redirectUri: string): Promise<RunningPro
     response.end();
   };
   const server = createServer((request, response) => handle(request, response));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const issuer = `http://localhost:${(server.address() as AddressInfo).port}`;
+  await new Promise<void>((resolve) => server.listen(0, PROVIDER_HOST, resolve));
+  const issuer = `http://${PROVIDER_HOST}:${(server.address() as AddressInfo).port}`;
   const clientId = "parley-test";
   const clientSecret = "a-client-secret-for-tests-only-0123456789";
 

@@ -154,8 +154,10 @@ describe("single sign-on settings", () => {
     expect(() => parseEnv({ ...valid, ...sso, SSO_ISSUER: "http://sso.example.org" })).toThrow(
       /SSO_ISSUER must be an https:\/\/ URL/,
     );
-    expect(parseEnv({ ...valid, ...sso, SSO_ISSUER: "http://localhost:9000" }).SSO_ISSUER).toBe(
-      "http://localhost:9000",
+    for (const local of ["http://localhost:9000", "http://127.0.0.2:9000", "http://[::1]:9000"])
+      expect(parseEnv({ ...valid, ...sso, SSO_ISSUER: local }).SSO_ISSUER).toBe(local);
+    expect(() => parseEnv({ ...valid, ...sso, SSO_ISSUER: "http://127.example.org" })).toThrow(
+      /SSO_ISSUER must be an https:\/\/ URL/,
     );
   });
 
