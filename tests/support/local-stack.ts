@@ -71,11 +71,14 @@ export function localApp(options: {
   };
 }
 
-/** `next build`, for `next start` (with the assets `npm run build` copies first). */
-export function buildApp(): void {
+/**
+ * `next build`, for `next start` (with the assets `npm run build` copies first). `typesChecked`:
+ * tsc has just passed over the whole project, so the build skips its own check.
+ */
+export function buildApp({ typesChecked = false }: { typesChecked?: boolean } = {}): void {
   copyEffectAssets();
-  if (run("node_modules/.bin/next", ["build"], { NEXT_TELEMETRY_DISABLED: "1" }) !== 0)
-    throw new Error("next build failed; see the output above.");
+  const env = { NEXT_TELEMETRY_DISABLED: "1", ...(typesChecked ? { PARLEY_TYPES_CHECKED: "1" } : {}) };
+  if (run("node_modules/.bin/next", ["build"], env) !== 0) throw new Error("next build failed; see the output above.");
 }
 
 /** Applies the database migrations to the app's database. */
