@@ -65,6 +65,13 @@ function heardLevel(page: Page): Promise<number> {
   });
 }
 
+/** heardLevel, printed: a run where the comparison fails then shows every level it saw. */
+async function heardAndPrinted(page: Page, state: string): Promise<number> {
+  const level = await heardLevel(page);
+  console.log(`noise suppression: heard ${level.toFixed(4)} with it ${state}`);
+  return level;
+}
+
 test("noise suppression makes a hissing microphone much quieter for the others, with its files from Parley only once switched on", async ({
   baseURL,
   openPage,
@@ -105,7 +112,7 @@ test("noise suppression makes a hissing microphone much quieter for the others, 
     await expect(inMenu.getByLabel("Noise suppression")).not.toBeChecked();
     await expect(inMenu).toHaveAttribute("data-status", "off");
     await noisy.keyboard.press("Escape");
-    const off = await heardLevel(listener);
+    const off = await heardAndPrinted(listener, "off");
     expect(off, "the hiss is heard with noise suppression off").toBeGreaterThan(0.01);
     expect(fetched, "nothing of the filter is fetched while it is off").toEqual([]);
     expect(await inHttpCache(noisy, WORKLET), "the worklet is not loaded while it is off").toBe(false);
@@ -118,7 +125,7 @@ test("noise suppression makes a hissing microphone much quieter for the others, 
     // moment of unfiltered hiss on its way (seen once at 0.0059 against a bound of 0.0058).
     let on = off;
     await expect
-      .poll(async () => (on = await heardLevel(listener)), {
+      .poll(async () => (on = await heardAndPrinted(listener, "on")), {
         message: `heard level with the filter on, against ${off.toFixed(4)} off`,
         timeout: 30_000,
       })
@@ -137,7 +144,7 @@ test("noise suppression makes a hissing microphone much quieter for the others, 
     await expect(inMenu).toHaveAttribute("data-status", "off");
     await noisy.keyboard.press("Escape");
     await expect
-      .poll(() => heardLevel(listener), {
+      .poll(() => heardAndPrinted(listener, "off again"), {
         message: `heard level off again, against ${on.toFixed(4)} on`,
         timeout: 30_000,
       })
