@@ -38,9 +38,10 @@ function inHttpCache(page: Page, path: string): Promise<boolean> {
  * How loud the other participant is on this page: the median, over 2 s, of the RMS (samples in
  * -1..1) of 40 short windows of what plays. The median, so that a click or a gap when a loaded
  * machine starves the audio (seen at load averages near 40) does not decide it.
+ * Printed with `state` ("off", "on"...), so a run where a comparison fails shows every level it saw.
  */
-function heardLevel(page: Page): Promise<number> {
-  return page.evaluate(async () => {
+async function heardLevel(page: Page, state: string): Promise<number> {
+  const level = await page.evaluate(async () => {
     const stream = [...document.querySelectorAll("audio")]
       .map((audio) => audio.srcObject)
       .find((source): source is MediaStream => source instanceof MediaStream && source.getAudioTracks().length > 0);
@@ -63,11 +64,6 @@ function heardLevel(page: Page): Promise<number> {
     levels.sort((a, b) => a - b);
     return levels[levels.length / 2]!;
   });
-}
-
-/** heardLevel, printed: a run where the comparison fails then shows every level it saw. */
-async function heardAndPrinted(page: Page, state: string): Promise<number> {
-  const level = await heardLevel(page);
   console.log(`noise suppression: heard ${level.toFixed(4)} with it ${state}`);
   return level;
 }
@@ -112,7 +108,7 @@ test("noise suppression makes a hissing microphone much quieter for the others, 
     await expect(inMenu.getByLabel("Noise suppression")).not.toBeChecked();
     await expect(inMenu).toHaveAttribute("data-status", "off");
     await noisy.keyboard.press("Escape");
-    const off = await heardAndPrinted(listener, "off");
+    const off = await heardLevel(listener, "off");
     expect(off, "the hiss is heard with noise suppression off").toBeGreaterThan(0.01);
     expect(fetched, "nothing of the filter is fetched while it is off").toEqual([]);
     expect(await inHttpCache(noisy, WORKLET), "the worklet is not loaded while it is off").toBe(false);
@@ -125,7 +121,7 @@ test("noise suppression makes a hissing microphone much quieter for the others, 
     // moment of unfiltered hiss on its way (seen once at 0.0059 against a bound of 0.0058).
     let on = off;
     await expect
-      .poll(async () => (on = await heardAndPrinted(listener, "on")), {
+      .poll(async () => (on = await heardLevel(listener, "on")), {
         message: `heard level with the filter on, against ${off.toFixed(4)} off`,
         timeout: 30_000,
       })
@@ -144,7 +140,7 @@ test("noise suppression makes a hissing microphone much quieter for the others, 
     await expect(inMenu).toHaveAttribute("data-status", "off");
     await noisy.keyboard.press("Escape");
     await expect
-      .poll(() => heardAndPrinted(listener, "off again"), {
+      .poll(() => heardLevel(listener, "off again"), {
         message: `heard level off again, against ${on.toFixed(4)} on`,
         timeout: 30_000,
       })
