@@ -95,6 +95,7 @@ test("noise suppression makes a hissing microphone much quieter for the others, 
     await expect(prejoinSwitch).toBeChecked();
     await prejoinSwitch.uncheck();
     await joinFromPreJoin(noisy);
+    const joinedAt = Date.now();
 
     const listener = await openPage();
     await memberOpens(listener, newPerson("Listener"), slug);
@@ -108,6 +109,11 @@ test("noise suppression makes a hissing microphone much quieter for the others, 
     await expect(inMenu.getByLabel("Noise suppression")).not.toBeChecked();
     await expect(inMenu).toHaveAttribute("data-status", "off");
     await noisy.keyboard.press("Escape");
+    // Chromium's own noise suppression and gain control (on in every capture, with the filter or
+    // without) adapt too: about 10 s after the microphone opens they halve this hiss (heard at
+    // 0.035, then 0.015-0.018, which holds). The filter is judged against the level after that.
+    const settled = joinedAt + 12_000 - Date.now();
+    if (settled > 0) await noisy.waitForTimeout(settled);
     const off = await heardLevel(listener, "off");
     expect(off, "the hiss is heard with noise suppression off").toBeGreaterThan(0.01);
     expect(fetched, "nothing of the filter is fetched while it is off").toEqual([]);
@@ -117,15 +123,15 @@ test("noise suppression makes a hissing microphone much quieter for the others, 
     await inMenu.getByLabel("Noise suppression").check();
     await expect(inMenu).toHaveAttribute("data-status", "on");
     await noisy.keyboard.press("Escape");
-    // Measured again until the change has reached the listener: the first 2 s can still hold a
-    // moment of unfiltered hiss on its way (seen once at 0.0059 against a bound of 0.0058).
+    // Measured again until the filter has settled: RNNoise learns the hiss in 2 to 15 s, longer on a busy machine (heard
+    // at 0.0053, then 0.0033 10 s later, in a slow run; 0.0001 in a quick one).
     let on = off;
     await expect
       .poll(async () => (on = await heardLevel(listener, "on")), {
         message: `heard level with the filter on, against ${off.toFixed(4)} off`,
-        timeout: 30_000,
+        timeout: 45_000,
       })
-      .toBeLessThan(off / 4);
+      .toBeLessThan(off / 5);
     const origin = new URL(baseURL!).origin;
     expect(await inHttpCache(noisy, WORKLET), "the worklet was loaded from this origin").toBe(true);
     expect(fetched.some((url) => /\/noise-suppressor\/rnnoise(_simd)?\.wasm$/.test(url))).toBe(true);
