@@ -7,7 +7,8 @@
 //                      host's video pinned in speaker view at 1280x800
 //   (c) four, small    four subscribers (camera and microphone off) in 480x360 windows, where
 //                      every tile is small
-// For each: the cores the publishing Chromium used (all its processes, from /proc) and what its
+// For each: the cores the publishing Chromium used (all its processes, from /proc, and by kind of
+// process: renderer, GPU, audio and capture services...) and what its
 // encoder sent (WebRTC getStats of the publisher: per simulcast layer, frames encoded per second
 // and width), to see whether dynacast paused the layers nobody receives.
 // `--codec=vp9|av1|h264` runs the app with that VIDEO_CODEC (default vp8, simulcast);
@@ -15,7 +16,7 @@
 import { chromium, type Browser, type BrowserServer, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "../tests/support/chromium";
 import { signedUp } from "../tests/support/factories";
-import { cpuMeter } from "./lib/cpu";
+import { chromiumCpuMeter } from "./lib/cpu";
 import { joinMeeting, pause, remoteVideoPlaying, videoPlaying } from "./lib/meeting-pages";
 import { printMachine, printTable, writeResult } from "./lib/report";
 import { withBenchStack, type BenchStack } from "./lib/stack";
@@ -30,6 +31,8 @@ type Layer = { rid: string; width: number; fps: number; active: boolean; limitat
 type Span = {
   scenario: string;
   cores: number;
+  /** The cores by kind of Chromium process (renderer, gpu-process, audio, video_capture...). */
+  byProcess: Record<string, number>;
   layers: Layer[];
   codecs: string[];
   encodedFps: number;
@@ -95,10 +98,15 @@ const join = (
 async function measure(scenario: string, publisher: Page, publisherPid: number, settleMs = SETTLE_MS): Promise<Span> {
   await pause(settleMs);
   const before = await videoSent(publisher);
-  const meter = cpuMeter(() => ({ publisher: publisherPid }));
+  const meter = chromiumCpuMeter(publisherPid);
   const started = performance.now();
   await pause(SECONDS * 1000);
-  const cores = meter.stop().publisher ?? 0;
+  const byProcess = Object.fromEntries(
+    Object.entries(meter.stop())
+      .filter(([, used]) => used > 0)
+      .sort(([, a], [, b]) => b - a),
+  );
+  const cores = Object.values(byProcess).reduce((sum, used) => sum + used, 0);
   const seconds = (performance.now() - started) / 1000;
   const after = await videoSent(publisher);
   const layers = Object.entries(after.layers)
@@ -117,6 +125,7 @@ async function measure(scenario: string, publisher: Page, publisherPid: number, 
   const span = {
     scenario,
     cores,
+    byProcess,
     layers: layers.map(({ rid, width, fps, active, limitation }) => ({ rid, width, fps, active, limitation })),
     codecs: after.codecs,
     encodedFps: layers.reduce((sum, layer) => sum + layer.fps, 0),
@@ -188,6 +197,7 @@ await withBenchStack(
         [
           "scenario",
           "publisher CPU (cores)",
+          "of which (cores by process)",
           "frames encoded/s (all layers)",
           "sent kbit/s",
           "codec",
@@ -196,6 +206,9 @@ await withBenchStack(
         spans.map((span) => [
           span.scenario,
           span.cores.toFixed(2),
+          Object.entries(span.byProcess)
+            .map(([kind, used]) => `${kind} ${used.toFixed(2)}`)
+            .join(", "),
           span.encodedFps.toFixed(1),
           Math.round(span.sentKbps),
           span.codecs.join(", "),

@@ -51,21 +51,57 @@ function ticksByRole(roles: Roles): Record<string, number> {
   return result;
 }
 
-/** Starts measuring; `stop()` gives the cores each role used on average since `start`. */
-export function cpuMeter(roles: () => Roles) {
+/** Starts measuring `read` (ticks by name); `stop()` gives the cores each name used on average since. */
+function tickMeter(read: () => Record<string, number>) {
   const startedAt = performance.now();
-  const before = ticksByRole(roles());
+  const before = read();
   return {
     stop(): Record<string, number> {
       const seconds = (performance.now() - startedAt) / 1000;
-      const after = ticksByRole(roles());
+      const after = read();
       const cores: Record<string, number> = {};
-      for (const role of Object.keys(after))
-        cores[role] = Math.round(((after[role]! - (before[role] ?? 0)) / TICKS_PER_SECOND / seconds) * 100) / 100;
+      for (const name of Object.keys(after))
+        cores[name] = Math.round(((after[name]! - (before[name] ?? 0)) / TICKS_PER_SECOND / seconds) * 100) / 100;
       return cores;
     },
   };
 }
+
+/** Starts measuring; `stop()` gives the cores each role used on average since `start`. */
+export const cpuMeter = (roles: () => Roles) => tickMeter(() => ticksByRole(roles()));
+
+/**
+ * What kind of Chromium process this is, from its command line: "browser" (the root), "renderer",
+ * "gpu-process", or a utility process by its service ("audio", "video_capture", "network"...).
+ */
+function chromiumKind(pid: number, root: number): string {
+  if (pid === root) return "browser";
+  let args: string[];
+  try {
+    // Chromium rewrites its children's titles: their arguments are separated by spaces, not NULs.
+    args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split(/[\0 ]/);
+  } catch {
+    return "gone";
+  }
+  const value = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const type = value("type");
+  if (type !== "utility") return type ?? "other";
+  // e.g. audio.mojom.AudioService, video_capture.mojom.VideoCaptureService
+  return (value("utility-sub-type") ?? "utility").split(".")[0]!;
+}
+
+function ticksByChromiumKind(root: number): Record<string, number> {
+  const result: Record<string, number> = {};
+  for (const stat of [readStat(root), ...descendants(root)]) {
+    if (!stat) continue;
+    const kind = chromiumKind(stat.pid, root);
+    result[kind] = (result[kind] ?? 0) + stat.ticks;
+  }
+  return result;
+}
+
+/** Like cpuMeter, for one Chromium: the cores each kind of its processes used. */
+export const chromiumCpuMeter = (root: number) => tickMeter(() => ticksByChromiumKind(root));
 
 /** The pid of the first descendant of this process whose command name matches. */
 export function findDescendant(pattern: RegExp, root = process.pid): number | null {
