@@ -8,9 +8,9 @@
 //   (c) four, small    four subscribers (camera and microphone off) in 480x360 windows, where
 //                      every tile is small
 // For each: the cores the publishing Chromium used (all its processes, from /proc, and by kind of
-// process: renderer, GPU, audio and capture services...) and what its
-// encoder sent (WebRTC getStats of the publisher: per simulcast layer, frames encoded per second
-// and width), to see whether dynacast paused the layers nobody receives.
+// process: renderer, GPU, audio and capture services...) and what its encoder sent (WebRTC
+// getStats of the publisher: per simulcast layer, frames encoded per second and width), to see
+// whether dynacast paused the layers nobody receives.
 // `--codec=vp9|av1|h264` runs the app with that VIDEO_CODEC (default vp8, simulcast);
 // `--seconds=<n>` per span (default 15); `--no-build` reuses the build in .next.
 import { chromium, type Browser, type BrowserServer, type Page } from "@playwright/test";

@@ -123,8 +123,8 @@ test("noise suppression makes a hissing microphone much quieter for the others, 
     await inMenu.getByLabel("Noise suppression").check();
     await expect(inMenu).toHaveAttribute("data-status", "on");
     await noisy.keyboard.press("Escape");
-    // Measured again until the filter has settled: RNNoise learns the hiss in 2 to 15 s, longer on a busy machine (heard
-    // at 0.0053, then 0.0033 10 s later, in a slow run; 0.0001 in a quick one).
+    // Measured again until the filter has settled: RNNoise learns the hiss in 2 to 15 s, longer on
+    // a busy machine (heard at 0.0053, then 0.0033 10 s later, in a slow run; 0.0001 in a quick one).
     let on = off;
     await expect
       .poll(async () => (on = await heardLevel(listener, "on")), {
