@@ -2,13 +2,13 @@
 // Noise suppression in the meeting: puts the filter on the published microphone while the person
 // wants it (and takes it off when they don't), and says when this browser cannot run it.
 import { useLocalParticipant } from "@livekit/components-react";
-import type { LocalAudioTrack } from "livekit-client";
+import { TrackEvent, type LocalAudioTrack } from "livekit-client";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import {
   canSuppressNoise,
   loadNoiseProcessor,
-  NOISE_PROCESSOR_NAME,
+  noiseProcessorOf,
   setNoiseStatus,
   useNoiseStatus,
   useNoiseSuppressionWanted,
@@ -17,7 +17,7 @@ import {
 const NOTICE_SHOWN_MS = 10_000;
 
 async function applyNoiseSuppression(track: LocalAudioTrack, wanted: boolean): Promise<void> {
-  const ours = track.getProcessor()?.name === NOISE_PROCESSOR_NAME;
+  const ours = noiseProcessorOf(track) !== undefined;
   if (!wanted) {
     if (ours) await track.stopProcessor();
     return setNoiseStatus("off");
@@ -29,11 +29,22 @@ async function applyNoiseSuppression(track: LocalAudioTrack, wanted: boolean): P
     const { default: NoiseSuppressor } = await loadNoiseProcessor();
     await track.setProcessor(new NoiseSuppressor());
     setNoiseStatus("on");
+    await followMicrophone(track);
   } catch (error) {
     // LiveKit keeps sending the microphone as captured.
     console.warn("Noise suppression is unavailable:", error);
     setNoiseStatus("unavailable");
   }
+}
+
+/** The filter rests while the microphone is muted, and runs again when it is on. */
+async function followMicrophone(track: LocalAudioTrack): Promise<void> {
+  const processor = noiseProcessorOf(track);
+  if (!processor || (await processor.setRunning(!track.isMuted))) return;
+  // The browser would not start the filter's audio again: better heard unfiltered than not at all.
+  console.warn("Noise suppression could not start again after unmuting; sending the microphone as captured.");
+  await track.stopProcessor().catch(() => undefined);
+  setNoiseStatus("unavailable");
 }
 
 /** Keeps the published microphone filtered or not, as wanted; one at a time, in the order asked. */
@@ -45,6 +56,14 @@ export function NoiseSuppressionController() {
     if (!track) return setNoiseStatus("off");
     queue.current = queue.current.then(() => applyNoiseSuppression(track, wanted));
   }, [track, wanted]);
+  useEffect(() => {
+    if (!track) return;
+    const follow = () => void (queue.current = queue.current.then(() => followMicrophone(track)));
+    // A new device (Restarted) gives the filter a new, running graph, muted or not.
+    const events = [TrackEvent.Muted, TrackEvent.Unmuted, TrackEvent.Restarted] as const;
+    events.forEach((event) => track.on(event, follow));
+    return () => events.forEach((event) => track.off(event, follow));
+  }, [track]);
   return null;
 }
 

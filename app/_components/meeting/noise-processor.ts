@@ -58,6 +58,28 @@ export default class NoiseSuppressor implements TrackProcessor<Track.Kind.Audio,
     }
   }
 
+  /**
+   * Runs the filter only while the microphone is on: muted, it would filter silence at the cost of
+   * RNNoise's share of a core (docs/benchmarks.md, section 8). Resolves to whether the filter is
+   * now as asked; it is not when the browser will not start its audio again.
+   */
+  async setRunning(running: boolean): Promise<boolean> {
+    const context = this.graph?.context;
+    if (!context || context.state === "closed") return true;
+    try {
+      if (!running) {
+        await context.suspend();
+        return true;
+      }
+      // Started by the person's own click (unmuting), so the browser lets it run.
+      await Promise.race([context.resume(), new Promise((r) => setTimeout(r, 1000))]);
+      return (context.state as AudioContextState) === "running";
+    } catch {
+      // Closed meanwhile (taken off the track): nothing left to run.
+      return (context.state as AudioContextState) === "closed";
+    }
+  }
+
   async restart(options: AudioProcessorOptions): Promise<void> {
     await this.destroy();
     await this.init(options);

@@ -65,13 +65,17 @@ export function canSuppressNoise(): boolean {
 
 export const loadNoiseProcessor = () => import("./noise-processor");
 
+/** The filter on this track, when it is ours (./noise-processor.ts, seen without loading it). */
+export function noiseProcessorOf(track: LocalAudioTrack) {
+  const processor = track.getProcessor() as
+    { name: string; sourceTrack?: MediaStreamTrack; setRunning(running: boolean): Promise<boolean> } | undefined;
+  return processor?.name === NOISE_PROCESSOR_NAME ? processor : undefined;
+}
+
 /**
  * The microphone as captured, before any filter: LiveKit's `mediaStreamTrack` is the filtered one,
  * which falls silent when the microphone is muted (muting disables the captured track).
  */
 export function capturedMicrophone(track: LocalAudioTrack): MediaStreamTrack {
-  const processor = track.getProcessor() as { name: string; sourceTrack?: MediaStreamTrack } | undefined;
-  return processor?.name === NOISE_PROCESSOR_NAME && processor.sourceTrack
-    ? processor.sourceTrack
-    : track.mediaStreamTrack;
+  return noiseProcessorOf(track)?.sourceTrack ?? track.mediaStreamTrack;
 }
