@@ -2,7 +2,8 @@
 // audience changes. One Chromium (a browser of its own, so its processes can be told apart) joins
 // a room as its host and publishes its synthetic camera and microphone; then, each for the same span:
 //   (a) alone          nobody else in the room (then again with the self view hidden, to tell
-//                      what showing one's own camera costs)
+//                      what showing one's own camera costs, and with the microphone muted, when
+//                      noise suppression rests)
 //   (b) one, large     one subscriber (a separate Chromium, camera and microphone off) showing the
 //                      host's video pinned in speaker view at 1280x800
 //   (c) four, small    four subscribers (camera and microphone off) in 480x360 windows, where
@@ -167,6 +168,10 @@ await withBenchStack(
       await publisherControls.getByRole("button", { name: "Hide self view" }).click();
       spans.push(await measure("(a) alone, self view hidden", publisher, publishing.pid));
       await publisherControls.getByRole("button", { name: "Hide self view" }).click();
+      // Muted, noise suppression (on unless turned off) rests: what the filter costs shows here.
+      await publisher.keyboard.press("m");
+      spans.push(await measure("(a) alone, microphone muted", publisher, publishing.pid));
+      await publisher.keyboard.press("m");
 
       const receiving = await launch();
       const large = await join(receiving.browser, stack, url, subscribers[0]!.client.cookieHeader(), {
