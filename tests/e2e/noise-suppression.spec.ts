@@ -70,6 +70,15 @@ async function heardLevel(page: Page, state: string, of: "median" | "loudest" = 
   return level;
 }
 
+/** A second person joins the meeting on `page` and hears its first participant. */
+async function listenerJoins(page: Page, slug: string): Promise<Page> {
+  await memberOpens(page, newPerson("Listener"), slug);
+  await joinFromPreJoin(page);
+  await expect(tiles(page)).toHaveCount(2);
+  await expectRemoteAudioPlaying(page);
+  return page;
+}
+
 test("noise suppression makes a hissing microphone much quieter for the others, with its files from Parley only once switched on", async ({
   baseURL,
   openPage,
@@ -99,11 +108,7 @@ test("noise suppression makes a hissing microphone much quieter for the others, 
     await joinFromPreJoin(noisy);
     const joinedAt = Date.now();
 
-    const listener = await openPage();
-    await memberOpens(listener, newPerson("Listener"), slug);
-    await joinFromPreJoin(listener);
-    await expect(tiles(listener)).toHaveCount(2);
-    await expectRemoteAudioPlaying(listener);
+    const listener = await listenerJoins(await openPage(), slug);
 
     const menu = noisy.getByRole("button", { name: "Choose microphone" });
     const inMenu = noisy.locator(".microphone-menu").getByTestId("noise-suppression");
@@ -182,11 +187,7 @@ test("the filter rests while the microphone is muted, and unmuting brings the vo
   const slug = await hostStartsMeeting(talker, "Talker");
   await expect(talker.getByTestId("prejoin").getByLabel("Noise suppression")).toBeChecked();
   await joinFromPreJoin(talker);
-  const listener = await openPage();
-  await memberOpens(listener, newPerson("Listener"), slug);
-  await joinFromPreJoin(listener);
-  await expect(tiles(listener)).toHaveCount(2);
-  await expectRemoteAudioPlaying(listener);
+  const listener = await listenerJoins(await openPage(), slug);
 
   // Chromium's synthetic microphone beeps every second; RNNoise lets the beep through at about
   // half its level (0.13-0.16 against 0.3), while a muted microphone sends nothing.
@@ -226,9 +227,5 @@ test("a browser that cannot run noise suppression is told so in Russian, and its
   await prejoin.getByRole("button", { name: russian.prejoin.join }).click();
   await expect(old.getByTestId("noise-suppression-notice")).toHaveText(russian.noise.unavailable);
 
-  const listener = await openPage();
-  await memberOpens(listener, newPerson("Listener"), slug);
-  await joinFromPreJoin(listener);
-  await expect(tiles(listener)).toHaveCount(2);
-  await expectRemoteAudioPlaying(listener);
+  await listenerJoins(await openPage(), slug);
 });
