@@ -1,4 +1,5 @@
-import { chromium } from "@playwright/test";
+import { chromium, type Page } from "@playwright/test";
+import { TrackSource } from "livekit-server-sdk";
 import { CHROMIUM_ARGS, findChromium } from "../support/chromium";
 import { expect, test } from "./fixtures";
 import { LAPTOP, PHONE } from "./screens";
@@ -41,6 +42,73 @@ test("the pre-join shows a live preview and microphone level, and joining muted 
   await page.goto(`/r/${slug}`);
   await expect(page.getByTestId("prejoin").getByRole("button", { name: "Turn camera on" })).toBeVisible();
   await expect(page.getByTestId("prejoin").getByRole("button", { name: "Unmute microphone" })).toBeVisible();
+});
+
+// Notes the tracks of every getUserMedia call before the page's own scripts run: which devices
+// were opened, how often, and whether they are still open.
+function noteCaptures() {
+  const notes: MediaStreamTrack[][] = [];
+  (window as unknown as { __captures: MediaStreamTrack[][] }).__captures = notes;
+  const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  navigator.mediaDevices.getUserMedia = async (constraints) => {
+    const stream = await original(constraints);
+    notes.push(stream.getTracks());
+    return stream;
+  };
+}
+
+/** Each capture so far, as its tracks now: "audio live", "video live 1280x720", "video ended". */
+const captures = (page: Page) =>
+  page.evaluate(() =>
+    (window as unknown as { __captures: MediaStreamTrack[][] }).__captures.map((tracks) =>
+      tracks
+        .map((track) => {
+          const { width, height } = track.getSettings();
+          const size = track.kind === "video" && track.readyState === "live" ? ` ${width}x${height}` : "";
+          return `${track.kind} ${track.readyState}${size}`;
+        })
+        .sort(),
+    ),
+  );
+
+test("the camera and microphone opened for the preview are the ones sent: opened once, in 720p, and closed when turned off", async ({
+  page,
+  openPage,
+}) => {
+  await page.addInitScript(noteCaptures);
+  const slug = await hostStartsMeeting(page, "Pia");
+  const preview = page.getByTestId("prejoin").getByTestId("prejoin-video");
+  await expect.poll(() => preview.evaluate((video: HTMLVideoElement) => video.videoWidth)).toBe(1280);
+  await joinFromPreJoin(page);
+  const quinn = await openPage();
+  await memberOpens(quinn, newPerson("Quinn"), slug);
+  await joinFromPreJoin(quinn);
+  await expectRemoteVideoPlaying(quinn);
+
+  // The media server receives Pia's camera in 720p, and her browser opened it only once: on the
+  // pre-join screen. Those tracks are still open, so they are the ones being sent.
+  const sent = async () => {
+    const everyone = await stack.roomService().listParticipants(slug);
+    const pia = everyone.find((participant) => participant.name.startsWith("Pia"));
+    return pia?.tracks.find((track) => track.source === TrackSource.CAMERA);
+  };
+  await expect.poll(async () => (await sent())?.width, { timeout: 10_000 }).toBe(1280);
+  expect((await sent())?.height).toBe(720);
+  expect(await captures(page)).toEqual([["audio live", "video live 1280x720"]]);
+
+  // Turning the camera off closes it (its light goes out), not just sends black.
+  const camera = page
+    .getByRole("toolbar", { name: "Meeting controls" })
+    .getByRole("button", { name: "Camera", exact: true });
+  await camera.click();
+  await expect(camera).toHaveAttribute("aria-pressed", "false");
+  await expect.poll(() => captures(page)).toEqual([["audio live", "video ended"]]);
+
+  // On again, it is opened again in 720p, and Quinn sees Pia again.
+  await camera.click();
+  await expect(camera).toHaveAttribute("aria-pressed", "true");
+  await expect.poll(() => captures(page)).toEqual([["audio live", "video ended"], ["video live 1280x720"]]);
+  await expectRemoteVideoPlaying(quinn);
 });
 
 // A browser that asks for permission and is refused, and one on a machine with no camera or

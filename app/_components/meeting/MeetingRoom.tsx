@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "
 import type { JoinCredentials } from "@/lib/meetings/join-credentials";
 import { CopyInviteLink } from "../CopyInviteLink";
 import { CheckConnectionLink } from "../check/CheckConnectionLink";
+import { CapturedMedia } from "./captured-media";
 import { fetchJoinCredentials, type JoinSource, type Problem } from "./join-credentials";
 import { JOIN_MARKS, markJoin } from "./join-marks";
 import PreJoin, { type EncryptionSupport } from "./PreJoin";
@@ -151,6 +152,14 @@ export function MeetingRoom({
   const meetingStage = useLoadedModule(loadMeetingStage);
   const lastChoices = useRef<UserChoices | null>(null);
   const encryption = useEncryptionSupport(encrypted);
+  const [captured] = useState(() => new CapturedMedia());
+  // What the pre-join screen handed over is closed if the meeting does not take it: joining
+  // failed, the room made them wait, or the meeting's code could not be loaded.
+  const mayTakeCaptured = stage.kind === "prejoin" || (stage.kind === "connected" && meetingStage.state !== "failed");
+  useEffect(() => {
+    if (!mayTakeCaptured) captured.release();
+  }, [mayTakeCaptured, captured]);
+  useEffect(() => () => captured.release(), [captured]);
 
   // Refusals and network failures come back as values and become a stage the page shows.
   async function join(choices: UserChoices) {
@@ -161,6 +170,7 @@ export function MeetingRoom({
       markJoin(JOIN_MARKS.tokenReceived);
       return setStage({ kind: "connected", credentials: result.credentials, choices, session: 0 });
     }
+    captured.giveBack();
     // A problem with what was typed is shown on the pre-join screen, where it can be fixed.
     if (result.problem.fixable) return setStage({ kind: "prejoin", busy: false, error: result.problem.message });
     // The room makes them wait: this Join was their knock.
@@ -229,6 +239,7 @@ export function MeetingRoom({
             busy={stage.busy}
             error={stage.error}
             encryption={encryption}
+            captured={captured}
             onJoin={(choices) => void join(choices)}
           />
         ) : (
@@ -284,6 +295,7 @@ export function MeetingRoom({
             key={stage.session}
             credentials={stage.credentials}
             choices={stage.choices}
+            captured={captured}
             onEnd={onEnd}
           />
         ) : (

@@ -2,13 +2,14 @@
 // The meeting itself: LiveKit's room and its conference UI. Its own chunk, the heaviest part of the
 // page (livekit-client and the components), loaded by MeetingRoom while the pre-join screen shows.
 import "@livekit/components-styles";
-import { LiveKitRoom, useConnectionState } from "@livekit/components-react";
+import { LiveKitRoom, useConnectionState, useRoomContext } from "@livekit/components-react";
 import { useTranslations } from "next-intl";
 import {
   ConnectionError,
   ConnectionErrorReason,
   ConnectionState,
   DisconnectReason,
+  RoomEvent,
   type Room,
   type RoomConnectOptions,
   type RoomOptions,
@@ -16,6 +17,7 @@ import {
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { JoinCredentials } from "@/lib/meetings/join-credentials";
 import type { Notice } from "@/lib/moderation/rules";
+import type { CapturedMedia, MediaKind } from "./captured-media";
 import { ChatAnnouncer, ChatPanel, ChatProvider } from "./Chat";
 import { Conference } from "./Conference";
 import { explainDeparture } from "./departure";
@@ -31,6 +33,7 @@ import { MutedWhileSpeaking } from "./MutedWhileSpeaking";
 import { NoiseSuppressionController, NoiseSuppressionNotice } from "./NoiseSuppression";
 import { runsTheMeeting, useOwnStanding } from "./own-standing";
 import { ParticipantsPanel } from "./ParticipantsPanel";
+import { publishCaptured } from "./publish-captured";
 import { HandAnnouncer } from "./RaiseHand";
 import { ReconnectingNotice } from "./ReconnectingNotice";
 import { RecordingNotices } from "./Recording";
@@ -124,22 +127,58 @@ function captureOption(enabled: boolean, deviceId: string | undefined): boolean 
   return deviceId ? { deviceId } : true;
 }
 
+/**
+ * Publishes what the pre-join screen handed over when LiveKit would otherwise open the devices
+ * itself: as soon as signalling connects. (<LiveKitRoom> is told to open neither of these.)
+ */
+function PublishHandedOver(props: {
+  captured: CapturedMedia;
+  kinds: readonly MediaKind[];
+  choices: UserChoices;
+  onError: (error: Error) => void;
+}) {
+  const room = useRoomContext();
+  const { captured, kinds, choices, onError } = props;
+  useEffect(() => {
+    if (kinds.length === 0) return;
+    const publish = () =>
+      void Promise.all(
+        kinds.map((kind) =>
+          publishCaptured(room, captured, kind, kind === "video" ? choices.videoDeviceId : choices.audioDeviceId),
+        ),
+      ).catch(onError);
+    room.on(RoomEvent.SignalConnected, publish);
+    return () => void room.off(RoomEvent.SignalConnected, publish);
+  }, [room, captured, kinds, choices, onError]);
+  return null;
+}
+
 const connectOptions = (credentials: JoinCredentials): RoomConnectOptions | undefined =>
   credentials.iceTransportPolicy ? { rtcConfig: { iceTransportPolicy: credentials.iceTransportPolicy } } : undefined;
 
 type Props = {
   credentials: JoinCredentials;
   choices: UserChoices;
+  /** The pre-join screen's camera and microphone, when it handed them over. */
+  captured: CapturedMedia;
   onEnd: (end: StageEnd) => void;
 };
 
-export default function MeetingStage({ credentials, choices, onEnd }: Props) {
+export default function MeetingStage({ credentials, choices, captured, onEnd }: Props) {
   const t = useTranslations("meeting");
   const publishing = credentials.role === "participant";
   const slug = credentials.room.slug;
   // The last notice that ends this person's meeting ("Anna removed you"), to explain the disconnection.
   const finalNotice = useRef<Notice | null>(null);
   const onFinalNotice = useCallback((notice: Notice) => void (finalNotice.current = notice), []);
+  // Decided once: which devices come from the pre-join screen; LiveKit opens the others.
+  const [handedOver] = useState<readonly MediaKind[]>(() =>
+    publishing
+      ? (["video", "audio"] as const).filter(
+          (kind) => (kind === "video" ? choices.videoEnabled : choices.audioEnabled) && captured.has(kind),
+        )
+      : [],
+  );
   const prepared = usePreparedRoom(credentials.e2ee?.key, roomOptions(credentials));
   const [decryptionFailed, setDecryptionFailed] = useState(false);
   const onEncryptionError = useCallback(() => setDecryptionFailed(true), []);
@@ -195,12 +234,13 @@ export default function MeetingStage({ credentials, choices, onEnd }: Props) {
       {...(encrypted ? { room: prepared.room } : { options: roomOptions(credentials) })}
       onEncryptionError={encrypted ? onEncryptionError : undefined}
       connectOptions={connectOptions(credentials)}
-      video={captureOption(publishing && choices.videoEnabled, choices.videoDeviceId)}
-      audio={captureOption(publishing && choices.audioEnabled, choices.audioDeviceId)}
+      video={captureOption(publishing && choices.videoEnabled && !handedOver.includes("video"), choices.videoDeviceId)}
+      audio={captureOption(publishing && choices.audioEnabled && !handedOver.includes("audio"), choices.audioDeviceId)}
       onConnected={() => markJoin(JOIN_MARKS.connected)}
       onDisconnected={onDisconnected}
       onError={onError}
     >
+      <PublishHandedOver captured={captured} kinds={handedOver} choices={choices} onError={onError} />
       <InMeetingProvider>
         <ChatProvider slug={slug}>
           <div className="meeting-notices">

@@ -4,6 +4,7 @@
 // localStorage).
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { captureConstraints, type CapturedMedia } from "./captured-media";
 import { classifyMediaError, explainDeviceProblem, type DeviceKind, type DeviceProblem } from "./device-errors";
 import { NoiseSuppressionToggle } from "./NoiseSuppressionToggle";
 import { loadChoices, saveChoices, type UserChoices } from "./user-choices";
@@ -23,6 +24,8 @@ type Props = {
   error: string | null;
   /** Only for an end-to-end encrypted room: whether this browser can encrypt; it cannot join otherwise. */
   encryption?: EncryptionSupport;
+  /** Where the camera and microphone go when Join is pressed, so the meeting sends them without reopening. */
+  captured: CapturedMedia;
   onJoin: (choices: UserChoices) => void;
 };
 
@@ -31,15 +34,13 @@ export type EncryptionSupport = "checking" | "supported" | "unsupported";
 type Devices = { cameras: MediaDeviceInfo[]; microphones: MediaDeviceInfo[] };
 type Problems = Partial<Record<DeviceKind, DeviceProblem>>;
 
-const constraint = (deviceId: string) => (deviceId ? { deviceId: { ideal: deviceId } } : true);
-
 async function acquire(choices: UserChoices): Promise<{ tracks: MediaStreamTrack[]; problems: Problems }> {
   const wanted = { video: choices.videoEnabled, audio: choices.audioEnabled };
   if (!wanted.video && !wanted.audio) return { tracks: [], problems: {} };
   try {
     const stream = await navigator.mediaDevices.getUserMedia({
-      video: wanted.video && constraint(choices.videoDeviceId),
-      audio: wanted.audio && constraint(choices.audioDeviceId),
+      video: wanted.video && captureConstraints("video", choices.videoDeviceId),
+      audio: wanted.audio && captureConstraints("audio", choices.audioDeviceId),
     });
     return { tracks: stream.getTracks(), problems: {} };
   } catch {
@@ -51,8 +52,8 @@ async function acquire(choices: UserChoices): Promise<{ tracks: MediaStreamTrack
       try {
         const stream = await navigator.mediaDevices.getUserMedia(
           kind === "camera"
-            ? { video: constraint(choices.videoDeviceId) }
-            : { audio: constraint(choices.audioDeviceId) },
+            ? { video: captureConstraints("video", choices.videoDeviceId) }
+            : { audio: captureConstraints("audio", choices.audioDeviceId) },
         );
         tracks.push(...stream.getTracks());
       } catch (error) {
@@ -122,7 +123,7 @@ function DevicePicker(props: {
   );
 }
 
-export default function PreJoin({ title, knownName, publishes, busy, error, encryption, onJoin }: Props) {
+export default function PreJoin({ title, knownName, publishes, busy, error, encryption, captured, onJoin }: Props) {
   const t = useTranslations("meeting");
   const [choices, setChoices] = useState<UserChoices>(() => loadChoices());
   const [attempt, setAttempt] = useState(0);
@@ -153,9 +154,9 @@ export default function PreJoin({ title, knownName, publishes, busy, error, encr
     });
     return () => {
       cancelled = true;
-      acquired.forEach((track) => track.stop());
+      for (const track of acquired) if (!captured.holds(track)) track.stop();
     };
-  }, [publishes, videoEnabled, audioEnabled, videoDeviceId, audioDeviceId, attempt]);
+  }, [publishes, videoEnabled, audioEnabled, videoDeviceId, audioDeviceId, attempt, captured]);
 
   const videoTrack = tracks.find((track) => track.kind === "video");
   const audioTrack = tracks.find((track) => track.kind === "audio");
@@ -172,7 +173,9 @@ export default function PreJoin({ title, knownName, publishes, busy, error, encr
     event.preventDefault();
     if (!name.trim() || blockedByEncryption) return;
     saveChoices(choices);
-    tracks.forEach((track) => track.stop());
+    // Handed over, not stopped. The device controls are disabled while joining (busy), so these
+    // stay the tracks the meeting gets; if joining fails here, the screen keeps them.
+    captured.hold(tracks);
     onJoin(choices);
   }
 
@@ -192,6 +195,7 @@ export default function PreJoin({ title, knownName, publishes, busy, error, encr
               type="button"
               className="secondary"
               aria-pressed={videoEnabled}
+              disabled={busy}
               onClick={() => update({ videoEnabled: !videoEnabled })}
             >
               {videoEnabled ? t("prejoin.turnCameraOff") : t("prejoin.turnCameraOn")}
@@ -200,6 +204,7 @@ export default function PreJoin({ title, knownName, publishes, busy, error, encr
               type="button"
               className="secondary"
               aria-pressed={audioEnabled}
+              disabled={busy}
               onClick={() => update({ audioEnabled: !audioEnabled })}
             >
               {audioEnabled ? t("prejoin.muteMicrophone") : t("prejoin.unmuteMicrophone")}
@@ -225,7 +230,7 @@ export default function PreJoin({ title, knownName, publishes, busy, error, encr
               numbered={(number) => t("prejoin.cameraNumber", { number })}
               devices={devices.cameras}
               value={videoTrack?.getSettings().deviceId ?? videoDeviceId}
-              disabled={!videoEnabled}
+              disabled={busy || !videoEnabled}
               onPick={(id) => update({ videoDeviceId: id })}
             />
             <DevicePicker
@@ -233,7 +238,7 @@ export default function PreJoin({ title, knownName, publishes, busy, error, encr
               numbered={(number) => t("prejoin.microphoneNumber", { number })}
               devices={devices.microphones}
               value={audioTrack?.getSettings().deviceId ?? audioDeviceId}
-              disabled={!audioEnabled}
+              disabled={busy || !audioEnabled}
               onPick={(id) => update({ audioDeviceId: id })}
             />
             <NoiseSuppressionToggle live={false} />
@@ -244,12 +249,13 @@ export default function PreJoin({ title, knownName, publishes, busy, error, encr
           <div key={kind} className="device-problem" role="alert" data-testid={`${kind}-problem`}>
             <p>{explainDeviceProblem(t, kind, problem)}</p>
             <div className="row">
-              <button type="button" className="secondary" onClick={() => setAttempt((n) => n + 1)}>
+              <button type="button" className="secondary" disabled={busy} onClick={() => setAttempt((n) => n + 1)}>
                 {t("prejoin.tryAgain")}
               </button>
               <button
                 type="button"
                 className="secondary"
+                disabled={busy}
                 onClick={() => update(kind === "camera" ? { videoEnabled: false } : { audioEnabled: false })}
               >
                 {kind === "camera" ? t("prejoin.joinWithoutCamera") : t("prejoin.joinWithoutMicrophone")}
