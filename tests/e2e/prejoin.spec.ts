@@ -3,7 +3,15 @@ import { TrackSource } from "livekit-server-sdk";
 import { CHROMIUM_ARGS, findChromium } from "../support/chromium";
 import { expect, test } from "./fixtures";
 import { LAPTOP, PHONE } from "./screens";
-import { expectRemoteVideoPlaying, hostStartsMeeting, joinFromPreJoin, memberOpens, tiles } from "./support";
+import {
+  createLinkInUi,
+  expectRemoteVideoPlaying,
+  expectVideoPlaying,
+  hostStartsMeeting,
+  joinFromPreJoin,
+  memberOpens,
+  tiles,
+} from "./support";
 import { newPerson } from "../support/factories";
 import { stack } from "../support/stack";
 
@@ -109,6 +117,32 @@ test("the camera and microphone opened for the preview are the ones sent: opened
   await expect(camera).toHaveAttribute("aria-pressed", "true");
   await expect.poll(() => captures(page)).toEqual([["audio live", "video ended"], ["video live 1280x720"]]);
   await expectRemoteVideoPlaying(quinn);
+});
+
+test("a refused name keeps the preview open to fix it, and knocking at the door closes the pre-join's camera", async ({
+  page,
+  openPage,
+}) => {
+  const host = await openPage();
+  const slug = await hostStartsMeeting(host, "Host");
+  const link = await createLinkInUi(host, slug, "participant");
+  await page.addInitScript(noteCaptures);
+  await page.goto(link);
+  const prejoin = page.getByTestId("prejoin");
+  await expect.poll(() => captures(page)).toEqual([["audio live", "video live 1280x720"]]);
+
+  await prejoin.getByLabel("Your name").fill("Gi\u0007na");
+  await prejoin.getByRole("button", { name: "Join meeting" }).click();
+  await expect(prejoin.getByRole("alert")).toContainText("Your name contains characters we can't show.");
+  // The same camera and microphone stay open and the preview plays on while the name is fixed.
+  await expectVideoPlaying(prejoin.getByTestId("prejoin-video"));
+  expect(await captures(page)).toEqual([["audio live", "video live 1280x720"]]);
+
+  // Guests wait to be let in (the room's default): the pre-join's devices are closed meanwhile.
+  await prejoin.getByLabel("Your name").fill("Gina");
+  await prejoin.getByRole("button", { name: "Join meeting" }).click();
+  await expect(page.getByTestId("meeting")).toHaveAttribute("data-stage", "waiting");
+  await expect.poll(async () => (await captures(page))[0]).toEqual(["audio ended", "video ended"]);
 });
 
 // A browser that asks for permission and is refused, and one on a machine with no camera or

@@ -128,8 +128,10 @@ function captureOption(enabled: boolean, deviceId: string | undefined): boolean 
 }
 
 /**
- * Publishes what the pre-join screen handed over when LiveKit would otherwise open the devices
- * itself: as soon as signalling connects. (<LiveKitRoom> is told to open neither of these.)
+ * Publishes what the pre-join screen handed over once the room is connected. (<LiveKitRoom> is
+ * told to open neither of these.) Not as soon as signalling connects, as LiveKit does with the
+ * devices it opens itself: publishing then slowed the first picture of the others by about 200 ms
+ * (bench:join, docs/benchmarks.md section 1).
  */
 function PublishHandedOver(props: {
   captured: CapturedMedia;
@@ -147,8 +149,8 @@ function PublishHandedOver(props: {
           publishCaptured(room, captured, kind, kind === "video" ? choices.videoDeviceId : choices.audioDeviceId),
         ),
       ).catch(onError);
-    room.on(RoomEvent.SignalConnected, publish);
-    return () => void room.off(RoomEvent.SignalConnected, publish);
+    room.on(RoomEvent.Connected, publish);
+    return () => void room.off(RoomEvent.Connected, publish);
   }, [room, captured, kinds, choices, onError]);
   return null;
 }
