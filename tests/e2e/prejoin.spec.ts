@@ -119,13 +119,14 @@ test("the camera and microphone opened for the preview are the ones sent: opened
   await expectRemoteVideoPlaying(quinn);
 });
 
-test("a refused name keeps the preview open to fix it, and knocking at the door closes the pre-join's camera", async ({
+test("a guest's camera stays the same from the pre-join screen through a refused name and the door into the meeting", async ({
   page,
   openPage,
 }) => {
   const host = await openPage();
   const slug = await hostStartsMeeting(host, "Host");
-  const link = await createLinkInUi(host, slug, "participant");
+  await joinFromPreJoin(host);
+  const link = await createLinkInUi(await host.context().newPage(), slug, "participant");
   await page.addInitScript(noteCaptures);
   await page.goto(link);
   const prejoin = page.getByTestId("prejoin");
@@ -138,11 +139,21 @@ test("a refused name keeps the preview open to fix it, and knocking at the door 
   await expectVideoPlaying(prejoin.getByTestId("prejoin-video"));
   expect(await captures(page)).toEqual([["audio live", "video live 1280x720"]]);
 
-  // Guests wait to be let in (the room's default): the pre-join's devices are closed meanwhile.
+  // Guests wait to be let in (the room's default). The camera goes on to the door, where the host
+  // sees it; the microphone is closed while waiting.
   await prejoin.getByLabel("Your name").fill("Gina");
   await prejoin.getByRole("button", { name: "Join meeting" }).click();
   await expect(page.getByTestId("meeting")).toHaveAttribute("data-stage", "waiting");
-  await expect.poll(async () => (await captures(page))[0]).toEqual(["audio ended", "video ended"]);
+  await expectVideoPlaying(page.getByTestId("waiting-video"));
+  const knock = host.getByTestId("knock").filter({ hasText: "Gina" });
+  await expectVideoPlaying(knock.getByTestId("knock-video"));
+  expect(await captures(page)).toEqual([["audio ended", "video live 1280x720"]]);
+
+  // Let in, the same camera is sent in the meeting; only the microphone is opened again.
+  await knock.getByRole("button", { name: "Admit Gina" }).click();
+  await expect(tiles(page)).toHaveCount(2);
+  await expectRemoteVideoPlaying(host);
+  await expect.poll(() => captures(page)).toEqual([["audio ended", "video live 1280x720"], ["audio live"]]);
 });
 
 // A browser that asks for permission and is refused, and one on a machine with no camera or

@@ -153,9 +153,12 @@ export function MeetingRoom({
   const lastChoices = useRef<UserChoices | null>(null);
   const encryption = useEncryptionSupport(encrypted);
   const [captured] = useState(() => new CapturedMedia());
-  // What the pre-join screen handed over is closed if the meeting does not take it: joining
-  // failed, the room made them wait, or the meeting's code could not be loaded.
-  const mayTakeCaptured = stage.kind === "prejoin" || (stage.kind === "connected" && meetingStage.state !== "failed");
+  // What the pre-join screen handed over is closed if neither the waiting room nor the meeting
+  // takes it: joining failed, or the meeting's code could not be loaded.
+  const mayTakeCaptured =
+    stage.kind === "prejoin" ||
+    stage.kind === "waiting" ||
+    (stage.kind === "connected" && meetingStage.state !== "failed");
   useEffect(() => {
     if (!mayTakeCaptured) captured.release();
   }, [mayTakeCaptured, captured]);
@@ -170,11 +173,15 @@ export function MeetingRoom({
       markJoin(JOIN_MARKS.tokenReceived);
       return setStage({ kind: "connected", credentials: result.credentials, choices, session: 0 });
     }
+    // The room makes them wait: this Join was their knock. The camera goes on to the door; the
+    // microphone is closed while they wait.
+    if (result.problem.code === "waiting_room") {
+      captured.release("audio");
+      return setStage({ kind: "waiting", choices, visit: 0 });
+    }
     captured.giveBack();
     // A problem with what was typed is shown on the pre-join screen, where it can be fixed.
     if (result.problem.fixable) return setStage({ kind: "prejoin", busy: false, error: result.problem.message });
-    // The room makes them wait: this Join was their knock.
-    if (result.problem.code === "waiting_room") return setStage({ kind: "waiting", choices, visit: 0 });
     setStage({ kind: "failed", ...result.problem });
   }
 
@@ -253,6 +260,7 @@ export function MeetingRoom({
           title={title}
           choices={stage.choices}
           showsCamera={publishes && stage.choices.videoEnabled}
+          captured={captured}
           onAdmitted={() => void enterAfterAdmission(stage.choices, stage.visit)}
           onLeave={backToPreJoin}
           onProblem={(problem) => setStage({ kind: "failed", ...problem })}

@@ -11,6 +11,7 @@ import type { DoorCredentials } from "@/lib/door/knocks";
 import { KNOCKER_REPORT_EVERY_MS } from "@/lib/door/rules";
 import type { ErrorCode } from "@/lib/error-codes";
 import { callApi } from "../api";
+import type { CapturedMedia } from "./captured-media";
 import { problemOf, type Problem } from "./join-credentials";
 import type { UserChoices } from "./user-choices";
 import "./door.css";
@@ -21,6 +22,8 @@ type Props = {
   choices: UserChoices;
   /** Whether to show the camera at the door (viewers and people who turned it off do not). */
   showsCamera: boolean;
+  /** The pre-join screen's camera, when handed over; handed on to the meeting when let in. */
+  captured: CapturedMedia;
   onAdmitted: () => void;
   onLeave: () => void;
   onProblem: (problem: Problem) => void;
@@ -39,28 +42,33 @@ const DOOR_RETRY_MS = 10_000;
 // While the app or the media server is away for a moment, the knock stands: keep asking.
 const PASSING: readonly (ErrorCode | "offline")[] = ["offline", "internal", "livekit_unavailable", "rate_limited"];
 
-/** The knocker's own camera, for their preview and for the door. */
-function useCamera(enabled: boolean, deviceId: string): LocalVideoTrack | null {
+/**
+ * The knocker's own camera, for their preview and for the door: the pre-join screen's, when it
+ * was handed over. Once handed on to the meeting (held by `captured` again), it is not stopped.
+ */
+function useCamera(enabled: boolean, deviceId: string, captured: CapturedMedia): LocalVideoTrack | null {
   const [track, setTrack] = useState<LocalVideoTrack | null>(null);
   useEffect(() => {
     if (!enabled) return;
     let created: LocalVideoTrack | null = null;
     let cancelled = false;
-    void import("livekit-client")
-      .then(({ createLocalVideoTrack }) => createLocalVideoTrack(deviceId ? { deviceId } : {}))
+    void import("./publish-captured")
+      .then(({ takeCamera }) => takeCamera(captured, deviceId))
       .then((video) => {
+        // Not wanted any more: left for whoever comes next (another visit, the meeting), or closed
+        // by MeetingRoom with the rest of what nobody took.
+        if (cancelled) return captured.hold([video.mediaStreamTrack]);
         created = video;
-        if (cancelled) video.stop();
-        else setTrack(video);
+        setTrack(video);
       })
       // No camera after all: the knock goes on without a face at the door.
       .catch(() => undefined);
     return () => {
       cancelled = true;
-      created?.stop();
+      if (created && !captured.holds(created.mediaStreamTrack)) created.stop();
       setTrack(null);
     };
-  }, [enabled, deviceId]);
+  }, [enabled, deviceId, captured]);
   return track;
 }
 
@@ -100,7 +108,7 @@ function useDoor(
   }, [door, track, showsCamera]);
 }
 
-export function WaitingRoom({ slug, title, choices, showsCamera, onAdmitted, onLeave, onProblem }: Props) {
+export function WaitingRoom({ slug, title, choices, showsCamera, captured, onAdmitted, onLeave, onProblem }: Props) {
   const t = useTranslations("meeting");
   const [knock, setKnock] = useState<Knock>({ state: "knocking" });
   const [door, setDoor] = useState<DoorCredentials | null>(null);
@@ -108,11 +116,16 @@ export function WaitingRoom({ slug, title, choices, showsCamera, onAdmitted, onL
   const doorLost = useRef(false);
   const knockedAt = useRef(0);
   const video = useRef<HTMLVideoElement>(null);
-  const track = useCamera(showsCamera, choices.videoDeviceId);
-  const handlers = useRef({ onAdmitted, onProblem, onLeave });
+  const track = useCamera(showsCamera, choices.videoDeviceId, captured);
+  // Let in: the camera goes on to the meeting, which sends it without reopening it.
+  const admitted = () => {
+    if (track) captured.hold([track.mediaStreamTrack]);
+    onAdmitted();
+  };
+  const handlers = useRef({ onAdmitted: admitted, onProblem, onLeave });
   useEffect(() => {
-    handlers.current = { onAdmitted, onProblem, onLeave };
-  }, [onAdmitted, onProblem, onLeave]);
+    handlers.current = { onAdmitted: admitted, onProblem, onLeave };
+  });
 
   useEffect(() => {
     const element = video.current;

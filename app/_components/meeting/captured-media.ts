@@ -21,13 +21,14 @@ export function captureConstraints(kind: MediaKind, deviceId: string | undefined
 }
 
 /**
- * Tracks on their way from the pre-join screen to the meeting. Whoever holds a track stops it:
- * the pre-join screen until Join is pressed, then this, until the meeting takes it.
+ * Tracks on their way from the pre-join screen to the meeting, perhaps by way of the waiting room.
+ * Whoever holds a track stops it: the pre-join screen until Join is pressed, then this, until the
+ * waiting room or the meeting takes it (the waiting room hands its camera back when let in).
  */
 export class CapturedMedia {
   private readonly tracks = new Set<MediaStreamTrack>();
 
-  /** Join was pressed: the pre-join screen hands over what it captured (and stops none of it). */
+  /** Join was pressed (or the door opened): what was captured is handed over, and not stopped. */
   hold(tracks: readonly MediaStreamTrack[]): void {
     for (const track of tracks) this.tracks.add(track);
   }
@@ -53,10 +54,13 @@ export class CapturedMedia {
     this.tracks.clear();
   }
 
-  /** Nobody took them: the devices are closed. */
-  release(): void {
-    for (const track of this.tracks) track.stop();
-    this.tracks.clear();
+  /** Nobody took them (or not this kind): the devices are closed. */
+  release(kind?: MediaKind): void {
+    for (const track of this.tracks) {
+      if (kind && track.kind !== kind) continue;
+      track.stop();
+      this.tracks.delete(track);
+    }
   }
 
   private live(kind: MediaKind): MediaStreamTrack | undefined {

@@ -1,26 +1,38 @@
-// Sends the camera and microphone handed over from the pre-join screen (./captured-media.ts).
-import { LocalAudioTrack, LocalVideoTrack, Track, type LocalTrack, type Room } from "livekit-client";
+// LiveKit's side of the handover (./captured-media.ts): the pre-join screen's camera and
+// microphone become LiveKit's own tracks, for the waiting room's door and for the meeting.
+import {
+  createLocalVideoTrack,
+  LocalAudioTrack,
+  LocalVideoTrack,
+  Track,
+  type LocalTrack,
+  type Room,
+} from "livekit-client";
 import { captureConstraints, type CapturedMedia, type MediaKind } from "./captured-media";
 
 const SOURCES = { video: Track.Source.Camera, audio: Track.Source.Microphone } as const;
 
+// Not marked as provided by us: LiveKit then closes the camera when it is turned off (its light
+// goes out) and opens it again with these constraints, on the device it was captured from.
+const adoptCamera = (handed: MediaStreamTrack) =>
+  new LocalVideoTrack(handed, captureConstraints("video", handed.getSettings().deviceId), false);
+const adoptMicrophone = (handed: MediaStreamTrack) =>
+  new LocalAudioTrack(handed, captureConstraints("audio", handed.getSettings().deviceId), false);
+
+/** The waiting room's camera: the one handed over, or one opened now. */
+export async function takeCamera(captured: CapturedMedia, deviceId: string): Promise<LocalVideoTrack> {
+  const handed = captured.take("video");
+  return handed ? adoptCamera(handed) : createLocalVideoTrack(deviceId ? { deviceId } : {});
+}
+
 async function localTrack(room: Room, captured: CapturedMedia, kind: MediaKind, deviceId: string): Promise<LocalTrack> {
   const handed = captured.take(kind);
-  if (!handed) {
-    // It ended since the page was drawn (a device unplugged): open one the way LiveKit would.
-    const options = deviceId ? { deviceId } : true;
-    const [track] = await room.localParticipant.createTracks(
-      kind === "video" ? { video: options } : { audio: options },
-    );
-    if (!track) throw new Error(`no ${kind} track`);
-    return track;
-  }
-  // Not marked as provided by us: LiveKit then closes the camera when it is turned off (its light
-  // goes out) and opens it again with these constraints, on the device it was captured from.
-  const constraints = captureConstraints(kind, handed.getSettings().deviceId);
-  return kind === "video"
-    ? new LocalVideoTrack(handed, constraints, false)
-    : new LocalAudioTrack(handed, constraints, false);
+  if (handed) return kind === "video" ? adoptCamera(handed) : adoptMicrophone(handed);
+  // It ended since the page was drawn (a device unplugged): open one the way LiveKit would.
+  const options = deviceId ? { deviceId } : true;
+  const [track] = await room.localParticipant.createTracks(kind === "video" ? { video: options } : { audio: options });
+  if (!track) throw new Error(`no ${kind} track`);
+  return track;
 }
 
 /** Publishes the handed-over track of a kind as the camera or microphone; a failure stops it. */
