@@ -25,13 +25,18 @@ function liveCameras(people: RemoteParticipant[]): { identity: string; track: Re
 /** Identities whose camera has shown no new frame for STALLED_AFTER_MS. */
 function useStalledCameras(people: RemoteParticipant[]): Set<string> {
   const [stalled, setStalled] = useState<Set<string>>(() => new Set());
-  // Kept across re-renders: the list of people changes whenever anyone's connection quality does.
+  // Kept across re-renders: the list of people changes whenever anyone's connection quality does,
+  // which happens as a network drops. Restarting the timer then would put off the next check.
   const lastProgress = useRef(new Map<RemoteVideoTrack, { frames: number; at: number }>());
+  const latestPeople = useRef(people);
+  useEffect(() => {
+    latestPeople.current = people;
+  }, [people]);
   useEffect(() => {
     let active = true;
     const check = async () => {
       const now = Date.now();
-      const cameras = liveCameras(people);
+      const cameras = liveCameras(latestPeople.current);
       const found = new Set<string>();
       const progress = lastProgress.current;
       for (const track of progress.keys())
@@ -53,7 +58,7 @@ function useStalledCameras(people: RemoteParticipant[]): Set<string> {
       active = false;
       clearInterval(timer);
     };
-  }, [people]);
+  }, []);
   return stalled;
 }
 
