@@ -20,8 +20,9 @@
 //   --nodes 2   two LiveKit nodes sharing a Redis: publishers connect through one node, subscribers
 //               through the other (the room lives on one of them)
 //   --steps 2,4,8   other room sizes for the series (subscribers for presenter, N for meeting)
-//   --runs 2        the series again, on the same app: with the app's resident memory after each
-//                   run, beside its memory idle, what grows from one run to the next is a leak
+//   --runs 2        the series again, on the same app: with the app's memory after each run (resident,
+//                   and its live heap after a full collection), beside its memory idle; what grows
+//                   from one run to the next is a leak
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir, loadavg } from "node:os";
@@ -33,7 +34,14 @@ import { runAutocannon, type AutocannonResult } from "./lib/autocannon";
 import { cpuMeter } from "./lib/cpu";
 import { residentMiB } from "./lib/memory";
 import { printMachine, printTable, writeResult } from "./lib/report";
-import { RESULTS_DIR, withBenchStack, type BenchStack, type BenchStackOptions } from "./lib/stack";
+import { liveHeapMiB } from "./lib/heap";
+import {
+  BENCH_APP_INSPECTOR_PORT,
+  RESULTS_DIR,
+  withBenchStack,
+  type BenchStack,
+  type BenchStackOptions,
+} from "./lib/stack";
 
 const LK_INSTALL = "go install github.com/livekit/livekit-cli/v2/cmd/lk@latest";
 const STEP_SECONDS = harnessSettings().BENCH_CAPACITY_SECONDS;
@@ -83,6 +91,8 @@ const DEFAULT_STEPS: Record<string, number[]> = {
   meeting: [0, 2, 4, 6, 8, 12, 16, 24, 32],
 };
 const { shape, steps: chosenSteps, only, runs } = parseArguments(process.argv.slice(2));
+// The app's inspector is on for its live heap (the leak check).
+const stackOptions: BenchStackOptions = { ...shape, inspectApp: true };
 // Time for the last step's participants to leave and the app to settle before its memory is read.
 const SETTLE_BEFORE_MEMORY_MS = 15_000;
 const shapeName = [shape.relay ? "relay" : shape.turn ? "turn" : "", shape.nodes === 2 ? "2-nodes" : ""]
@@ -286,6 +296,19 @@ const summarize = (result: AutocannonResult) => ({
 
 type Probe = { label: string; path: string; method: "GET" | "POST"; cookie: string };
 
+/**
+ * The app's memory at a moment: resident (its process tree, what the machine gives it) and its live
+ * JavaScript heap after a full collection (what it keeps: the leak check).
+ */
+type Memory = { when: string; appMiB: number; liveHeapMiB: number };
+
+async function memoryNow(when: string, appPid: number): Promise<Memory> {
+  return { when, appMiB: residentMiB(appPid), liveHeapMiB: await liveHeapMiB(BENCH_APP_INSPECTOR_PORT) };
+}
+
+const describeMemory = (sample: Memory) =>
+  `app memory, ${sample.when}: ${sample.appMiB} MiB resident, ${sample.liveHeapMiB} MiB live heap after a full collection`;
+
 await withBenchStack(async (stack) => {
   const tool = findTool();
   const owner = await signedUp("host", stack.appUrl);
@@ -309,8 +332,8 @@ await withBenchStack(async (stack) => {
   const results: Record<string, Step[]> = {};
   const appPid = stack.processes.app.child.pid!;
   await new Promise((resolve) => setTimeout(resolve, SETTLE_BEFORE_MEMORY_MS));
-  const memory: { when: string; appMiB: number }[] = [{ when: "idle (after warming up)", appMiB: residentMiB(appPid) }];
-  console.log(`app resident memory, ${memory[0]!.when}: ${memory[0]!.appMiB} MiB`);
+  const memory: Memory[] = [await memoryNow("idle (after warming up)", appPid)];
+  console.log(describeMemory(memory[0]!));
   for (let run = 1; run <= runs; run++) {
     for (const [name, sized] of Object.entries(SERIES)) {
       if (only && name !== only) continue;
@@ -336,8 +359,8 @@ await withBenchStack(async (stack) => {
       }
     }
     await new Promise((resolve) => setTimeout(resolve, SETTLE_BEFORE_MEMORY_MS));
-    memory.push({ when: `after run ${run}`, appMiB: residentMiB(appPid) });
-    console.log(`app resident memory, ${memory.at(-1)!.when}: ${memory.at(-1)!.appMiB} MiB`);
+    memory.push(await memoryNow(`after run ${run}`, appPid));
+    console.log(describeMemory(memory.at(-1)!));
   }
 
   console.log();
@@ -366,12 +389,14 @@ await withBenchStack(async (stack) => {
         : `not reached (last: ${rooms.at(-1) ? size(rooms.at(-1)!) : "none"})`,
     ]);
   }
-  console.log(
-    `app resident memory (MiB): ${memory.map((sample) => `${sample.when} ${sample.appMiB}`).join("; ")}` +
-      (memory.length > 2
-        ? `; from the first run's end to the last's: ${(memory.at(-1)!.appMiB - memory[1]!.appMiB).toFixed(1)} MiB`
-        : ""),
-  );
+  const growth = (read: (sample: Memory) => number) =>
+    memory.length > 2
+      ? `; from the first run's end to the last's: ${(read(memory.at(-1)!) - read(memory[1]!)).toFixed(1)} MiB`
+      : "";
+  const samples = (read: (sample: Memory) => number) =>
+    memory.map((sample) => `${sample.when} ${read(sample)}`).join("; ") + growth(read);
+  console.log(`app resident memory (MiB): ${samples((sample) => sample.appMiB)}`);
+  console.log(`app live heap after a full collection (MiB): ${samples((sample) => sample.liveHeapMiB)}`);
   printTable(
     [
       "series",
@@ -396,4 +421,4 @@ await withBenchStack(async (stack) => {
     `${tool.bin} ${loadArgs(tool, stack, "<room>", 1, 1).join(" ").replace(stack.livekit.secret, "$SECRET")}\n`,
   );
   console.log(`written: ${file}`);
-}, shape);
+}, stackOptions);

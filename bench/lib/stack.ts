@@ -20,6 +20,7 @@ import {
   type Managed,
 } from "../../tests/support/local-stack";
 import { startRedis } from "../../tests/support/redis";
+import { inspectArg } from "./heap";
 
 const OFFSET = harnessSettings().PARLEY_BENCH_PORT_OFFSET;
 const BENCH_APP_PORT = 3500 + OFFSET;
@@ -27,6 +28,8 @@ const BENCH_LIVEKIT = { port: 8190 + OFFSET, rtcTcpPort: 8191 + OFFSET, rtcUdpPo
 // The second node of a two-node cluster, and the Redis the two share.
 const BENCH_LIVEKIT_B = { port: 8194 + OFFSET, rtcTcpPort: 8195 + OFFSET, rtcUdpPort: 8196 + OFFSET };
 const BENCH_REDIS_PORT = 8199 + OFFSET;
+/** Where the app's inspector listens when a benchmark asks for it (`inspectApp`). */
+export const BENCH_APP_INSPECTOR_PORT = 3501 + OFFSET;
 /** Where bench:recorder starts parley-recorder. */
 export const BENCH_RECORDER_PORT = 8198 + OFFSET;
 const TURN_A = { udpPort: 8193 + OFFSET, relayPorts: [45000 + OFFSET, 45049 + OFFSET] as [number, number] };
@@ -34,9 +37,10 @@ const TURN_B = { udpPort: 8197 + OFFSET, relayPorts: [45050 + OFFSET, 45099 + OF
 
 /**
  * `turn`: LiveKit's TURN relay on (UDP, on loopback). `nodes: 2`: LiveKit's multi-node mode with
- * Redis. `appEnv`: settings of the app's own (e.g. VIDEO_CODEC).
+ * Redis. `appEnv`: settings of the app's own (e.g. VIDEO_CODEC). `inspectApp`: the app's inspector
+ * on BENCH_APP_INSPECTOR_PORT (to read its live heap, bench/lib/heap.ts).
  */
-export type BenchStackOptions = { turn?: boolean; nodes?: 1 | 2; appEnv?: Partial<AppEnv> };
+export type BenchStackOptions = { turn?: boolean; nodes?: 1 | 2; appEnv?: Partial<AppEnv>; inspectApp?: boolean };
 export const RESULTS_DIR = "bench/results";
 const STACK_DIR = `${RESULTS_DIR}/stack`;
 
@@ -60,7 +64,12 @@ export function buildIfAsked(argv = process.argv): void {
   buildApp();
 }
 
-async function startBenchStack({ turn = false, nodes = 1, appEnv = {} }: BenchStackOptions): Promise<BenchStack> {
+async function startBenchStack({
+  turn = false,
+  nodes = 1,
+  appEnv = {},
+  inspectApp = false,
+}: BenchStackOptions): Promise<BenchStack> {
   rmSync(STACK_DIR, { recursive: true, force: true });
   mkdirSync(STACK_DIR, { recursive: true });
   const appUrl = localUrl(BENCH_APP_PORT);
@@ -108,7 +117,11 @@ async function startBenchStack({ turn = false, nodes = 1, appEnv = {} }: BenchSt
     const secondLivekit = secondServer ? await startLiveKitServer(secondServer) : undefined;
     if (secondLivekit) started.push(secondLivekit);
     // BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/results/profiles" profiles the app.
-    const app = await startApp(described, { nodeArgs: harnessSettings().BENCH_APP_NODE_ARGS });
+    const nodeArgs = [
+      ...harnessSettings().BENCH_APP_NODE_ARGS,
+      ...(inspectApp ? [inspectArg(BENCH_APP_INSPECTOR_PORT)] : []),
+    ];
+    const app = await startApp(described, { nodeArgs });
     started.push(app);
     const stack: BenchStack = {
       appUrl,
