@@ -1,8 +1,8 @@
 // Noise suppression: a microphone that hears nothing but a hiss (Chromium's fake microphone playing
 // white noise from a WAV file) reaches the others much quieter with the filter on than off, and
 // loud again when it is switched off. Its worklet and WebAssembly come from Parley's own origin,
-// and only once it is switched on. It rests while the microphone is muted, and the voice comes
-// back through it when unmuted. A browser that cannot run it is told so, in its language.
+// and only once it is switched on. It rests while nobody can hear it (alone in the room, or muted),
+// and the voice comes back through it. A browser that cannot run it is told so, in its language.
 import { readFileSync, writeFileSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
 import { chromiumLaunchOptions } from "../support/chromium";
@@ -167,12 +167,12 @@ test("noise suppression makes a hissing microphone much quieter for the others, 
   }
 });
 
-test("the filter rests while the microphone is muted, and unmuting brings the voice back through it", async ({
-  openPage,
-}) => {
-  const talker = await openPage();
-  // The state of the filter's own audio graph (an AudioContext of its own, noise-processor.ts).
-  await talker.addInitScript(() => {
+/**
+ * The state of the filter's own audio graph (an AudioContext of its own, noise-processor.ts) on
+ * this page, from its next load: "running", "suspended", or undefined before it is set up.
+ */
+async function watchFilter(page: Page): Promise<() => Promise<AudioContextState | undefined>> {
+  await page.addInitScript(() => {
     const contexts: BaseAudioContext[] = [];
     Object.assign(window, { filterContexts: contexts });
     window.AudioWorkletNode = class extends AudioWorkletNode {
@@ -182,11 +182,21 @@ test("the filter rests while the microphone is muted, and unmuting brings the vo
       }
     };
   });
-  const filter = () =>
-    talker.evaluate(() => (window as unknown as { filterContexts: BaseAudioContext[] }).filterContexts.at(-1)?.state);
+  return () =>
+    page.evaluate(() => (window as unknown as { filterContexts: BaseAudioContext[] }).filterContexts.at(-1)?.state);
+}
+
+test("the filter rests while nobody can hear it (alone or muted), and the voice comes back through it", async ({
+  openPage,
+}) => {
+  const talker = await openPage();
+  const filter = await watchFilter(talker);
   const slug = await hostStartsMeeting(talker, "Talker");
   await expect(talker.getByTestId("prejoin").getByLabel("Noise suppression")).toBeChecked();
   await joinFromPreJoin(talker);
+  // Alone in the room, nobody hears the microphone: the filter is in place but rests.
+  await expect(talker.getByRole("button", { name: "Choose microphone" })).toBeVisible();
+  await expect.poll(filter).toBe("suspended");
   const listener = await listenerJoins(await openPage(), slug);
 
   // Chromium's synthetic microphone beeps every second; RNNoise lets the beep through at about
@@ -207,6 +217,27 @@ test("the filter rests while the microphone is muted, and unmuting brings the vo
     "data-status",
     "on",
   );
+
+  // Alone again once the listener leaves: it rests again.
+  await listener.getByRole("button", { name: "Leave", exact: true }).click();
+  await expect(tiles(talker)).toHaveCount(1);
+  await expect.poll(filter).toBe("suspended");
+});
+
+test("alone but recorded, the filter runs: the recorder hears the microphone", async ({ openPage }) => {
+  const host = await openPage();
+  const filter = await watchFilter(host);
+  await hostStartsMeeting(host, "Lone recorder");
+  await joinFromPreJoin(host);
+  await expect.poll(filter).toBe("suspended");
+
+  await host.getByTestId("record-button").click();
+  await expect(host.getByTestId("recording-indicator")).toBeVisible();
+  await expect.poll(filter).toBe("running");
+
+  await host.getByTestId("record-button").click();
+  await expect(host.getByTestId("recording-indicator")).toBeHidden();
+  await expect.poll(filter).toBe("suspended");
 });
 
 test("a browser that cannot run noise suppression is told so in Russian, and its microphone is still heard", async ({

@@ -59,9 +59,9 @@ export default class NoiseSuppressor implements TrackProcessor<Track.Kind.Audio,
   }
 
   /**
-   * Runs the filter only while the microphone is on: muted, it would filter silence at the cost of
-   * RNNoise's share of a core (docs/benchmarks.md, section 8). Resolves to whether the filter is
-   * now as asked; it is not when the browser will not start its audio again.
+   * Runs the filter or lets it rest (suspended, it costs nothing; NoiseSuppression.tsx decides
+   * when). Resolves to whether the filter is now as asked; it is not when the browser will not
+   * start its audio again.
    */
   async setRunning(running: boolean): Promise<boolean> {
     const context = this.graph?.context;
@@ -71,7 +71,7 @@ export default class NoiseSuppressor implements TrackProcessor<Track.Kind.Audio,
         await context.suspend();
         return true;
       }
-      // Started by the person's own click (unmuting), so the browser lets it run.
+      // The page has had the person's clicks (Join at least), so the browser lets it run again.
       await Promise.race([context.resume(), new Promise((r) => setTimeout(r, 1000))]);
       return (context.state as AudioContextState) === "running";
     } catch {
