@@ -33,7 +33,7 @@ import { MutedWhileSpeaking } from "./MutedWhileSpeaking";
 import { NoiseSuppressionController, NoiseSuppressionNotice } from "./NoiseSuppression";
 import { runsTheMeeting, useOwnStanding } from "./own-standing";
 import { ParticipantsPanel } from "./ParticipantsPanel";
-import { publishCaptured } from "./publish-captured";
+import { afterFirstRemotePicture, publishCaptured } from "./publish-captured";
 import { HandAnnouncer } from "./RaiseHand";
 import { ReconnectingNotice } from "./ReconnectingNotice";
 import { RecordingNotices } from "./Recording";
@@ -128,10 +128,11 @@ function captureOption(enabled: boolean, deviceId: string | undefined): boolean 
 }
 
 /**
- * Publishes what the pre-join screen handed over once the room is connected. (<LiveKitRoom> is
- * told to open neither of these.) Not as soon as signalling connects, as LiveKit does with the
- * devices it opens itself: publishing then slowed the first picture of the others by about 200 ms
- * (bench:join, docs/benchmarks.md section 1).
+ * Publishes what the pre-join screen handed over once the room is connected and the others' first
+ * picture plays (<LiveKitRoom> is told to open neither of these). Not as soon as signalling
+ * connects, as LiveKit does with the devices it opens itself: publishing competes with receiving
+ * for the page's main thread, and slowed the first picture of the others by 100-200 ms (bench:join,
+ * docs/benchmarks.md section 1).
  */
 function PublishHandedOver(props: {
   captured: CapturedMedia;
@@ -149,8 +150,13 @@ function PublishHandedOver(props: {
           publishCaptured(room, captured, kind, kind === "video" ? choices.videoDeviceId : choices.audioDeviceId),
         ),
       ).catch(onError);
-    room.on(RoomEvent.Connected, publish);
-    return () => void room.off(RoomEvent.Connected, publish);
+    let cancelWait = () => {};
+    const connected = () => void (cancelWait = afterFirstRemotePicture(room, publish));
+    room.on(RoomEvent.Connected, connected);
+    return () => {
+      room.off(RoomEvent.Connected, connected);
+      cancelWait();
+    };
   }, [room, captured, kinds, choices, onError]);
   return null;
 }

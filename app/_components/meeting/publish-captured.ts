@@ -4,8 +4,11 @@ import {
   createLocalVideoTrack,
   LocalAudioTrack,
   LocalVideoTrack,
+  RoomEvent,
   Track,
+  TrackEvent,
   type LocalTrack,
+  type RemoteTrack,
   type Room,
 } from "livekit-client";
 import { captureConstraints, type CapturedMedia, type MediaKind } from "./captured-media";
@@ -50,4 +53,41 @@ export async function publishCaptured(
     track.stop();
     throw error;
   }
+}
+
+/** The longest a joiner's own publishing waits for the others' first picture. */
+const FIRST_PICTURE_WAIT_MS = 1000;
+
+/**
+ * Calls `then` once the first picture of someone already in the room plays here, or at once when
+ * nobody there has a camera on, and after FIRST_PICTURE_WAIT_MS at the latest. Publishing one's
+ * own camera and microphone takes the page's main thread for about as long as receiving the first
+ * picture does; the joiner wants to see the meeting first (docs/benchmarks.md, section 1).
+ * Returns a function that cancels the wait.
+ */
+export function afterFirstRemotePicture(room: Room, then: () => void): () => void {
+  const cameraOn = [...room.remoteParticipants.values()].some((participant) =>
+    [...participant.videoTrackPublications.values()].some(
+      (publication) => publication.source === Track.Source.Camera && !publication.isMuted,
+    ),
+  );
+  let done = false;
+  const finish = () => {
+    if (done) return;
+    done = true;
+    cancel();
+    then();
+  };
+  const onSubscribed = (track: RemoteTrack) => {
+    if (track.kind === Track.Kind.Video) track.once(TrackEvent.VideoPlaybackStarted, finish);
+  };
+  const timer = setTimeout(finish, FIRST_PICTURE_WAIT_MS);
+  const cancel = () => {
+    done = true;
+    clearTimeout(timer);
+    room.off(RoomEvent.TrackSubscribed, onSubscribed);
+  };
+  if (!cameraOn) finish();
+  else room.on(RoomEvent.TrackSubscribed, onSubscribed);
+  return cancel;
 }
