@@ -121,20 +121,16 @@ function usePreparedRoom(key: string | undefined, options: RoomOptions): Prepare
   return prepared;
 }
 
-/** What <LiveKitRoom> takes for a camera or microphone: off, the default device, or a chosen one. */
-function captureOption(enabled: boolean, deviceId: string | undefined): boolean | { deviceId: string } {
-  if (!enabled) return false;
-  return deviceId ? { deviceId } : true;
-}
-
 /**
- * Publishes what the pre-join screen handed over once the room is connected and the others' first
- * picture plays (<LiveKitRoom> is told to open neither of these). Not as soon as signalling
- * connects, as LiveKit does with the devices it opens itself: publishing competes with receiving
- * for the page's main thread, and slowed the first picture of the others by 100-200 ms (bench:join,
+ * Publishes the camera and microphone the person chose: the tracks the pre-join screen handed
+ * over, or, for a kind it had not captured yet (Join clicked before the preview came up) or that
+ * ended since, a device opened now (<LiveKitRoom> is told to open none). Once the room is
+ * connected and the others' first picture plays, not as soon as signalling connects, as LiveKit
+ * does with the devices it opens itself: publishing competes with receiving for the page's main
+ * thread, and slowed the first picture of the others by 100-200 ms (bench:join,
  * docs/benchmarks.md section 1).
  */
-function PublishHandedOver(props: {
+function PublishOwnMedia(props: {
   captured: CapturedMedia;
   kinds: readonly MediaKind[];
   choices: UserChoices;
@@ -179,12 +175,10 @@ export default function MeetingStage({ credentials, choices, captured, onEnd }: 
   // The last notice that ends this person's meeting ("Anna removed you"), to explain the disconnection.
   const finalNotice = useRef<Notice | null>(null);
   const onFinalNotice = useCallback((notice: Notice) => void (finalNotice.current = notice), []);
-  // Decided once: which devices come from the pre-join screen; LiveKit opens the others.
-  const [handedOver] = useState<readonly MediaKind[]>(() =>
+  // Decided once: what this person sends (the toolbar turns it on and off from then on).
+  const [ownMedia] = useState<readonly MediaKind[]>(() =>
     publishing
-      ? (["video", "audio"] as const).filter(
-          (kind) => (kind === "video" ? choices.videoEnabled : choices.audioEnabled) && captured.has(kind),
-        )
+      ? (["video", "audio"] as const).filter((kind) => (kind === "video" ? choices.videoEnabled : choices.audioEnabled))
       : [],
   );
   const prepared = usePreparedRoom(credentials.e2ee?.key, roomOptions(credentials));
@@ -242,13 +236,11 @@ export default function MeetingStage({ credentials, choices, captured, onEnd }: 
       {...(encrypted ? { room: prepared.room } : { options: roomOptions(credentials) })}
       onEncryptionError={encrypted ? onEncryptionError : undefined}
       connectOptions={connectOptions(credentials)}
-      video={captureOption(publishing && choices.videoEnabled && !handedOver.includes("video"), choices.videoDeviceId)}
-      audio={captureOption(publishing && choices.audioEnabled && !handedOver.includes("audio"), choices.audioDeviceId)}
       onConnected={() => markJoin(JOIN_MARKS.connected)}
       onDisconnected={onDisconnected}
       onError={onError}
     >
-      <PublishHandedOver captured={captured} kinds={handedOver} choices={choices} onError={onError} />
+      <PublishOwnMedia captured={captured} kinds={ownMedia} choices={choices} onError={onError} />
       <InMeetingProvider>
         <ChatProvider slug={slug}>
           <div className="meeting-notices">

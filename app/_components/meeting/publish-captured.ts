@@ -31,14 +31,15 @@ export async function takeCamera(captured: CapturedMedia, deviceId: string): Pro
 async function localTrack(room: Room, captured: CapturedMedia, kind: MediaKind, deviceId: string): Promise<LocalTrack> {
   const handed = captured.take(kind);
   if (handed) return kind === "video" ? adoptCamera(handed) : adoptMicrophone(handed);
-  // It ended since the page was drawn (a device unplugged): open one the way LiveKit would.
+  // Not captured yet when Join was clicked, or ended since (a device unplugged): open one the way
+  // LiveKit would.
   const options = deviceId ? { deviceId } : true;
   const [track] = await room.localParticipant.createTracks(kind === "video" ? { video: options } : { audio: options });
   if (!track) throw new Error(`no ${kind} track`);
   return track;
 }
 
-/** Publishes the handed-over track of a kind as the camera or microphone; a failure stops it. */
+/** Publishes the handed-over track of a kind, or one opened now, as the camera or microphone; a failure stops it. */
 export async function publishCaptured(
   room: Room,
   captured: CapturedMedia,
