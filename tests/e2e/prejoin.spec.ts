@@ -5,6 +5,7 @@ import { expect, test } from "./fixtures";
 import { LAPTOP, PHONE } from "./screens";
 import {
   createLinkInUi,
+  expectRemoteAudioPlaying,
   expectRemoteVideoPlaying,
   expectVideoPlaying,
   hostStartsMeeting,
@@ -117,6 +118,45 @@ test("the camera and microphone opened for the preview are the ones sent: opened
   await expect(camera).toHaveAttribute("aria-pressed", "true");
   await expect.poll(() => captures(page)).toEqual([["audio live", "video ended"], ["video live 1280x720"]]);
   await expectRemoteVideoPlaying(quinn);
+});
+
+test("Join pressed before the preview is up: the meeting opens the camera and microphone itself, the others see and hear them, and the late preview is closed", async ({
+  page,
+  openPage,
+}) => {
+  const slug = await hostStartsMeeting(page, "Pia");
+  await joinFromPreJoin(page);
+  const quick = await openPage();
+  // A slow camera: the pre-join screen's capture takes 4 s; what is asked after Join is not slowed.
+  await quick.addInitScript(() => {
+    const notes: MediaStreamTrack[][] = [];
+    Object.assign(window, { __captures: notes, __slowCapture: true });
+    const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    navigator.mediaDevices.getUserMedia = async (constraints) => {
+      if ((window as unknown as { __slowCapture: boolean }).__slowCapture)
+        await new Promise((resolve) => setTimeout(resolve, 4000));
+      const stream = await original(constraints);
+      notes.push(stream.getTracks());
+      return stream;
+    };
+  });
+  await memberOpens(quick, newPerson("Quick"), slug);
+  const prejoin = quick.getByTestId("prejoin");
+  const join = prejoin.getByRole("button", { name: "Join meeting" });
+  await expect(join).toBeEnabled();
+  await expect(prejoin.getByTestId("prejoin-video")).toBeHidden();
+  await quick.evaluate(() => Object.assign(window, { __slowCapture: false }));
+  await join.click();
+  await expect(prejoin).toBeHidden();
+
+  await expectRemoteVideoPlaying(page);
+  await expectRemoteAudioPlaying(page);
+  const controls = quick.getByRole("toolbar", { name: "Meeting controls" });
+  await expect(controls.getByRole("button", { name: "Camera", exact: true })).toHaveAttribute("aria-pressed", "true");
+  // The meeting opened each device once, in 720p; the preview's capture, arriving after, was closed.
+  await expect
+    .poll(async () => (await captures(quick)).sort(), { timeout: 10_000 })
+    .toEqual([["audio ended", "video ended"], ["audio live"], ["video live 1280x720"]]);
 });
 
 test("a guest's camera stays the same from the pre-join screen through a refused name and the door into the meeting", async ({
