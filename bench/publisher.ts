@@ -133,7 +133,7 @@ async function measure(scenario: string, publisher: Page, publisherPid: number, 
     sentKbps: layers.reduce((sum, layer) => sum + layer.kbps, 0),
   };
   console.log(
-    `${scenario}: ${cores.toFixed(2)} cores; layers ${span.layers.map((l) => `${l.rid} ${l.active ? "on" : "off"} ${l.width}px ${l.fps.toFixed(1)} fps${l.limitation && l.limitation !== "none" ? ` (${l.limitation})` : ""}`).join(", ")}`,
+    `${scenario}: ${cores.toFixed(3)} cores; layers ${span.layers.map((l) => `${l.rid} ${l.active ? "on" : "off"} ${l.width}px ${l.fps.toFixed(1)} fps${l.limitation && l.limitation !== "none" ? ` (${l.limitation})` : ""}`).join(", ")}`,
   );
   return span;
 }
@@ -210,7 +210,7 @@ await withBenchStack(
         ],
         spans.map((span) => [
           span.scenario,
-          span.cores.toFixed(2),
+          span.cores.toFixed(3),
           Object.entries(span.byProcess)
             .map(([kind, used]) => `${kind} ${used.toFixed(2)}`)
             .join(", "),
@@ -225,7 +225,7 @@ await withBenchStack(
       console.log(`codec: ${CODEC}`);
       const alone = spans[0]!.cores;
       console.log(
-        `alone: ${alone.toFixed(2)} cores, target < ${TARGET_ALONE_CORES}: ${alone < TARGET_ALONE_CORES ? "met" : "MISSED"}; ${SECONDS} s per span`,
+        `alone: ${alone.toFixed(3)} cores, target < ${TARGET_ALONE_CORES}: ${alone < TARGET_ALONE_CORES ? "met" : "MISSED"}; ${SECONDS} s per span`,
       );
       console.log(
         `written: ${writeResult("publisher", { seconds: SECONDS, targetAloneCores: TARGET_ALONE_CORES, spans })}`,

@@ -61,7 +61,9 @@ function tickMeter(read: () => Record<string, number>) {
       const after = read();
       const cores: Record<string, number> = {};
       for (const name of Object.keys(after))
-        cores[name] = Math.round(((after[name]! - (before[name] ?? 0)) / TICKS_PER_SECOND / seconds) * 100) / 100;
+        // To 0.001 of a core (one tick over 15 s is 0.0007): a total summed from parts rounded to
+        // 0.01 could be off by 0.03.
+        cores[name] = Math.round(((after[name]! - (before[name] ?? 0)) / TICKS_PER_SECOND / seconds) * 1000) / 1000;
       return cores;
     },
   };
