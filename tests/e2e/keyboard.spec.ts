@@ -98,6 +98,15 @@ test("with the keyboard only, a person signs in, starts a meeting, joins, mutes,
 
   // H raises the hand (the server sets it on the participant) and lowers it again.
   const handRaised = async () => !!(await stack.roomService().listParticipants(slug))[0]?.attributes["parley.hand"];
+  // Twice in quick succession: raised, then lowered again (not asked to be raised twice).
+  const handButton = page.getByRole("button", { name: "Raise hand", exact: true });
+  await page.keyboard.press("h");
+  await page.keyboard.press("h");
+  await expect(page.getByTestId("hand-announcer")).toHaveText("You raised a hand (number 1 in the queue).");
+  await expect.poll(handRaised, { timeout: 10_000 }).toBe(false);
+  await expect(handButton).toHaveAttribute("aria-pressed", "false");
+  await expect(handButton).toBeEnabled();
+
   await page.keyboard.press("h");
   await expect.poll(handRaised, { timeout: 10_000 }).toBe(true);
   await page.keyboard.press("h");
