@@ -37,11 +37,6 @@ export class CapturedMedia {
     return this.tracks.has(track);
   }
 
-  /** Whether a track of this kind is held and still live (a device can be unplugged meanwhile). */
-  has(kind: MediaKind): boolean {
-    return this.live(kind) !== undefined;
-  }
-
   /** The meeting takes the track of a kind, once; from then on it stops it. */
   take(kind: MediaKind): MediaStreamTrack | undefined {
     const track = this.live(kind);

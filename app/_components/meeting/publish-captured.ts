@@ -75,7 +75,6 @@ export function afterFirstRemotePicture(room: Room, then: () => void): () => voi
   let done = false;
   const finish = () => {
     if (done) return;
-    done = true;
     cancel();
     then();
   };
