@@ -5,8 +5,9 @@
 // SDK with `go build`). Two series, each stepped up until a step fails:
 //   presenter: 1 publisher (video + audio) and more and more subscribers
 //   meeting:   N publishers (video + audio) and N subscribers
-// During each step's steady state, autocannon sends a steady trickle of requests to the meeting
-// page, the home page and the token route (as signed-in members) and records their latency.
+// During each step's steady state, a steady trickle of requests goes to the meeting page, the home
+// page and the token route (as signed-in members), each at random moments as independent visitors
+// would arrive (benc./lib/visitor-probe.ts), and their latency is recorded.
 // The media holds at a step when every participant connected and every subscriber received every
 // track with under 2% packet loss (parley-loadtest; lk: its exit status and errors); the app holds
 // when each route's p99 is under 100 ms with no errors. A series goes on while the media holds, so
@@ -23,6 +24,8 @@
 //   --runs 2        the series again, on the same app: with the app's memory after each run (resident,
 //                   and its live heap after a full collection), beside its memory idle; what grows
 //                   from one run to the next is a leak
+//   --probe autocannon   the routes probed by autocannon's rate limit instead, as before 2026-12-04:
+//                   each second's requests of all three routes sent together at its start
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir, loadavg } from "node:os";
@@ -30,8 +33,9 @@ import path from "node:path";
 import { harnessSettings } from "../tests/support/config";
 import { signedUp } from "../tests/support/factories";
 import type { HttpClient } from "../tests/support/http-client";
-import { runAutocannon, type AutocannonResult } from "./lib/autocannon";
+import { runAutocannon } from "./lib/autocannon";
 import { cpuMeter } from "./lib/cpu";
+import { runVisitorProbe, type VisitorProbeResult } from "./lib/visitor-probe";
 import { residentMiB } from "./lib/memory";
 import { printMachine, printTable, writeResult } from "./lib/report";
 import { liveHeapMiB } from "./lib/heap";
@@ -59,6 +63,7 @@ function parseArguments(argv: string[]): {
   steps: number[] | null;
   only: string | undefined;
   runs: number;
+  probe: "visitors" | "autocannon";
 } {
   const valueOf = (flag: string) => {
     const at = argv.findIndex((arg) => arg === flag || arg.startsWith(`${flag}=`));
@@ -74,11 +79,15 @@ function parseArguments(argv: string[]): {
   const relay = argv.includes("--relay");
   const runs = Number(valueOf("--runs") ?? "1");
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs takes a whole number from 1, not ${runs}`);
+  const probe = valueOf("--probe") ?? "visitors";
+  if (probe !== "visitors" && probe !== "autocannon")
+    throw new Error(`--probe takes visitors or autocannon, not ${probe}`);
   return {
     shape: { turn: relay || argv.includes("--turn"), relay, nodes: nodes === "2" ? 2 : 1 },
     steps,
     only: argv.find((arg) => arg in SERIES),
     runs,
+    probe,
   };
 }
 
@@ -90,7 +99,7 @@ const DEFAULT_STEPS: Record<string, number[]> = {
   presenter: [0, 5, 10, 20, 40, 80, 120, 160, 240],
   meeting: [0, 2, 4, 6, 8, 12, 16, 24, 32],
 };
-const { shape, steps: chosenSteps, only, runs } = parseArguments(process.argv.slice(2));
+const { shape, steps: chosenSteps, only, runs, probe: probeStyle } = parseArguments(process.argv.slice(2));
 // The app's inspector is on for its live heap (the leak check).
 const stackOptions: BenchStackOptions = { ...shape, inspectApp: true };
 // Time for the last step's participants to leave and the app to settle before its memory is read.
@@ -241,18 +250,7 @@ async function runStep(
     app: stack.processes.app.child.pid!,
     loadgen: child.pid ?? 0,
   }));
-  const latencies = await Promise.all(
-    probes.map((probe) =>
-      runAutocannon({
-        url: stack.appUrl + probe.path,
-        method: probe.method,
-        headers: { cookie: probe.cookie },
-        connections: 2,
-        overallRate: PROBE_RATE,
-        duration: window,
-      }),
-    ),
-  );
+  const latencies = await Promise.all(probes.map((probe, i) => probeRoute(stack, probe, i, window)));
   const cores = meter.stop();
   const code = await exited;
   const load: LoadResult = nobody ? { ok: true, reason: "", detail: {} } : judge(tool, code, stdout, stderr);
@@ -287,12 +285,30 @@ function mediaCpu(step: Step): string {
 }
 const empty = (step: { publishers: number; subscribers: number }) => step.publishers + step.subscribers === 0;
 
-const summarize = (result: AutocannonResult) => ({
-  p50: result.latency.p50,
-  p99: result.latency.p99,
-  requests: result.requests.total,
-  failed: result.non2xx + result.errors + result.timeouts,
-});
+const summarize = ({ p50, p99, requests, failed, slowest }: RouteLatency) => ({ p50, p99, requests, failed, slowest });
+
+type RouteLatency = Pick<VisitorProbeResult, "p50" | "p99" | "requests" | "failed"> & {
+  slowest?: VisitorProbeResult["slowest"];
+};
+
+/** One route's latency over the step's window, the `i`th of the probes running together. */
+async function probeRoute(stack: BenchStack, probe: Probe, i: number, seconds: number): Promise<RouteLatency> {
+  const request = { url: stack.appUrl + probe.path, method: probe.method, headers: { cookie: probe.cookie } };
+  if (probeStyle === "visitors")
+    return runVisitorProbe({
+      ...request,
+      rate: PROBE_RATE,
+      durationSeconds: seconds,
+      seed: i + 1,
+    });
+  const result = await runAutocannon({ ...request, connections: 2, overallRate: PROBE_RATE, duration: seconds });
+  return {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    failed: result.non2xx + result.errors + result.timeouts,
+  };
+}
 
 type Probe = { label: string; path: string; method: "GET" | "POST"; cookie: string };
 
@@ -366,7 +382,7 @@ await withBenchStack(async (stack) => {
   console.log();
   printMachine();
   console.log(
-    `load generator: ${tool.kind} (${tool.bin}); ${STEP_SECONDS} s per step; app probed at ${PROBE_RATE} req/s per route; media server: ${shapeName || "one node, no TURN"}`,
+    `load generator: ${tool.kind} (${tool.bin}); ${STEP_SECONDS} s per step; app probed at ${PROBE_RATE} req/s per route (${probeStyle === "visitors" ? "visitors arriving at random" : "autocannon: each second's requests sent together"}); media server: ${shapeName || "one node, no TURN"}`,
   );
   const rows: (string | number)[][] = [];
   const cpu = (step: Step) => `${mediaCpu(step).replace("livekit ", "")} / ${step.cores.app} / ${step.cores.loadgen}`;
@@ -409,6 +425,7 @@ await withBenchStack(async (stack) => {
   );
   const file = writeResult(shapeName ? `capacity-${shapeName}` : "capacity", {
     shape,
+    probe: probeStyle,
     tool: tool.kind,
     stepSeconds: STEP_SECONDS,
     appP99LimitMs: APP_P99_LIMIT_MS,
