@@ -6,15 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { RESULTS_DIR } from "./stack";
 
-/** Nearest-rank percentile (p in 0..100) of unsorted values. */
-export function percentile(values: number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1]!;
-}
-
-export const median = (values: number[]) => percentile(values, 50);
+export { median, percentile } from "./percentile";
 
 export type Machine = { cores: number; cpu: string; loadAverage: number[]; node: string; commit: string; date: string };
 

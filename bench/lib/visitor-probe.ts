@@ -6,6 +6,7 @@
 // its whole second's quota back to back at the start of the second, so several probes started
 // together put all their requests of a second on the app in the same few milliseconds.
 import http from "node:http";
+import { percentile } from "./percentile";
 
 export type VisitorProbeOptions = {
   url: string;
@@ -28,12 +29,6 @@ export type VisitorProbeResult = {
   requests: number;
   failed: number;
 };
-
-/** The nearest-rank percentile of sorted values (p99 of 150 requests is the second-slowest). */
-export function percentile(sorted: number[], fraction: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length, Math.ceil(fraction * sorted.length)) - 1]!;
-}
 
 function requestOnce(url: URL, options: VisitorProbeOptions, agent: http.Agent): Promise<boolean> {
   return new Promise((resolve) => {
@@ -97,8 +92,8 @@ export async function runVisitorProbe(options: VisitorProbeOptions): Promise<Vis
   return {
     latencies,
     slowest: timed.sort((a, b) => b.ms - a.ms).slice(0, 5),
-    p50: percentile(latencies, 0.5),
-    p99: percentile(latencies, 0.99),
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
     requests: latencies.length,
     failed,
   };

@@ -3,7 +3,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { arrivalTimes, percentile, runVisitorProbe } from "@/bench/lib/visitor-probe";
+import { percentile } from "@/bench/lib/percentile";
+import { arrivalTimes, runVisitorProbe } from "@/bench/lib/visitor-probe";
 
 describe("the visitor probe", () => {
   let server: http.Server;
@@ -32,9 +33,9 @@ describe("the visitor probe", () => {
 
   it("takes the nearest-rank percentile: p99 of 150 is the second-slowest", () => {
     const values = Array.from({ length: 150 }, (_, i) => i + 1);
-    expect(percentile(values, 0.99)).toBe(149);
-    expect(percentile(values, 0.5)).toBe(75);
-    expect(percentile([], 0.99)).toBe(0);
+    expect(percentile(values, 99)).toBe(149);
+    expect(percentile(values, 50)).toBe(75);
+    expect(percentile([], 99)).toBeNaN();
   });
 
   it("times every request it sends and counts refusals as failures", async () => {
