@@ -7,7 +7,7 @@
 //   meeting:   N publishers (video + audio) and N subscribers
 // During each step's steady state, a steady trickle of requests goes to the meeting page, the home
 // page and the token route (as signed-in members), each at random moments as independent visitors
-// would arrive (benc./lib/visitor-probe.ts), and their latency is recorded.
+// would arrive (bench/lib/visitor-probe.ts), and their latency is recorded.
 // The media holds at a step when every participant connected and every subscriber received every
 // track with under 2% packet loss (parley-loadtest; lk: its exit status and errors); the app holds
 // when each route's p99 is under 100 ms with no errors. A series goes on while the media holds, so
