@@ -4,6 +4,7 @@
 import { hash } from "@node-rs/argon2";
 import Database from "better-sqlite3";
 import { generateSlug } from "../../lib/rooms/slug";
+import { seededRandom } from "./seeded-random";
 
 /** The one account that can sign in. */
 export const BENCH_ADMIN = {
@@ -150,18 +151,6 @@ const SID_CHARACTERS = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MINUTE_MS = 60 * 1000;
 
-// Deterministic, so two runs measure the same shape of data (mulberry32).
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** How Prisma's SQLite adapter stores a DateTime: ISO 8601 text with "+00:00", not "Z". */
 const sqliteDate = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
 
@@ -201,7 +190,7 @@ export async function seedAdminBench(
     const users = sqlite.prepare("SELECT count(*) AS n FROM User").get() as { n: number };
     if (users.n > 0) throw new Error(`${file} already has ${users.n} accounts; seed an empty database.`);
 
-    const random = prng(4);
+    const random = seededRandom(4); // the same data on every run, so runs measure the same shape
     const int = (max: number) => Math.floor(random() * max);
     const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
     const between = (from: number, to: number) => from + random() * (to - from);

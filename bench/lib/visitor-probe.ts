@@ -7,6 +7,7 @@
 // together put all their requests of a second on the app in the same few milliseconds.
 import http from "node:http";
 import { percentile } from "./percentile";
+import { seededRandom } from "./seeded-random";
 
 export type VisitorProbeOptions = {
   url: string;
@@ -41,18 +42,6 @@ function requestOnce(url: URL, options: VisitorProbeOptions, agent: http.Agent):
     request.on("error", () => resolve(false));
     request.end();
   });
-}
-
-/** A small seeded generator of uniform numbers in [0, 1) (mulberry32). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Arrival moments (ms from the start) of a Poisson process of `rate` per second over `seconds`. */
